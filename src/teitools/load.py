@@ -1,0 +1,156 @@
+"""Find XML files and parse them safely: no DTD loading, no entity expansion, no network.
+
+A file that cannot be used becomes a Finding with a real line and column, never an exception.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teitools.findings import ERROR, Finding
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
+START_TAG = re.compile(r"<(?![/!?])")
+
+
+class UsageError(Exception):
+    """Bad command-line input: a missing path, a folder without XML. Exit code 2."""
+
+
+def safe_parser() -> etree.XMLParser:
+    # huge_tree stays off: libxml2 then bounds nesting depth and text-node size for us.
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
+    )
+
+
+@dataclass
+class Document:
+    """A parsed TEI document, with what is needed to give positions in messages."""
+
+    path: Path
+    label: str
+    tree: etree._ElementTree
+    raw: bytes
+    _lines: list[str] | None = field(default=None, repr=False)
+    _elements_by_line: dict[int, list[etree._Element]] | None = field(default=None, repr=False)
+
+    @property
+    def root(self) -> etree._Element:
+        return self.tree.getroot()
+
+    def source_line(self, number: int) -> str:
+        if self._lines is None:
+            encoding = self.tree.docinfo.encoding or "utf-8"
+            self._lines = self.raw.decode(encoding, errors="replace").splitlines()
+        return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
+
+    def elements_on_line(self, number: int) -> list[etree._Element]:
+        if self._elements_by_line is None:
+            self._elements_by_line = {}
+            for element in self.root.iter(etree.Element):
+                self._elements_by_line.setdefault(element.sourceline or 1, []).append(element)
+        return self._elements_by_line.get(number, [])
+
+    def column_of(self, element: etree._Element, attribute: str | None = None) -> int:
+        """The 1-based column of an element's start tag (or of one of its attributes) on its line."""
+        line_number = element.sourceline or 1
+        same_line = self.elements_on_line(line_number)
+        line = self.source_line(line_number)
+        starts = [m.start() for m in START_TAG.finditer(line)]
+        index = same_line.index(element) if element in same_line else 0
+        if index >= len(starts):
+            return 1
+        column = starts[index]
+        if attribute:
+            found = re.compile(rf"\s{re.escape(attribute)}\s*=").search(line, column)
+            if found:
+                column = found.start() + 1
+        return column + 1
+
+    def finding(
+        self, element: etree._Element, severity: str, rule: str, message: str, attribute: str = ""
+    ) -> Finding:
+        return Finding(
+            self.label,
+            element.sourceline or 1,
+            self.column_of(element, attribute or None),
+            severity,
+            rule,
+            message,
+            self.tree.getpath(element),
+        )
+
+
+def find_xml_files(paths: list[Path]) -> list[Path]:
+    """The XML files named, and those found in folders named, in a stable order."""
+    files: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or folder")
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*.xml") if p.is_file())
+            if not found:
+                raise UsageError(f"{path}: folder holds no .xml file")
+            files += found
+        else:
+            files.append(path)
+    return list(dict.fromkeys(files))
+
+
+def label_for(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def load(path: Path) -> Document | Finding:
+    """Parse one file. Returns the Document, or the one Finding that says why it cannot be used."""
+    label = label_for(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"{label}: cannot read: {error.strerror}") from error
+    if not raw.strip():
+        return Finding(label, 1, 1, ERROR, "not-well-formed", "file is empty: no XML document")
+    try:
+        root = etree.fromstring(raw, safe_parser(), base_url=str(path.resolve()))
+    except etree.XMLSyntaxError as error:
+        line, column = error.position
+        message = re.sub(r", line \d+, column \d+$", "", error.msg or "not well-formed")
+        return Finding(
+            label, max(line, 1), max(column, 1), ERROR, "not-well-formed", f"not well-formed: {message}"
+        )
+    document = Document(path, label, root.getroottree(), raw)
+    return refusal(document) or document
+
+
+def refusal(document: Document) -> Finding | None:
+    """Why a well-formed document is refused before validation: entities, or not TEI P5."""
+    docinfo = document.tree.docinfo
+    dtd = docinfo.internalDTD
+    if dtd is not None and list(dtd.iterentities()):
+        return Finding(
+            document.label,
+            1,
+            1,
+            ERROR,
+            "entity-declaration",
+            "the document declares entities; teitools neither loads nor expands them (external entities and "
+            "entity expansion are refused for safety): replace them with their text",
+        )
+    root = document.root
+    if root.tag in TEI_ROOTS:
+        return None
+    qname = etree.QName(root)
+    no_namespace_tei = qname.localname in ("TEI.2", "TEI") and qname.namespace is None
+    if no_namespace_tei or "TEI P4" in (docinfo.public_id or ""):
+        message = "TEI P4 document (root TEI.2, no namespace): convert it to TEI P5 first"
+        return document.finding(root, ERROR, "tei-p4", message)
+    namespace = f" in namespace {qname.namespace}" if qname.namespace else " in no namespace"
+    message = f"not a TEI P5 document: the root element is {qname.localname}{namespace}, not TEI in {TEI_NS}"
+    return document.finding(root, ERROR, "not-tei", message)

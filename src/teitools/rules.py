@@ -1,0 +1,296 @@
+"""The edition rules that a schema cannot express, each a named function with an id.
+
+A rule receives the Corpus (every document of the run, with its ids and pointers indexed once) and yields
+Findings. RULES lists them; schema/README.md documents them.
+"""
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from urllib.parse import unquote, urldefrag
+
+from lxml import etree
+
+from teitools.findings import ERROR, WARNING, Finding
+from teitools.load import TEI_NS, Document, load
+
+T = f"{{{TEI_NS}}}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XINCLUDE = "{http://www.w3.org/2001/XInclude}include"
+POINTER_ATTRIBUTES = ("ref", "who", "target", "corresp", "source", "resp")
+AUTHORITY_ENTRIES = ("person", "place", "org", "bibl", "event")
+AUTHORITY_LISTS = ("listPerson", "listPlace", "listOrg", "listBibl", "listEvent")
+ID_FORMATS = {"wikidata": re.compile(r"Q[1-9][0-9]*"), "viaf": re.compile(r"[1-9][0-9]*")}
+# Within a choice, a reading that needs its counterpart: a source error needs its correction, and so on.
+NEEDED_READING = {"sic": "corr", "corr": "sic", "abbr": "expan"}
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
+MONTH = "(" + "|".join(MONTHS) + ")"
+FULL_DATES = (
+    (re.compile(rf"\b{MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I), ("month", "day", "year")),
+    (re.compile(rf"\b(\d{{1,2}})\s+{MONTH},?\s+(\d{{4}})\b", re.I), ("day", "month", "year")),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), ("year", "month", "day")),
+)
+
+
+@dataclass
+class Pointer:
+    document: Document
+    element: etree._Element
+    attribute: str
+    value: str
+    target_file: Path
+    fragment: str
+
+
+@dataclass
+class Corpus:
+    """All documents of one run, with their ids and outgoing pointers."""
+
+    documents: list[Document]
+    ids: dict[Path, dict[str, etree._Element]] = field(default_factory=dict)
+    pointers: list[Pointer] = field(default_factory=list)
+    unreadable: set[Path] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        for document in self.documents:
+            self.ids[document.path.resolve()] = index_ids(document.tree)
+        for document in self.documents:
+            self.pointers += list(local_pointers(document))
+
+    def ids_of(self, path: Path) -> dict[str, etree._Element] | None:
+        """The ids of a file, loading files outside the run on first use (None if it cannot be read)."""
+        if path not in self.ids and path not in self.unreadable:
+            loaded = load(path) if path.is_file() else None
+            if isinstance(loaded, Document):
+                self.ids[path] = index_ids(loaded.tree)
+            else:
+                self.unreadable.add(path)
+        return self.ids.get(path)
+
+    def editions(self) -> list[list[Document]]:
+        """Documents grouped into editions: files joined by pointers between them belong together."""
+        parent = {d.path.resolve(): d.path.resolve() for d in self.documents}
+
+        def find(path: Path) -> Path:
+            while parent[path] != path:
+                path = parent[path]
+            return path
+
+        for pointer in self.pointers:
+            source, target = pointer.document.path.resolve(), pointer.target_file
+            if target in parent:
+                parent[find(source)] = find(target)
+        groups: dict[Path, list[Document]] = defaultdict(list)
+        for document in self.documents:
+            groups[find(document.path.resolve())].append(document)
+        return list(groups.values())
+
+
+def index_ids(tree: etree._ElementTree) -> dict[str, etree._Element]:
+    return {element.get(XML_ID): element for element in tree.iter(etree.Element) if element.get(XML_ID)}
+
+
+def local_pointers(document: Document) -> Iterator[Pointer]:
+    """Pointers into documents: "#id", "file.xml#id" or "file.xml". Absolute URIs, prefixed values and bare
+    keys (corresp="karte", which many projects use as codes) are not pointers into an edition."""
+    base = document.path.resolve()
+    for element in document.root.iter(etree.Element):
+        for attribute in POINTER_ATTRIBUTES:
+            for value in (element.get(attribute) or "").split():
+                if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value):
+                    continue
+                file_part, fragment = urldefrag(value)
+                if not fragment and not file_part.endswith(".xml"):
+                    continue
+                target = (base.parent / unquote(file_part)).resolve() if file_part else base
+                yield Pointer(document, element, attribute, value, target, unquote(fragment))
+
+
+# --- the rules ------------------------------------------------------------------------------------------
+
+
+def has_xinclude(document: Document) -> bool:
+    return next(document.root.iter(XINCLUDE), None) is not None
+
+
+def pointers_resolve(corpus: Corpus) -> Iterator[Finding]:
+    for pointer in corpus.pointers:
+        ids = corpus.ids_of(pointer.target_file)
+        severity = ERROR
+        if ids is None:
+            message = f'@{pointer.attribute}="{pointer.value}" points into a missing or unusable file'
+        elif pointer.fragment and pointer.fragment not in ids:
+            message = f'@{pointer.attribute}="{pointer.value}" points to no xml:id "{pointer.fragment}"'
+            if pointer.target_file == pointer.document.path.resolve() and has_xinclude(pointer.document):
+                severity = WARNING
+                message += " (it may be in a part this document includes with XInclude)"
+        else:
+            continue
+        yield pointer.document.finding(pointer.element, severity, "ref-resolves", message, pointer.attribute)
+
+
+def ids_unique(corpus: Corpus) -> Iterator[Finding]:
+    for edition in corpus.editions():
+        first_seen: dict[str, Document] = {}
+        for document in edition:
+            for element in document.root.iter(etree.Element):
+                xml_id = element.get(XML_ID)
+                if xml_id is None:
+                    continue
+                if xml_id in first_seen:
+                    where = "this file" if first_seen[xml_id] is document else first_seen[xml_id].label
+                    message = (
+                        f'xml:id "{xml_id}" is used already in {where}; ids must be unique in the edition'
+                    )
+                    yield document.finding(element, ERROR, "id-unique", message, "xml:id")
+                else:
+                    first_seen[xml_id] = document
+
+
+def entries_used(corpus: Corpus) -> Iterator[Finding]:
+    """Authority entries that nothing points to; judged only for files that other documents point into."""
+    targets = Counter((p.target_file, p.fragment) for p in corpus.pointers)
+    pointed_into = {p.target_file for p in corpus.pointers if p.target_file != p.document.path.resolve()}
+    for document in corpus.documents:
+        path = document.path.resolve()
+        if path not in pointed_into:
+            continue
+        for entry in document.root.iter(*(T + name for name in AUTHORITY_ENTRIES)):
+            xml_id = entry.get(XML_ID)
+            in_list = etree.QName(entry.getparent()).localname in AUTHORITY_LISTS
+            if xml_id and in_list and not targets[(path, xml_id)]:
+                message = f'{etree.QName(entry).localname} "{xml_id}" is not referred to by any document'
+                yield document.finding(entry, WARNING, "entry-used", message, "xml:id")
+
+
+def xincludes_noted(corpus: Corpus) -> Iterator[Finding]:
+    for document in corpus.documents:
+        for include in document.root.iter(XINCLUDE):
+            message = (
+                f'XInclude of "{include.get("href")}" is not resolved (teitools reads no other file and no '
+                "network while checking): the schema sees the document without the included part"
+            )
+            yield document.finding(include, WARNING, "xinclude", message, "href")
+
+
+def notes_numbered(corpus: Corpus) -> Iterator[Finding]:
+    """Numbered notes run 1..n in document order (they may start again at 1), with no gap or repeat."""
+    for document in corpus.documents:
+        previous = 0
+        for note in document.root.iterfind(f".//{T}text//{T}note[@n]"):
+            number = note.get("n", "").strip()
+            if not number.isdigit() or next(note.iterancestors(T + "note"), None) is not None:
+                continue
+            current = int(number)
+            if current == previous + 1 or current == 1:
+                previous = current
+                continue
+            if previous == 0:
+                message = f"the first numbered note is {current}, not 1"
+            elif current <= previous:
+                message = f"note {current} comes again after note {previous}"
+            else:
+                missing = (
+                    f"note {previous + 1} is"
+                    if current == previous + 2
+                    else f"notes {previous + 1}-{current - 1} are"
+                )
+                message = f"note {current} follows note {previous}: {missing} missing"
+            yield document.finding(note, ERROR, "note-numbering", message, "n")
+            previous = current
+
+
+def stated_date(text: str) -> date | None:
+    """The full date a text states (month, day and year), if it states one."""
+    for pattern, order in FULL_DATES:
+        match = pattern.search(text)
+        if match:
+            parts = dict(zip(order, match.groups(), strict=True))
+            month = parts["month"]
+            month_number = int(month) if month.isdigit() else MONTHS[month.lower()]
+            try:
+                return date(int(parts["year"]), month_number, int(parts["day"]))
+            except ValueError:
+                return None
+    return None
+
+
+def dates_agree(corpus: Corpus) -> Iterator[Finding]:
+    for document in corpus.documents:
+        for element in document.root.iter(T + "date"):
+            when = element.get("when")
+            stated = stated_date(" ".join("".join(element.itertext()).split()))
+            if when and stated and when[:10] != stated.isoformat():
+                message = f'the date\'s text says {stated.isoformat()} but @when is "{when}"'
+                yield document.finding(element, ERROR, "date-agrees", message, "when")
+
+
+def correspondence_agrees(corpus: Corpus) -> Iterator[Finding]:
+    """The date of sending in correspDesc is the date the letter itself gives (dateline, else heading)."""
+    for document in corpus.documents:
+        for sent in document.root.iterfind(f".//{T}correspAction[@type='sent']/{T}date[@when]"):
+            text = document.root.find(f"{T}text")
+            if text is None:
+                continue
+            stated = text.xpath(".//tei:dateline//tei:date/@when", namespaces={"tei": TEI_NS}) or text.xpath(
+                "(.//tei:head//tei:date/@when)[1]", namespaces={"tei": TEI_NS}
+            )
+            if stated and sent.get("when") not in stated:
+                message = (
+                    f"correspDesc says the letter was sent on {sent.get('when')}, the letter says {stated[0]}"
+                )
+                yield document.finding(sent, ERROR, "corresp-dateline", message, "when")
+
+
+def choices_complete(corpus: Corpus) -> Iterator[Finding]:
+    for document in corpus.documents:
+        for choice in document.root.iter(T + "choice"):
+            readings = [etree.QName(c).localname for c in choice if isinstance(c.tag, str)]
+            missing = [
+                (r, NEEDED_READING[r])
+                for r in readings
+                if r in NEEDED_READING and NEEDED_READING[r] not in readings
+            ]
+            for present, absent in missing:
+                message = f"choice holds {present} but no {absent}: both readings are needed"
+                yield document.finding(choice, ERROR, "choice-readings", message)
+            if len(readings) < 2 and not missing:
+                yield document.finding(
+                    choice, ERROR, "choice-readings", "choice holds fewer than two readings"
+                )
+
+
+def authority_ids_wellformed(corpus: Corpus) -> Iterator[Finding]:
+    for document in corpus.documents:
+        for idno in document.root.iter(T + "idno"):
+            kind = (idno.get("type") or "").lower()
+            value = (idno.text or "").strip()
+            if kind in ID_FORMATS and not ID_FORMATS[kind].fullmatch(value):
+                expected = "Q followed by digits" if kind == "wikidata" else "digits only"
+                message = f'{idno.get("type")} id "{value}" is malformed: expected {expected}'
+                yield document.finding(idno, ERROR, "authority-id", message)
+
+
+Rule = Callable[[Corpus], Iterator[Finding]]
+RULES: dict[str, Rule] = {
+    "ref-resolves": pointers_resolve,
+    "id-unique": ids_unique,
+    "entry-used": entries_used,
+    "note-numbering": notes_numbered,
+    "date-agrees": dates_agree,
+    "corresp-dateline": correspondence_agrees,
+    "choice-readings": choices_complete,
+    "authority-id": authority_ids_wellformed,
+    "xinclude": xincludes_noted,
+}
+
+
+def check(corpus: Corpus) -> list[Finding]:
+    return [finding for rule in RULES.values() for finding in rule(corpus)]
