@@ -5,6 +5,7 @@ A file that cannot be used becomes a Finding with a real line and column, never 
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from lxml import etree
@@ -14,6 +15,16 @@ from teitools.findings import ERROR, Finding
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
 START_TAG = re.compile(r"<(?![/!?])")
+# libxml2's messages that name its own options are said in the editor's terms instead.
+PARSER_MESSAGES = (
+    (re.compile(r"Excessive depth in document: (\d+).*"), r"elements nested more than \1 deep: refused"),
+    (
+        re.compile(r"Resource limit exceeded: Text node too long.*"),
+        "a text node over 10,000,000 characters: refused",
+    ),
+)
+DUPLICATE_ID = re.compile(r"ID (\S+) already defined")
+ENTITY_BOMB = re.compile(r"amplification factor|entity reference loop", re.I)
 
 
 class UsageError(Exception):
@@ -35,8 +46,13 @@ class Document:
     label: str
     tree: etree._ElementTree
     raw: bytes
+    resolved: Path  # the absolute path, resolved once: pointers between files are matched on it
     _lines: list[str] | None = field(default=None, repr=False)
-    _elements_by_line: dict[int, list[etree._Element]] | None = field(default=None, repr=False)
+
+    @cached_property
+    def key(self) -> str:
+        """The document's identity between files: its resolved path as a string."""
+        return str(self.resolved)
 
     @property
     def root(self) -> etree._Element:
@@ -48,20 +64,12 @@ class Document:
             self._lines = self.raw.decode(encoding, errors="replace").splitlines()
         return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
 
-    def elements_on_line(self, number: int) -> list[etree._Element]:
-        if self._elements_by_line is None:
-            self._elements_by_line = {}
-            for element in self.root.iter(etree.Element):
-                self._elements_by_line.setdefault(element.sourceline or 1, []).append(element)
-        return self._elements_by_line.get(number, [])
-
     def column_of(self, element: etree._Element, attribute: str | None = None) -> int:
         """The 1-based column of an element's start tag (or of one of its attributes) on its line."""
         line_number = element.sourceline or 1
-        same_line = self.elements_on_line(line_number)
         line = self.source_line(line_number)
         starts = [m.start() for m in START_TAG.finditer(line)]
-        index = same_line.index(element) if element in same_line else 0
+        index = elements_before_on_line(element, line_number)
         if index >= len(starts):
             return 1
         column = starts[index]
@@ -83,6 +91,25 @@ class Document:
             message,
             self.tree.getpath(element),
         )
+
+
+def elements_before_on_line(element: etree._Element, line_number: int) -> int:
+    """How many elements start on the same line before this one, walking back in document order."""
+    count = 0
+    node = previous_in_document_order(element)
+    while node is not None and node.sourceline == line_number:
+        count += isinstance(node.tag, str)
+        node = previous_in_document_order(node)
+    return count
+
+
+def previous_in_document_order(node: etree._Element) -> etree._Element | None:
+    previous = node.getprevious()
+    if previous is None:
+        return node.getparent()
+    while len(previous):
+        previous = previous[-1]
+    return previous
 
 
 def find_xml_files(paths: list[Path]) -> list[Path]:
@@ -118,15 +145,29 @@ def load(path: Path) -> Document | Finding:
     if not raw.strip():
         return Finding(label, 1, 1, ERROR, "not-well-formed", "file is empty: no XML document")
     try:
-        root = etree.fromstring(raw, safe_parser(), base_url=str(path.resolve()))
+        resolved = path.resolve()
+        root = etree.fromstring(raw, safe_parser(), base_url=str(resolved))
     except etree.XMLSyntaxError as error:
-        line, column = error.position
-        message = re.sub(r", line \d+, column \d+$", "", error.msg or "not well-formed")
-        return Finding(
-            label, max(line, 1), max(column, 1), ERROR, "not-well-formed", f"not well-formed: {message}"
-        )
-    document = Document(path, label, root.getroottree(), raw)
+        return syntax_finding(label, error)
+    document = Document(path, label, root.getroottree(), raw, resolved)
     return refusal(document) or document
+
+
+def syntax_finding(label: str, error: etree.XMLSyntaxError) -> Finding:
+    line, column = error.position
+    message = re.sub(r", line \d+, column \d+$", "", error.msg or "not well-formed")
+    duplicate = DUPLICATE_ID.search(message)
+    if duplicate:
+        text = f'xml:id "{duplicate.group(1)}" is used twice in this file; ids must be unique'
+        return Finding(label, max(line, 1), max(column, 1), ERROR, "id-unique", text)
+    if ENTITY_BOMB.search(message):
+        text = "entity expansion bomb (entities that expand without bound): refused, nothing was expanded"
+        return Finding(label, max(line, 1), max(column, 1), ERROR, "entity-declaration", text)
+    for pattern, replacement in PARSER_MESSAGES:
+        message = pattern.sub(replacement, message)
+    return Finding(
+        label, max(line, 1), max(column, 1), ERROR, "not-well-formed", f"not well-formed: {message}"
+    )
 
 
 def refusal(document: Document) -> Finding | None:

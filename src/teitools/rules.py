@@ -4,13 +4,15 @@ A rule receives the Corpus (every document of the run, with its ids and pointers
 Findings. RULES lists them; schema/README.md documents them.
 """
 
+import functools
+import os
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from urllib.parse import unquote, urldefrag
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -39,78 +41,103 @@ FULL_DATES = (
 )
 
 
-@dataclass
-class Pointer:
-    document: Document
-    element: etree._Element
-    attribute: str
-    value: str
-    target_file: Path
-    fragment: str
+@dataclass(frozen=True)
+class Target:
+    file: str  # the absolute, normalised path of the file pointed into
+    fragment: str  # the xml:id pointed to, or "" for the whole file
 
 
 @dataclass
 class Corpus:
-    """All documents of one run, with their ids and outgoing pointers."""
+    """All documents of one run, with their ids and the distinct pointer values each one holds."""
 
     documents: list[Document]
-    ids: dict[Path, dict[str, etree._Element]] = field(default_factory=dict)
-    pointers: list[Pointer] = field(default_factory=list)
-    unreadable: set[Path] = field(default_factory=set)
+    ids: dict[str, dict[str, etree._Element]] = field(default_factory=dict)
+    targets: dict[str, dict[str, Target]] = field(default_factory=dict)
+    unreadable: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for document in self.documents:
-            self.ids[document.path.resolve()] = index_ids(document.tree)
-        for document in self.documents:
-            self.pointers += list(local_pointers(document))
+            self.ids[document.key] = index_ids(document.tree)
+            self.targets[document.key] = pointer_targets(document)
 
-    def ids_of(self, path: Path) -> dict[str, etree._Element] | None:
+    def ids_of(self, path: str) -> dict[str, etree._Element] | None:
         """The ids of a file, loading files outside the run on first use (None if it cannot be read)."""
         if path not in self.ids and path not in self.unreadable:
-            loaded = load(path) if path.is_file() else None
+            loaded = load(Path(path)) if Path(path).is_file() else None
             if isinstance(loaded, Document):
                 self.ids[path] = index_ids(loaded.tree)
             else:
                 self.unreadable.add(path)
         return self.ids.get(path)
 
+    def all_targets(self) -> set[Target]:
+        return {target for targets in self.targets.values() for target in targets.values()}
+
     def editions(self) -> list[list[Document]]:
         """Documents grouped into editions: files joined by pointers between them belong together."""
-        parent = {d.path.resolve(): d.path.resolve() for d in self.documents}
+        parent = {d.key: d.key for d in self.documents}
 
-        def find(path: Path) -> Path:
+        def find(path: str) -> str:
             while parent[path] != path:
                 path = parent[path]
             return path
 
-        for pointer in self.pointers:
-            source, target = pointer.document.path.resolve(), pointer.target_file
-            if target in parent:
-                parent[find(source)] = find(target)
-        groups: dict[Path, list[Document]] = defaultdict(list)
+        for source, targets in self.targets.items():
+            for target_file in {target.file for target in targets.values()}:
+                if target_file in parent:
+                    parent[find(source)] = find(target_file)
+        groups: dict[str, list[Document]] = defaultdict(list)
         for document in self.documents:
-            groups[find(document.path.resolve())].append(document)
+            groups[find(document.key)].append(document)
         return list(groups.values())
 
 
+ID_XPATH = etree.XPath("//@xml:id")
+
+
 def index_ids(tree: etree._ElementTree) -> dict[str, etree._Element]:
-    return {element.get(XML_ID): element for element in tree.iter(etree.Element) if element.get(XML_ID)}
+    return {str(xml_id): xml_id.getparent() for xml_id in ID_XPATH(tree)}
 
 
-def local_pointers(document: Document) -> Iterator[Pointer]:
-    """Pointers into documents: "#id", "file.xml#id" or "file.xml". Absolute URIs, prefixed values and bare
-    keys (corresp="karte", which many projects use as codes) are not pointers into an edition."""
-    base = document.path.resolve()
-    for element in document.root.iter(etree.Element):
-        for attribute in POINTER_ATTRIBUTES:
-            for value in (element.get(attribute) or "").split():
-                if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value):
-                    continue
-                file_part, fragment = urldefrag(value)
-                if not fragment and not file_part.endswith(".xml"):
-                    continue
-                target = (base.parent / unquote(file_part)).resolve() if file_part else base
-                yield Pointer(document, element, attribute, value, target, unquote(fragment))
+POINTER_XPATH = etree.XPath("|".join(f"//@{name}" for name in POINTER_ATTRIBUTES))
+URI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def pointer_targets(document: Document) -> dict[str, Target]:
+    """Each distinct pointer value of a document that leads into a document, and where it leads.
+
+    Pointers are "#id", "file.xml#id" or "file.xml". Absolute URIs, prefixed values and bare keys
+    (corresp="karte", which many projects use as codes) are not pointers into an edition."""
+    values: set[str] = set()
+    for attribute in POINTER_XPATH(document.tree):
+        values.update(attribute.split())
+    files: dict[str, str] = {"": document.key}
+    targets = {}
+    for value in values:
+        parts = pointer_parts(value)
+        if parts is None:
+            continue
+        file_part, fragment = parts
+        if file_part not in files:
+            # Lexical normalisation, not resolve(): a system call per pointer is too slow on a corpus.
+            files[file_part] = os.path.normpath(document.resolved.parent / file_part)
+        targets[value] = Target(files[file_part], fragment)
+    return targets
+
+
+def occurrences(document: Document, value: str) -> Iterator[etree._ElementUnicodeResult]:
+    """The attributes of a document that hold a pointer value (looked up again only to report it)."""
+    return (attribute for attribute in POINTER_XPATH(document.tree) if value in attribute.split())
+
+
+@functools.lru_cache(maxsize=65536)
+def pointer_parts(value: str) -> tuple[str, str] | None:
+    """(file part, fragment) of a pointer into a document; None for anything else. Values recur: cached."""
+    file_part, _, fragment = value.partition("#")
+    if URI_SCHEME.match(value) or (not fragment and not file_part.endswith(".xml")):
+        return None
+    return unquote(file_part), unquote(fragment)
 
 
 # --- the rules ------------------------------------------------------------------------------------------
@@ -121,34 +148,35 @@ def has_xinclude(document: Document) -> bool:
 
 
 def pointers_resolve(corpus: Corpus) -> Iterator[Finding]:
-    for pointer in corpus.pointers:
-        ids = corpus.ids_of(pointer.target_file)
-        severity = ERROR
-        if ids is None:
-            message = f'@{pointer.attribute}="{pointer.value}" points into a missing or unusable file'
-        elif pointer.fragment and pointer.fragment not in ids:
-            message = f'@{pointer.attribute}="{pointer.value}" points to no xml:id "{pointer.fragment}"'
-            if pointer.target_file == pointer.document.path.resolve() and has_xinclude(pointer.document):
-                severity = WARNING
-                message += " (it may be in a part this document includes with XInclude)"
-        else:
-            continue
-        yield pointer.document.finding(pointer.element, severity, "ref-resolves", message, pointer.attribute)
+    for document in corpus.documents:
+        for value, target in corpus.targets[document.key].items():
+            ids = corpus.ids_of(target.file)
+            severity = ERROR
+            if ids is None:
+                problem = "points into a missing or unusable file"
+            elif target.fragment and target.fragment not in ids:
+                problem = f'points to no xml:id "{target.fragment}"'
+                if target.file == document.key and has_xinclude(document):
+                    severity = WARNING
+                    problem += " (it may be in a part this document includes with XInclude)"
+            else:
+                continue
+            for attribute in occurrences(document, value):
+                message = f'@{attribute.attrname}="{value}" {problem}'
+                yield document.finding(
+                    attribute.getparent(), severity, "ref-resolves", message, attribute.attrname
+                )
 
 
 def ids_unique(corpus: Corpus) -> Iterator[Finding]:
+    """Ids unique across the files of one edition (the parser already refuses duplicates inside a file)."""
     for edition in corpus.editions():
         first_seen: dict[str, Document] = {}
         for document in edition:
-            for element in document.root.iter(etree.Element):
-                xml_id = element.get(XML_ID)
-                if xml_id is None:
-                    continue
+            for xml_id, element in corpus.ids[document.key].items():
                 if xml_id in first_seen:
-                    where = "this file" if first_seen[xml_id] is document else first_seen[xml_id].label
-                    message = (
-                        f'xml:id "{xml_id}" is used already in {where}; ids must be unique in the edition'
-                    )
+                    where = first_seen[xml_id].label
+                    message = f'xml:id "{xml_id}" is used already in {where}; ids must be unique'
                     yield document.finding(element, ERROR, "id-unique", message, "xml:id")
                 else:
                     first_seen[xml_id] = document
@@ -156,16 +184,18 @@ def ids_unique(corpus: Corpus) -> Iterator[Finding]:
 
 def entries_used(corpus: Corpus) -> Iterator[Finding]:
     """Authority entries that nothing points to; judged only for files that other documents point into."""
-    targets = Counter((p.target_file, p.fragment) for p in corpus.pointers)
-    pointed_into = {p.target_file for p in corpus.pointers if p.target_file != p.document.path.resolve()}
+    referred = corpus.all_targets()
+    pointed_into = {
+        t.file for key, targets in corpus.targets.items() for t in targets.values() if t.file != key
+    }
     for document in corpus.documents:
-        path = document.path.resolve()
+        path = document.key
         if path not in pointed_into:
             continue
         for entry in document.root.iter(*(T + name for name in AUTHORITY_ENTRIES)):
             xml_id = entry.get(XML_ID)
             in_list = etree.QName(entry.getparent()).localname in AUTHORITY_LISTS
-            if xml_id and in_list and not targets[(path, xml_id)]:
+            if xml_id and in_list and Target(path, xml_id) not in referred:
                 message = f'{etree.QName(entry).localname} "{xml_id}" is not referred to by any document'
                 yield document.finding(entry, WARNING, "entry-used", message, "xml:id")
 

@@ -1,0 +1,304 @@
+"""teitools validate: the project schema, the rules, and every kind of bad input an editor can give it."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import CORPUS, EDITION_FILES, ROOT, TEI_ALL_RNG
+from lxml import etree
+
+from teitools.cli import main
+from teitools.odd import compile_odd
+
+MINIMAL = (Path(__file__).parent / "data" / "minimal.xml").read_text(encoding="utf-8")
+SECRET = "teitools-secret-marker-7f3a"
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["validate", *args])
+    # A traceback is a defect: the command must end with an exit code, never an exception.
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def write(tmp_path: Path, content: str | bytes, name: str = "doc.xml") -> Path:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def findings(path: Path, *extra: str) -> tuple[int, list[dict]]:
+    code, output = run("--format", "json", *extra, str(path))
+    return code, json.loads(output)["findings"]
+
+
+def the_finding(path: Path, rule: str, *extra: str) -> dict:
+    code, found = findings(path, *extra)
+    assert code == 1, found
+    assert [f["rule"] for f in found] == [rule], found
+    assert found[0]["line"] >= 1 and found[0]["column"] >= 1
+    return found[0]
+
+
+def test_the_edition_is_valid():
+    assert run() == (0, "3 files checked, 0 errors, 0 warnings\n")
+
+
+def test_the_minimal_fixture_is_valid(tmp_path):
+    code, output = run(str(write(tmp_path, MINIMAL)))
+    assert code == 0, output
+
+
+# --- bad input: each gets one clear finding with its position --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "column", "words"),
+    [
+        (
+            MINIMAL.replace("<title>A minimal document</title>", "<title>A minimal document"),
+            5,
+            55,
+            "mismatch",
+        ),
+        (MINIMAL.replace("Written on", "Written &undefined; on"), 17, 43, "undefined"),
+        (MINIMAL.replace('encoding="UTF-8"', 'encoding="no-such-encoding"'), 1, 48, "encoding"),
+        ("\ufeff" + MINIMAL.replace("<div>", "<div><oops>"), 19, 13, "mismatch"),
+        ("\n\n<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader>", 3, 53, "premature end"),
+    ],
+    ids=["unclosed-tag", "undefined-entity", "wrong-encoding-declaration", "bom-then-bad-tag", "truncated"],
+)
+def test_not_well_formed(tmp_path, content, line, column, words):
+    # Syntax errors are placed where libxml2 detects them: just after the offending token.
+    found = the_finding(write(tmp_path, content), "not-well-formed")
+    assert (found["line"], found["column"]) == (line, column)
+    assert words in found["message"].lower()
+
+
+def test_utf16_byte_order_mark_on_utf8_text(tmp_path):
+    found = the_finding(write(tmp_path, b"\xff\xfe" + MINIMAL.encode()), "not-well-formed")
+    assert found["line"] == 1
+
+
+def test_empty_file(tmp_path):
+    found = the_finding(write(tmp_path, ""), "not-well-formed")
+    assert "empty" in found["message"]
+
+
+def test_binary_file(tmp_path):
+    found = the_finding(write(tmp_path, bytes(range(256)) * 8), "not-well-formed")
+    assert found["file"].endswith("doc.xml")
+
+
+def test_other_root_element(tmp_path):
+    found = the_finding(write(tmp_path, "<html><body/></html>"), "not-tei")
+    assert "html" in found["message"]
+
+
+def test_tei_in_the_wrong_namespace(tmp_path):
+    found = the_finding(
+        write(tmp_path, MINIMAL.replace("http://www.tei-c.org/ns/1.0", "urn:x-other")), "not-tei"
+    )
+    assert "urn:x-other" in found["message"]
+
+
+def test_tei_p4_doctype(tmp_path):
+    p4 = '<!DOCTYPE TEI.2 PUBLIC "-//TEI P4//DTD Main Document Type//EN" "tei2.dtd">\n<TEI.2><text/></TEI.2>'
+    found = the_finding(write(tmp_path, p4), "tei-p4")
+    assert (found["line"], found["column"]) == (2, 1)
+
+
+def test_unknown_element(tmp_path):
+    found = the_finding(
+        write(tmp_path, MINIMAL.replace("Written on", "Written <wibble>on</wibble>")), "schema"
+    )
+    assert (found["line"], found["column"]) == (17, 32)
+    assert "wibble" in found["message"]
+
+
+def test_missing_header_part(tmp_path):
+    content = re.sub(r"<sourceDesc>.*</sourceDesc>", "", MINIMAL)
+    found = the_finding(write(tmp_path, content), "schema")
+    assert "sourceDesc" in found["message"] and (found["line"], found["column"]) == (4, 5)
+
+
+def test_impossible_date(tmp_path):
+    content = MINIMAL.replace(
+        '<date when="1926-01-09">January 9, 1926', '<date when="1926-13-45">13 45, 1926'
+    )
+    found = the_finding(write(tmp_path, content), "schema")
+    assert (found["line"], found["column"]) == (17, 41)
+    assert "1926-13-45" in found["message"]
+
+
+def test_date_text_disagrees_with_when(tmp_path):
+    found = the_finding(
+        write(tmp_path, MINIMAL.replace("January 9, 1926", "January 19, 1926")), "date-agrees"
+    )
+    assert "1926-01-19" in found["message"]
+
+
+def test_dangling_ref(tmp_path):
+    content = MINIMAL.replace("Written on", 'Written <persName ref="#nobody">by X</persName> on')
+    found = the_finding(write(tmp_path, content), "ref-resolves")
+    assert (found["line"], found["column"]) == (17, 42)
+    assert "nobody" in found["message"]
+
+
+def test_duplicate_xml_id(tmp_path):
+    found = the_finding(write(tmp_path, MINIMAL.replace('xml:id="p2"', 'xml:id="p1"')), "id-unique")
+    assert found["line"] == 18
+
+
+def test_duplicate_xml_id_across_the_files_of_one_edition(tmp_path):
+    write(tmp_path, MINIMAL.replace('xml:id="p2"', 'xml:id="p3"'), "a.xml")
+    write(tmp_path, MINIMAL.replace("Written on", '<ref target="a.xml#p3">See</ref> on'), "b.xml")
+    code, found = findings(tmp_path)
+    assert code == 1 and [f["rule"] for f in found] == ["id-unique"]
+    assert found[0]["file"].endswith("b.xml") and 'xml:id "p1" is used already in' in found[0]["message"]
+
+
+def test_note_numbering_gap(tmp_path):
+    content = MINIMAL.replace("with a note.</p>", 'with<note n="3" place="end">Third.</note> two.</p>')
+    found = the_finding(write(tmp_path, content), "note-numbering")
+    assert "note 2 is missing" in found["message"]
+
+
+def test_external_entity_is_never_read_nor_printed(tmp_path):
+    secret = write(tmp_path, SECRET, "secret.txt")
+    doctype = f'<!DOCTYPE TEI [<!ENTITY leak SYSTEM "file://{secret}">]>\n'
+    content = MINIMAL.replace("<TEI ", doctype + "<TEI ", 1).replace("Written on", "Written &leak; on")
+    path = write(tmp_path, content)
+    found = the_finding(path, "entity-declaration")
+    for output_format in ("text", "json"):
+        assert SECRET not in run("--format", output_format, str(path))[1]
+    assert "refused" in found["message"]
+
+
+def test_entity_expansion_bomb_is_refused_quickly(tmp_path):
+    levels = '<!ENTITY e0 "lol">' + "".join(
+        f'<!ENTITY e{i} "{("&e" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
+    )
+    content = MINIMAL.replace("<TEI ", f"<!DOCTYPE TEI [{levels}]>\n<TEI ", 1).replace("Written on", "&e9;")
+    the_finding(write(tmp_path, content), "entity-declaration")
+
+
+def test_very_deep_nesting(tmp_path):
+    deep = "<TEI xmlns='http://www.tei-c.org/ns/1.0'>" + "<div>" * 5000 + "</div>" * 5000 + "</TEI>"
+    found = the_finding(write(tmp_path, deep), "not-well-formed")
+    assert "nested" in found["message"]
+
+
+def test_huge_text_node(tmp_path):
+    huge = MINIMAL.replace("A note.", "x" * 11_000_000)
+    found = the_finding(write(tmp_path, huge), "not-well-formed")
+    assert "text node" in found["message"]
+
+
+def test_path_that_does_not_exist(tmp_path):
+    code, output = run(str(tmp_path / "missing.xml"))
+    assert code == 2 and "no such file" in output
+
+
+def test_folder_with_no_xml(tmp_path):
+    (tmp_path / "notes.txt").write_text("no XML here")
+    code, output = run(str(tmp_path))
+    assert code == 2 and "no .xml file" in output
+
+
+def test_unknown_schema_file(tmp_path):
+    code, output = run("--schema", str(tmp_path / "nothing.xsd"))
+    assert code == 2 and "schema not found" in output
+
+
+# --- output forms and options ----------------------------------------------------------------------------
+
+
+def test_text_output_and_grouping(tmp_path):
+    content = MINIMAL.replace(
+        "Written on", 'W <persName ref="#x">a</persName> <persName ref="#x">b</persName>'
+    )
+    code, output = run(str(write(tmp_path, content)))
+    lines = output.splitlines()
+    assert code == 1
+    assert re.fullmatch(
+        r".*doc\.xml:17:\d+: error: @ref=\"#x\" points to no xml:id \"x\" \[ref-resolves\] "
+        r"\(and 1 more at 17:\d+\)",
+        lines[0],
+    )
+    assert lines[-1] == "1 file checked, 2 errors, 0 warnings"
+
+
+def test_json_output_has_all_fields_and_the_summary(tmp_path):
+    code, output = run("--format", "json", str(write(tmp_path, MINIMAL.replace('n="1"', 'n="2"'))))
+    assert code == 1
+    document = json.loads(output)
+    assert set(document["findings"][0]) == {"file", "line", "column", "severity", "rule", "message", "xpath"}
+    assert document["summary"] == {"files": 1, "errors": 1, "warnings": 0}
+
+
+def test_warnings_fail_only_with_strict(tmp_path):
+    persons = write(
+        tmp_path,
+        MINIMAL.replace('xml:id="p', 'xml:id="persons-p').replace(
+            "</div>",
+            '<listPerson><person xml:id="ann"><persName>Ann</persName></person>'
+            '<person xml:id="bob"><persName>Bob</persName></person></listPerson></div>',
+        ),
+        "persons.xml",
+    )
+    write(
+        tmp_path,
+        MINIMAL.replace("Written on", '<persName ref="persons.xml#ann">Ann</persName>'),
+        "letter.xml",
+    )
+    code, output = run(str(tmp_path))
+    assert code == 0 and 'warning: person "bob" is not referred to' in output
+    assert run("--strict", str(tmp_path))[0] == 1
+    assert run("--quiet", str(tmp_path)) == (0, "")
+    assert persons.exists()
+
+
+# --- the schema: generated from the ODD, a restriction of tei_all ------------------------------------------
+
+
+def test_the_xsd_is_compiled_from_the_odd_and_up_to_date():
+    assert compile_odd(ROOT / "schema" / "teitools.odd") == (ROOT / "schema" / "teitools.xsd").read_bytes()
+
+
+def test_odd_and_xsd_declare_the_same_elements():
+    odd = etree.parse(str(ROOT / "schema" / "teitools.odd"))
+    xsd = etree.parse(str(ROOT / "schema" / "teitools.xsd"))
+    tei = {"tei": "http://www.tei-c.org/ns/1.0"}
+    included = " ".join(odd.xpath("//tei:moduleRef/@include", namespaces=tei)).split()
+    specified = odd.xpath("//tei:elementSpec/@ident", namespaces=tei)
+    declared = xsd.xpath("/*/*[local-name()='element']/@name")
+    assert sorted(included) == sorted(specified) == sorted(declared)
+
+
+def test_the_edition_is_valid_against_the_project_schema_and_tei_all(tei_all):
+    for path in EDITION_FILES:
+        assert run(str(path))[0] == 0
+        assert tei_all.validate(etree.parse(str(path)))
+
+
+def test_tei_all_by_name_needs_its_location(monkeypatch):
+    monkeypatch.delenv("TEITOOLS_TEI_ALL", raising=False)
+    code, output = run("--schema", "tei_all")
+    assert code == 2 and "TEITOOLS_TEI_ALL" in output
+    monkeypatch.setenv("TEITOOLS_TEI_ALL", str(TEI_ALL_RNG))
+    assert run("--schema", "tei_all")[0] == 0
+
+
+def test_the_whole_corpus_gives_positioned_findings_and_no_traceback():
+    code, output = run("--format", "json", str(CORPUS))
+    document = json.loads(output)
+    assert code == 1 and document["summary"]["files"] == 38
+    assert all(f["line"] >= 1 and f["column"] >= 1 for f in document["findings"])
+    by_rule = {f["rule"] for f in document["findings"]}
+    assert {"not-well-formed", "tei-p4", "schema"} <= by_rule
