@@ -1,6 +1,8 @@
 """The command line: parse options, call a pipeline stage, print, set the exit code. No logic here."""
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -8,7 +10,8 @@ import click
 from teitools import __version__
 from teitools.findings import EXIT_USAGE
 from teitools.load import UsageError
-from teitools.resources import EDITION_DIR
+from teitools.render import FORMATS, render
+from teitools.resources import EDITION_DIR, OUTPUT_DIR
 from teitools.validate import PROJECT_SCHEMA, load_schema, validate_paths
 
 
@@ -52,3 +55,55 @@ def validate(
     if output:
         click.echo(output)
     sys.exit(report.exit_code(strict))
+
+
+def parse_formats(value: str) -> tuple[str, ...]:
+    formats = tuple(f.strip() for f in value.split(",") if f.strip())
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise click.BadParameter(f"choose among {', '.join(FORMATS)} (comma-separated), not {value!r}")
+    return formats
+
+
+@main.command("render")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--to", "formats", default=",".join(FORMATS), show_default=True, help="What to write: html,text,index."
+)
+@click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path), help="Folder to write into.")
+@click.option(
+    "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes."
+)
+def render_command(paths: tuple[Path, ...], formats: str, output_dir: Path | None, jobs: int) -> None:
+    """Render TEI files (default: the edition in tei/, into outputs/) to HTML, plain text and the indexes.
+
+    Exit codes: 0 all rendered, 1 a file could not be rendered (the others are), 2 usage or I/O error."""
+    try:
+        chosen = parse_formats(formats)
+    except click.BadParameter as error:
+        fail_usage(str(error))
+    target = output_dir or (OUTPUT_DIR if not paths else Path("outputs"))
+    try:
+        with progress_bar() as advance:
+            result = render(list(paths) or [EDITION_DIR], target, chosen, jobs, advance)
+    except UsageError as error:
+        fail_usage(str(error))
+    except OSError as error:
+        fail_usage(f"cannot write into {target}: {error.strerror or error}")
+    if result.report.findings:
+        click.echo(result.report.as_text(quiet=True), err=True)
+    checked, written = result.report.files_checked, len(result.written)
+    click.echo(
+        f"{checked - result.report.errors} of {checked} files rendered, {written} files written to {target}"
+    )
+    sys.exit(result.report.exit_code())
+
+
+@contextmanager
+def progress_bar() -> Iterator[Callable[[str], None] | None]:
+    """A progress bar on a terminal; nothing when the output goes to a file or a pipe."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=0, label="rendering", file=sys.stderr) as bar:
+        yield lambda _label: bar.update(1)

@@ -1,0 +1,203 @@
+"""Render TEI documents with the XSLT 3.0 stylesheets in xslt/ (saxonche): an HTML page and a plain text per
+document, and, across all documents, the edition index and the person index (HTML and JSON).
+
+One Saxon processor per run, each stylesheet compiled once (once per worker process with --jobs). Documents
+are loaded by teitools.load (no DTD, no entities) and handed to Saxon as text, so Saxon reads no file itself.
+Every output is written atomically: a temporary file in the same folder, then a rename.
+"""
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+import saxonche
+from lxml import etree
+
+from teitools.findings import ERROR, Finding, Report
+from teitools.load import Document, find_xml_files, load
+from teitools.resources import XSLT_DIR
+
+FORMATS = ("html", "text", "index")
+# Written files get the usual permissions (mkstemp alone would leave them readable by the owner only).
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+FILE_MODE = 0o666 & ~_UMASK
+PERSON_INDEX = "person-index"
+STYLESHEET = "style.css"
+
+
+@dataclass
+class Source:
+    """A document ready for the stylesheets: its output name and its text."""
+
+    name: str
+    label: str
+    xml: str
+
+
+@dataclass
+class RenderResult:
+    report: Report = field(default_factory=Report)
+    written: list[Path] = field(default_factory=list)
+
+
+class Renderer:
+    """The compiled stylesheets and the parsed documents of one run."""
+
+    def __init__(self, sources: list[Source], link_persons: bool) -> None:
+        self.processor = saxonche.PySaxonProcessor(license=False)
+        compiler = self.processor.new_xslt30_processor()
+        self.html = compiler.compile_stylesheet(stylesheet_file=str(XSLT_DIR / "html.xsl"))
+        self.text = compiler.compile_stylesheet(stylesheet_file=str(XSLT_DIR / "text.xsl"))
+        self.index = compiler.compile_stylesheet(stylesheet_file=str(XSLT_DIR / "index.xsl"))
+        self.nodes = [self.processor.parse_xml(xml_text=source.xml) for source in sources]
+        documents = self.processor.make_array(self.nodes)
+        names = self.processor.make_array([self.processor.make_string_value(s.name) for s in sources])
+        for executable in (self.html, self.text, self.index):
+            executable.set_parameter("documents", documents)
+        self.index.set_parameter("names", names)
+        persons_href = self.processor.make_string_value(f"{PERSON_INDEX}.html" if link_persons else "")
+        self.html.set_parameter("persons-href", persons_href)
+
+    def document(self, number: int, formats: Iterable[str]) -> dict[str, str]:
+        """The HTML page and/or plain text of one document, by file suffix."""
+        outputs = {}
+        if "html" in formats:
+            outputs[".html"] = self.html.transform_to_string(xdm_node=self.nodes[number])
+        if "text" in formats:
+            outputs[".txt"] = self.text.transform_to_string(xdm_node=self.nodes[number])
+        return outputs
+
+    def indexes(self) -> dict[str, str]:
+        return {
+            "index.html": self.index.call_template_returning_string("edition-index"),
+            f"{PERSON_INDEX}.html": self.index.call_template_returning_string("person-index-html"),
+            f"{PERSON_INDEX}.json": readable_json(
+                self.index.call_template_returning_string("person-index-json")
+            ),
+        }
+
+
+def readable_json(text: str) -> str:
+    """Saxon's JSON, laid out for people: two-space indents, UTF-8 characters, key order kept."""
+    return json.dumps(json.loads(text), ensure_ascii=False, indent=2)
+
+
+def write_atomically(path: Path, content: str) -> None:
+    """Write the whole file or nothing: what was there before stays intact until the rename."""
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(content if content.endswith("\n") else content + "\n")
+        os.chmod(temporary, FILE_MODE)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def output_names(documents: list[Document]) -> list[str]:
+    """Output file stems: the file's stem, or folder-stem where two files share a stem."""
+    stems = [d.path.stem for d in documents]
+    return [
+        f"{d.path.parent.name}-{d.path.stem}" if stems.count(d.path.stem) > 1 else d.path.stem
+        for d in documents
+    ]
+
+
+def prepare(paths: list[Path], report: Report) -> list[Source]:
+    """Load every file safely; what cannot be rendered is reported, the rest becomes a Source."""
+    documents = []
+    for path in find_xml_files(paths):
+        report.files_checked += 1
+        loaded = load(path)
+        if isinstance(loaded, Finding):
+            report.add(loaded)
+        else:
+            documents.append(loaded)
+    return [
+        Source(name, d.label, etree.tostring(d.root, encoding="unicode"))
+        for name, d in zip(output_names(documents), documents, strict=True)
+    ]
+
+
+# Worker processes for --jobs: each compiles the stylesheets once and renders the documents it is given.
+_worker: Renderer | None = None
+
+
+def _start_worker(sources: list[Source], link_persons: bool) -> None:
+    global _worker
+    _worker = Renderer(sources, link_persons)
+
+
+def _render_in_worker(number: int, formats: tuple[str, ...]) -> dict[str, str]:
+    assert _worker is not None
+    return _worker.document(number, formats)
+
+
+def render(
+    paths: list[Path],
+    output_dir: Path,
+    formats: tuple[str, ...] = FORMATS,
+    jobs: int = 1,
+    on_progress: Callable[[str], None] | None = None,
+) -> RenderResult:
+    result = RenderResult()
+    sources = prepare(paths, result.report)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    link_persons = "index" in formats
+    renderer = Renderer(sources, link_persons)
+
+    def save(name: str, content: str) -> None:
+        path = output_dir / name
+        write_atomically(path, content)
+        result.written.append(path)
+
+    def failed(source: Source, error: Exception) -> None:
+        message = f"cannot be rendered: {' '.join(str(error).split())}"
+        result.report.add(Finding(source.label, 1, 1, ERROR, "render", message))
+
+    page_formats = tuple(f for f in formats if f in ("html", "text"))
+    if page_formats:
+        for source, outputs in _render_all(renderer, sources, page_formats, jobs, link_persons):
+            if isinstance(outputs, Exception):
+                failed(source, outputs)
+            else:
+                for suffix, content in outputs.items():
+                    save(source.name + suffix, content)
+            if on_progress:
+                on_progress(source.label)
+    if "index" in formats and sources:
+        for name, content in renderer.indexes().items():
+            save(name, content)
+    if "html" in formats or "index" in formats:
+        shutil.copyfile(XSLT_DIR / STYLESHEET, output_dir / STYLESHEET)
+        result.written.append(output_dir / STYLESHEET)
+    return result
+
+
+def _render_all(
+    renderer: Renderer, sources: list[Source], formats: tuple[str, ...], jobs: int, link_persons: bool
+):
+    """(source, outputs or the exception it raised) for each source, in order."""
+    if jobs <= 1 or len(sources) < 2:
+        for number, source in enumerate(sources):
+            try:
+                yield source, renderer.document(number, formats)
+            except saxonche.PySaxonApiError as error:
+                yield source, error
+        return
+    # Saxon's native runtime must not be forked: workers are spawned and initialise their own processor.
+    with ProcessPoolExecutor(jobs, get_context("spawn"), _start_worker, (sources, link_persons)) as pool:
+        futures = [pool.submit(_render_in_worker, number, formats) for number in range(len(sources))]
+        for source, future in zip(sources, futures, strict=True):
+            try:
+                yield source, future.result()
+            except saxonche.PySaxonApiError as error:
+                yield source, error

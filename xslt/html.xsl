@@ -1,0 +1,370 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  html.xsl: one HTML5 page for a TEI document: a header block from the teiHeader, the text, its notes.
+
+  Offline and self-contained: one local stylesheet (style.css), no remote resources, a few lines of optional
+  script. Blocks become HTML blocks, phrases become spans; a block that stands inside a phrase becomes a span
+  too (the tunnel parameter $inline), so that the page stays valid HTML whatever the TEI nesting. An element
+  without a rule of its own renders its content: no text is dropped.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:t="urn:teitools"
+  xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all">
+
+  <xsl:import href="common.xsl"/>
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+
+  <xsl:param name="stylesheet-href" as="xs:string" select="'style.css'"/>
+  <xsl:param name="index-href" as="xs:string" select="'index.html'"/>
+  <!-- Where the person index is; empty when it is not rendered, and persons are then not linked. -->
+  <xsl:param name="persons-href" as="xs:string" select="''"/>
+
+  <xsl:variable name="divisions" as="xs:string*"
+    select="'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'front', 'body', 'back', 'group'"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus)[1]"/>
+    <xsl:variable name="texts" select="//tei:text[not(ancestor::tei:text)]"/>
+    <html lang="{t:language($tei)}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="t:title($tei)"/></title>
+        <link rel="stylesheet" href="{$stylesheet-href}"/>
+      </head>
+      <body>
+        <a class="skip" href="#tt-text">Skip to the text</a>
+        <header>
+          <nav aria-label="Edition">
+            <a href="{$index-href}">Edition index</a>
+            <xsl:if test="$persons-href">
+              <xsl:text> · </xsl:text>
+              <a href="{$persons-href}">Person index</a>
+            </xsl:if>
+          </nav>
+          <h1><xsl:value-of select="t:title($tei)"/></h1>
+          <xsl:call-template name="metadata">
+            <xsl:with-param name="tei" select="$tei"/>
+          </xsl:call-template>
+          <xsl:if test="$texts//tei:choice">
+            <button type="button" id="tt-toggle" aria-pressed="false" hidden="">Show the source's readings</button>
+          </xsl:if>
+        </header>
+        <main id="tt-text">
+          <xsl:apply-templates select="$texts" mode="html"/>
+        </main>
+        <xsl:call-template name="notes">
+          <xsl:with-param name="notes" select="$texts//tei:note"/>
+        </xsl:call-template>
+        <xsl:if test="$texts//tei:choice">
+          <script>
+            const toggle = document.getElementById('tt-toggle');
+            toggle.hidden = false;
+            toggle.addEventListener('click', () => {
+              const shown = toggle.getAttribute('aria-pressed') !== 'true';
+              toggle.setAttribute('aria-pressed', String(shown));
+              document.querySelectorAll('.original').forEach((e) => { e.hidden = !shown; });
+            });
+          </script>
+        </xsl:if>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:function name="t:language" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="declared" select="t:bcp47(($tei/@xml:lang, $tei/tei:text/@xml:lang,
+      $tei/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident)[1])"/>
+    <xsl:sequence select="if ($declared) then $declared else 'und'"/>
+  </xsl:function>
+
+  <xsl:template name="metadata">
+    <xsl:param name="tei" as="element()"/>
+    <dl class="metadata">
+      <xsl:call-template name="field">
+        <xsl:with-param name="label" select="'Author'"/>
+        <xsl:with-param name="value" select="t:authors($tei)"/>
+      </xsl:call-template>
+      <xsl:call-template name="field">
+        <xsl:with-param name="label" select="'Date'"/>
+        <xsl:with-param name="value" select="t:date($tei)"/>
+      </xsl:call-template>
+      <xsl:call-template name="field">
+        <xsl:with-param name="label" select="'Source'"/>
+        <xsl:with-param name="value" select="t:source($tei)"/>
+      </xsl:call-template>
+      <xsl:call-template name="field">
+        <xsl:with-param name="label" select="'Licence'"/>
+        <xsl:with-param name="value" select="t:licence($tei)"/>
+      </xsl:call-template>
+    </dl>
+    <p class="citation"><strong>Cite as:</strong><xsl:text> </xsl:text><xsl:value-of select="t:citation($tei)"/></p>
+  </xsl:template>
+
+  <xsl:template name="field">
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:if test="$value">
+      <dt><xsl:value-of select="$label"/></dt>
+      <dd><xsl:value-of select="$value"/></dd>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="notes">
+    <xsl:param name="notes" as="element(tei:note)*"/>
+    <xsl:if test="exists($notes)">
+      <section class="notes" aria-labelledby="tt-notes">
+        <h2 id="tt-notes">Notes</h2>
+        <ol>
+          <xsl:for-each select="$notes">
+            <li id="{t:anchor(.)}">
+              <span class="note-number"><xsl:value-of select="t:note-number(.) || '.'"/></span>
+              <xsl:text> </xsl:text>
+              <xsl:apply-templates mode="html"/>
+              <xsl:text> </xsl:text>
+              <a class="backref" href="#ref-{t:anchor(.)}" role="doc-backlink"
+                 aria-label="Back to the text at note {t:note-number(.)}">↩</a>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Blocks and phrases -->
+
+  <!-- The content of an element rendered as a phrase (span, em, a...): blocks inside it become spans. -->
+  <xsl:template name="phrase-content">
+    <xsl:apply-templates mode="html">
+      <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <xsl:template match="*" mode="html">
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="t:is-block(.)">
+        <xsl:element name="{if ($inline) then 'span' else 'div'}">
+          <xsl:attribute name="class" select="local-name()"/>
+          <xsl:attribute name="id" select="t:anchor(.)"/>
+          <xsl:apply-templates mode="html"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates mode="html"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:teiHeader" mode="html"/>
+
+  <xsl:template match="*[local-name() = $divisions]" mode="html">
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:element name="{if ($inline) then 'span' else if (starts-with(local-name(), 'div')) then 'section' else 'div'}">
+      <xsl:attribute name="class" select="string-join((local-name(), @type), ' ')"/>
+      <xsl:attribute name="id" select="t:anchor(.)"/>
+      <xsl:apply-templates mode="html"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:head" mode="html">
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="depth" select="count(ancestor::*[local-name() = $divisions][not(self::tei:body | self::tei:front | self::tei:back)])"/>
+    <xsl:variable name="name" select="
+      if ($inline) then 'span'
+      else if (parent::*[local-name() = $divisions]) then 'h' || min((6, 1 + max((1, $depth))))
+      else 'p'"/>
+    <xsl:element name="{$name}">
+      <xsl:attribute name="class" select="'head'"/>
+      <xsl:attribute name="id" select="t:anchor(.)"/>
+      <xsl:apply-templates mode="html">
+        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A paragraph is an HTML p unless it holds blocks (lists, verse, block quotations): then a div. -->
+  <xsl:template match="tei:p | tei:ab | tei:salute | tei:signed | tei:dateline | tei:byline | tei:l | tei:speaker
+                       | tei:docAuthor | tei:docDate | tei:trailer" mode="html">
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="holds-blocks" select="exists(.//*[t:is-block(.) or t:is-block-quote(.)][not(ancestor::tei:note)])"/>
+    <xsl:element name="{if ($inline) then 'span' else if ($holds-blocks) then 'div' else 'p'}">
+      <xsl:attribute name="class" select="local-name()"/>
+      <xsl:attribute name="id" select="t:anchor(.)"/>
+      <xsl:apply-templates mode="html">
+        <xsl:with-param name="inline" select="$inline or not($holds-blocks)" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A list of items only is an HTML list; a list with labels or headings renders all its parts in order. -->
+  <xsl:template match="tei:list[not(* except tei:item)]" mode="html">
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:element name="{if ($inline) then 'span' else if (@type = ('ordered', 'numbered') or @rend = 'numbered') then 'ol' else 'ul'}">
+      <xsl:attribute name="class" select="'list'"/>
+      <xsl:attribute name="id" select="t:anchor(.)"/>
+      <xsl:apply-templates select="tei:item" mode="html"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:list[not(* except tei:item)]/tei:item" mode="html">
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:element name="{if ($inline) then 'span' else 'li'}">
+      <xsl:attribute name="class" select="'item'"/>
+      <xsl:attribute name="id" select="t:anchor(.)"/>
+      <xsl:apply-templates mode="html"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Quotations: a block quotation where the encoding says so, else inline. -->
+  <xsl:function name="t:is-block-quote" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element/self::tei:quote[@rend = ('block', 'display') or tei:p or tei:lg or tei:l])"/>
+  </xsl:function>
+
+  <xsl:template match="tei:quote | tei:q | tei:said" mode="html">
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="block" select="t:is-block-quote(.) and not($inline)"/>
+    <xsl:variable name="marks" select="t:adds-marks(.) and not($block)"/>
+    <xsl:element name="{if ($block) then 'blockquote' else 'span'}">
+      <xsl:attribute name="class" select="local-name()"/>
+      <xsl:apply-templates select="(@who, @source)[1]" mode="attribution"/>
+      <xsl:value-of select="'“'[$marks]"/>
+      <xsl:apply-templates mode="html">
+        <xsl:with-param name="inline" select="not($block)" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:value-of select="'”'[$marks]"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="@who | @source" mode="attribution">
+    <xsl:variable name="entry" select="t:entry(.)"/>
+    <xsl:if test="$entry">
+      <xsl:attribute name="title" select="(if (local-name() = 'who') then 'Said by ' else 'Quoted from ') || t:normalized-name($entry)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:soCalled" mode="html">
+    <span class="socalled"><xsl:call-template name="phrase-content"/></span>
+  </xsl:template>
+
+  <!-- Notes: a numbered marker here; the note itself in the Notes section. -->
+  <xsl:template match="tei:note" mode="html">
+    <sup class="noteref">
+      <a href="#{t:anchor(.)}" id="ref-{t:anchor(.)}" role="doc-noteref"
+         aria-label="Note {t:note-number(.)}">[<xsl:value-of select="t:note-number(.)"/>]</a>
+    </sup>
+  </xsl:template>
+
+  <!-- Editorial interventions -->
+
+  <xsl:template match="tei:choice" mode="html">
+    <xsl:variable name="others" select="t:other-readings(.)"/>
+    <span class="choice">
+      <span class="reading" title="The source reads: {$others}">
+        <xsl:apply-templates select="t:reading(.)/node()" mode="html">
+          <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </span>
+      <span class="original" hidden=""><xsl:value-of select="' [source: ' || $others || ']'"/></span>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:supplied" mode="html">
+    <span class="supplied" title="Inserted by the editors">[<xsl:call-template name="phrase-content"/>]</span>
+  </xsl:template>
+
+  <xsl:template match="tei:gap" mode="html">
+    <span class="gap" title="Omitted in the source">[<xsl:call-template name="phrase-content"/>
+      <xsl:value-of select="'…'[not(normalize-space(current()))]"/>]</span>
+  </xsl:template>
+
+  <xsl:template match="tei:lb" mode="html">
+    <xsl:if test="not(t:breaks-word(.))"><br/></xsl:if>
+  </xsl:template>
+
+  <!-- Images are not copied into the offline edition; their descriptions (desc) still render. -->
+  <xsl:template match="tei:binaryObject | tei:anchor" mode="html"/>
+
+  <!-- Names, dates, titles, references -->
+
+  <xsl:template match="tei:persName | tei:name | tei:rs" mode="html">
+    <xsl:variable name="person" select="t:person(.)"/>
+    <xsl:choose>
+      <xsl:when test="$person and $persons-href and not(ancestor::tei:ref[@target])">
+        <a class="person" href="{$persons-href}#{t:anchor($person)}" title="{t:normalized-name($person)}">
+          <xsl:call-template name="phrase-content"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="name"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:placeName | tei:orgName | tei:geogName" mode="html">
+    <xsl:call-template name="name"/>
+  </xsl:template>
+
+  <xsl:template name="name">
+    <xsl:variable name="entry" select="t:entry(@ref)"/>
+    <span class="{local-name()}">
+      <xsl:if test="$entry">
+        <xsl:attribute name="title" select="t:normalized-name($entry)"/>
+      </xsl:if>
+      <xsl:call-template name="phrase-content"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:date | tei:time" mode="html">
+    <xsl:variable name="iso" select="t:iso-date(.)"/>
+    <xsl:element name="{if ($iso) then 'time' else 'span'}">
+      <xsl:attribute name="class" select="'date'"/>
+      <xsl:if test="$iso">
+        <xsl:attribute name="datetime" select="$iso"/>
+      </xsl:if>
+      <xsl:call-template name="phrase-content"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:title" mode="html">
+    <cite><xsl:call-template name="phrase-content"/></cite>
+  </xsl:template>
+
+  <xsl:template match="tei:hi" mode="html">
+    <xsl:variable name="rend" select="string(@rend)"/>
+    <xsl:element name="{
+      if (contains($rend, 'italic')) then 'i' else if (contains($rend, 'bold')) then 'b'
+      else if (contains($rend, 'sup')) then 'sup' else if (contains($rend, 'sub')) then 'sub'
+      else if (contains($rend, 'underline')) then 'u' else 'em'}">
+      <xsl:call-template name="phrase-content"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:emph" mode="html">
+    <em><xsl:call-template name="phrase-content"/></em>
+  </xsl:template>
+
+  <xsl:template match="tei:foreign | tei:term | tei:mentioned | tei:gloss" mode="html">
+    <i class="{local-name()}">
+      <xsl:if test="t:bcp47(@xml:lang)">
+        <xsl:attribute name="lang" select="t:bcp47(@xml:lang)"/>
+      </xsl:if>
+      <xsl:call-template name="phrase-content"/>
+    </i>
+  </xsl:template>
+
+  <!-- Links to the web; a pointer with several targets links to the first. -->
+  <xsl:template match="tei:ref[matches(@target, '^https?://')]" mode="html">
+    <a href="{tokenize(@target)[1]}"><xsl:call-template name="phrase-content"/></a>
+  </xsl:template>
+
+  <xsl:template match="tei:ptr[matches(@target, '^https?://')]" mode="html">
+    <a href="{tokenize(@target)[1]}"><xsl:value-of select="@target"/></a>
+  </xsl:template>
+
+</xsl:stylesheet>
