@@ -117,6 +117,18 @@
     <xsl:sequence select="$break/@break = 'no' or $break/@type = 'hyphenInWord'"/>
   </xsl:function>
 
+  <!-- A text node as it flows in the output: white space runs become one space, and the white space next to
+       a break inside a word (which only lays out the source's lines) disappears. -->
+  <xsl:function name="t:flow" as="xs:string">
+    <xsl:param name="text" as="text()"/>
+    <xsl:variable name="breaks" select="'lb', 'pb', 'cb'"/>
+    <xsl:variable name="after-break" select="$text/preceding-sibling::node()[1][local-name() = $breaks][t:breaks-word(.)]"/>
+    <xsl:variable name="before-break" select="$text/following-sibling::node()[1][local-name() = $breaks][t:breaks-word(.)]"/>
+    <xsl:variable name="flowing" select="replace($text, '\s+', ' ')"/>
+    <xsl:variable name="flowing" select="if ($after-break) then replace($flowing, '^ ', '') else $flowing"/>
+    <xsl:sequence select="if ($before-break) then replace($flowing, ' $', '') else $flowing"/>
+  </xsl:function>
+
   <!-- The reading text of a choice: the corrected, regularised or expanded reading, else the first. -->
   <xsl:function name="t:reading" as="element()?">
     <xsl:param name="choice" as="element(tei:choice)"/>

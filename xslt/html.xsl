@@ -162,6 +162,10 @@
 
   <xsl:template match="tei:teiHeader" mode="html"/>
 
+  <xsl:template match="text()" mode="html">
+    <xsl:value-of select="t:flow(.)"/>
+  </xsl:template>
+
   <xsl:template match="*[local-name() = $divisions]" mode="html">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{if ($inline) then 'span' else if (starts-with(local-name(), 'div')) then 'section' else 'div'}">

@@ -57,7 +57,7 @@
   </xsl:template>
 
   <xsl:template match="text()" mode="text">
-    <xsl:value-of select="replace(., '\s+', ' ')"/>
+    <xsl:value-of select="t:flow(.)"/>
   </xsl:template>
 
   <xsl:template match="tei:teiHeader" mode="text"/>
