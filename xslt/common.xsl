@@ -32,15 +32,18 @@
     'castList', 'castGroup', 'castItem', 'figure', 'figDesc', 'listPerson', 'person', 'listPlace', 'place',
     'listOrg', 'org', 'listEvent', 'event', 'entry', 'sense', 'set', 'floatingText', 'lem'"/>
 
+  <xsl:variable name="t:block-names" as="map(xs:string, xs:boolean)" select="map:merge($t:blocks ! map { . : true() })"/>
+
   <xsl:function name="t:is-block" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="local-name($element) = $t:blocks
+    <xsl:sequence select="map:contains($t:block-names, local-name($element))
       or ($element/self::tei:bibl and $element/parent::tei:listBibl)"/>
   </xsl:function>
 
-  <!-- Counts elements of each name in document order: the basis of generated anchors. -->
+  <!-- Counts elements of each name in document order, for the names that get anchors (blocks, notes). -->
   <xsl:accumulator name="t:counts" as="map(xs:string, xs:integer)" initial-value="map{}">
-    <xsl:accumulator-rule match="*" select="map:put($value, local-name(), ($value(local-name()), 0)[1] + 1)"/>
+    <xsl:accumulator-rule match="*[map:contains($t:block-names, local-name()) or self::tei:note or self::tei:bibl]"
+      select="map:put($value, local-name(), ($value(local-name()), 0)[1] + 1)"/>
   </xsl:accumulator>
 
   <!-- Numbers the notes of the text in document order. -->
@@ -68,13 +71,26 @@
       else string($note/accumulator-before('t:notes'))"/>
   </xsl:function>
 
-  <!-- The entry a pointer leads to: an xml:id in this document or in any document of the run. -->
+  <!-- The documents of the run by URI: a pointer's file part ("persons.xml#x") is resolved against the base
+       URI of the document that holds it, so a lookup is one map access and one key, whatever the corpus size. -->
+  <xsl:variable name="t:documents-by-uri" as="map(xs:string, document-node())"
+    select="map:merge($documents?* ! map { t:document-uri(.) : . }, map { 'duplicates': 'use-first' })"/>
+
+  <xsl:function name="t:document-uri" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="base" select="base-uri(root($node))"/>
+    <xsl:sequence select="if (empty($base)) then '' else string(resolve-uri(replace(string($base), '^.*/', ''), $base))"/>
+  </xsl:function>
+
+  <!-- The entry a pointer leads to: "#id" in this document, "file.xml#id" in that document of the run. -->
   <xsl:function name="t:entry" as="element()?">
     <xsl:param name="pointer" as="attribute()?"/>
     <xsl:variable name="first" select="tokenize(normalize-space($pointer))[1]"/>
-    <xsl:variable name="id" select="if (contains($first, '#')) then substring-after($first, '#') else ''"/>
-    <xsl:sequence select="if ($id = '') then () else
-      (key('by-id', $id, root($pointer)), $documents?* ! key('by-id', $id, .))[1]"/>
+    <xsl:variable name="id" select="substring-after($first, '#')"/>
+    <xsl:variable name="file" select="substring-before($first, '#')"/>
+    <xsl:variable name="document" select="if ($file = '') then root($pointer)
+      else $t:documents-by-uri(string(resolve-uri($file, base-uri(root($pointer)))))"/>
+    <xsl:sequence select="if ($id = '' or empty($document)) then () else key('by-id', $id, $document)[1]"/>
   </xsl:function>
 
   <xsl:function name="t:person" as="element(tei:person)?">
@@ -111,20 +127,39 @@
       else if (matches($value, '^https?://')) then $value else ()"/>
   </xsl:function>
 
+  <!-- Whether the document transformed has breaks inside words: computed once per transformation. -->
+  <xsl:variable name="t:breaks-words" as="xs:boolean" select="exists(//(tei:lb | tei:pb | tei:cb)[t:breaks-word(.)])"/>
+
+  <xsl:key name="t:beside-break" match="tei:lb | tei:pb | tei:cb"
+    use="if (t:breaks-word(.)) then (preceding-sibling::node()[1], following-sibling::node()[1])[self::text()] ! generate-id(.) else ()"/>
+
   <!-- A line break inside a word (TEI @break="no", or the older type="hyphenInWord") adds no space. -->
   <xsl:function name="t:breaks-word" as="xs:boolean">
     <xsl:param name="break" as="element()"/>
     <xsl:sequence select="$break/@break = 'no' or $break/@type = 'hyphenInWord'"/>
   </xsl:function>
 
+  <!-- White space runs collapsed to one space, edges kept: replace(., '\s+', ' ') without a regular
+       expression, which Saxon makes ten times slower on large texts. -->
+  <xsl:variable name="t:white-space" as="xs:string*" select="' ', '&#9;', '&#10;', '&#13;'"/>
+
+  <xsl:function name="t:collapse-space" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="inner" select="normalize-space($text)"/>
+    <xsl:sequence select="if ($inner = '') then (if ($text = '') then '' else ' ')
+      else (' '[substring($text, 1, 1) = $t:white-space]) || $inner
+        || (' '[substring($text, string-length($text)) = $t:white-space])"/>
+  </xsl:function>
+
   <!-- A text node as it flows in the output: white space runs become one space, and the white space next to
        a break inside a word (which only lays out the source's lines) disappears. -->
   <xsl:function name="t:flow" as="xs:string">
     <xsl:param name="text" as="text()"/>
-    <xsl:variable name="breaks" select="'lb', 'pb', 'cb'"/>
-    <xsl:variable name="after-break" select="$text/preceding-sibling::node()[1][local-name() = $breaks][t:breaks-word(.)]"/>
-    <xsl:variable name="before-break" select="$text/following-sibling::node()[1][local-name() = $breaks][t:breaks-word(.)]"/>
-    <xsl:variable name="flowing" select="replace($text, '\s+', ' ')"/>
+    <xsl:variable name="flowing" select="t:collapse-space(string($text))"/>
+    <!-- The word breaks beside this text node, found through a key on the breaks (there are few). -->
+    <xsl:variable name="breaks" select="if ($t:breaks-words) then key('t:beside-break', generate-id($text), root($text)) else ()"/>
+    <xsl:variable name="after-break" select="exists($breaks[. &lt;&lt; $text])"/>
+    <xsl:variable name="before-break" select="exists($breaks[. >> $text])"/>
     <xsl:variable name="flowing" select="if ($after-break) then replace($flowing, '^ ', '') else $flowing"/>
     <xsl:sequence select="if ($before-break) then replace($flowing, ' $', '') else $flowing"/>
   </xsl:function>
@@ -143,7 +178,7 @@
   <!-- Does the document leave quotation marks to the renderer? (TEI: quotation/@marks = 'none') -->
   <xsl:function name="t:adds-marks" as="xs:boolean">
     <xsl:param name="quotation" as="element()"/>
-    <xsl:sequence select="root($quotation)//tei:editorialDecl/tei:quotation/@marks = 'none'
+    <xsl:sequence select="root($quotation)/*/tei:teiHeader/tei:encodingDesc/tei:editorialDecl/tei:quotation/@marks = 'none'
       or $quotation/@rend = ('quotes', 'double-quotes', 'dq')"/>
   </xsl:function>
 

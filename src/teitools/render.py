@@ -22,6 +22,7 @@ from lxml import etree
 from teitools.findings import ERROR, Finding, Report
 from teitools.load import Document, find_xml_files, load
 from teitools.resources import XSLT_DIR
+from teitools.rules import pointer_targets
 
 FORMATS = ("html", "text", "index")
 # Written files get the usual permissions (mkstemp alone would leave them readable by the owner only).
@@ -38,7 +39,9 @@ class Source:
 
     name: str
     label: str
+    uri: str  # the file's URI: pointers to other files ("persons.xml#x") resolve against it
     xml: str
+    links: frozenset[str]  # URIs of the files this document points into
 
 
 @dataclass
@@ -56,18 +59,29 @@ class Renderer:
         self.html = compiler.compile_stylesheet(stylesheet_file=str(XSLT_DIR / "html.xsl"))
         self.text = compiler.compile_stylesheet(stylesheet_file=str(XSLT_DIR / "text.xsl"))
         self.index = compiler.compile_stylesheet(stylesheet_file=str(XSLT_DIR / "index.xsl"))
-        self.nodes = [self.processor.parse_xml(xml_text=source.xml) for source in sources]
-        documents = self.processor.make_array(self.nodes)
+        self.sources = sources
+        self.nodes = [self.parse(source) for source in sources]
+        self.node_by_uri = {source.uri: node for source, node in zip(sources, self.nodes, strict=True)}
         names = self.processor.make_array([self.processor.make_string_value(s.name) for s in sources])
-        for executable in (self.html, self.text, self.index):
-            executable.set_parameter("documents", documents)
+        self.index.set_parameter("documents", self.processor.make_array(self.nodes))
         self.index.set_parameter("names", names)
         persons_href = self.processor.make_string_value(f"{PERSON_INDEX}.html" if link_persons else "")
         self.html.set_parameter("persons-href", persons_href)
 
+    def parse(self, source: Source) -> saxonche.PyXdmNode:
+        builder = self.processor.new_document_builder()
+        builder.set_base_uri(source.uri)
+        return builder.parse_xml(xml_text=source.xml)
+
     def document(self, number: int, formats: Iterable[str]) -> dict[str, str]:
         """The HTML page and/or plain text of one document, by file suffix."""
+        linked = [
+            self.node_by_uri[uri] for uri in sorted(self.sources[number].links) if uri in self.node_by_uri
+        ]
+        documents = self.processor.make_array(linked)
         outputs = {}
+        for executable in (self.html, self.text):
+            executable.set_parameter("documents", documents)
         if "html" in formats:
             outputs[".html"] = self.html.transform_to_string(xdm_node=self.nodes[number])
         if "text" in formats:
@@ -111,6 +125,13 @@ def output_names(documents: list[Document]) -> list[str]:
     ]
 
 
+def links_of(document: Document) -> frozenset[str]:
+    """The files a document points into (its personography, say): only those are given to its transforms,
+    so that rendering each page costs the same however many documents the run holds."""
+    files = {target.file for target in pointer_targets(document).values()} - {document.key}
+    return frozenset(Path(file).as_uri() for file in files)
+
+
 def prepare(paths: list[Path], report: Report) -> list[Source]:
     """Load every file safely; what cannot be rendered is reported, the rest becomes a Source."""
     documents = []
@@ -122,7 +143,7 @@ def prepare(paths: list[Path], report: Report) -> list[Source]:
         else:
             documents.append(loaded)
     return [
-        Source(name, d.label, etree.tostring(d.root, encoding="unicode"))
+        Source(name, d.label, d.resolved.as_uri(), etree.tostring(d.root, encoding="unicode"), links_of(d))
         for name, d in zip(output_names(documents), documents, strict=True)
     ]
 
