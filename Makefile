@@ -17,6 +17,16 @@ setup: $(VENV)/ready
 system-deps:
 	bash scripts/install-system-deps.sh
 
+render: setup
+	$(BIN)/teitools render
+
+validate: setup
+	$(BIN)/teitools validate
+
+bench: setup
+	$(BIN)/python bench/bench_validate.py
+	$(BIN)/python bench/bench_render.py
+
 test: setup system-deps
 	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest
