@@ -10,6 +10,7 @@ import click
 from teitools import __version__
 from teitools.findings import EXIT_USAGE
 from teitools.load import UsageError
+from teitools.package import check_bag, package
 from teitools.render import FORMATS, render
 from teitools.resources import EDITION_DIR, OUTPUT_DIR
 from teitools.validate import PROJECT_SCHEMA, load_schema, validate_paths
@@ -107,3 +108,48 @@ def progress_bar() -> Iterator[Callable[[str], None] | None]:
         return
     with click.progressbar(length=0, label="rendering", file=sys.stderr) as bar:
         yield lambda _label: bar.update(1)
+
+
+@main.command("package")
+@click.option(
+    "-o",
+    "--output",
+    "output_dir",
+    type=click.Path(path_type=Path),
+    default=Path("deposit"),
+    show_default=True,
+    help="Folder to write the bag and its zip into.",
+)
+@click.option("--check", "bag", type=click.Path(path_type=Path), help="Verify a bag (folder or zip) instead.")
+@click.option("--base-url", default="", help="Where the deposit will be published (CMIF needs its own URL).")
+@click.option(
+    "--edition",
+    type=click.Path(path_type=Path),
+    default=EDITION_DIR,
+    show_default="tei/",
+    help="The folder of the edition to package.",
+)
+def package_command(output_dir: Path, bag: Path | None, base_url: str, edition: Path) -> None:
+    """Package the edition for deposit: a BagIt bag with metadata (Dublin Core, DataCite, CMIF), and a zip.
+
+    Refuses, writing nothing, when the edition does not validate. With --check, verifies a bag.
+    Exit codes: 0 done or intact, 1 findings (invalid edition, changed bag), 2 usage or I/O error."""
+    try:
+        if bag is not None:
+            report = check_bag(bag)
+            click.echo(
+                report.as_text(quiet=True)
+                if report.findings
+                else f"{bag}: intact, {report.files_checked} files verified"
+            )
+            sys.exit(report.exit_code())
+        result = package(edition, output_dir, base_url)
+    except UsageError as error:
+        fail_usage(str(error))
+    except OSError as error:
+        fail_usage(f"cannot write into {output_dir}: {error.strerror or error}")
+    if result.report.errors:
+        click.echo(result.report.as_text(), err=True)
+        click.echo("teitools: the edition does not validate: nothing was packaged", err=True)
+        sys.exit(result.report.exit_code())
+    click.echo(f"bag written to {result.bag}, zip to {result.archive}")

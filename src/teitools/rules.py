@@ -308,6 +308,33 @@ def authority_ids_wellformed(corpus: Corpus) -> Iterator[Finding]:
                 yield document.finding(idno, ERROR, "authority-id", message)
 
 
+# What a repository deposit needs in every header: (rule id, XPath from teiHeader that must match, what).
+DEPOSIT_REQUIREMENTS = (
+    (
+        "deposit-licence",
+        "tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence[normalize-space()]",
+        "a licence",
+    ),
+    ("deposit-source", "tei:fileDesc/tei:sourceDesc/*[normalize-space()]", "a source description"),
+    (
+        "deposit-responsibility",
+        "tei:fileDesc/tei:titleStmt/tei:respStmt | tei:fileDesc/tei:titleStmt/tei:author",
+        "a responsibility",
+    ),
+    ("deposit-language", "tei:profileDesc/tei:langUsage/tei:language/@ident", "a language"),
+    ("deposit-date", "tei:fileDesc/tei:publicationStmt/tei:date/@when", "a publication date with @when"),
+)
+
+
+def deposit_header_complete(corpus: Corpus) -> Iterator[Finding]:
+    for document in corpus.documents:
+        header = document.root.find(T + "teiHeader")
+        for rule, path, what in DEPOSIT_REQUIREMENTS:
+            if header is None or not header.xpath(path, namespaces={"tei": TEI_NS}):
+                message = f"the header lacks {what}, which a repository deposit needs"
+                yield document.finding(header if header is not None else document.root, ERROR, rule, message)
+
+
 Rule = Callable[[Corpus], Iterator[Finding]]
 RULES: dict[str, Rule] = {
     "ref-resolves": pointers_resolve,
@@ -322,5 +349,9 @@ RULES: dict[str, Rule] = {
 }
 
 
-def check(corpus: Corpus) -> list[Finding]:
-    return [finding for rule in RULES.values() for finding in rule(corpus)]
+DEPOSIT_RULES: dict[str, Rule] = {"deposit": deposit_header_complete}
+RULE_SETS = {"edition": RULES, "deposit": DEPOSIT_RULES}
+
+
+def check(corpus: Corpus, rule_sets: tuple[str, ...] = ("edition",)) -> list[Finding]:
+    return [finding for name in rule_sets for rule in RULE_SETS[name].values() for finding in rule(corpus)]

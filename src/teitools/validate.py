@@ -115,7 +115,9 @@ def xmlschema_validator(path: Path) -> xmlschema.XMLSchemaBase:
         raise UsageError(f"{path}: not a usable XML Schema: {error}") from error
 
 
-def validate_paths(paths: list[Path], schema: Schema) -> tuple[Report, list[Document]]:
+def validate_paths(
+    paths: list[Path], schema: Schema, rule_sets: tuple[str, ...] = ("edition",)
+) -> tuple[Report, list[Document]]:
     """Check every XML file under the paths: well-formedness, TEI P5, the schema, then the edition rules.
 
     Returns the report and the documents that loaded (the later stages work on those)."""
@@ -129,5 +131,5 @@ def validate_paths(paths: list[Path], schema: Schema) -> tuple[Report, list[Docu
             continue
         report.extend(schema.check(loaded))
         documents.append(loaded)
-    report.extend(rules.check(rules.Corpus(documents)))
+    report.extend(rules.check(rules.Corpus(documents), rule_sets))
     return report, documents
