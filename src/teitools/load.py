@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teitools.findings import ERROR, Finding
+from teitools.findings import ERROR, Finding, Report
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
@@ -195,3 +195,16 @@ def refusal(document: Document) -> Finding | None:
     namespace = f" in namespace {qname.namespace}" if qname.namespace else " in no namespace"
     message = f"not a TEI P5 document: the root element is {qname.localname}{namespace}, not TEI in {TEI_NS}"
     return document.finding(root, ERROR, "not-tei", message)
+
+
+def load_all(paths: list[Path], report: Report) -> list[Document]:
+    """Every XML file under the paths, loaded; every file is counted, every unusable one reported."""
+    documents = []
+    for path in find_xml_files(paths):
+        report.files_checked += 1
+        loaded = load(path)
+        if isinstance(loaded, Finding):
+            report.add(loaded)
+        else:
+            documents.append(loaded)
+    return documents

@@ -20,7 +20,7 @@ import saxonche
 from lxml import etree
 
 from teitools.findings import ERROR, Finding, Report
-from teitools.load import Document, find_xml_files, load
+from teitools.load import Document, load_all
 from teitools.resources import XSLT_DIR
 from teitools.rules import pointer_targets
 
@@ -134,14 +134,7 @@ def links_of(document: Document) -> frozenset[str]:
 
 def prepare(paths: list[Path], report: Report) -> list[Source]:
     """Load every file safely; what cannot be rendered is reported, the rest becomes a Source."""
-    documents = []
-    for path in find_xml_files(paths):
-        report.files_checked += 1
-        loaded = load(path)
-        if isinstance(loaded, Finding):
-            report.add(loaded)
-        else:
-            documents.append(loaded)
+    documents = load_all(paths, report)
     return [
         Source(name, d.label, d.resolved.as_uri(), etree.tostring(d.root, encoding="unicode"), links_of(d))
         for name, d in zip(output_names(documents), documents, strict=True)

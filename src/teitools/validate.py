@@ -16,7 +16,7 @@ from lxml import etree
 
 from teitools import rules
 from teitools.findings import ERROR, Finding, Report
-from teitools.load import Document, UsageError, find_xml_files, load, safe_parser
+from teitools.load import Document, UsageError, load_all, safe_parser
 from teitools.resources import SCHEMA_DIR
 
 PROJECT_SCHEMA = "teitools"
@@ -122,14 +122,8 @@ def validate_paths(
 
     Returns the report and the documents that loaded (the later stages work on those)."""
     report = Report()
-    documents = []
-    for path in find_xml_files(paths):
-        report.files_checked += 1
-        loaded = load(path)
-        if isinstance(loaded, Finding):
-            report.add(loaded)
-            continue
-        report.extend(schema.check(loaded))
-        documents.append(loaded)
+    documents = load_all(paths, report)
+    for document in documents:
+        report.extend(schema.check(document))
     report.extend(rules.check(rules.Corpus(documents), rule_sets))
     return report, documents
