@@ -302,3 +302,36 @@ def test_the_whole_corpus_gives_positioned_findings_and_no_traceback():
     assert all(f["line"] >= 1 and f["column"] >= 1 for f in document["findings"])
     by_rule = {f["rule"] for f in document["findings"]}
     assert {"not-well-formed", "tei-p4", "schema"} <= by_rule
+
+
+# --- other schemas: any RELAX NG, and XSD 1.1 (which libxml2 cannot compile, so xmlschema runs it) ----------
+
+XSD_11 = """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:vc="http://www.w3.org/2007/XMLSchema-versioning"
+  vc:minVersion="1.1" targetNamespace="http://www.tei-c.org/ns/1.0" elementFormDefault="qualified">
+  <xs:element name="TEI">
+    <xs:complexType>
+      <xs:sequence><xs:any processContents="skip" minOccurs="0" maxOccurs="unbounded"/></xs:sequence>
+      <xs:assert test="count(*) = 3"/>
+    </xs:complexType>
+  </xs:element>
+</xs:schema>"""
+
+RNG = """<element name="TEI" ns="http://www.tei-c.org/ns/1.0" xmlns="http://relaxng.org/ns/structure/1.0">
+  <element name="teiHeader"><text/></element>
+</element>"""
+
+
+def test_an_xsd_11_schema_runs_in_xmlschema_with_positions(tmp_path):
+    schema = tmp_path / "rules.xsd"
+    schema.write_text(XSD_11)
+    found = the_finding(write(tmp_path, MINIMAL), "schema", "--schema", str(schema))
+    assert (found["line"], found["column"]) == (2, 1)
+    assert "count(*) = 3" in found["message"] or "assert" in found["message"].lower()
+
+
+def test_a_relax_ng_schema_given_by_path(tmp_path):
+    schema = tmp_path / "small.rng"
+    schema.write_text(RNG)
+    code, found = findings(write(tmp_path, MINIMAL), "--schema", str(schema))
+    assert code == 1
+    assert [(f["rule"], f["line"], f["column"]) for f in found] == [("schema", 4, 5), ("schema", 14, 3)]

@@ -101,13 +101,21 @@ def render_command(paths: tuple[Path, ...], formats: str, output_dir: Path | Non
 
 
 @contextmanager
-def progress_bar() -> Iterator[Callable[[str], None] | None]:
-    """A progress bar on a terminal; nothing when the output goes to a file or a pipe."""
+def progress_bar() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on a terminal, sized when the first document is done; nothing in a file or a pipe."""
     if not sys.stderr.isatty():
         yield None
         return
-    with click.progressbar(length=0, label="rendering", file=sys.stderr) as bar:
-        yield lambda _label: bar.update(1)
+    bars = []
+
+    def advance(done: int, total: int) -> None:
+        if not bars:
+            bars.append(click.progressbar(length=total, label="rendering", file=sys.stderr))
+        bars[0].update(1)
+
+    yield advance
+    if bars:
+        bars[0].render_finish()
 
 
 @main.command("package")

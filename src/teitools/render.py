@@ -8,7 +8,6 @@ Every output is written atomically: a temporary file in the same folder, then a 
 
 import json
 import os
-import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -160,7 +159,7 @@ def render(
     output_dir: Path,
     formats: tuple[str, ...] = FORMATS,
     jobs: int = 1,
-    on_progress: Callable[[str], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> RenderResult:
     result = RenderResult()
     sources = prepare(paths, result.report)
@@ -179,20 +178,21 @@ def render(
 
     page_formats = tuple(f for f in formats if f in ("html", "text"))
     if page_formats:
-        for source, outputs in _render_all(renderer, sources, page_formats, jobs, link_persons):
+        for done, (source, outputs) in enumerate(
+            _render_all(renderer, sources, page_formats, jobs, link_persons), 1
+        ):
             if isinstance(outputs, Exception):
                 failed(source, outputs)
             else:
                 for suffix, content in outputs.items():
                     save(source.name + suffix, content)
             if on_progress:
-                on_progress(source.label)
+                on_progress(done, len(sources))
     if "index" in formats and sources:
         for name, content in renderer.indexes().items():
             save(name, content)
     if "html" in formats or "index" in formats:
-        shutil.copyfile(XSLT_DIR / STYLESHEET, output_dir / STYLESHEET)
-        result.written.append(output_dir / STYLESHEET)
+        save(STYLESHEET, (XSLT_DIR / STYLESHEET).read_text(encoding="utf-8"))
     return result
 
 
