@@ -128,16 +128,18 @@ def find_xml_files(paths: list[Path]) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
-def label_for(path: Path) -> str:
+def label_for(path: Path, resolved: Path) -> str:
+    """How messages name a file: relative to the working folder when it is inside it, else as given."""
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        return str(resolved.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
 
 def load(path: Path) -> Document | Finding:
     """Parse one file. Returns the Document, or the one Finding that says why it cannot be used."""
-    label = label_for(path)
+    resolved = path.resolve()
+    label = label_for(path, resolved)
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -145,7 +147,6 @@ def load(path: Path) -> Document | Finding:
     if not raw.strip():
         return Finding(label, 1, 1, ERROR, "not-well-formed", "file is empty: no XML document")
     try:
-        resolved = path.resolve()
         root = etree.fromstring(raw, safe_parser(), base_url=str(resolved))
     except etree.XMLSyntaxError as error:
         return syntax_finding(label, error)

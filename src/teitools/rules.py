@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from lxml import etree
@@ -33,16 +34,17 @@ MONTH_NAMES = (
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
 MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
-MONTH = "(" + "|".join(MONTHS) + ")"
-FULL_DATES = (
-    (re.compile(rf"\b{MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I), ("month", "day", "year")),
-    (re.compile(rf"\b(\d{{1,2}})\s+{MONTH},?\s+(\d{{4}})\b", re.I), ("day", "month", "year")),
-    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), ("year", "month", "day")),
+MONTH = "(?:" + "|".join(MONTHS) + ")"
+# A full date as a text states it: "January 9, 1926", "9 January 1926" or "1926-01-09".
+FULL_DATE = re.compile(
+    rf"\b(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH}),?\s+(?P<y2>\d{{4}})"
+    r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))\b",
+    re.I,
 )
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     file: str  # the absolute, normalised path of the file pointed into
     fragment: str  # the xml:id pointed to, or "" for the whole file
 
@@ -55,11 +57,17 @@ class Corpus:
     ids: dict[str, dict[str, etree._Element]] = field(default_factory=dict)
     targets: dict[str, dict[str, Target]] = field(default_factory=dict)
     unreadable: set[str] = field(default_factory=set)
+    gathered: dict[str, dict[str, list[etree._Element]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for document in self.documents:
             self.ids[document.key] = index_ids(document.tree)
             self.targets[document.key] = pointer_targets(document)
+            self.gathered[document.key] = gather(document)
+
+    def elements(self, document: Document, tag: str) -> list[etree._Element]:
+        """The document's elements of one tag (among GATHERED), in document order."""
+        return self.gathered[document.key].get(tag, [])
 
     def ids_of(self, path: str) -> dict[str, etree._Element] | None:
         """The ids of a file, loading files outside the run on first use (None if it cannot be read)."""
@@ -93,6 +101,20 @@ class Corpus:
         return list(groups.values())
 
 
+# The elements the rules read, gathered in one pass over each document rather than one pass per rule.
+GATHERED = (
+    *(T + name for name in ("date", "note", "choice", "idno", "correspAction", *AUTHORITY_ENTRIES)),
+    "{http://www.w3.org/2001/XInclude}include",
+)
+
+
+def gather(document: Document) -> dict[str, list[etree._Element]]:
+    found: dict[str, list[etree._Element]] = defaultdict(list)
+    for element in document.root.iter(*GATHERED):
+        found[element.tag].append(element)
+    return found
+
+
 ID_XPATH = etree.XPath("//@xml:id")
 
 
@@ -100,7 +122,7 @@ def index_ids(tree: etree._ElementTree) -> dict[str, etree._Element]:
     return {str(xml_id): xml_id.getparent() for xml_id in ID_XPATH(tree)}
 
 
-POINTER_XPATH = etree.XPath("|".join(f"//@{name}" for name in POINTER_ATTRIBUTES))
+POINTER_XPATH = etree.XPath("|".join(f"//*/@{name}" for name in POINTER_ATTRIBUTES))
 URI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -143,8 +165,8 @@ def pointer_parts(value: str) -> tuple[str, str] | None:
 # --- the rules ------------------------------------------------------------------------------------------
 
 
-def has_xinclude(document: Document) -> bool:
-    return next(document.root.iter(XINCLUDE), None) is not None
+def has_xinclude(corpus: Corpus, document: Document) -> bool:
+    return bool(corpus.elements(document, XINCLUDE))
 
 
 def pointers_resolve(corpus: Corpus) -> Iterator[Finding]:
@@ -156,7 +178,7 @@ def pointers_resolve(corpus: Corpus) -> Iterator[Finding]:
                 problem = "points into a missing or unusable file"
             elif target.fragment and target.fragment not in ids:
                 problem = f'points to no xml:id "{target.fragment}"'
-                if target.file == document.key and has_xinclude(document):
+                if target.file == document.key and has_xinclude(corpus, document):
                     severity = WARNING
                     problem += " (it may be in a part this document includes with XInclude)"
             else:
@@ -192,7 +214,7 @@ def entries_used(corpus: Corpus) -> Iterator[Finding]:
         path = document.key
         if path not in pointed_into:
             continue
-        for entry in document.root.iter(*(T + name for name in AUTHORITY_ENTRIES)):
+        for entry in (e for name in AUTHORITY_ENTRIES for e in corpus.elements(document, T + name)):
             xml_id = entry.get(XML_ID)
             in_list = etree.QName(entry.getparent()).localname in AUTHORITY_LISTS
             if xml_id and in_list and Target(path, xml_id) not in referred:
@@ -202,7 +224,7 @@ def entries_used(corpus: Corpus) -> Iterator[Finding]:
 
 def xincludes_noted(corpus: Corpus) -> Iterator[Finding]:
     for document in corpus.documents:
-        for include in document.root.iter(XINCLUDE):
+        for include in corpus.elements(document, XINCLUDE):
             message = (
                 f'XInclude of "{include.get("href")}" is not resolved (teitools reads no other file and no '
                 "network while checking): the schema sees the document without the included part"
@@ -210,13 +232,21 @@ def xincludes_noted(corpus: Corpus) -> Iterator[Finding]:
             yield document.finding(include, WARNING, "xinclude", message, "href")
 
 
+def in_text(element: etree._Element) -> bool:
+    return any(ancestor.tag == T + "text" for ancestor in element.iterancestors())
+
+
 def notes_numbered(corpus: Corpus) -> Iterator[Finding]:
     """Numbered notes run 1..n in document order (they may start again at 1), with no gap or repeat."""
     for document in corpus.documents:
         previous = 0
-        for note in document.root.iterfind(f".//{T}text//{T}note[@n]"):
-            number = note.get("n", "").strip()
-            if not number.isdigit() or next(note.iterancestors(T + "note"), None) is not None:
+        for note in corpus.elements(document, T + "note"):
+            number = (note.get("n") or "").strip()
+            if (
+                not number.isdigit()
+                or not in_text(note)
+                or next(note.iterancestors(T + "note"), None) is not None
+            ):
                 continue
             current = int(number)
             if current == previous + 1 or current == 1:
@@ -239,22 +269,21 @@ def notes_numbered(corpus: Corpus) -> Iterator[Finding]:
 
 def stated_date(text: str) -> date | None:
     """The full date a text states (month, day and year), if it states one."""
-    for pattern, order in FULL_DATES:
-        match = pattern.search(text)
-        if match:
-            parts = dict(zip(order, match.groups(), strict=True))
-            month = parts["month"]
-            month_number = int(month) if month.isdigit() else MONTHS[month.lower()]
-            try:
-                return date(int(parts["year"]), month_number, int(parts["day"]))
-            except ValueError:
-                return None
-    return None
+    match = FULL_DATE.search(text)
+    if not match:
+        return None
+    year, month, day = (
+        next(v for v in match.group(f"{part}1", f"{part}2", f"{part}3") if v) for part in "ymd"
+    )
+    try:
+        return date(int(year), int(month) if month.isdigit() else MONTHS[month.lower()], int(day))
+    except ValueError:
+        return None
 
 
 def dates_agree(corpus: Corpus) -> Iterator[Finding]:
     for document in corpus.documents:
-        for element in document.root.iter(T + "date"):
+        for element in corpus.elements(document, T + "date"):
             when = element.get("when")
             stated = stated_date(" ".join("".join(element.itertext()).split()))
             if when and stated and when[:10] != stated.isoformat():
@@ -265,7 +294,8 @@ def dates_agree(corpus: Corpus) -> Iterator[Finding]:
 def correspondence_agrees(corpus: Corpus) -> Iterator[Finding]:
     """The date of sending in correspDesc is the date the letter itself gives (dateline, else heading)."""
     for document in corpus.documents:
-        for sent in document.root.iterfind(f".//{T}correspAction[@type='sent']/{T}date[@when]"):
+        sent_actions = [a for a in corpus.elements(document, T + "correspAction") if a.get("type") == "sent"]
+        for sent in (d for a in sent_actions for d in a.iterfind(f"{T}date[@when]")):
             text = document.root.find(f"{T}text")
             if text is None:
                 continue
@@ -281,7 +311,7 @@ def correspondence_agrees(corpus: Corpus) -> Iterator[Finding]:
 
 def choices_complete(corpus: Corpus) -> Iterator[Finding]:
     for document in corpus.documents:
-        for choice in document.root.iter(T + "choice"):
+        for choice in corpus.elements(document, T + "choice"):
             readings = [etree.QName(c).localname for c in choice if isinstance(c.tag, str)]
             missing = [
                 (r, NEEDED_READING[r])
@@ -299,7 +329,7 @@ def choices_complete(corpus: Corpus) -> Iterator[Finding]:
 
 def authority_ids_wellformed(corpus: Corpus) -> Iterator[Finding]:
     for document in corpus.documents:
-        for idno in document.root.iter(T + "idno"):
+        for idno in corpus.elements(document, T + "idno"):
             kind = (idno.get("type") or "").lower()
             value = (idno.text or "").strip()
             if kind in ID_FORMATS and not ID_FORMATS[kind].fullmatch(value):
