@@ -162,7 +162,9 @@
 
   <xsl:template match="tei:teiHeader" mode="html"/>
 
-  <xsl:template match="text()" mode="html">
+  <!-- Browsers collapse white space themselves: text is copied as it is, except in documents with breaks
+       inside words, where the white space beside those breaks must go. -->
+  <xsl:template match="text()[$t:breaks-words]" mode="html">
     <xsl:value-of select="t:flow(.)"/>
   </xsl:template>
 

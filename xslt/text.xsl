@@ -56,7 +56,9 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="text()" mode="text">
+  <!-- Each paragraph's white space is normalised when it is assembled (t:paragraphs): text is copied as it
+       is, except in documents with breaks inside words, where the white space beside those breaks must go. -->
+  <xsl:template match="text()[$t:breaks-words]" mode="text">
     <xsl:value-of select="t:flow(.)"/>
   </xsl:template>
 
