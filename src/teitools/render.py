@@ -19,7 +19,7 @@ import saxonche
 from lxml import etree
 
 from teitools.findings import ERROR, Finding, Report
-from teitools.load import Document, load_all
+from teitools.load import Document, UsageError, load_all
 from teitools.resources import XSLT_DIR
 from teitools.rules import pointer_targets
 
@@ -161,6 +161,8 @@ def render(
     jobs: int = 1,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> RenderResult:
+    if not (XSLT_DIR / "html.xsl").is_file():
+        raise UsageError(f"the stylesheets are not in {XSLT_DIR}: set TEITOOLS_HOME to the teitools folder")
     result = RenderResult()
     sources = prepare(paths, result.report)
     output_dir.mkdir(parents=True, exist_ok=True)
