@@ -185,6 +185,8 @@ def test_person_index_json_has_every_person_and_occurrence(rendered):
         {"type": "wikidata", "id": "Q33391", "uri": "https://www.wikidata.org/wiki/Q33391"}
     ]
     assert {o["form"] for o in trotsky["occurrences"]} >= {"L. Trotsky", "Leon Trotsky", "Leon TROTSKY"}
+    preobrazhensky = next(p for p in persons if p["id"] == "preobrazhensky")
+    assert {o["form"] for o in preobrazhensky["occurrences"]} == {"Preobrazhensky"}  # the corrected reading
     assert trotsky["documents"] == 2
 
 

@@ -170,6 +170,18 @@
     <xsl:sequence select="($choice/(tei:corr, tei:reg, tei:expan), $choice/*)[1]"/>
   </xsl:function>
 
+  <!-- The text of a node as a reader sees it: in each choice only the reading (for forms in the index). -->
+  <xsl:mode name="t:reading-text" on-no-match="text-only-copy"/>
+  <xsl:template match="tei:choice" mode="t:reading-text">
+    <xsl:apply-templates select="t:reading(.)" mode="t:reading-text"/>
+  </xsl:template>
+
+  <xsl:function name="t:reading-text" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="text" as="xs:string*"><xsl:apply-templates select="$node" mode="t:reading-text"/></xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($text))"/>
+  </xsl:function>
+
   <xsl:function name="t:other-readings" as="xs:string">
     <xsl:param name="choice" as="element(tei:choice)"/>
     <xsl:sequence select="string-join(($choice/* except t:reading($choice)) ! normalize-space(.), ' / ')"/>

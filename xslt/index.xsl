@@ -125,7 +125,7 @@
                   <a href="{t:occurrence-href(.)}">
                     <xsl:value-of select="t:document-title(?document) || ', at ' || t:anchor(t:block-of(?name))"/>
                   </a>
-                  <xsl:value-of select="': “' || normalize-space(?name) || '”'"/>
+                  <xsl:value-of select="': “' || t:reading-text(?name) || '”'"/>
                 </li>
               </xsl:for-each>
             </ul>
@@ -168,7 +168,7 @@
                   <fn:map>
                     <fn:string key="document"><xsl:value-of select="$names(?document)"/></fn:string>
                     <fn:string key="title"><xsl:value-of select="t:document-title(?document)"/></fn:string>
-                    <fn:string key="form"><xsl:value-of select="normalize-space(?name)"/></fn:string>
+                    <fn:string key="form"><xsl:value-of select="t:reading-text(?name)"/></fn:string>
                     <fn:string key="href"><xsl:value-of select="t:occurrence-href(.)"/></fn:string>
                   </fn:map>
                 </xsl:for-each>
