@@ -16,12 +16,8 @@
   exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="page.xsl"/>
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
-
-  <xsl:param name="stylesheet-href" as="xs:string" select="'style.css'"/>
-  <xsl:param name="index-href" as="xs:string" select="'index.html'"/>
-  <!-- Where the person index is; empty when it is not rendered, and persons are then not linked. -->
-  <xsl:param name="persons-href" as="xs:string" select="''"/>
 
   <xsl:variable name="divisions" as="xs:string*"
     select="'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'front', 'body', 'back', 'group'"/>
@@ -29,34 +25,21 @@
   <xsl:template match="/">
     <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus)[1]"/>
     <xsl:variable name="texts" select="//tei:text[not(ancestor::tei:text)]"/>
-    <html lang="{t:language($tei)}">
-      <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="t:title($tei)"/></title>
-        <link rel="stylesheet" href="{$stylesheet-href}"/>
-      </head>
-      <body>
-        <a class="skip" href="#tt-text">Skip to the text</a>
-        <header>
-          <nav aria-label="Edition">
-            <a href="{$index-href}">Edition index</a>
-            <xsl:if test="$persons-href">
-              <xsl:text> · </xsl:text>
-              <a href="{$persons-href}">Person index</a>
-            </xsl:if>
-          </nav>
-          <h1><xsl:value-of select="t:title($tei)"/></h1>
-          <xsl:call-template name="metadata">
-            <xsl:with-param name="tei" select="$tei"/>
-          </xsl:call-template>
-          <xsl:if test="$texts//tei:choice">
-            <button type="button" id="tt-toggle" aria-pressed="false" hidden="">Show the source's readings</button>
-          </xsl:if>
-        </header>
-        <main id="tt-text">
-          <xsl:apply-templates select="$texts" mode="html"/>
-        </main>
+    <xsl:call-template name="t:page">
+      <xsl:with-param name="lang" select="t:language($tei)"/>
+      <xsl:with-param name="title" select="t:title($tei)"/>
+      <xsl:with-param name="header">
+        <xsl:call-template name="metadata">
+          <xsl:with-param name="tei" select="$tei"/>
+        </xsl:call-template>
+        <xsl:if test="$texts//tei:choice">
+          <button type="button" id="tt-toggle" aria-pressed="false" hidden="">Show the source's readings</button>
+        </xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="content">
+        <xsl:apply-templates select="$texts" mode="html"/>
+      </xsl:with-param>
+      <xsl:with-param name="after">
         <xsl:call-template name="notes">
           <xsl:with-param name="notes" select="$texts//tei:note"/>
         </xsl:call-template>
@@ -71,8 +54,8 @@
             });
           </script>
         </xsl:if>
-      </body>
-    </html>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:function name="t:language" as="xs:string">

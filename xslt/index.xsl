@@ -18,11 +18,11 @@
   exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="page.xsl"/>
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
   <xsl:output name="json" method="text" encoding="UTF-8"/>
 
   <xsl:param name="names" as="array(xs:string)" select="[]"/>
-  <xsl:param name="stylesheet-href" as="xs:string" select="'style.css'"/>
 
   <!-- Every mention of a person in the texts: the name element and the number of its document. -->
   <xsl:variable name="mentions" as="map(*)*" select="
@@ -49,31 +49,8 @@
     <xsl:sequence select="$names($mention?document) || '.html#' || t:anchor(t:block-of($mention?name))"/>
   </xsl:function>
 
-  <xsl:template name="page">
-    <xsl:param name="title" as="xs:string"/>
-    <xsl:param name="content" as="node()*"/>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="$title"/></title>
-        <link rel="stylesheet" href="{$stylesheet-href}"/>
-      </head>
-      <body>
-        <a class="skip" href="#text">Skip to the content</a>
-        <header>
-          <nav aria-label="Edition"><a href="index.html">Edition index</a> · <a href="person-index.html">Person index</a></nav>
-          <h1><xsl:value-of select="$title"/></h1>
-        </header>
-        <main id="text">
-          <xsl:sequence select="$content"/>
-        </main>
-      </body>
-    </html>
-  </xsl:template>
-
   <xsl:template name="edition-index">
-    <xsl:call-template name="page">
+    <xsl:call-template name="t:page">
       <xsl:with-param name="title" select="'Edition index'"/>
       <xsl:with-param name="content">
         <ul class="documents">
@@ -95,7 +72,7 @@
 
   <xsl:template name="person-index-html">
     <xsl:variable name="persons" select="t:persons()"/>
-    <xsl:call-template name="page">
+    <xsl:call-template name="t:page">
       <xsl:with-param name="title" select="'Person index'"/>
       <xsl:with-param name="content">
         <p><xsl:value-of select="count($persons) || ' persons, ' || count($mentions) || ' mentions in '

@@ -4,7 +4,7 @@ A file that cannot be used becomes a Finding with a real line and column, never 
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -47,22 +47,28 @@ class Document:
     tree: etree._ElementTree
     raw: bytes
     resolved: Path  # the absolute path, resolved once: pointers between files are matched on it
-    _lines: list[str] | None = field(default=None, repr=False)
 
     @cached_property
     def key(self) -> str:
         """The document's identity between files: its resolved path as a string."""
         return str(self.resolved)
 
+    @cached_property
+    def folder(self) -> str:
+        """The resolved folder of the document: relative pointers to other files start there."""
+        return str(self.resolved.parent)
+
     @property
     def root(self) -> etree._Element:
         return self.tree.getroot()
 
+    @cached_property
+    def lines(self) -> list[str]:
+        """The source's lines, decoded only when a message needs a column."""
+        return self.raw.decode(self.tree.docinfo.encoding or "utf-8", errors="replace").splitlines()
+
     def source_line(self, number: int) -> str:
-        if self._lines is None:
-            encoding = self.tree.docinfo.encoding or "utf-8"
-            self._lines = self.raw.decode(encoding, errors="replace").splitlines()
-        return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
+        return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
 
     def column_of(self, element: etree._Element, attribute: str | None = None) -> int:
         """The 1-based column of an element's start tag (or of one of its attributes) on its line."""

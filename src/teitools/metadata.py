@@ -6,11 +6,11 @@ is a value the header holds.
 
 import json
 from dataclasses import dataclass, field
-from urllib.parse import urldefrag
 
 from lxml import etree
 
 from teitools.load import TEI_NS, Document
+from teitools.rules import index_ids, resolve_pointer
 
 T = f"{{{TEI_NS}}}"
 NS = {"tei": TEI_NS}
@@ -97,18 +97,15 @@ class Record:
 
 
 class Personography:
-    """Entries that headers point to, in any document of the edition."""
+    """Entries that headers point to, in any document of the edition, found as the rules find them."""
 
     def __init__(self, documents: list[Document]) -> None:
-        self.entries = {}
-        for document in documents:
-            for element in document.root.iter(etree.Element):
-                if element.get(XML_ID):
-                    self.entries[(document.resolved.name, element.get(XML_ID))] = element
+        self.ids = {document.key: index_ids(document.tree) for document in documents}
 
     def agent(self, name: etree._Element, document: Document) -> Agent:
-        file_part, fragment = urldefrag(name.get("ref", ""))
-        entry = self.entries.get((file_part or document.resolved.name, fragment))
+        pointers = (name.get("ref") or "").split()
+        target = resolve_pointer(document, pointers[0]) if pointers else None
+        entry = self.ids.get(target.file, {}).get(target.fragment) if target else None
         if entry is None:
             return Agent(text(name), personal=etree.QName(name).localname == "persName")
         candidate = first(
@@ -348,7 +345,7 @@ def cmif(records: list[Record], edition_title: str, publisher: str, date: str, b
     E("licence", availability, target=CC_BY).text = CMIF_LICENCE
     source_description = E("sourceDesc", file_description)
     bibl = E("bibl", source_description, type="online")
-    bibl.set("{http://www.w3.org/XML/1998/namespace}id", "edition")
+    bibl.set(XML_ID, "edition")
     bibl.text = f"{edition_title}, {publisher}" + (f", {base_url}" if base_url else "")
     profile = E("profileDesc", header)
     for record in records:

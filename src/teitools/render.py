@@ -65,7 +65,8 @@ class Renderer:
         self.index.set_parameter("documents", self.processor.make_array(self.nodes))
         self.index.set_parameter("names", names)
         persons_href = self.processor.make_string_value(f"{PERSON_INDEX}.html" if link_persons else "")
-        self.html.set_parameter("persons-href", persons_href)
+        for executable in (self.html, self.index):
+            executable.set_parameter("persons-href", persons_href)
 
     def parse(self, source: Source) -> saxonche.PyXdmNode:
         builder = self.processor.new_document_builder()

@@ -21,6 +21,7 @@ from teitools.findings import ERROR, WARNING, Finding
 from teitools.load import TEI_NS, Document, load
 
 T = f"{{{TEI_NS}}}"
+NS = {"tei": TEI_NS}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XINCLUDE = "{http://www.w3.org/2001/XInclude}include"
 POINTER_ATTRIBUTES = ("ref", "who", "target", "corresp", "source", "resp")
@@ -104,7 +105,7 @@ class Corpus:
 # The elements the rules read, gathered in one pass over each document rather than one pass per rule.
 GATHERED = (
     *(T + name for name in ("date", "note", "choice", "idno", "correspAction", *AUTHORITY_ENTRIES)),
-    "{http://www.w3.org/2001/XInclude}include",
+    XINCLUDE,
 )
 
 
@@ -127,25 +128,29 @@ URI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def pointer_targets(document: Document) -> dict[str, Target]:
-    """Each distinct pointer value of a document that leads into a document, and where it leads.
-
-    Pointers are "#id", "file.xml#id" or "file.xml". Absolute URIs, prefixed values and bare keys
-    (corresp="karte", which many projects use as codes) are not pointers into an edition."""
+    """Each distinct pointer value of a document that leads into a document, and where it leads."""
     values: set[str] = set()
     for attribute in POINTER_XPATH(document.tree):
         values.update(attribute.split())
-    files: dict[str, str] = {"": document.key}
-    targets = {}
-    for value in values:
-        parts = pointer_parts(value)
-        if parts is None:
-            continue
-        file_part, fragment = parts
-        if file_part not in files:
-            # Lexical normalisation, not resolve(): a system call per pointer is too slow on a corpus.
-            files[file_part] = os.path.normpath(document.resolved.parent / file_part)
-        targets[value] = Target(files[file_part], fragment)
-    return targets
+    return {value: target for value in values if (target := resolve_pointer(document, value))}
+
+
+def resolve_pointer(document: Document, value: str) -> Target | None:
+    """Where a pointer of a document leads: "#id", "file.xml#id" or "file.xml". Absolute URIs, prefixed
+    values and bare keys (corresp="karte", which many projects use as codes) lead into no document."""
+    parts = pointer_parts(value)
+    if parts is None:
+        return None
+    file_part, fragment = parts
+    return Target(
+        normalised_path(document.folder, file_part) if file_part else document.key, fragment
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def normalised_path(folder: str, file_part: str) -> str:
+    # Lexical normalisation, not resolve(): a system call per pointer is too slow on a corpus.
+    return os.path.normpath(os.path.join(folder, file_part))
 
 
 def occurrences(document: Document, value: str) -> Iterator[etree._ElementUnicodeResult]:
@@ -294,14 +299,14 @@ def dates_agree(corpus: Corpus) -> Iterator[Finding]:
 def correspondence_agrees(corpus: Corpus) -> Iterator[Finding]:
     """The date of sending in correspDesc is the date the letter itself gives (dateline, else heading)."""
     for document in corpus.documents:
+        text = document.root.find(f"{T}text")
         sent_actions = [a for a in corpus.elements(document, T + "correspAction") if a.get("type") == "sent"]
+        if text is None or not sent_actions:
+            continue
+        stated = text.xpath(".//tei:dateline//tei:date/@when", namespaces=NS) or text.xpath(
+            "(.//tei:head//tei:date/@when)[1]", namespaces=NS
+        )
         for sent in (d for a in sent_actions for d in a.iterfind(f"{T}date[@when]")):
-            text = document.root.find(f"{T}text")
-            if text is None:
-                continue
-            stated = text.xpath(".//tei:dateline//tei:date/@when", namespaces={"tei": TEI_NS}) or text.xpath(
-                "(.//tei:head//tei:date/@when)[1]", namespaces={"tei": TEI_NS}
-            )
             if stated and sent.get("when") not in stated:
                 message = (
                     f"correspDesc says the letter was sent on {sent.get('when')}, the letter says {stated[0]}"
@@ -360,7 +365,7 @@ def deposit_header_complete(corpus: Corpus) -> Iterator[Finding]:
     for document in corpus.documents:
         header = document.root.find(T + "teiHeader")
         for rule, path, what in DEPOSIT_REQUIREMENTS:
-            if header is None or not header.xpath(path, namespaces={"tei": TEI_NS}):
+            if header is None or not header.xpath(path, namespaces=NS):
                 message = f"the header lacks {what}, which a repository deposit needs"
                 yield document.finding(header if header is not None else document.root, ERROR, rule, message)
 

@@ -1,0 +1,52 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  page.xsl: the HTML page shell every page of the edition shares (head, skip link, navigation, heading,
+  main content). Imported by html.xsl and index.xsl.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:t="urn:teitools"
+  xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all">
+
+  <xsl:param name="stylesheet-href" as="xs:string" select="'style.css'"/>
+  <xsl:param name="index-href" as="xs:string" select="'index.html'"/>
+  <!-- Where the person index is; empty when it is not rendered, and persons are then not linked. -->
+  <xsl:param name="persons-href" as="xs:string" select="''"/>
+
+  <xsl:template name="t:page">
+    <xsl:param name="lang" as="xs:string" select="'en'"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="header" as="node()*" select="()"/>
+    <xsl:param name="content" as="node()*"/>
+    <xsl:param name="after" as="node()*" select="()"/>
+    <html lang="{$lang}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="$title"/></title>
+        <link rel="stylesheet" href="{$stylesheet-href}"/>
+      </head>
+      <body>
+        <a class="skip" href="#tt-text">Skip to the text</a>
+        <header>
+          <nav aria-label="Edition">
+            <a href="{$index-href}">Edition index</a>
+            <xsl:if test="$persons-href">
+              <xsl:text> · </xsl:text>
+              <a href="{$persons-href}">Person index</a>
+            </xsl:if>
+          </nav>
+          <h1><xsl:value-of select="$title"/></h1>
+          <xsl:sequence select="$header"/>
+        </header>
+        <main id="tt-text">
+          <xsl:sequence select="$content"/>
+        </main>
+        <xsl:sequence select="$after"/>
+      </body>
+    </html>
+  </xsl:template>
+
+</xsl:stylesheet>
