@@ -1,19 +1,26 @@
 # Two entry points: `make render` (set up, then render the edition into outputs/)
-# and `make test` (set up, then lint and run the whole test suite).
+# and `make test` (set up with the test tools, then lint and run the whole test suite).
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup system-deps render validate test bench
+.PHONY: setup setup-test system-deps render validate test bench wheel
 
+# What rendering needs: the package (editable) and its run-time dependencies only.
 $(VENV)/ready: pyproject.toml
 	python3 -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+# The test tools (pytest, ruff, playwright, the HTML checker, build) on top.
+$(VENV)/test-ready: $(VENV)/ready
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@
 
 setup: $(VENV)/ready
+setup-test: $(VENV)/test-ready
 
-# The browser and HTML checker tests need Debian's chromium and a Java runtime.
+# The browser, HTML checker and jing parity tests need Debian's chromium, a Java runtime and jing.
 system-deps:
 	bash scripts/install-system-deps.sh
 
@@ -23,10 +30,13 @@ render: setup
 validate: setup
 	$(BIN)/teitools validate
 
-bench: setup
+bench: setup-test
 	$(BIN)/python bench/bench_validate.py
 	$(BIN)/python bench/bench_render.py
 
-test: setup system-deps
+wheel: setup-test
+	$(BIN)/python -m build --outdir dist .
+
+test: setup-test system-deps
 	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest

@@ -12,7 +12,7 @@ from teitools.findings import EXIT_USAGE
 from teitools.load import UsageError
 from teitools.package import check_bag, package
 from teitools.render import FORMATS, render
-from teitools.resources import EDITION_DIR, OUTPUT_DIR
+from teitools.resources import DEPOSIT_DIR, EDITION_DIR, OUTPUT_DIR, tei_version
 from teitools.validate import PROJECT_SCHEMA, load_schema, validate_paths
 
 
@@ -21,8 +21,28 @@ def fail_usage(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
+def version_message() -> str:
+    tei = tei_version()
+    return "%(prog)s %(version)s" + (f" (bundled TEI P5 {tei}, tei_all)" if tei else "")
+
+
+def require_edition(folder: Path) -> Path:
+    """The edition folder, with a usage error that says what to do when the default ./tei is not here."""
+    if folder == EDITION_DIR and not folder.is_dir():
+        fail_usage(
+            f"no {EDITION_DIR}/ folder in {Path.cwd()}: run teitools in the folder that holds your edition's "
+            f"{EDITION_DIR}/ folder, or name the TEI files or folders to work on"
+        )
+    return folder
+
+
+def inputs_or_edition(paths: tuple[Path, ...]) -> list[Path]:
+    """The paths given, or the edition folder ./tei of the current folder."""
+    return list(paths) or [require_edition(EDITION_DIR)]
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="teitools")
+@click.version_option(__version__, prog_name="teitools", message=version_message())
 def main() -> None:
     """Validate, render and package TEI P5 editions."""
 
@@ -49,7 +69,7 @@ def validate(
     Exit codes: 0 valid, 1 errors (or warnings with --strict), 2 usage or I/O error."""
     try:
         schema = load_schema(schema_name)
-        report, _ = validate_paths(list(paths) or [EDITION_DIR], schema)
+        report, _ = validate_paths(inputs_or_edition(paths), schema)
     except UsageError as error:
         fail_usage(str(error))
     output = report.as_json() if output_format == "json" else report.as_text(quiet=quiet)
@@ -83,10 +103,11 @@ def render_command(paths: tuple[Path, ...], formats: str, output_dir: Path | Non
         chosen = parse_formats(formats)
     except click.BadParameter as error:
         fail_usage(str(error))
-    target = output_dir or (OUTPUT_DIR if not paths else Path("outputs"))
+    inputs = inputs_or_edition(paths)
+    target = output_dir or OUTPUT_DIR
     try:
         with progress_bar() as advance:
-            result = render(list(paths) or [EDITION_DIR], target, chosen, jobs, advance)
+            result = render(inputs, target, chosen, jobs, advance)
     except UsageError as error:
         fail_usage(str(error))
     except OSError as error:
@@ -124,7 +145,7 @@ def progress_bar() -> Iterator[Callable[[int, int], None] | None]:
     "--output",
     "output_dir",
     type=click.Path(path_type=Path),
-    default=Path("deposit"),
+    default=DEPOSIT_DIR,
     show_default=True,
     help="Folder to write the bag and its zip into.",
 )
@@ -135,7 +156,7 @@ def progress_bar() -> Iterator[Callable[[int, int], None] | None]:
     type=click.Path(path_type=Path),
     default=EDITION_DIR,
     show_default="tei/",
-    help="The folder of the edition to package.",
+    help="The folder of the edition to package (default: tei/ in the current folder).",
 )
 def package_command(output_dir: Path, bag: Path | None, base_url: str, edition: Path) -> None:
     """Package the edition for deposit: a BagIt bag with metadata (Dublin Core, DataCite, CMIF), and a zip.
@@ -151,7 +172,7 @@ def package_command(output_dir: Path, bag: Path | None, base_url: str, edition: 
                 else f"{bag}: intact, {report.files_checked} files verified"
             )
             sys.exit(report.exit_code())
-        result = package(edition, output_dir, base_url)
+        result = package(require_edition(edition), output_dir, base_url)
     except UsageError as error:
         fail_usage(str(error))
     except OSError as error:

@@ -163,7 +163,7 @@ def render(
     on_progress: Callable[[int, int], None] | None = None,
 ) -> RenderResult:
     if not (XSLT_DIR / "html.xsl").is_file():
-        raise UsageError(f"the stylesheets are not in {XSLT_DIR}: set TEITOOLS_HOME to the teitools folder")
+        raise UsageError(f"the stylesheets are not in {XSLT_DIR}: the teitools installation is incomplete")
     result = RenderResult()
     sources = prepare(paths, result.report)
     output_dir.mkdir(parents=True, exist_ok=True)

@@ -1,11 +1,32 @@
-"""Where the project's schema and stylesheets are: the source tree (the package is installed editable),
-or the folder named by TEITOOLS_HOME."""
+"""Where teitools finds what it ships, and where it works by default.
 
-import os
+The stylesheets and schemas are package data (teitools.xslt, teitools.schema), read through
+importlib.resources, so an installed wheel and an editable checkout find them the same way. The edition and
+the outputs are folders of the current working folder, as Sphinx or MkDocs use theirs.
+"""
+
+from importlib.resources import files
 from pathlib import Path
 
-PROJECT_ROOT = Path(os.environ.get("TEITOOLS_HOME") or Path(__file__).resolve().parents[2])
-SCHEMA_DIR = PROJECT_ROOT / "schema"
-XSLT_DIR = PROJECT_ROOT / "xslt"
-EDITION_DIR = PROJECT_ROOT / "tei"
-OUTPUT_DIR = PROJECT_ROOT / "outputs"
+
+def _package_folder(package: str) -> Path:
+    # pip installs wheels unpacked, so package data is a real folder that lxml and Saxon can read by path.
+    return Path(str(files(package)))
+
+
+XSLT_DIR = _package_folder("teitools.xslt")
+SCHEMA_DIR = _package_folder("teitools.schema")
+TEI_VERSION_FILE = SCHEMA_DIR / "tei_all" / "VERSION"
+
+# Defaults of the commands, relative to the folder they run in.
+EDITION_DIR = Path("tei")
+OUTPUT_DIR = Path("outputs")
+DEPOSIT_DIR = Path("deposit")
+
+
+def tei_version() -> str:
+    """The TEI P5 release of the bundled tei_all, or "" when none is bundled."""
+    try:
+        return TEI_VERSION_FILE.read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
