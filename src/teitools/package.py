@@ -191,9 +191,13 @@ def write_cmif(
             "no CMIF file written: the edition's address is unknown (give every header its page address, "
             f"BASE/{PAGES_FOLDER}/NAME.html, in publicationStmt/idno[@type='URL'], or use --base-url)"
         )
-        return [
-            d.finding(d.root.find(f"{{{TEI_NS}}}teiHeader") or d.root, WARNING, "cmif-address", message)
+        statements = [
+            d.root.find(f"{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}fileDesc/{{{TEI_NS}}}publicationStmt")
             for d, _ in letters
+        ]
+        return [
+            d.finding(d.root if statement is None else statement, WARNING, "cmif-address", message)
+            for (d, _), statement in zip(letters, statements, strict=True)
         ]
     contact = next((r.contact for r in records if r.contact), None)
     publisher = next((r.publisher for r in records if r.publisher), "")
