@@ -130,6 +130,14 @@ class Contact:
 
 
 @dataclass
+class Licence:
+    """A licence (statement and URI), or other terms of availability (a statement only)."""
+
+    statement: str
+    uri: str = ""
+
+
+@dataclass
 class Source:
     """A bibliographic description of the source (sourceDesc/bibl)."""
 
@@ -165,7 +173,7 @@ class Record:
     published: Date | None  # publicationStmt/date
     created: Date | None  # the date of writing (creation) or of sending (correspDesc)
     languages: list[str]
-    licences: list[tuple[str, str]]  # (statement, URI): each licence and other terms of availability
+    licences: list[Licence]
     sources: list[Source]
     local_id: str  # publicationStmt/idno[@type='local']
     url: str  # where the document is published: publicationStmt/idno[@type='URL'] or ptr/@target
@@ -264,7 +272,8 @@ def read_record(document: Document, name: str, personography: Personography) -> 
         ),
         languages=[lang.get("ident") for lang in header.iterfind(f".//{T}langUsage/{T}language[@ident]")],
         licences=[
-            (text(terms), terms.get("target", "")) for terms in publication.iterfind(f"{T}availability/*")
+            Licence(text(terms), terms.get("target", ""))
+            for terms in publication.iterfind(f"{T}availability/*")
         ],
         sources=[read_source(b) for b in header.iterfind(f"{T}fileDesc/{T}sourceDesc//{T}bibl")],
         local_id=text(publication.find(f"{T}idno[@type='local']")),
@@ -417,8 +426,8 @@ def dublin_core(record: Record) -> bytes:
         add("relation", source.url)
     for language in record.languages:
         add("language", language)
-    for statement, uri in record.licences:
-        add("rights", f"{statement} {uri}".strip())
+    for licence in record.licences:
+        add("rights", f"{licence.statement} {licence.uri}".strip())
     etree.indent(root, space="  ")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
@@ -482,7 +491,8 @@ def datacite_attributes(record: Record) -> dict:
         if record.local_id
         else [],
         "rightsList": [
-            {"rights": statement} | ({"rightsUri": uri} if uri else {}) for statement, uri in record.licences
+            {"rights": licence.statement} | ({"rightsUri": licence.uri} if licence.uri else {})
+            for licence in record.licences
         ],
         "descriptions": [{"description": s.description, "descriptionType": "Other"} for s in record.sources]
         + [{"description": TECHNICAL_INFO, "descriptionType": "TechnicalInfo"}],

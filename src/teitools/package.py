@@ -264,7 +264,8 @@ def licence_text(records: list[Record]) -> str:
     sections = []
     for record in records:
         statements = "\n".join(
-            f"- {statement}" + (f" <{uri}>" if uri else "") for statement, uri in record.licences
+            f"- {licence.statement}" + (f" <{licence.uri}>" if licence.uri else "")
+            for licence in record.licences
         )
         sections.append(f"{record.title} (tei/{record.name}.xml):\n{statements}\n")
     return "Licences of the documents in this deposit, as their TEI headers state them.\n\n" + "\n".join(
