@@ -356,6 +356,19 @@ def test_a_changed_header_field_shows_up_in_every_crosswalk(tmp_path):
     assert bagit.Bag(str(bag)).info["Contact-Email"] == "letters@teitools.example.org"
 
 
+def test_a_postal_address_of_the_contact_goes_into_bag_info(tmp_path, deposit):
+    assert "Organization-Address" not in bagit.Bag(str(deposit / "teitools-edition")).info
+    edition = edition_copy(tmp_path)
+    address = "<address><addrLine>1 Example Street</addrLine><addrLine>Example Town</addrLine></address>"
+    for document in edition.glob("*.xml"):
+        edit(document, "@teitools.example.org</email>", f"@teitools.example.org</email> {address}")
+    code, output = run("--edition", str(edition), "-o", str(tmp_path / "out"))
+    assert code == 0, output
+    info = bagit.Bag(str(tmp_path / "out" / "teitools-edition")).info
+    assert info["Organization-Address"] == "1 Example Street, Example Town"
+    assert info["Contact-Name"] == "The editors of the teitools project"
+
+
 def test_a_changed_publication_date_shows_up_in_every_crosswalk(tmp_path):
     edition = edition_copy(tmp_path)
     edit(
