@@ -8,7 +8,7 @@ a crosswalk is a value the Record holds; nothing is read from the header a secon
 
 import json
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import NamedTuple
 
 from lxml import etree
@@ -103,7 +103,9 @@ class Agent:
     identifiers: dict[str, str] = field(default_factory=dict)  # idno/@type (lower case) -> id
     role: str = ""
     # Where the header names it (file, line, column): for findings, not part of the model's JSON.
-    located: tuple[str, int, int] = field(default=("", 0, 0), compare=False, repr=False)
+    located: tuple[str, int, int] = field(
+        default=("", 0, 0), compare=False, repr=False, metadata={"in_model": False}
+    )
 
     def uri(self, kind: str) -> str:
         return AUTHORITIES[kind].prefix + self.identifiers[kind]
@@ -185,26 +187,24 @@ class Record:
 
     def as_dict(self) -> dict:
         """The model as plain data in a fixed key order (field order), without source locations."""
-        data = asdict(self)
-        for agent in iter_agents(data):
-            agent.pop("located", None)
-        return data
+        return plain(self)
 
     def as_json(self) -> str:
         """A stable JSON form: the same header gives the same bytes (for XSLT's parse-json, tests, diffs)."""
         return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
 
 
-def iter_agents(data: object):
-    """Every agent mapping inside a Record's plain data."""
-    if isinstance(data, dict):
-        if "located" in data:
-            yield data
-        for value in data.values():
-            yield from iter_agents(value)
-    elif isinstance(data, list | tuple):
-        for value in data:
-            yield from iter_agents(value)
+def plain(value: object) -> object:
+    """Dataclasses as dicts (in field order, without the fields marked as not in the model), recursively."""
+    if is_dataclass(value):
+        return {
+            f.name: plain(getattr(value, f.name)) for f in fields(value) if f.metadata.get("in_model", True)
+        }
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    return value
 
 
 def normalized_name(entry: etree._Element) -> etree._Element | None:
@@ -563,32 +563,34 @@ XML_TEXT_KEYS = ("title", "date", "alternateIdentifier", "relatedIdentifier", "r
 RELATED_ITEM_ORDER = ("titles", "publicationYear", "volume", "issue", "firstPage", "lastPage")
 
 
+def kernel(parent: etree._Element, tag: str, value: str = "", **attributes: str) -> etree._Element:
+    """An element of the DataCite kernel namespace, with its text and attributes."""
+    element = etree.SubElement(parent, f"{{{DATACITE}}}{tag}", attributes)
+    if value:
+        element.text = value
+    return element
+
+
 def datacite_xml(record: Record) -> bytes:
     """DataCite XML (kernel 4.5) of a record with a DOI; the properties of `datacite_attributes`."""
     attributes = datacite_attributes(record)
     root = etree.Element(f"{{{DATACITE}}}resource", nsmap={None: DATACITE, "xsi": XSI})
     root.set(f"{{{XSI}}}schemaLocation", f"{DATACITE} {DATACITE_XSD}")
 
-    def sub(parent: etree._Element, tag: str, value: str = "", **attrs: str) -> etree._Element:
-        element = etree.SubElement(parent, f"{{{DATACITE}}}{tag}", attrs)
-        if value:
-            element.text = value
-        return element
-
-    sub(root, "identifier", attributes["doi"], identifierType="DOI")
-    creators = sub(root, "creators")
+    kernel(root, "identifier", attributes["doi"], identifierType="DOI")
+    creators = kernel(root, "creators")
     for creator in attributes["creators"]:
-        name_element(sub(creators, "creator"), "creatorName", creator, sub)
-    xml_list(root, "titles", attributes, sub)
-    sub(root, "publisher", attributes["publisher"]["name"])
-    sub(root, "publicationYear", attributes["publicationYear"])
+        name_element(kernel(creators, "creator"), "creatorName", creator)
+    xml_list(root, "titles", attributes)
+    kernel(root, "publisher", attributes["publisher"]["name"])
+    kernel(root, "publicationYear", attributes["publicationYear"])
     types = attributes["types"]
-    sub(root, "resourceType", types["resourceType"], resourceTypeGeneral=types["resourceTypeGeneral"])
+    kernel(root, "resourceType", types["resourceType"], resourceTypeGeneral=types["resourceTypeGeneral"])
     if "contributors" in attributes:
-        contributors = sub(root, "contributors")
+        contributors = kernel(root, "contributors")
         for contributor in attributes["contributors"]:
-            element = sub(contributors, "contributor", contributorType=contributor["contributorType"])
-            name_element(element, "contributorName", contributor, sub)
+            element = kernel(contributors, "contributor", contributorType=contributor["contributorType"])
+            name_element(element, "contributorName", contributor)
     for key in (
         "dates",
         "alternateIdentifiers",
@@ -597,32 +599,32 @@ def datacite_xml(record: Record) -> bytes:
         "rightsList",
         "descriptions",
     ):
-        xml_list(root, key, attributes, sub)
+        xml_list(root, key, attributes)
     if "language" in attributes:
-        sub(root, "language", attributes["language"])
+        kernel(root, "language", attributes["language"])
     if "relatedItems" in attributes:
-        items = sub(root, "relatedItems")
+        items = kernel(root, "relatedItems")
         for item in attributes["relatedItems"]:
-            element = sub(items, "relatedItem", relatedItemType=item["relatedItemType"])
+            element = kernel(items, "relatedItem", relatedItemType=item["relatedItemType"])
             element.set("relationType", item["relationType"])
             for key in RELATED_ITEM_ORDER:
                 if key == "titles":
-                    xml_list(element, key, item, sub)
+                    xml_list(element, key, item)
                 elif key in item:
-                    sub(element, key, item[key])
+                    kernel(element, key, item[key])
     etree.indent(root, space="  ")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def name_element(parent: etree._Element, tag: str, agent: dict, sub) -> None:
-    name = sub(parent, tag, agent["name"])
+def name_element(parent: etree._Element, tag: str, agent: dict) -> None:
+    name = kernel(parent, tag, agent["name"])
     if "nameType" in agent:
         name.set("nameType", agent["nameType"])
     for key in ("givenName", "familyName"):
         if key in agent:
-            sub(parent, key, agent[key])
+            kernel(parent, key, agent[key])
     for identifier in agent.get("nameIdentifiers", []):
-        sub(
+        kernel(
             parent,
             "nameIdentifier",
             identifier["nameIdentifier"],
@@ -631,17 +633,17 @@ def name_element(parent: etree._Element, tag: str, agent: dict, sub) -> None:
         )
 
 
-def xml_list(parent: etree._Element, key: str, attributes: dict, sub) -> None:
+def xml_list(parent: etree._Element, key: str, attributes: dict) -> None:
     """A DataCite list property as its wrapper element and one element per item."""
     if key not in attributes:
         return
-    wrapper = sub(parent, key)
+    wrapper = kernel(parent, key)
     for item in attributes[key]:
         if isinstance(item, str):
-            sub(wrapper, XML_LISTS[key], item)
+            kernel(wrapper, XML_LISTS[key], item)
             continue
         value = next((item[k] for k in XML_TEXT_KEYS if k in item), "")
-        element = sub(wrapper, XML_LISTS[key], value)
+        element = kernel(wrapper, XML_LISTS[key], value)
         for name, content in item.items():
             if name in XML_ATTRIBUTES or name in XML_RENAMED_ATTRIBUTES:
                 element.set(XML_RENAMED_ATTRIBUTES.get(name, name), content)
