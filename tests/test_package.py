@@ -447,3 +447,10 @@ def test_check_reports_metadata_that_no_longer_validates(bag_copy):
     )
     assert "data/metadata/cmif.xml" in output and "[cmif-schema]" in output
     assert "[bag-changed]" not in output
+
+
+def test_metadata_that_would_not_validate_is_refused_with_its_findings(tmp_path):
+    code, output = run("-o", str(tmp_path / "out"), "--base-url", "https://example.net/an edition")
+    assert code == 1
+    assert "metadata/cmif.xml:" in output and "[cmif-schema]" in output
+    assert "nothing was packaged" in output and not (tmp_path / "out" / "teitools-edition").exists()

@@ -173,7 +173,7 @@ def package_command(
         fail_usage(f"cannot write into {output_dir}: {error.strerror or error}")
     if result.report.errors:
         click.echo(result.report.as_text(), err=True)
-        click.echo("teitools: the edition does not validate: nothing was packaged", err=True)
+        click.echo("teitools: the edition or its metadata does not validate: nothing was packaged", err=True)
         sys.exit(result.report.exit_code())
     if result.report.warnings:
         click.echo(result.report.as_text(), err=True)

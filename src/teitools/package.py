@@ -138,8 +138,10 @@ def stage_payload(
         if record.doi:  # DataCite XML identifies a resource by its DOI: without one there is none
             (metadata / f"{record.name}{DATACITE_XML_SUFFIX}").write_bytes(datacite_xml(record))
     report.extend(write_cmif(metadata, documents, records, date, overrides))
-    report.extend(relabel(f, METADATA_FOLDER) for f in metadata_findings(metadata, METADATA_FOLDER))
-    portable = Report(report.files_checked, [relabel(f) for f in report.findings])
+    # Findings on the TEI name its files as they are in the bag; the metadata files' are named so already.
+    checked = metadata_findings(metadata, METADATA_FOLDER)
+    portable = Report(report.files_checked, [relabel(f) for f in report.findings] + checked)
+    report.extend(checked)
     (bag_dir / "validation-report.json").write_text(portable.as_json() + "\n", encoding="utf-8")
     (bag_dir / "README.md").write_text(readme(records, date), encoding="utf-8")
     (bag_dir / "LICENSE").write_text(licence_text(records), encoding="utf-8")
