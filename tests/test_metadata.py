@@ -78,8 +78,8 @@ def test_the_json_form_is_stable_complete_and_without_source_positions(fixture_r
     assert list(model) == [
         "name",
         "title",
-        "creators",
-        "contributors",
+        "authors",
+        "responsible",
         "publisher",
         "contact",
         "published",
@@ -97,8 +97,9 @@ def test_the_json_form_is_stable_complete_and_without_source_positions(fixture_r
     ]
     assert model["correspondence"]["received"]["people"][0]["name"] == "Addressee, A."
     assert model["licences"] == [
-        {"statement": "CC BY 4.0", "uri": "https://creativecommons.org/licenses/by/4.0/"}
+        {"statement": "CC BY 4.0", "uri": "https://creativecommons.org/licenses/by/4.0/", "kind": "licence"}
     ]
+    assert model["authors"][0]["form"] == "W. Writer" and model["responsible"] == []
     assert "located" not in text
 
 
@@ -164,3 +165,17 @@ def test_the_normalised_name_is_the_one_the_stylesheets_choose():
             and normalized_name(entry) is not None
         ]
         assert from_python == from_xslt and len(from_python) > 2
+
+
+def test_sources_licences_and_terms_as_the_pages_show_them():
+    letter = record_of(TEI_DIR / f"{LETTER}.xml", TEI_DIR / "persons.xml")
+    assert [licence.kind for licence in letter.licences] == ["licence", "terms"]
+    persons = record_of(TEI_DIR / "persons.xml")
+    assert persons.authors == [] and [a.name for a in persons.creators] == ["teitools project"]
+    # A source description without a bibl is the one source, as its text.
+    assert [s.description[:30] for s in persons.sources] == ["Compiled for this edition from"]
+    article = record_of(TEI_DIR / "trotsky-1923-12-bureaucratism-and-factional-groups.xml")
+    assert [(s.date.when, s.date.text) for s in article.sources] == [
+        ("2005-02", "February 2005"),
+        ("1935-01", "January 1935"),
+    ]

@@ -133,10 +133,11 @@ class Contact:
 
 @dataclass
 class Licence:
-    """A licence (statement and URI), or other terms of availability (a statement only)."""
+    """A licence (statement and URI), or other terms of availability (kind "terms": an availability/p)."""
 
     statement: str
     uri: str = ""
+    kind: str = "licence"
 
 
 @dataclass
@@ -152,7 +153,11 @@ class Source:
     issue: str = ""
     first_page: str = ""
     last_page: str = ""
-    year: str = ""
+    date: Date | None = None  # the bibl's date (of publication, or of the transcription)
+
+    @property
+    def year(self) -> str:
+        return self.date.when[:4] if self.date else ""
 
 
 @dataclass
@@ -168,8 +173,8 @@ class Action:
 class Record:
     name: str  # the document's output name (its file stem)
     title: str  # the document's own title, not the series title
-    creators: list[Agent]
-    contributors: list[Agent]
+    authors: list[Agent]  # titleStmt/author, as the header writes them and normalised
+    responsible: list[Agent]  # titleStmt/respStmt, each with its responsibility as role
     publisher: str
     contact: Contact | None
     published: Date | None  # publicationStmt/date
@@ -184,6 +189,15 @@ class Record:
     correspondence: dict[str, Action] = field(default_factory=dict)  # by correspAction/@type
     previous: str = ""  # correspContext: the previous and next letters (their pointers or URLs)
     next: str = ""
+
+    @property
+    def creators(self) -> list[Agent]:
+        """The authors; without one, those responsible for the file (a personography's compilers)."""
+        return self.authors or self.responsible
+
+    @property
+    def contributors(self) -> list[Agent]:
+        return self.responsible if self.authors else []
 
     def as_dict(self) -> dict:
         """The model as plain data in a fixed key order (field order), without source locations."""
@@ -253,13 +267,11 @@ def read_record(document: Document, name: str, personography: Personography) -> 
         personography.agent(a.find("*") if len(a) else a, document)
         for a in title_statement.iterfind(f"{T}author")
     ]
-    responsible = responsibilities(title_statement, document, personography)
     record = Record(
         name=name,
         title=own_title(title_statement),
-        # Without an author, those responsible for the file are its creators (a personography's compilers).
-        creators=authors or responsible,
-        contributors=responsible if authors else [],
+        authors=authors,
+        responsible=responsibilities(title_statement, document, personography),
         publisher=text(publication.find(f"{T}publisher")),
         contact=read_contact(publication),
         published=read_date(publication.find(f"{T}date")),
@@ -272,10 +284,12 @@ def read_record(document: Document, name: str, personography: Personography) -> 
         ),
         languages=[lang.get("ident") for lang in header.iterfind(f".//{T}langUsage/{T}language[@ident]")],
         licences=[
-            Licence(text(terms), terms.get("target", ""))
+            Licence(
+                text(terms), terms.get("target", ""), "licence" if terms.tag == f"{T}licence" else "terms"
+            )
             for terms in publication.iterfind(f"{T}availability/*")
         ],
-        sources=[read_source(b) for b in header.iterfind(f"{T}fileDesc/{T}sourceDesc//{T}bibl")],
+        sources=read_sources(header.find(f"{T}fileDesc/{T}sourceDesc")),
         local_id=text(publication.find(f"{T}idno[@type='local']")),
         url=publication_address(publication),
         doi=text(publication.find(f"{T}idno[@type='DOI']")).removeprefix(DOI_RESOLVER),
@@ -355,6 +369,15 @@ SOURCE_TEXT = etree.XPath(
 )
 
 
+def read_sources(description: etree._Element) -> list[Source]:
+    """Each bibl of the source description; without one, the description's own text is the one source."""
+    bibls = description.findall(f".//{T}bibl")
+    if bibls:
+        return [read_source(b) for b in bibls]
+    described = " ".join("".join(SOURCE_TEXT(description)).split())
+    return [Source(described)] if described else []
+
+
 def read_source(bibl: etree._Element) -> Source:
     pages = bibl.find(f"{T}biblScope[@unit='page']")
     pointer = bibl.find(f"{T}ptr")
@@ -369,7 +392,7 @@ def read_source(bibl: etree._Element) -> Source:
         issue=text(bibl.find(f"{T}biblScope[@unit='issue']")),
         first_page=pages.get("from", "") if pages is not None else "",
         last_page=pages.get("to", "") if pages is not None else "",
-        year=(bibl.xpath("string(tei:date/@when)", namespaces=NS) or "")[:4],
+        date=read_date(bibl.find(f"{T}date")),
     )
 
 
