@@ -150,7 +150,18 @@ def progress_bar() -> Iterator[Callable[[int, int], None] | None]:
     help="Folder to write the bag and its zip into.",
 )
 @click.option("--check", "bag", type=click.Path(path_type=Path), help="Verify a bag (folder or zip) instead.")
-@click.option("--base-url", default="", help="Where the deposit will be published (CMIF needs its own URL).")
+@click.option(
+    "--base-url",
+    default="",
+    help="Where the edition is published, instead of the headers' addresses (BASE/outputs/NAME.html).",
+)
+@click.option(
+    "--doi",
+    "doi_prefix",
+    default="",
+    metavar="PREFIX",
+    help="A DataCite DOI prefix (10.NNNN): each document's DOI becomes PREFIX/NAME, instead of the headers'.",
+)
 @click.option(
     "--edition",
     type=click.Path(path_type=Path),
@@ -158,10 +169,14 @@ def progress_bar() -> Iterator[Callable[[int, int], None] | None]:
     show_default="tei/",
     help="The folder of the edition to package (default: tei/ in the current folder).",
 )
-def package_command(output_dir: Path, bag: Path | None, base_url: str, edition: Path) -> None:
+def package_command(
+    output_dir: Path, bag: Path | None, base_url: str, doi_prefix: str, edition: Path
+) -> None:
     """Package the edition for deposit: a BagIt bag with metadata (Dublin Core, DataCite, CMIF), and a zip.
 
-    Refuses, writing nothing, when the edition does not validate. With --check, verifies a bag.
+    Refuses, writing nothing, when the edition or its metadata does not validate; warnings (a missing
+    address, references correspSearch cannot match) are printed. With --check, verifies a bag and its
+    metadata.
     Exit codes: 0 done or intact, 1 findings (invalid edition, changed bag), 2 usage or I/O error."""
     try:
         if bag is not None:
@@ -172,13 +187,15 @@ def package_command(output_dir: Path, bag: Path | None, base_url: str, edition: 
                 else f"{bag}: intact, {report.files_checked} files verified"
             )
             sys.exit(report.exit_code())
-        result = package(require_edition(edition), output_dir, base_url)
+        result = package(require_edition(edition), output_dir, base_url, doi_prefix)
     except UsageError as error:
         fail_usage(str(error))
     except OSError as error:
         fail_usage(f"cannot write into {output_dir}: {error.strerror or error}")
     if result.report.errors:
         click.echo(result.report.as_text(), err=True)
-        click.echo("teitools: the edition does not validate: nothing was packaged", err=True)
+        click.echo("teitools: the edition or its metadata does not validate: nothing was packaged", err=True)
         sys.exit(result.report.exit_code())
+    if result.report.warnings:
+        click.echo(result.report.as_text(), err=True)
     click.echo(f"bag written to {result.bag}, zip to {result.archive}")

@@ -1,11 +1,15 @@
-"""Metadata crosswalks from the teiHeader: Dublin Core (oai_dc), DataCite (JSON), CMIF (for correspSearch).
+"""The header model, and the metadata crosswalks written from it: Dublin Core (oai_dc), DataCite 4.5 (JSON in
+the REST API's envelope, and XML where a DOI is known) and CMIF (for correspSearch).
 
-Each header is read once into a Record; the three formats are written from it, so that every field in them
-is a value the header holds.
+Each teiHeader is read once into a Record: the one model of the header for every stage (the crosswalks, the
+deposit's README and bag-info, and the pages, which receive it as JSON from `Record.as_json`). Every field of
+a crosswalk is a value the Record holds; nothing is read from the header a second time.
 """
 
 import json
-from dataclasses import dataclass, field
+import uuid
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -18,21 +22,46 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 DC = "http://purl.org/dc/elements/1.1/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
+DATACITE = "http://datacite.org/schema/kernel-4"
+DATACITE_XSD = "http://schema.datacite.org/meta/kernel-4.5/metadata.xsd"
 TEI_MEDIA_TYPE = "application/tei+xml"
-AUTHORITY_URIS = {"wikidata": "http://www.wikidata.org/entity/{}", "viaf": "http://viaf.org/viaf/{}"}
-AUTHORITY_SCHEMES = {
-    "wikidata": ("Wikidata", "https://www.wikidata.org/wiki/"),
-    "viaf": ("VIAF", "https://viaf.org/"),
+DOI_RESOLVER = "https://doi.org/"
+# DataCite's code for a value that cannot be given (a resource without any named creator).
+UNAVAILABLE = "(:unav)"
+
+
+class Authority(NamedTuple):
+    label: str  # DataCite's nameIdentifierScheme
+    prefix: str  # the authority's URI for an id is prefix + id: one form in every crosswalk
+
+
+# Authorities by idno/@type (lower case). The URIs are the authorities' own canonical entity URIs.
+AUTHORITIES = {
+    "viaf": Authority("VIAF", "http://viaf.org/viaf/"),
+    "gnd": Authority("GND", "https://d-nb.info/gnd/"),
+    "lc": Authority("LCNAF", "http://id.loc.gov/authorities/names/"),
+    "bnf": Authority("BnF", "https://data.bnf.fr/ark:/12148/"),
+    "ndl": Authority("NDL", "http://id.ndl.go.jp/auth/entity/"),
+    "geonames": Authority("GeoNames", "https://sws.geonames.org/"),
+    "wikidata": Authority("Wikidata", "http://www.wikidata.org/entity/"),
 }
-# DataCite contributor types for the responsibilities a respStmt names (first match wins).
+# What correspSearch supports, best first (its CMIF documentation): persons and places.
+CMIF_PERSON_AUTHORITIES = ("gnd", "viaf", "lc", "bnf", "ndl")
+CMIF_PLACE_AUTHORITIES = ("geonames",)
+# DataCite contributor types for the responsibilities a respStmt names (first match wins). DataCite 4.5 has
+# no type for a transcriber or a translator: they are Other (DataCollector gathers research data).
 CONTRIBUTOR_TYPES = (
-    ("transcri", "DataCollector"),
-    ("encod", "DataCurator"),
-    ("edit", "Editor"),
+    ("transcri", "Other"),
     ("transl", "Other"),
+    ("edit", "Editor"),
+    ("correct", "Editor"),
+    ("annot", "Editor"),
+    ("encod", "DataCurator"),
+    ("compil", "DataCurator"),
 )
 CMIF_LICENCE = "This file is licensed under the terms of the Creative Commons License CC-BY 4.0"
 CC_BY = "https://creativecommons.org/licenses/by/4.0/"
+TECHNICAL_INFO = "TEI P5 XML, valid against tei_all and the teitools schema."
 
 
 def text(element: etree._Element | None) -> str:
@@ -50,24 +79,72 @@ def tei_element(tag: str, parent: etree._Element | None = None, **attributes: st
     return etree.SubElement(parent, f"{T}{tag}", attributes)
 
 
+# --- the header model --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Date:
+    """A date as the header gives it: the machine value (@when, ISO 8601) for the crosswalks, and the text
+    as written ("December 1923") for the pages."""
+
+    when: str
+    text: str
+
+
 @dataclass
 class Agent:
-    """A person or body named in a header, with what the personography says of it."""
+    """A person, body or place named in a header, with what the personography says of it."""
 
-    name: str  # the normalised name ("Trotsky, Leon") where the personography has one
+    name: str  # the normalised name where the personography has one ("Trotsky, Leon"), else the text
+    form: str = ""  # the form as the header writes it ("L. Trotsky")
     personal: bool = True
-    identifiers: dict[str, str] = field(default_factory=dict)  # authority type (lower case) -> id
+    family: str = ""
+    given: str = ""
+    identifiers: dict[str, str] = field(default_factory=dict)  # idno/@type (lower case) -> id
     role: str = ""
+    # Where the header names it (file, line, column): for findings, not part of the model's JSON.
+    located: tuple[str, int, int] = field(
+        default=("", 0, 0), compare=False, repr=False, metadata={"in_model": False}
+    )
+
+    def uri(self, kind: str) -> str:
+        return AUTHORITIES[kind].prefix + self.identifiers[kind]
 
     def uris(self) -> list[str]:
-        return [AUTHORITY_URIS[kind].format(value) for kind, value in self.identifiers.items()]
+        return [self.uri(kind) for kind in AUTHORITIES if kind in self.identifiers]
+
+    def best_uri(self, supported: tuple[str, ...]) -> tuple[str, bool]:
+        """The URI of the best supported authority present, else of any authority; and whether supported."""
+        for kind in supported:
+            if kind in self.identifiers:
+                return self.uri(kind), True
+        uris = self.uris()
+        return (uris[0] if uris else ""), False
+
+
+@dataclass
+class Contact:
+    """Who to contact about the edition (publicationStmt/distributor or authority): a person or role."""
+
+    name: str
+    email: str = ""
+    address: str = ""
+
+
+@dataclass
+class Licence:
+    """A licence (statement and URI), or other terms of availability (kind "terms": an availability/p)."""
+
+    statement: str
+    uri: str = ""
+    kind: str = "licence"
 
 
 @dataclass
 class Source:
     """A bibliographic description of the source (sourceDesc/bibl)."""
 
-    description: str
+    description: str  # its text, with the address of a ptr in its place, without notes
     kind: str = ""  # bibl/@type: digital, print
     title: str = ""
     url: str = ""
@@ -76,24 +153,81 @@ class Source:
     issue: str = ""
     first_page: str = ""
     last_page: str = ""
-    year: str = ""
+    date: Date | None = None  # the bibl's date (of publication, or of the transcription)
+
+    @property
+    def year(self) -> str:
+        return self.date.when[:4] if self.date else ""
+
+
+@dataclass
+class Action:
+    """One correspAction: who sent or received, where and when."""
+
+    people: list[Agent]
+    places: list[Agent]
+    date: Date | None = None
 
 
 @dataclass
 class Record:
-    name: str
-    title: str
-    creators: list[Agent]
-    contributors: list[Agent]
+    name: str  # the document's output name (its file stem)
+    title: str  # the document's own title, not the series title
+    authors: list[Agent]  # titleStmt/author, as the header writes them and normalised
+    responsible: list[Agent]  # titleStmt/respStmt, each with its responsibility as role
     publisher: str
-    published: str  # publicationStmt/date/@when
-    created: str  # date of writing or sending, ISO 8601
+    contact: Contact | None
+    published: Date | None  # publicationStmt/date
+    created: Date | None  # the date of writing (creation) or of sending (correspDesc)
     languages: list[str]
-    licences: list[tuple[str, str]]  # (statement, URI): each licence and other terms of availability
+    licences: list[Licence]
     sources: list[Source]
-    identifier: str
+    local_id: str  # publicationStmt/idno[@type='local']
+    url: str  # where the document is published: publicationStmt/idno[@type='URL'] or ptr/@target
+    doi: str  # publicationStmt/idno[@type='DOI'], without a resolver prefix
     kind: str  # Letter, Article, Personography...
-    correspondence: dict[str, tuple[list[Agent], list[Agent], str]] = field(default_factory=dict)
+    correspondence: dict[str, Action] = field(default_factory=dict)  # by correspAction/@type
+    previous: str = ""  # correspContext: the previous and next letters (their pointers or URLs)
+    next: str = ""
+
+    @property
+    def creators(self) -> list[Agent]:
+        """The authors; without one, those responsible for the file (a personography's compilers)."""
+        return self.authors or self.responsible
+
+    @property
+    def contributors(self) -> list[Agent]:
+        return self.responsible if self.authors else []
+
+    def as_dict(self) -> dict:
+        """The model as plain data in a fixed key order (field order), without source locations."""
+        return plain(self)
+
+    def as_json(self) -> str:
+        """A stable JSON form: the same header gives the same bytes (for XSLT's parse-json, tests, diffs)."""
+        return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
+
+
+def plain(value: object) -> object:
+    """Dataclasses as dicts (in field order, without the fields marked as not in the model), recursively."""
+    if is_dataclass(value):
+        return {
+            f.name: plain(getattr(value, f.name)) for f in fields(value) if f.metadata.get("in_model", True)
+        }
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    return value
+
+
+def normalized_name(entry: etree._Element) -> etree._Element | None:
+    """The name an index shows for an entry: the normalised (or regularised, main) name, else the first."""
+    names = [
+        c for c in entry if etree.QName(c).localname in ("persName", "placeName", "orgName", "title", "name")
+    ]
+    preferred = [n for n in names if n.get("type") in ("normalized", "reg", "main")]
+    return (preferred or names or [None])[0]
 
 
 class Personography:
@@ -102,20 +236,26 @@ class Personography:
     def __init__(self, documents: list[Document]) -> None:
         self.ids = {document.key: index_ids(document.tree) for document in documents}
 
+    def entry(self, pointer: str, document: Document) -> etree._Element | None:
+        target = resolve_pointer(document, pointer.split()[0]) if pointer.split() else None
+        return self.ids.get(target.file, {}).get(target.fragment) if target else None
+
     def agent(self, name: etree._Element, document: Document) -> Agent:
-        pointers = (name.get("ref") or "").split()
-        target = resolve_pointer(document, pointers[0]) if pointers else None
-        entry = self.ids.get(target.file, {}).get(target.fragment) if target else None
+        form = text(name)
+        located = (document.label, name.sourceline or 1, document.column_of(name))
+        entry = self.entry(name.get("ref") or "", document)
         if entry is None:
-            return Agent(text(name), personal=etree.QName(name).localname == "persName")
-        candidate = first(
-            entry, f"{T}persName[@type='normalized']", f"{T}persName", f"{T}orgName", f"{T}placeName"
-        )
+            return Agent(form, form, etree.QName(name).localname == "persName", located=located)
+        chosen = normalized_name(entry)
         identifiers = {i.get("type", "").lower(): text(i) for i in entry.iterfind(f"{T}idno")}
         return Agent(
-            text(candidate) or text(name),
+            text(chosen) or form,
+            form,
             personal=etree.QName(entry).localname == "person",
-            identifiers={k: v for k, v in identifiers.items() if k in AUTHORITY_URIS},
+            family=text(chosen.find(f"{T}surname")) if chosen is not None else "",
+            given=text(chosen.find(f"{T}forename")) if chosen is not None else "",
+            identifiers={k: v for k, v in identifiers.items() if k in AUTHORITIES and v},
+            located=located,
         )
 
 
@@ -123,45 +263,94 @@ def read_record(document: Document, name: str, personography: Personography) -> 
     header = document.root.find(f"{T}teiHeader")
     title_statement = header.find(f"{T}fileDesc/{T}titleStmt")
     publication = header.find(f"{T}fileDesc/{T}publicationStmt")
-    creators = [
+    authors = [
         personography.agent(a.find("*") if len(a) else a, document)
         for a in title_statement.iterfind(f"{T}author")
     ]
-    contributors = []
+    record = Record(
+        name=name,
+        title=own_title(title_statement),
+        authors=authors,
+        responsible=responsibilities(title_statement, document, personography),
+        publisher=text(publication.find(f"{T}publisher")),
+        contact=read_contact(publication),
+        published=read_date(publication.find(f"{T}date")),
+        created=read_date(
+            first(
+                header,
+                f"{T}profileDesc/{T}creation//{T}date",
+                f"{T}profileDesc/{T}correspDesc/{T}correspAction[@type='sent']/{T}date",
+            )
+        ),
+        languages=[lang.get("ident") for lang in header.iterfind(f".//{T}langUsage/{T}language[@ident]")],
+        licences=[
+            Licence(
+                text(terms), terms.get("target", ""), "licence" if terms.tag == f"{T}licence" else "terms"
+            )
+            for terms in publication.iterfind(f"{T}availability/*")
+        ],
+        sources=read_sources(header.find(f"{T}fileDesc/{T}sourceDesc")),
+        local_id=text(publication.find(f"{T}idno[@type='local']")),
+        url=publication_address(publication),
+        doi=text(publication.find(f"{T}idno[@type='DOI']")).removeprefix(DOI_RESOLVER),
+        kind=resource_kind(document),
+    )
+    description = header.find(f"{T}profileDesc/{T}correspDesc")
+    if description is not None:
+        read_correspondence(record, description, document, personography)
+    return record
+
+
+def own_title(title_statement: etree._Element) -> str:
+    """The document's own title: a main title if one is marked, never a series or subtitle."""
+    titles = [
+        t for t in title_statement.iterfind(f"{T}title") if t.get("level") != "s" and t.get("type") != "sub"
+    ]
+    main = [t for t in titles if t.get("type") == "main"]
+    return text((main or titles or [None])[0])
+
+
+def responsibilities(
+    title_statement: etree._Element, document: Document, personography: Personography
+) -> list[Agent]:
+    agents = []
     for statement in title_statement.iterfind(f"{T}respStmt"):
         resp = text(statement.find(f"{T}resp"))
         for who in statement.xpath("tei:persName | tei:orgName | tei:name", namespaces=NS):
             agent = personography.agent(who, document)
             agent.role = resp
-            contributors.append(agent)
-    record = Record(
-        name=name,
-        title=text(title_statement.find(f"{T}title")),
-        creators=creators,
-        contributors=contributors,
-        publisher=text(publication.find(f"{T}publisher")),
-        published=publication.xpath("string(tei:date/@when)", namespaces=NS),
-        created=creation_date(header),
-        languages=[lang.get("ident") for lang in header.iterfind(f".//{T}langUsage/{T}language[@ident]")],
-        licences=[
-            (text(terms), terms.get("target", "")) for terms in publication.iterfind(f"{T}availability/*")
-        ],
-        sources=[read_source(b) for b in header.iterfind(f"{T}fileDesc/{T}sourceDesc//{T}bibl")],
-        identifier=text(publication.find(f"{T}idno")),
-        kind=resource_kind(document),
-    )
-    for correspondence in header.iterfind(f"{T}profileDesc/{T}correspDesc"):
-        record.correspondence = read_correspondence(correspondence, document, personography)
-    return record
+            agents.append(agent)
+    return agents
 
 
-def creation_date(header: etree._Element) -> str:
-    dates = header.xpath(
-        "tei:profileDesc/tei:creation//tei:date/@when | tei:profileDesc/tei:correspDesc/"
-        "tei:correspAction[@type='sent']/tei:date/@when",
-        namespaces=NS,
-    )
-    return str(dates[0]) if dates else ""
+def publication_address(publication: etree._Element) -> str:
+    address = first(publication, f"{T}idno[@type='URL']", f"{T}idno[@type='url']")
+    if address is not None:
+        return text(address)
+    pointer = publication.find(f"{T}ptr[@target]")
+    return pointer.get("target", "").strip() if pointer is not None else ""
+
+
+def read_contact(publication: etree._Element) -> Contact | None:
+    """The distributor (else the authority) with an email: its name is its text without the address."""
+    for agency in publication.xpath("tei:distributor | tei:authority", namespaces=NS):
+        email = text(agency.find(f".//{T}email"))
+        if not email:
+            continue
+        words = agency.xpath(".//text()[not(ancestor::tei:email or ancestor::tei:address)]", namespaces=NS)
+        name = " ".join("".join(words).split()).strip(" ,;:")
+        address = ", ".join(text(line) for line in agency.iterfind(f".//{T}address/*")) or text(
+            agency.find(f".//{T}address")
+        )
+        return Contact(name, email, address)
+    return None
+
+
+def read_date(date: etree._Element | None) -> Date | None:
+    if date is None:
+        return None
+    when = date.get("when") or date.get("notBefore") or date.get("from") or ""
+    return Date(when, text(date) or when)
 
 
 def resource_kind(document: Document) -> str:
@@ -175,39 +364,58 @@ def resource_kind(document: Document) -> str:
     return "Text"
 
 
+SOURCE_TEXT = etree.XPath(
+    ".//text()[not(ancestor::tei:note)] | .//tei:ptr[not(ancestor::tei:note)]/@target", namespaces=NS
+)
+
+
+def read_sources(description: etree._Element) -> list[Source]:
+    """Each bibl of the source description; without one, the description's own text is the one source."""
+    bibls = description.findall(f".//{T}bibl")
+    if bibls:
+        return [read_source(b) for b in bibls]
+    described = " ".join("".join(SOURCE_TEXT(description)).split())
+    return [Source(described)] if described else []
+
+
 def read_source(bibl: etree._Element) -> Source:
     pages = bibl.find(f"{T}biblScope[@unit='page']")
-    journal = bibl.find(f"{T}title[@level='j']")
-    url = bibl.find(f"{T}ptr")
+    pointer = bibl.find(f"{T}ptr")
     return Source(
-        description=" ".join(
-            "".join(bibl.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NS)).split()
-        ),
+        # A ptr has no text: its address stands where it is, so the description keeps the URL.
+        description=" ".join("".join(SOURCE_TEXT(bibl)).split()),
         kind=bibl.get("type", ""),
         title=text(first(bibl, f"{T}title[@level='a']", f"{T}title[@level='m']", f"{T}title")),
-        url=url.get("target", "") if url is not None else "",
-        journal=text(journal),
+        url=pointer.get("target", "") if pointer is not None else "",
+        journal=text(bibl.find(f"{T}title[@level='j']")),
         volume=text(bibl.find(f"{T}biblScope[@unit='volume']")),
         issue=text(bibl.find(f"{T}biblScope[@unit='issue']")),
         first_page=pages.get("from", "") if pages is not None else "",
         last_page=pages.get("to", "") if pages is not None else "",
-        year=(bibl.xpath("string(tei:date/@when)", namespaces=NS) or "")[:4],
+        date=read_date(bibl.find(f"{T}date")),
     )
 
 
 def read_correspondence(
-    description: etree._Element, document: Document, personography: Personography
-) -> dict[str, tuple[list[Agent], list[Agent], str]]:
-    actions = {}
+    record: Record, description: etree._Element, document: Document, personography: Personography
+) -> None:
     for action in description.iterfind(f"{T}correspAction"):
-        people = [
-            personography.agent(p, document)
-            for p in action.xpath("tei:persName | tei:orgName", namespaces=NS)
-        ]
-        places = [personography.agent(p, document) for p in action.iterfind(f"{T}placeName")]
-        date = action.find(f"{T}date")
-        actions[action.get("type", "")] = (people, places, date.get("when", "") if date is not None else "")
-    return actions
+        record.correspondence[action.get("type", "")] = Action(
+            people=[
+                personography.agent(p, document)
+                for p in action.xpath("tei:persName | tei:orgName", namespaces=NS)
+            ],
+            places=[personography.agent(p, document) for p in action.iterfind(f"{T}placeName")],
+            date=read_date(action.find(f"{T}date")),
+        )
+    for kind in ("previous", "next"):
+        pointer = description.find(f"{T}correspContext/{T}ref[@type='{kind}']")
+        if pointer is not None:
+            setattr(record, kind, pointer.get("target", ""))
+
+
+def contributor_type(role: str) -> str:
+    return next((kind for word, kind in CONTRIBUTOR_TYPES if word in role.lower()), "Other")
 
 
 # --- Dublin Core -------------------------------------------------------------------------------------------
@@ -230,20 +438,26 @@ def dublin_core(record: Record) -> bytes:
             f"{contributor.name} ({contributor.role})" if contributor.role else contributor.name,
         )
     add("publisher", record.publisher)
-    add("date", record.created)
-    add("date", record.published)
+    # oai_dc has no refinements to tell dates apart: its one date is the publication date.
+    add("date", record.published.when if record.published else "")
     add("type", "Text")
     add("format", TEI_MEDIA_TYPE)
-    add("identifier", record.identifier)
+    for identifier in identifier_uris(record) or [record.local_id]:
+        add("identifier", identifier)
     for source in record.sources:
         add("source", source.description)
         add("relation", source.url)
     for language in record.languages:
         add("language", language)
-    for statement, uri in record.licences:
-        add("rights", f"{statement} {uri}".strip())
+    for licence in record.licences:
+        add("rights", f"{licence.statement} {licence.uri}".strip())
     etree.indent(root, space="  ")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def identifier_uris(record: Record) -> list[str]:
+    """The record's identifiers that are URIs: its DOI (as a resolver URL) and its address."""
+    return [uri for uri in ((DOI_RESOLVER + record.doi) if record.doi else "", record.url) if uri]
 
 
 # --- DataCite -----------------------------------------------------------------------------------------------
@@ -251,52 +465,60 @@ def dublin_core(record: Record) -> bytes:
 
 def datacite_name(agent: Agent) -> dict:
     entry: dict = {"name": agent.name, "nameType": "Personal" if agent.personal else "Organizational"}
-    if agent.personal and ", " in agent.name:
-        entry["familyName"], entry["givenName"] = agent.name.split(", ", 1)
-    identifiers = []
-    for kind, value in agent.identifiers.items():
-        scheme, scheme_uri = AUTHORITY_SCHEMES[kind]
-        identifiers.append(
-            {"nameIdentifier": scheme_uri + value, "nameIdentifierScheme": scheme, "schemeUri": scheme_uri}
-        )
+    if agent.personal and agent.given:
+        entry["givenName"] = agent.given
+    if agent.personal and agent.family:
+        entry["familyName"] = agent.family
+    identifiers = [
+        {
+            "nameIdentifier": agent.uri(kind),
+            "nameIdentifierScheme": AUTHORITIES[kind].label,
+            "schemeUri": AUTHORITIES[kind].prefix,
+        }
+        for kind in AUTHORITIES
+        if kind in agent.identifiers
+    ]
     if identifiers:
         entry["nameIdentifiers"] = identifiers
     return entry
 
 
-def contributor_type(role: str) -> str:
-    return next((kind for word, kind in CONTRIBUTOR_TYPES if word in role.lower()), "Other")
-
-
-def datacite(record: Record) -> str:
+def datacite_attributes(record: Record) -> dict:
+    """The DataCite 4.5 properties of a record, as the REST API's JSON takes them."""
+    creators = [datacite_name(c) for c in record.creators] or [{"name": UNAVAILABLE}]
+    contributors = [
+        datacite_name(c) | {"contributorType": contributor_type(c.role)} for c in record.contributors
+    ]
+    if record.contact:
+        contributors.append(
+            {"name": record.contact.name, "nameType": "Organizational", "contributorType": "ContactPerson"}
+        )
     attributes = {
+        "doi": record.doi,
+        "url": record.url,
+        # Publishing makes the DOI findable, which DataCite allows only with a landing page.
+        "event": "publish" if record.doi and record.url else "",
         "titles": [{"title": record.title}],
-        "creators": [datacite_name(c) for c in record.creators],
-        "contributors": [
-            datacite_name(c) | {"contributorType": contributor_type(c.role)} for c in record.contributors
-        ],
-        "publisher": record.publisher,
-        "publicationYear": int(record.published[:4]) if record.published[:4].isdigit() else None,
+        "creators": creators,
+        "contributors": contributors,
+        "publisher": {"name": record.publisher},
+        "publicationYear": record.published.when[:4] if record.published else "",
         "types": {"resourceTypeGeneral": "Text", "resourceType": record.kind},
         "dates": [
-            {"date": d, "dateType": t}
+            {"date": d.when, "dateType": t}
             for d, t in ((record.created, "Created"), (record.published, "Issued"))
-            if d
+            if d and d.when
         ],
-        "language": record.languages[0] if record.languages else None,
-        "identifiers": [{"identifier": record.identifier, "identifierType": "Local"}]
-        if record.identifier
+        "language": record.languages[0] if record.languages else "",
+        "alternateIdentifiers": [{"alternateIdentifier": record.local_id, "alternateIdentifierType": "Local"}]
+        if record.local_id
         else [],
         "rightsList": [
-            {"rights": statement} | ({"rightsUri": uri} if uri else {}) for statement, uri in record.licences
+            {"rights": licence.statement} | ({"rightsUri": licence.uri} if licence.uri else {})
+            for licence in record.licences
         ],
         "descriptions": [{"description": s.description, "descriptionType": "Other"} for s in record.sources]
-        + [
-            {
-                "description": "TEI P5 XML, valid against tei_all and the teitools schema.",
-                "descriptionType": "TechnicalInfo",
-            }
-        ],
+        + [{"description": TECHNICAL_INFO, "descriptionType": "TechnicalInfo"}],
         "relatedIdentifiers": [
             {"relatedIdentifier": s.url, "relatedIdentifierType": "URL", "relationType": "IsDerivedFrom"}
             for s in record.sources
@@ -304,73 +526,238 @@ def datacite(record: Record) -> str:
         ],
         "relatedItems": [related_item(s) for s in record.sources if s.kind == "print"],
         "formats": [TEI_MEDIA_TYPE],
-        "schemaVersion": "http://datacite.org/schema/kernel-4",
+        "schemaVersion": DATACITE,
     }
-    cleaned = {key: value for key, value in attributes.items() if value not in (None, [], "")}
-    return json.dumps({"data": {"type": "dois", "attributes": cleaned}}, ensure_ascii=False, indent=2)
+    return {key: value for key, value in attributes.items() if value not in (None, [], "", {"name": ""})}
+
+
+def datacite(record: Record) -> str:
+    """DataCite JSON in the REST API's JSON:API envelope."""
+    attributes = datacite_attributes(record)
+    data = {"type": "dois", "attributes": attributes}
+    if record.doi:
+        data = {"id": record.doi} | data
+    return json.dumps({"data": data}, ensure_ascii=False, indent=2)
 
 
 def related_item(source: Source) -> dict:
+    """The printed source. In a periodical, the item is the periodical (its name is the item's title), as
+    DataCite describes a journal article's place of publication; else the work by its own title."""
     item = {
-        "relatedItemType": "JournalArticle" if source.journal else "Text",
+        "relatedItemType": "Journal" if source.journal else "Text",
         "relationType": "IsDerivedFrom",
-        "titles": [{"title": source.title}],
+        "titles": [{"title": source.journal or source.title}],
+        "publicationYear": source.year,
         "volume": source.volume,
         "issue": source.issue,
         "firstPage": source.first_page,
         "lastPage": source.last_page,
-        "publicationYear": source.year,
     }
     return {key: value for key, value in item.items() if value}
+
+
+# DataCite XML: the same properties as the JSON, element by element (kernel 4.5).
+XML_LISTS = {
+    "titles": "title",
+    "contributors": "contributor",
+    "dates": "date",
+    "alternateIdentifiers": "alternateIdentifier",
+    "relatedIdentifiers": "relatedIdentifier",
+    "formats": "format",
+    "rightsList": "rights",
+    "descriptions": "description",
+    "relatedItems": "relatedItem",
+}
+XML_ATTRIBUTES = {
+    "nameType",
+    "titleType",
+    "contributorType",
+    "dateType",
+    "alternateIdentifierType",
+    "relatedIdentifierType",
+    "relationType",
+    "descriptionType",
+    "relatedItemType",
+    "nameIdentifierScheme",
+}
+XML_RENAMED_ATTRIBUTES = {"rightsUri": "rightsURI", "schemeUri": "schemeURI"}
+# The element holding an object's own text, by list item.
+XML_TEXT_KEYS = ("title", "date", "alternateIdentifier", "relatedIdentifier", "rights", "description")
+RELATED_ITEM_ORDER = ("titles", "publicationYear", "volume", "issue", "firstPage", "lastPage")
+
+
+def kernel(parent: etree._Element, tag: str, value: str = "", **attributes: str) -> etree._Element:
+    """An element of the DataCite kernel namespace, with its text and attributes."""
+    element = etree.SubElement(parent, f"{{{DATACITE}}}{tag}", attributes)
+    if value:
+        element.text = value
+    return element
+
+
+def datacite_xml(record: Record) -> bytes:
+    """DataCite XML (kernel 4.5) of a record with a DOI; the properties of `datacite_attributes`."""
+    attributes = datacite_attributes(record)
+    root = etree.Element(f"{{{DATACITE}}}resource", nsmap={None: DATACITE, "xsi": XSI})
+    root.set(f"{{{XSI}}}schemaLocation", f"{DATACITE} {DATACITE_XSD}")
+
+    kernel(root, "identifier", attributes["doi"], identifierType="DOI")
+    creators = kernel(root, "creators")
+    for creator in attributes["creators"]:
+        name_element(kernel(creators, "creator"), "creatorName", creator)
+    xml_list(root, "titles", attributes)
+    kernel(root, "publisher", attributes["publisher"]["name"])
+    kernel(root, "publicationYear", attributes["publicationYear"])
+    types = attributes["types"]
+    kernel(root, "resourceType", types["resourceType"], resourceTypeGeneral=types["resourceTypeGeneral"])
+    if "contributors" in attributes:
+        contributors = kernel(root, "contributors")
+        for contributor in attributes["contributors"]:
+            element = kernel(contributors, "contributor", contributorType=contributor["contributorType"])
+            name_element(element, "contributorName", contributor)
+    for key in (
+        "dates",
+        "alternateIdentifiers",
+        "relatedIdentifiers",
+        "formats",
+        "rightsList",
+        "descriptions",
+    ):
+        xml_list(root, key, attributes)
+    if "language" in attributes:
+        kernel(root, "language", attributes["language"])
+    if "relatedItems" in attributes:
+        items = kernel(root, "relatedItems")
+        for item in attributes["relatedItems"]:
+            element = kernel(items, "relatedItem", relatedItemType=item["relatedItemType"])
+            element.set("relationType", item["relationType"])
+            for key in RELATED_ITEM_ORDER:
+                if key == "titles":
+                    xml_list(element, key, item)
+                elif key in item:
+                    kernel(element, key, item[key])
+    etree.indent(root, space="  ")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def name_element(parent: etree._Element, tag: str, agent: dict) -> None:
+    name = kernel(parent, tag, agent["name"])
+    if "nameType" in agent:
+        name.set("nameType", agent["nameType"])
+    for key in ("givenName", "familyName"):
+        if key in agent:
+            kernel(parent, key, agent[key])
+    for identifier in agent.get("nameIdentifiers", []):
+        kernel(
+            parent,
+            "nameIdentifier",
+            identifier["nameIdentifier"],
+            nameIdentifierScheme=identifier["nameIdentifierScheme"],
+            schemeURI=identifier["schemeUri"],
+        )
+
+
+def xml_list(parent: etree._Element, key: str, attributes: dict) -> None:
+    """A DataCite list property as its wrapper element and one element per item."""
+    if key not in attributes:
+        return
+    wrapper = kernel(parent, key)
+    for item in attributes[key]:
+        if isinstance(item, str):
+            kernel(wrapper, XML_LISTS[key], item)
+            continue
+        value = next((item[k] for k in XML_TEXT_KEYS if k in item), "")
+        element = kernel(wrapper, XML_LISTS[key], value)
+        for name, content in item.items():
+            if name in XML_ATTRIBUTES or name in XML_RENAMED_ATTRIBUTES:
+                element.set(XML_RENAMED_ATTRIBUTES.get(name, name), content)
 
 
 # --- CMIF -------------------------------------------------------------------------------------------------
 
 
-def cmif(records: list[Record], edition_title: str, publisher: str, date: str, base_url: str = "") -> bytes:
+@dataclass
+class Edition:
+    """What the CMIF file says of the edition as a whole."""
+
+    title: str
+    publisher: str
+    date: str  # ISO 8601 date of the last change
+    address: str  # where the edition is published (the base of its pages)
+    cmif_url: str  # where this CMIF file is published
+    contact: Contact | None
+
+    def bibl_id(self) -> str:
+        """A static UUID for the edition's bibl (CMIF asks for one): version 5, derived from the edition's
+        address, so regenerating the file keeps it. xml:id must start with a letter: the first of the
+        UUIDs of (address, 0, 1, ...) that does."""
+        for attempt in range(64):
+            key = f"{self.address}#{attempt}" if attempt else self.address
+            value = str(uuid.uuid5(uuid.NAMESPACE_URL, key))
+            if not value[0].isdigit():
+                return value
+        raise AssertionError("64 UUIDs in a row began with a digit")  # about 1 chance in 10**27
+
+
+def cmif(records: list[Record], edition: Edition) -> bytes:
     """A CMIF file (a TEI document) with one correspDesc per letter among the records."""
     E = tei_element
     root = E("TEI")
     header = E("teiHeader", root)
     file_description = E("fileDesc", header)
     title_statement = E("titleStmt", file_description)
-    E("title", title_statement).text = f"Correspondence metadata (CMIF) of the edition {edition_title}"
-    E("editor", title_statement).text = publisher
+    E("title", title_statement).text = f"Correspondence metadata (CMIF) of the edition {edition.title}"
+    editor = E("editor", title_statement)
+    editor.text = edition.contact.name if edition.contact else edition.publisher
+    if edition.contact and edition.contact.email:
+        editor.text += " "
+        E("email", editor).text = edition.contact.email
     publication = E("publicationStmt", file_description)
-    E("publisher", publication).text = publisher
-    if base_url:
-        E("idno", publication, type="URL").text = base_url.rstrip("/") + "/metadata/cmif.xml"
-    E("date", publication, when=f"{date}T00:00:00Z")
-    availability = E("availability", publication)
-    E("licence", availability, target=CC_BY).text = CMIF_LICENCE
-    source_description = E("sourceDesc", file_description)
-    bibl = E("bibl", source_description, type="online")
-    bibl.set(XML_ID, "edition")
-    bibl.text = f"{edition_title}, {publisher}" + (f", {base_url}" if base_url else "")
+    E("ref", E("publisher", publication), target=edition.address).text = edition.publisher
+    E("idno", publication, type="url").text = edition.cmif_url
+    E("date", publication, when=edition.date)
+    E("licence", E("availability", publication), target=CC_BY).text = CMIF_LICENCE
+    bibl_id = edition.bibl_id()
+    bibl = E("bibl", E("sourceDesc", file_description), type="online")
+    bibl.set(XML_ID, bibl_id)
+    bibl.text = f"{edition.title}, {edition.publisher}, "
+    E("ref", bibl, target=edition.address).text = edition.address
     profile = E("profileDesc", header)
     for record in records:
-        if not record.correspondence:
-            continue
-        description = E("correspDesc", profile, source="#edition")
-        if base_url:
-            description.set("ref", f"{base_url.rstrip('/')}/outputs/{record.name}.html")
-        for kind in ("sent", "received"):
-            if kind not in record.correspondence:
-                continue
-            people, places, when = record.correspondence[kind]
-            action = E("correspAction", description, type=kind)
-            for person in people or [Agent("Unknown")]:
-                name = E("persName" if person.personal else "orgName", action, **uri_attribute(person))
-                name.text = person.name
-            for place in places:
-                E("placeName", action, **uri_attribute(place)).text = place.name
-            if when:
-                E("date", action, when=when)
-    text_element = E("text", root)
-    E("p", E("body", text_element))
+        if record.correspondence:
+            correspondence_description(profile, record, bibl_id)
+    E("p", E("body", E("text", root)))
     etree.indent(root, space="  ")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def uri_attribute(agent: Agent) -> dict[str, str]:
-    return {"ref": agent.uris()[0]} if agent.uris() else {}
+def correspondence_description(profile: etree._Element, record: Record, bibl_id: str) -> None:
+    E = tei_element
+    description = E("correspDesc", profile, **({"key": record.local_id} if record.local_id else {}))
+    if record.url:
+        description.set("ref", record.url)
+    description.set("source", f"#{bibl_id}")
+    for kind in ("sent", "received"):
+        action = record.correspondence.get(kind, Action([], []))
+        element = E("correspAction", description, type=kind)
+        for person in action.people or [Agent("Unknown")]:
+            uri, _ = person.best_uri(CMIF_PERSON_AUTHORITIES)
+            name = E("persName" if person.personal else "orgName", element, **({"ref": uri} if uri else {}))
+            name.text = person.name
+        for place in action.places:
+            uri, _ = place.best_uri(CMIF_PLACE_AUTHORITIES)
+            E("placeName", element, **({"ref": uri} if uri else {})).text = place.name
+        if action.date and action.date.when:
+            E("date", element, when=action.date.when)
+
+
+def unsupported_authorities(record: Record) -> list[tuple[Agent, str]]:
+    """Senders, addressees and places whose reference in CMIF is not one correspSearch supports, with what
+    it supports: correspSearch then cannot match them with other editions."""
+    found = []
+    for action in record.correspondence.values():
+        for agents, supported, what in (
+            (action.people, CMIF_PERSON_AUTHORITIES, "VIAF, GND, LC, BnF or NDL"),
+            (action.places, CMIF_PLACE_AUTHORITIES, "GeoNames"),
+        ):
+            found += [(agent, what) for agent in agents if not agent.best_uri(supported)[1]]
+    return found

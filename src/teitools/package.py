@@ -3,13 +3,16 @@ check of a bag.
 
 The edition is validated first with the deposit rules on top of the edition rules; with any error nothing is
 written. Otherwise the payload (TEI, schema, rendered outputs, metadata crosswalks, validation report, README,
-LICENSE) is staged in a temporary folder, bagged, zipped with fixed order and timestamps, then moved into
-place.
+LICENSE) is staged in a temporary folder, its metadata files are checked against the official schemas of
+their formats (again nothing is written if one is invalid), then it is bagged (BagIt 1.0), zipped with fixed
+order and timestamps, and moved into place.
+Where the edition lives and who to contact come from the headers; --base-url and --doi override them.
 The same edition gives the same bag and the same zip bytes: every date comes from the edition, none from the
 clock.
 """
 
 import hashlib
+import re
 import shutil
 import tempfile
 import zipfile
@@ -19,9 +22,26 @@ from pathlib import Path, PurePosixPath
 import bagit
 
 from teitools import __version__
-from teitools.findings import ERROR, Finding, Report
+from teitools.deposit_schemas import (
+    CMIF_NAME,
+    DATACITE_JSON_SUFFIX,
+    DATACITE_XML_SUFFIX,
+    OAI_DC_SUFFIX,
+    metadata_findings,
+)
+from teitools.findings import ERROR, WARNING, Finding, Report
 from teitools.load import TEI_NS, Document, UsageError
-from teitools.metadata import Personography, Record, cmif, datacite, dublin_core, read_record
+from teitools.metadata import (
+    Edition,
+    Personography,
+    Record,
+    cmif,
+    datacite,
+    datacite_xml,
+    dublin_core,
+    read_record,
+    unsupported_authorities,
+)
 from teitools.render import output_names, render
 from teitools.resources import SCHEMA_DIR
 from teitools.validate import PROJECT_SCHEMA, load_schema, validate_paths
@@ -29,6 +49,11 @@ from teitools.validate import PROJECT_SCHEMA, load_schema, validate_paths
 BAG_NAME = "teitools-edition"
 CHECKSUMS = ["sha256", "sha512"]
 SCHEMA_FILES = ("teitools.odd", "teitools.xsd", "xml.xsd", "README.md")
+BAGIT_VERSION = "1.0"  # RFC 8493; bagit.py writes 0.97, which the bag is then raised from
+# Where the pages and the metadata are in the bag's data/, and so under the edition's address.
+PAGES_FOLDER = "outputs"
+METADATA_FOLDER = "metadata"
+DOI_PREFIX = re.compile(r"10\.[0-9]{4,9}")
 
 
 @dataclass
@@ -57,9 +82,22 @@ def edition_date(documents: list[Document]) -> str:
     return max(dates)[:10]
 
 
-def package(edition: Path, output_dir: Path, base_url: str = "") -> PackageResult:
+@dataclass
+class Overrides:
+    """What the command line says instead of the headers."""
+
+    base_url: str = ""  # the edition's address: pages are under outputs/, metadata under metadata/
+    doi_prefix: str = ""  # a DataCite prefix: each document's DOI is PREFIX/NAME
+
+
+def package(edition: Path, output_dir: Path, base_url: str = "", doi_prefix: str = "") -> PackageResult:
+    if doi_prefix and not DOI_PREFIX.fullmatch(doi_prefix):
+        raise UsageError(f"--doi takes a DOI prefix such as 10.5281, not {doi_prefix!r}")
+    overrides = Overrides(base_url, doi_prefix)
     schema = load_schema(PROJECT_SCHEMA)
     report, documents = validate_paths([edition], schema, ("edition", "deposit"))
+    if base_url:  # the address is given: headers without one are no longer incomplete
+        report.findings = [f for f in report.findings if f.rule != "deposit-address"]
     if report.errors:
         return PackageResult(report)
     output_dir.mkdir(parents=True, exist_ok=True)
@@ -67,7 +105,9 @@ def package(edition: Path, output_dir: Path, base_url: str = "") -> PackageResul
     try:
         bag_dir = staging / BAG_NAME
         date = edition_date(documents)
-        records = stage_payload(bag_dir, edition, documents, report, date, base_url)
+        records = stage_payload(bag_dir, edition, documents, report, date, overrides)
+        if report.errors:
+            return PackageResult(report)
         make_bag(bag_dir, records, date)
         write_zip(bag_dir, staging / f"{BAG_NAME}.zip", date)
         return PackageResult(report, *move_into_place(staging, output_dir))
@@ -76,37 +116,108 @@ def package(edition: Path, output_dir: Path, base_url: str = "") -> PackageResul
 
 
 def stage_payload(
-    bag_dir: Path, edition: Path, documents: list[Document], report: Report, date: str, base_url: str
+    bag_dir: Path, edition: Path, documents: list[Document], report: Report, date: str, overrides: Overrides
 ) -> list[Record]:
-    """Everything that goes into the bag's data/ folder; returns the header records."""
-    for path in ("tei", "schema", "metadata"):
+    """Everything that goes into the bag's data/ folder; returns the header records. The metadata files
+    are checked against their formats' schemas: their findings join the report."""
+    for path in ("tei", "schema", METADATA_FOLDER):
         (bag_dir / path).mkdir(parents=True)
     for document in documents:
         shutil.copyfile(document.path, bag_dir / "tei" / document.path.name)
     for name in SCHEMA_FILES:
         shutil.copyfile(SCHEMA_DIR / name, bag_dir / "schema" / name)
-    rendered = render([edition], bag_dir / "outputs")
+    rendered = render([edition], bag_dir / PAGES_FOLDER)
     report.extend(rendered.report.findings)
+    records = deposit_records(documents, overrides)
+    metadata = bag_dir / METADATA_FOLDER
+    for record in records:
+        (metadata / f"{record.name}{OAI_DC_SUFFIX}").write_bytes(dublin_core(record))
+        (metadata / f"{record.name}{DATACITE_JSON_SUFFIX}").write_text(
+            datacite(record) + "\n", encoding="utf-8"
+        )
+        if record.doi:  # DataCite XML identifies a resource by its DOI: without one there is none
+            (metadata / f"{record.name}{DATACITE_XML_SUFFIX}").write_bytes(datacite_xml(record))
+    report.extend(write_cmif(metadata, documents, records, date, overrides))
+    # Findings on the TEI name its files as they are in the bag; the metadata files' are named so already.
+    checked = metadata_findings(metadata, METADATA_FOLDER)
+    portable = Report(report.files_checked, [relabel(f) for f in report.findings] + checked)
+    report.extend(checked)
+    (bag_dir / "validation-report.json").write_text(portable.as_json() + "\n", encoding="utf-8")
+    (bag_dir / "README.md").write_text(readme(records, date), encoding="utf-8")
+    (bag_dir / "LICENSE").write_text(licence_text(records), encoding="utf-8")
+    return records
+
+
+def page_address(base_url: str, name: str) -> str:
+    return f"{base_url.rstrip('/')}/{PAGES_FOLDER}/{name}.html"
+
+
+def deposit_records(documents: list[Document], overrides: Overrides) -> list[Record]:
+    """The header records, with the addresses and DOIs the command line gives instead of the headers'."""
     personography = Personography(documents)
     records = [
         read_record(d, name, personography)
         for d, name in zip(documents, output_names(documents), strict=True)
     ]
-    for record in records:
-        (bag_dir / "metadata" / f"{record.name}.oai_dc.xml").write_bytes(dublin_core(record))
-        (bag_dir / "metadata" / f"{record.name}.datacite.json").write_text(
-            datacite(record) + "\n", encoding="utf-8"
+    return [
+        replace(
+            record,
+            url=page_address(overrides.base_url, record.name) if overrides.base_url else record.url,
+            doi=f"{overrides.doi_prefix}/{record.name}" if overrides.doi_prefix else record.doi,
         )
+        for record in records
+    ]
+
+
+def edition_address(records: list[Record], overrides: Overrides) -> str:
+    """The edition's address: --base-url, else the one base under which every header's address is its page
+    (BASE/outputs/NAME.html); empty when the headers give none or disagree."""
+    if overrides.base_url:
+        return overrides.base_url.rstrip("/") + "/"
+    pages = [(r.url, f"{PAGES_FOLDER}/{r.name}.html") for r in records]
+    bases = {url.removesuffix(page) for url, page in pages if url.endswith("/" + page)}
+    return bases.pop() if len(bases) == 1 and all(url.endswith("/" + page) for url, page in pages) else ""
+
+
+def write_cmif(
+    metadata: Path, documents: list[Document], records: list[Record], date: str, overrides: Overrides
+) -> list[Finding]:
+    """CMIF for the letters, when the edition's address is known (correspSearch rejects a CMIF file without
+    its own URL); the references correspSearch cannot match are reported where the headers make them."""
+    letters = [(d, r) for d, r in zip(documents, records, strict=True) if r.correspondence]
+    if not letters:
+        return []
+    address = edition_address(records, overrides)
+    if not address:
+        message = (
+            "no CMIF file written: the edition's address is unknown (give every header its page address, "
+            f"BASE/{PAGES_FOLDER}/NAME.html, in publicationStmt/idno[@type='URL'], or use --base-url)"
+        )
+        statements = [
+            d.root.find(f"{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}fileDesc/{{{TEI_NS}}}publicationStmt")
+            for d, _ in letters
+        ]
+        return [
+            d.finding(d.root if statement is None else statement, WARNING, "cmif-address", message)
+            for (d, _), statement in zip(letters, statements, strict=True)
+        ]
+    contact = next((r.contact for r in records if r.contact), None)
     publisher = next((r.publisher for r in records if r.publisher), "")
-    if any(r.correspondence for r in records):
-        (bag_dir / "metadata" / "cmif.xml").write_bytes(
-            cmif(records, edition_title(records), publisher, date, base_url)
+    edition = Edition(
+        edition_title(records), publisher, date, address, f"{address}{METADATA_FOLDER}/{CMIF_NAME}", contact
+    )
+    (metadata / CMIF_NAME).write_bytes(cmif(records, edition))
+    return [
+        Finding(
+            *agent.located,
+            WARNING,
+            "cmif-authority",
+            f"{agent.name} is referred to in CMIF without an "
+            f"authority correspSearch supports ({supported}): it cannot be matched with other editions",
         )
-    portable = Report(report.files_checked, [relabel(f) for f in report.findings])
-    (bag_dir / "validation-report.json").write_text(portable.as_json() + "\n", encoding="utf-8")
-    (bag_dir / "README.md").write_text(readme(records, date), encoding="utf-8")
-    (bag_dir / "LICENSE").write_text(licence_text(records), encoding="utf-8")
-    return records
+        for _, record in letters
+        for agent, supported in unsupported_authorities(record)
+    ]
 
 
 def relabel(finding: Finding, folder: str = "tei") -> Finding:
@@ -155,7 +266,8 @@ def licence_text(records: list[Record]) -> str:
     sections = []
     for record in records:
         statements = "\n".join(
-            f"- {statement}" + (f" <{uri}>" if uri else "") for statement, uri in record.licences
+            f"- {licence.statement}" + (f" <{licence.uri}>" if licence.uri else "")
+            for licence in record.licences
         )
         sections.append(f"{record.title} (tei/{record.name}.xml):\n{statements}\n")
     return "Licences of the documents in this deposit, as their TEI headers state them.\n\n" + "\n".join(
@@ -163,23 +275,38 @@ def licence_text(records: list[Record]) -> str:
     )
 
 
-def make_bag(bag_dir: Path, records: list[Record], date: str) -> None:
+def bag_info(records: list[Record], date: str) -> dict[str, str]:
+    """bag-info.txt: who holds the edition and who to contact about it, as the headers say."""
     publisher = next((r.publisher for r in records if r.publisher), "")
-    bag_info = {
+    contact = next((r.contact for r in records if r.contact), None)
+    info = {
         "Source-Organization": publisher,
-        "Contact-Name": publisher,
+        "Organization-Address": contact.address if contact else "",
+        "Contact-Name": contact.name if contact else "",
+        "Contact-Email": contact.email if contact else "",
         "External-Description": f"TEI P5 edition: {edition_title(records)}",
         "External-Identifier": BAG_NAME,
         "Bagging-Date": date,
         "Bag-Software-Agent": f"teitools {__version__} with bagit.py {bagit.VERSION}",
     }
-    bagit.make_bag(str(bag_dir), bag_info, processes=1, checksums=CHECKSUMS)
-    # bagit lists tag files in directory order; sorted, the bag is the same on every machine.
-    for tag_manifest in bag_dir.glob("tagmanifest-*.txt"):
-        lines = tag_manifest.read_text(encoding="utf-8").splitlines()
-        tag_manifest.write_text(
-            "".join(f"{line}\n" for line in sorted(lines, key=lambda line: line.split(" ", 1)[1]))
-        )
+    return {key: value for key, value in info.items() if value}
+
+
+def make_bag(bag_dir: Path, records: list[Record], date: str) -> None:
+    bagit.make_bag(str(bag_dir), bag_info(records, date), processes=1, checksums=CHECKSUMS)
+    (bag_dir / "bagit.txt").write_text(
+        f"BagIt-Version: {BAGIT_VERSION}\nTag-File-Character-Encoding: UTF-8\n", encoding="utf-8"
+    )
+    write_tag_manifests(bag_dir)
+
+
+def write_tag_manifests(bag_dir: Path) -> None:
+    """The tag manifests, for the bagit.txt written above, with tag files in name order (bagit lists them
+    in directory order): the bag is the same on every machine."""
+    tag_files = sorted(p for p in bag_dir.iterdir() if p.is_file() and not p.name.startswith("tagmanifest-"))
+    for algorithm in CHECKSUMS:
+        lines = [f"{hashlib.new(algorithm, p.read_bytes()).hexdigest()} {p.name}\n" for p in tag_files]
+        (bag_dir / f"tagmanifest-{algorithm}.txt").write_text("".join(lines), encoding="utf-8")
 
 
 def write_zip(bag_dir: Path, archive: Path, date: str) -> None:
@@ -227,6 +354,7 @@ def check_bag(path: Path) -> Report:
             except bagit.BagValidationError as error:
                 report.add(Finding(str(path), 1, 1, ERROR, "bag", f"bag is not valid: {error}"))
         report.extend(tei_findings(bag_dir / "data", str(path)))
+        report.extend(metadata_findings(bag_dir / "data" / METADATA_FOLDER, f"{path}/data/{METADATA_FOLDER}"))
     return report
 
 

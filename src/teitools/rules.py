@@ -359,15 +359,33 @@ DEPOSIT_REQUIREMENTS = (
     ("deposit-language", "tei:profileDesc/tei:langUsage/tei:language/@ident", "a language"),
     ("deposit-date", "tei:fileDesc/tei:publicationStmt/tei:date/@when", "a publication date with @when"),
 )
+# What a deposit should have, or it is incomplete (a warning): where the document is published. DataCite
+# needs it as the landing page and CMIF as the letters' and its own address (package --base-url supplies it).
+DEPOSIT_RECOMMENDATIONS = (
+    (
+        "deposit-address",
+        "tei:fileDesc/tei:publicationStmt/tei:idno[@type='URL' or @type='url'][normalize-space()]"
+        " | tei:fileDesc/tei:publicationStmt/tei:ptr/@target",
+        "the address where it is published (publicationStmt/idno[@type='URL'])",
+    ),
+)
+
+
+def deposit_place(document: Document, header: etree._Element | None, severity: str) -> etree._Element:
+    """Where a deposit finding points: a missing recommendation at the publication statement it belongs in."""
+    place = header.find(f"{T}fileDesc/{T}publicationStmt") if header is not None else None
+    located = place if severity == WARNING and place is not None else header
+    return located if located is not None else document.root
 
 
 def deposit_header_complete(corpus: Corpus) -> Iterator[Finding]:
     for document in corpus.documents:
         header = document.root.find(T + "teiHeader")
-        for rule, path, what in DEPOSIT_REQUIREMENTS:
+        checks = [(r, ERROR) for r in DEPOSIT_REQUIREMENTS] + [(r, WARNING) for r in DEPOSIT_RECOMMENDATIONS]
+        for (rule, path, what), severity in checks:
             if header is None or not header.xpath(path, namespaces=NS):
                 message = f"the header lacks {what}, which a repository deposit needs"
-                yield document.finding(header if header is not None else document.root, ERROR, rule, message)
+                yield document.finding(deposit_place(document, header, severity), severity, rule, message)
 
 
 Rule = Callable[[Corpus], Iterator[Finding]]

@@ -1,0 +1,181 @@
+"""The header model (teitools.metadata.Record): what it reads from a teiHeader, its JSON form, and the
+choices it makes once for every stage (title, names, dates, authorities)."""
+
+import json
+from pathlib import Path
+
+import pytest
+import saxonche
+from conftest import ROOT, TEI_DIR
+from lxml import etree
+
+from teitools.load import Document, load
+from teitools.metadata import (
+    AUTHORITIES,
+    CMIF_PERSON_AUTHORITIES,
+    CMIF_PLACE_AUTHORITIES,
+    Agent,
+    Date,
+    Personography,
+    contributor_type,
+    normalized_name,
+    read_record,
+    unsupported_authorities,
+)
+from teitools.resources import XSLT_DIR
+
+FIXTURE = ROOT / "tests" / "data" / "header-model.xml"
+LETTER = "trotsky-1926-01-09-letter-to-bukharin"
+
+
+def record_of(path: Path, *others: Path):
+    documents = [load(p) for p in (path, *others)]
+    assert all(isinstance(d, Document) for d in documents)
+    return read_record(documents[0], path.stem, Personography(documents))
+
+
+@pytest.fixture(scope="module")
+def fixture_record():
+    return record_of(FIXTURE)
+
+
+def test_the_title_is_the_documents_own_not_the_series(fixture_record):
+    assert fixture_record.title == "Letter to A. Addressee"
+
+
+def test_names_are_normalised_one_way_and_keep_the_form_as_written(fixture_record):
+    writer = fixture_record.creators[0]
+    assert (writer.name, writer.form) == ("Wilhelmina Writer", "W. Writer")
+    assert (writer.given, writer.family) == ("Wilhelmina", "Writer")
+    place = fixture_record.correspondence["sent"].places[0]
+    assert (place.name, place.form, place.personal) == ("Town-on-Sea", "Town", False)
+
+
+def test_dates_keep_both_the_machine_value_and_the_text(fixture_record):
+    assert fixture_record.published == Date("2020-05-01", "May Day 2020")
+    assert fixture_record.created == Date("1901-02-03", "3rd of February 1901")
+    assert fixture_record.correspondence["sent"].date == fixture_record.created
+    assert fixture_record.correspondence["received"].date is None
+
+
+def test_address_doi_contact_and_neighbouring_letters_come_from_the_header(fixture_record):
+    assert fixture_record.url == "https://press.example/letters/1"  # a ptr where there is no idno
+    assert fixture_record.doi == "10.5072/letter-1"  # without the resolver
+    contact = fixture_record.contact
+    assert (contact.name, contact.email, contact.address) == (
+        "Letters desk",
+        "letters@press.example",
+        "1 Main Street, Town",
+    )
+    assert (fixture_record.previous, fixture_record.next) == ("letter-0.xml", "letter-2.xml")
+    assert fixture_record.sources[0].description == "Manuscript, https://archive.example/ms/1."
+
+
+def test_the_json_form_is_stable_complete_and_without_source_positions(fixture_record):
+    text = fixture_record.as_json()
+    assert text == record_of(FIXTURE).as_json()
+    model = json.loads(text)
+    assert list(model) == [
+        "name",
+        "title",
+        "authors",
+        "responsible",
+        "publisher",
+        "contact",
+        "published",
+        "created",
+        "languages",
+        "licences",
+        "sources",
+        "local_id",
+        "url",
+        "doi",
+        "kind",
+        "correspondence",
+        "previous",
+        "next",
+    ]
+    assert model["correspondence"]["received"]["people"][0]["name"] == "Addressee, A."
+    assert model["licences"] == [
+        {"statement": "CC BY 4.0", "uri": "https://creativecommons.org/licenses/by/4.0/", "kind": "licence"}
+    ]
+    assert model["authors"][0]["form"] == "W. Writer" and model["responsible"] == []
+    assert "located" not in text
+
+
+def test_authority_uris_have_one_form_in_every_crosswalk():
+    agent = Agent("X", identifiers={"viaf": "1001", "wikidata": "Q1", "gnd": "118000001"})
+    assert agent.uri("viaf") == "http://viaf.org/viaf/1001"
+    assert agent.uri("wikidata") == "http://www.wikidata.org/entity/Q1"
+    assert agent.uris() == [AUTHORITIES[k].prefix + agent.identifiers[k] for k in ("viaf", "gnd", "wikidata")]
+
+
+def test_cmif_takes_the_best_authority_correspsearch_supports(fixture_record):
+    writer = fixture_record.creators[0]
+    assert writer.best_uri(CMIF_PERSON_AUTHORITIES) == ("https://d-nb.info/gnd/118000001", True)
+    addressee = fixture_record.correspondence["received"].people[0]
+    assert addressee.best_uri(CMIF_PERSON_AUTHORITIES) == ("http://www.wikidata.org/entity/Q2", False)
+    town = fixture_record.correspondence["sent"].places[0]
+    assert town.best_uri(CMIF_PLACE_AUTHORITIES) == ("https://sws.geonames.org/2000001", True)
+    assert [agent.name for agent, _ in unsupported_authorities(fixture_record)] == ["Addressee, A."]
+
+
+def test_the_edition_letter_reads_creation_from_the_sending_date():
+    record = record_of(TEI_DIR / f"{LETTER}.xml", TEI_DIR / "persons.xml")
+    assert record.created == Date("1926-01-09", "9 January 1926")
+    assert record.creators[0].form == "L. Trotsky" and record.creators[0].name == "Trotsky, Leon"
+
+
+@pytest.mark.parametrize(
+    ("role", "kind"),
+    [
+        ("transcription and HTML markup for the Marxists Internet Archive", "Other"),
+        ("English translation; bracketed insertions in the text", "Other"),
+        ("TEI encoding, corrections and annotation", "Editor"),
+        ("compiled and encoded by", "DataCurator"),
+        ("photographs", "Other"),
+    ],
+)
+def test_contributor_types_are_datacites(role, kind):
+    assert contributor_type(role) == kind
+
+
+def test_the_normalised_name_is_the_one_the_stylesheets_choose():
+    """Python and common.xsl choose an entry's name by the same rule, on every entry of the edition."""
+    stylesheet = f"""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+        xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:t="urn:teitools" exclude-result-prefixes="#all">
+      <xsl:import href="{(XSLT_DIR / "common.xsl").as_uri()}"/>
+      <xsl:output method="text"/>
+      <xsl:template match="/">
+        <xsl:value-of select="//*[@xml:id][tei:persName|tei:placeName|tei:orgName|tei:title|tei:name]
+          ! (@xml:id || '=' || t:normalized-name(.))" separator="&#10;"/>
+      </xsl:template>
+    </xsl:stylesheet>"""
+    processor = saxonche.PySaxonProcessor(license=False)
+    executable = processor.new_xslt30_processor().compile_stylesheet(stylesheet_text=stylesheet)
+    for path in (TEI_DIR / "persons.xml", FIXTURE):
+        from_xslt = executable.transform_to_string(source_file=str(path)).splitlines()
+        tree = etree.parse(str(path))
+        from_python = [
+            f"{entry.get('{http://www.w3.org/XML/1998/namespace}id')}="
+            + " ".join("".join(normalized_name(entry).itertext()).split())
+            for entry in tree.iter()
+            if isinstance(entry.tag, str)
+            and entry.get("{http://www.w3.org/XML/1998/namespace}id")
+            and normalized_name(entry) is not None
+        ]
+        assert from_python == from_xslt and len(from_python) > 2
+
+
+def test_sources_licences_and_terms_as_the_pages_show_them():
+    letter = record_of(TEI_DIR / f"{LETTER}.xml", TEI_DIR / "persons.xml")
+    assert [licence.kind for licence in letter.licences] == ["licence", "terms"]
+    persons = record_of(TEI_DIR / "persons.xml")
+    assert persons.authors == [] and [a.name for a in persons.creators] == ["teitools project"]
+    # A source description without a bibl is the one source, as its text.
+    assert [s.description[:30] for s in persons.sources] == ["Compiled for this edition from"]
+    article = record_of(TEI_DIR / "trotsky-1923-12-bureaucratism-and-factional-groups.xml")
+    assert [(s.date.when, s.date.text) for s in article.sources] == [
+        ("2005-02", "February 2005"),
+        ("1935-01", "January 1935"),
+    ]
