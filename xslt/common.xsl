@@ -144,7 +144,8 @@
 
   <!-- Mentions: what the indexes gather from the text. A mention is a name, a title with @ref, a
        bibliographic reference or a date, in the text and outside the authority lists (whose records are
-       what mentions point to). Its kind is that of the record it points to, else that of its element. -->
+       what mentions point to), in the reading a reader reads (not in the sic of a choice). Its kind is that
+       of the record it points to, else that of its element. -->
   <xsl:variable name="t:authority-lists" as="xs:string*"
     select="'listPerson', 'listPlace', 'listOrg', 'listBibl', 'listEvent', 'listNym', 'listRelation'"/>
   <xsl:variable name="t:record-kinds" as="map(xs:string, xs:string)" select="map {
@@ -171,7 +172,8 @@
     <xsl:variable name="own" select="$t:mention-kinds(local-name($element))"/>
     <xsl:sequence select="
       if (empty($own) or empty($element/ancestor::tei:text)
-          or exists($element/ancestor::*[local-name() = $t:authority-lists])) then ()
+          or exists($element/ancestor::*[local-name() = $t:authority-lists])
+          or exists($element/ancestor::*[parent::tei:choice][not(t:reading(..) is .)])) then ()
       else if ($element/self::tei:date) then 'date'
       else if ($element/self::tei:title[not(@ref)] or $element/self::tei:bibl[.//tei:title/@ref]) then ()
       else (t:record($element) ! $t:record-kinds(local-name()), $own[. != ''],
@@ -256,8 +258,8 @@
     <xsl:sequence select="t:context($mention, t:context-block($mention))"/>
   </xsl:function>
 
-  <!-- A block that holds nothing but the mention (a signature, a heading that is a name) gives no context:
-       the block around it is read instead, up to a division. -->
+  <!-- A block that holds nothing but the mention (a signature, a byline, an address line) gives no context:
+       the element around it is read instead, up to the text. -->
   <xsl:function name="t:context" as="xs:string+">
     <xsl:param name="mention" as="element()"/>
     <xsl:param name="block" as="element()"/>
@@ -266,10 +268,10 @@
     <xsl:variable name="after-text" select="string-join($read[. >> $mention] except $mention//text())"/>
     <xsl:variable name="before" select="tokenize(normalize-space($before-text))"/>
     <xsl:variable name="after" select="tokenize(normalize-space($after-text))"/>
-    <xsl:variable name="outer" select="$block/parent::*[t:is-block(.)][not(self::tei:text or self::tei:body
-      or self::tei:front or self::tei:back or self::tei:group or starts-with(local-name(), 'div'))]"/>
+    <xsl:variable name="outer" select="$block[not(self::tei:text)]/parent::*"/>
     <!-- The space between the mention and its context is kept as the text has it ("“Opposition”"). -->
-    <xsl:sequence select="if (empty(($before, $after)) and exists($outer)) then t:context($mention, $outer) else (
+    <xsl:sequence select="if (not(matches(string-join(($before, $after)), '\w')) and exists($outer))
+      then t:context($mention, $outer) else (
       string-join(('…'[count($before) gt $t:context-words], subsequence($before, count($before) - $t:context-words + 1)), ' ')
         || ' '[exists($before) and matches($before-text, '\s$')],
       ' '[exists($after) and matches($after-text, '^\s')]

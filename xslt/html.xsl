@@ -294,7 +294,7 @@
         <xsl:next-match/>
       </xsl:when>
       <xsl:when test="$in-link">
-        <span id="{t:anchor(.)}"><xsl:next-match/></span>
+        <span class="mention {$kind}" id="{t:anchor(.)}"><xsl:next-match/></span>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="record" select="t:record(.)"/>
