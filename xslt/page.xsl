@@ -11,6 +11,7 @@
   exclude-result-prefixes="#all">
 
   <xsl:param name="stylesheet-href" as="xs:string" select="'style.css'"/>
+  <!-- The edition index page (teitools.indexes.EDITION_INDEX). -->
   <xsl:param name="index-href" as="xs:string" select="'index.html'"/>
   <!-- The indexes of the edition as JSON, [{"kind", "href", "json", "title"}] (teitools.indexes.links):
        every page's navigation reaches each one. Empty when they are not rendered: names then link nowhere. -->

@@ -65,8 +65,10 @@ class Renderer:
         self.nodes = [self.parse(source) for source in sources]
         self.node_by_uri = {source.uri: node for source, node in zip(sources, self.nodes, strict=True)}
         links = self.processor.make_string_value(indexes.links() if link_indexes else "[]")
+        edition_index = self.processor.make_string_value(f"{indexes.EDITION_INDEX}.html")
         for executable in (self.html, self.index):
             executable.set_parameter("indexes", links)
+            executable.set_parameter("index-href", edition_index)
 
     def parse(self, source: Source) -> saxonche.PyXdmNode:
         builder = self.processor.new_document_builder()
