@@ -252,6 +252,7 @@
 
   <!-- Keyword in context: the reading text of the mention's block before and after it, a few words. -->
   <xsl:variable name="t:context-words" as="xs:integer" select="6"/>
+  <xsl:variable name="t:context-nodes" as="xs:integer" select="40"/>
 
   <xsl:function name="t:context" as="xs:string+">
     <xsl:param name="mention" as="element()"/>
@@ -263,9 +264,11 @@
   <xsl:function name="t:context" as="xs:string+">
     <xsl:param name="mention" as="element()"/>
     <xsl:param name="block" as="element()"/>
-    <xsl:variable name="read" select="$block//text()[t:is-read(., $block)]"/>
-    <xsl:variable name="before-text" select="string-join($read[. &lt;&lt; $mention])"/>
-    <xsl:variable name="after-text" select="string-join($read[. >> $mention] except $mention//text())"/>
+    <!-- Only the text nodes nearest the mention are read: a few words need few nodes, whatever the block. -->
+    <xsl:variable name="preceding" select="$block//text()[. &lt;&lt; $mention]"/>
+    <xsl:variable name="following" select="$block//text()[. >> $mention] except $mention//text()"/>
+    <xsl:variable name="before-text" select="string-join(subsequence($preceding, count($preceding) - $t:context-nodes + 1)[t:is-read(., $block)])"/>
+    <xsl:variable name="after-text" select="string-join(subsequence($following, 1, $t:context-nodes)[t:is-read(., $block)])"/>
     <xsl:variable name="before" select="tokenize(normalize-space($before-text))"/>
     <xsl:variable name="after" select="tokenize(normalize-space($after-text))"/>
     <xsl:variable name="outer" select="$block[not(self::tei:text)]/parent::*"/>
