@@ -78,7 +78,7 @@ def build(entries_of_documents: list[dict[str, Any]]) -> dict[str, dict[str, Any
     unidentified: dict[str, list[dict[str, str]]] = {index.kind: [] for index in INDEXES}
     for facts in entries_of_documents:
         document = facts["document"]
-        records = {(r["kind"], r["id"]): r for r in reversed(facts["records"])}  # the first of an id wins
+        records = {(r["kind"], r["id"]): r for r in facts["records"]}  # entries.xsl gives each once
         for mention in facts["mentions"]:
             kind, found = mention["kind"], occurrence(document, mention)
             if mention["entry"] == UNIDENTIFIED:
