@@ -17,13 +17,13 @@ from lxml import etree, html
 from test_edition import ARTICLE, LETTER
 
 from teitools.findings import Report
-from teitools.indexes import INDEXES, build
+from teitools.indexes import INDEX_SCHEMA, INDEXES, build
 from teitools.render import ENTRIES, Renderer, prepare, render
 
 NS = {"tei": TEI_NS}
 FIXTURE = ROOT / "tests" / "data" / "indexes.xml"
 SCHNITZLER = CORPUS / "schnitzler-briefe"
-SCHEMA = json.loads((ROOT / "schema" / "index.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(INDEX_SCHEMA.read_text(encoding="utf-8"))
 # Outside the authority lists, and in the text as read (not in what a choice corrects or expands).
 NOT_READ = ("listPerson", "listPlace", "listOrg", "listBibl", "listEvent", "sic", "orig", "abbr")
 OUTSIDE_LISTS = "not(" + " or ".join(f"ancestor::tei:{name}" for name in NOT_READ) + ")"

@@ -108,7 +108,6 @@
     <xsl:sequence select="if ($id = '' or empty($document)) then () else key('by-id', $id, $document)[1]"/>
   </xsl:function>
 
-
   <xsl:function name="t:normalized-name" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="names" select="$entry/(tei:persName, tei:placeName, tei:orgName, tei:title, tei:name)"/>
@@ -372,11 +371,11 @@
     <xsl:sequence select="if (matches($tag, '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$')) then $tag else ''"/>
   </xsl:function>
 
-  <!-- An ISO 8601 value a date carries, usable as an HTML datetime. -->
+  <!-- An ISO 8601 value a date carries, usable as an HTML datetime; its normalised start in the chronology. -->
   <xsl:function name="t:iso-date" as="xs:string?">
     <xsl:param name="date" as="element()"/>
-    <xsl:sequence select="($date/(@when, @from, @notBefore, @to, @notAfter)
-      [matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')])[1] ! string(.)"/>
+    <xsl:variable name="values" select="t:iso-values($date)"/>
+    <xsl:sequence select="($t:date-attributes ! $values(.))[1]"/>
   </xsl:function>
 
   <!-- The header block. -->

@@ -108,7 +108,7 @@
   <xsl:function name="t:date-facts" as="map(*)">
     <xsl:param name="date" as="element()"/>
     <xsl:variable name="values" select="t:iso-values($date)"/>
-    <xsl:variable name="start" select="($values?when, $values?from, $values?notBefore, $values?to, $values?notAfter)[1]"/>
+    <xsl:variable name="start" select="t:iso-date($date)"/>
     <xsl:variable name="end" select="($values?when, $values?to, $values?notAfter, $start)[1]"/>
     <xsl:sequence select="map:merge((
       map {

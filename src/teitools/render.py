@@ -76,7 +76,8 @@ class Renderer:
         return builder.parse_xml(xml_text=source.xml)
 
     def document(self, number: int, formats: Iterable[str]) -> dict[str, str]:
-        """The HTML page and/or plain text of one document, by file suffix."""
+        """The HTML page and/or plain text of one document, by file suffix, and its index entries (the JSON
+        of xslt/entries.xsl, under ENTRIES): the map step of the indexes, run where the pages are."""
         linked = [
             self.node_by_uri[uri] for uri in sorted(self.sources[number].links) if uri in self.node_by_uri
         ]
