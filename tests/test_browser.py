@@ -13,6 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT, TEI_DIR
 from playwright.sync_api import Page, sync_playwright
 
+from teitools.indexes import INDEXES
 from teitools.render import render
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -68,7 +69,7 @@ def screenshot(page: Page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / name), full_page=True)
 
 
-@pytest.mark.parametrize("name", ["index.html", LETTER, ARTICLE, "person-index.html"])
+@pytest.mark.parametrize("name", ["index.html", LETTER, ARTICLE, *(f"{i.name}.html" for i in INDEXES)])
 def test_page_loads_offline_and_has_no_serious_accessibility_violations(page, site, name):
     open_page(page, site, name)
     assert page.locator("h1").count() == 1
@@ -94,7 +95,7 @@ def test_note_marker_leads_to_the_note_and_back(page, site):
 
 def test_person_link_leads_to_the_person_index_entry(page, site):
     open_page(page, site, LETTER)
-    link = page.locator("a.person", has_text="Kamenev").first
+    link = page.locator("a.mention.person", has_text="Kamenev").first
     assert link.get_attribute("title") == "Kamenev, Lev Borisovich"
     link.click()
     page.wait_for_load_state("load")
@@ -102,6 +103,48 @@ def test_person_link_leads_to_the_person_index_entry(page, site):
     entry = page.locator("section:target")
     assert entry.locator("h2").inner_text() == "Kamenev, Lev Borisovich"
     assert "1883–1936" in entry.inner_text()
+
+
+POLITBURO = "Politburo of the Central Committee of the RCP(b)"
+
+
+@pytest.mark.parametrize(
+    ("text", "index_page", "entry", "heading"),
+    [
+        ("Leningrad", "place-index.html", "leningrad", "Saint Petersburg"),
+        ("Politburo", "organisation-index.html", "politburo", POLITBURO),
+        ("Pravda", "work-index.html", "pravda", "Pravda"),
+        ("December 5, 1923", "chronology.html", "1923-12-05", "1923-12-05"),
+    ],
+)
+def test_a_mention_leads_to_its_index_entry_and_back(page, site, text, index_page, entry, heading):
+    open_page(page, site, LETTER)
+    link = page.locator("main a.mention", has_text=text).first
+    spot = link.get_attribute("id")
+    link.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"{index_page}#{entry}")
+    section = page.locator("section:target")
+    assert section.locator("h2").inner_text() == heading
+    href = f'a[href="{LETTER}#{spot}"]'
+    back = section.locator(href)
+    line = section.locator("li", has=page.locator(href))
+    assert line.locator("mark").inner_text() == text
+    assert len(line.locator(".context").inner_text().split()) > len(text.split()) + 3  # words either side
+    assert back.inner_text().startswith("Letter to Nikolai Bukharin, January 9, 1926, ¶ ")
+    screenshot(page, f"{entry}-entry.png")
+    back.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"{LETTER}#{spot}")
+    assert page.locator(":target").inner_text() == text
+    assert page.locator(":target").is_visible()
+
+
+def test_every_page_navigates_to_every_index(page, site):
+    for name in ["index.html", LETTER, *(f"{i.name}.html" for i in INDEXES)]:
+        open_page(page, site, name)
+        titles = page.locator("nav a").all_inner_texts()
+        assert titles == ["Edition index", *(i.title for i in INDEXES)], name
 
 
 def test_toggle_shows_the_source_readings(page, site):

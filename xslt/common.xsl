@@ -7,6 +7,8 @@
   - anchors: a stable id for every element (its xml:id, else its name and position), counted once by an
     accumulator, so that links from the person index land on the right paragraph;
   - notes: their numbers; readings: which child of a choice is the reading text;
+  - mentions: which names, titles, references and dates the indexes gather, the index entry each leads to,
+    and where it stands in words a reader understands ("¶ 11", "note 6", "p. 12");
   - the header block: title, author, date, source, licence, citation;
   - which TEI elements are blocks (paragraph-like) and which are phrases.
 -->
@@ -42,8 +44,21 @@
 
   <!-- Counts elements of each name in document order, for the names that get anchors (blocks, notes). -->
   <xsl:accumulator name="t:counts" as="map(xs:string, xs:integer)" initial-value="map{}">
-    <xsl:accumulator-rule match="*[map:contains($t:block-names, local-name()) or self::tei:note or self::tei:bibl]"
+    <xsl:accumulator-rule match="*[map:contains($t:block-names, local-name()) or self::tei:note or self::tei:bibl
+        or map:contains($t:mention-kinds, local-name())]"
       select="map:put($value, local-name(), ($value(local-name()), 0)[1] + 1)"/>
+  </xsl:accumulator>
+
+  <!-- Numbers the paragraphs of the text (not those inside notes) in document order, for "¶ 11". -->
+  <xsl:accumulator name="t:paragraphs" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:text//tei:p[not(ancestor::tei:note)]" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- The page a node stands on: the last page break's @n, else its ordinal ("p. 12"). -->
+  <xsl:accumulator name="t:page" as="map(xs:string, item())" initial-value="map { 'count': 0 }">
+    <xsl:accumulator-rule match="tei:pb" select="map {
+      'count': $value?count + 1,
+      'label': (normalize-space(@n)[. != ''], string($value?count + 1))[1] }"/>
   </xsl:accumulator>
 
   <!-- Numbers the notes of the text in document order. -->
@@ -93,11 +108,6 @@
     <xsl:sequence select="if ($id = '' or empty($document)) then () else key('by-id', $id, $document)[1]"/>
   </xsl:function>
 
-  <xsl:function name="t:person" as="element(tei:person)?">
-    <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="t:entry($name/@ref)[self::tei:person]"/>
-  </xsl:function>
-
   <xsl:function name="t:normalized-name" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="names" select="$entry/(tei:persName, tei:placeName, tei:orgName, tei:title, tei:name)"/>
@@ -110,21 +120,172 @@
     <xsl:sequence select="lower-case(normalize-space(string(($surname, t:normalized-name($entry))[1])))"/>
   </xsl:function>
 
-  <xsl:function name="t:life-dates" as="xs:string?">
-    <xsl:param name="person" as="element(tei:person)"/>
-    <xsl:variable name="birth" select="normalize-space(string($person/tei:birth[1]))"/>
-    <xsl:variable name="death" select="normalize-space(string($person/tei:death[1]))"/>
-    <xsl:sequence select="if ($birth or $death) then $birth || '–' || $death else ()"/>
+  <!-- A birth, death or other event of a record as text: its date where it has one ("1863-07-19", not the
+       date, place and coordinates run together), else its own text ("1888 or 1890"). -->
+  <xsl:function name="t:event-text" as="xs:string?">
+    <xsl:param name="event" as="element()?"/>
+    <xsl:sequence select="($event ! normalize-space(string((tei:date, .)[1])))[. != '']"/>
   </xsl:function>
 
-  <!-- Authority identifiers as links: Wikidata, VIAF, or any idno that is already a URI. -->
+  <!-- Authority identifiers as links: known registers by type, or any idno that is already a URI. -->
+  <xsl:variable name="t:registers" as="map(xs:string, xs:string)" select="map {
+    'wikidata': 'https://www.wikidata.org/wiki/', 'viaf': 'https://viaf.org/viaf/',
+    'geonames': 'https://www.geonames.org/', 'gnd': 'https://d-nb.info/gnd/'}"/>
+
   <xsl:function name="t:authority-uri" as="xs:string?">
     <xsl:param name="idno" as="element(tei:idno)"/>
     <xsl:variable name="value" select="normalize-space($idno)"/>
+    <xsl:variable name="register" select="$t:registers(lower-case($idno/@type))"/>
     <xsl:sequence select="
-      if (lower-case($idno/@type) = 'wikidata') then 'https://www.wikidata.org/wiki/' || $value
-      else if (lower-case($idno/@type) = 'viaf') then 'https://viaf.org/viaf/' || $value
-      else if (matches($value, '^https?://')) then $value else ()"/>
+      if (matches($value, '^https?://')) then $value
+      else if (exists($register) and $value != '') then $register || $value else ()"/>
+  </xsl:function>
+
+  <!-- Mentions: what the indexes gather from the text. A mention is a name, a title with @ref, a
+       bibliographic reference or a date, in the text and outside the authority lists (whose records are
+       what mentions point to), in the reading a reader reads (not in the sic of a choice). Its kind is that
+       of the record it points to, else that of its element. -->
+  <xsl:variable name="t:authority-lists" as="xs:string*"
+    select="'listPerson', 'listPlace', 'listOrg', 'listBibl', 'listEvent', 'listNym', 'listRelation'"/>
+  <xsl:variable name="t:record-kinds" as="map(xs:string, xs:string)" select="map {
+    'person': 'person', 'personGrp': 'person', 'place': 'place', 'org': 'org',
+    'bibl': 'work', 'biblStruct': 'work', 'msDesc': 'work'}"/>
+  <xsl:variable name="t:mention-kinds" as="map(xs:string, xs:string)" select="map {
+    'persName': 'person', 'placeName': 'place', 'geogName': 'place', 'orgName': 'org', 'title': 'work',
+    'bibl': 'work', 'date': 'date', 'name': '', 'rs': ''}"/>
+  <!-- What name/@type and rs/@type say a generic name is. -->
+  <xsl:variable name="t:type-kinds" as="map(xs:string, xs:string)" select="map {
+    'person': 'person', 'persName': 'person', 'place': 'place', 'placeName': 'place', 'org': 'org',
+    'orgName': 'org', 'organisation': 'org', 'organization': 'org', 'work': 'work', 'title': 'work',
+    'bibl': 'work'}"/>
+
+  <!-- The authority record a mention points to with @ref, if it is a record an index can hold. -->
+  <xsl:function name="t:record" as="element()?">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="t:entry($mention/@ref)[map:contains($t:record-kinds, local-name())]"/>
+  </xsl:function>
+
+  <!-- The index a mention belongs to (person, place, org, work, date), or () for what is no mention. -->
+  <xsl:function name="t:mention-kind" as="xs:string?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="own" select="$t:mention-kinds(local-name($element))"/>
+    <xsl:sequence select="
+      if (empty($own) or empty($element/ancestor::tei:text)
+          or exists($element/ancestor::*[local-name() = $t:authority-lists])
+          or exists($element/ancestor::*[parent::tei:choice][not(t:reading(..) is .)])) then ()
+      else if ($element/self::tei:date) then 'date'
+      else if ($element/self::tei:title[not(@ref)] or $element/self::tei:bibl[.//tei:title/@ref]) then ()
+      else (t:record($element) ! $t:record-kinds(local-name()), $own[. != ''],
+            $t:type-kinds(string($element/@type)))[1]"/>
+  </xsl:function>
+
+  <!-- The id of the index entry a mention leads to: its record's id, a date's key, else "unidentified". -->
+  <xsl:function name="t:entry-id" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="((if ($mention/self::tei:date) then t:date-key($mention) else t:record($mention) ! t:anchor(.)),
+      'unidentified')[1]"/>
+  </xsl:function>
+
+  <!-- Dates in the chronology: the ISO 8601 values a date carries, by attribute, in this order. -->
+  <xsl:variable name="t:date-attributes" as="xs:string*" select="'when', 'from', 'notBefore', 'to', 'notAfter'"/>
+
+  <xsl:function name="t:iso-values" as="map(xs:string, xs:string)">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="map:merge($date/@*[local-name() = $t:date-attributes]
+      [matches(normalize-space(.), '^\d{4}(-\d{2}(-\d{2})?)?$')] ! map { local-name(): normalize-space(.) })"/>
+  </xsl:function>
+
+  <!-- A date's entry in the chronology, readable and usable as an HTML id: "1923-12-05",
+       "from-1923-to-1925", "notBefore-1923-09-notAfter-1923-11-cert-medium"; () without an ISO value. -->
+  <xsl:function name="t:date-key" as="xs:string?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="values" select="t:iso-values($date)"/>
+    <xsl:variable name="parts" select="if (map:contains($values, 'when')) then $values?when
+      else $t:date-attributes[map:contains($values, .)] ! (. || '-' || $values(.))"/>
+    <xsl:sequence select="if (empty($parts)) then ()
+      else string-join(($parts, normalize-space($date/@cert)[. != ''] ! ('cert-' || .)), '-')"/>
+  </xsl:function>
+
+  <!-- The same, for readers: "1923-12-05", "from 1923 to 1925", "not before 1923-09, not after 1923-11
+       (certainty: medium)". The comma of "not after" goes where it follows "not before". -->
+  <xsl:variable name="t:date-words" as="map(xs:string, xs:string)" select="map {
+    'from': 'from', 'to': ' to', 'notBefore': 'not before', 'notAfter': ', not after'}"/>
+
+  <xsl:function name="t:date-label" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="values" select="t:iso-values($date)"/>
+    <xsl:variable name="range" select="if (map:contains($values, 'when')) then $values?when
+      else replace(normalize-space(string-join($t:date-attributes[map:contains($values, .)] ! ($t:date-words(.) || ' ' || $values(.)))), '^, ', '')"/>
+    <xsl:sequence select="$range || normalize-space($date/@cert)[. != ''] ! (' (certainty: ' || . || ')')"/>
+  </xsl:function>
+
+  <!-- Where a mention stands, in words: the page, then the paragraph, note or part of a letter. -->
+  <xsl:variable name="t:part-labels" as="map(xs:string, xs:string)" select="map {
+    'head': 'heading', 'salute': 'salutation', 'signed': 'signature', 'dateline': 'dateline',
+    'byline': 'byline', 'opener': 'opening', 'closer': 'closing', 'postscript': 'postscript',
+    'docAuthor': 'title page', 'docTitle': 'title page', 'titlePart': 'title page', 'docDate': 'title page',
+    'docImprint': 'title page', 'titlePage': 'title page', 'trailer': 'trailer', 'epigraph': 'epigraph',
+    'argument': 'argument', 'l': 'verse', 'lg': 'verse', 'sp': 'speech', 'speaker': 'speaker',
+    'item': 'list item', 'list': 'list', 'table': 'table', 'row': 'table', 'figure': 'figure',
+    'figDesc': 'figure', 'ab': 'text block', 'lem': 'apparatus', 'entry': 'entry', 'sense': 'entry',
+    'addrLine': 'address', 'cell': 'table'}"/>
+
+  <!-- The part of the text a mention is read in: its note, else its nearest block, or a line of an address
+       or a table cell (which are no blocks but read apart from their neighbours). -->
+  <xsl:function name="t:context-block" as="element()">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="($mention/ancestor::tei:note[1], $mention/ancestor::*[self::tei:addrLine or self::tei:cell][1],
+      t:block-of($mention))[1]"/>
+  </xsl:function>
+
+  <xsl:function name="t:place-label" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="note" select="$mention/ancestor::tei:note[1]"/>
+    <xsl:variable name="block" select="t:context-block($mention)"/>
+    <xsl:variable name="part" select="
+      if ($note) then 'note ' || t:note-number($note)
+      else if ($block/self::tei:p) then '¶ ' || $block/accumulator-before('t:paragraphs')
+      else ($t:part-labels(local-name($block)), 'text')[1]"/>
+    <xsl:sequence select="string-join(($mention/accumulator-before('t:page')?label ! ('p. ' || .), $part), ', ')"/>
+  </xsl:function>
+
+  <!-- Keyword in context: the reading text of the mention's block before and after it, a few words. -->
+  <xsl:variable name="t:context-words" as="xs:integer" select="6"/>
+  <xsl:variable name="t:context-nodes" as="xs:integer" select="40"/>
+
+  <xsl:function name="t:context" as="xs:string+">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="t:context($mention, t:context-block($mention))"/>
+  </xsl:function>
+
+  <!-- A block that holds nothing but the mention (a signature, a byline, an address line) gives no context:
+       the element around it is read instead, up to the text. -->
+  <xsl:function name="t:context" as="xs:string+">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:param name="block" as="element()"/>
+    <!-- Only the text nodes nearest the mention are read: a few words need few nodes, whatever the block. -->
+    <xsl:variable name="preceding" select="$block//text()[. &lt;&lt; $mention]"/>
+    <xsl:variable name="following" select="$block//text()[. >> $mention] except $mention//text()"/>
+    <xsl:variable name="before-text" select="string-join(subsequence($preceding, count($preceding) - $t:context-nodes + 1)[t:is-read(., $block)])"/>
+    <xsl:variable name="after-text" select="string-join(subsequence($following, 1, $t:context-nodes)[t:is-read(., $block)])"/>
+    <xsl:variable name="before" select="tokenize(normalize-space($before-text))"/>
+    <xsl:variable name="after" select="tokenize(normalize-space($after-text))"/>
+    <xsl:variable name="outer" select="$block[not(self::tei:text)]/parent::*"/>
+    <!-- The space between the mention and its context is kept as the text has it ("“Opposition”"). -->
+    <xsl:sequence select="if (not(matches(string-join(($before, $after)), '\w')) and exists($outer))
+      then t:context($mention, $outer) else (
+      string-join(('…'[count($before) gt $t:context-words], subsequence($before, count($before) - $t:context-words + 1)), ' ')
+        || ' '[exists($before) and matches($before-text, '\s$')],
+      ' '[exists($after) and matches($after-text, '^\s')]
+        || string-join((subsequence($after, 1, $t:context-words), '…'[count($after) gt $t:context-words]), ' '))"/>
+  </xsl:function>
+
+  <!-- Whether a text node of a block is read with it: not inside a note of its own or another reading. -->
+  <xsl:function name="t:is-read" as="xs:boolean">
+    <xsl:param name="text" as="text()"/>
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="every $a in $text/ancestor::*[. >> $block] satisfies
+      not($a/self::tei:note or $a/parent::tei:choice[not(t:reading(.) is $a)])"/>
   </xsl:function>
 
   <!-- Whether the document transformed has breaks inside words: computed once per transformation. -->
@@ -210,11 +371,11 @@
     <xsl:sequence select="if (matches($tag, '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$')) then $tag else ''"/>
   </xsl:function>
 
-  <!-- An ISO 8601 value a date carries, usable as an HTML datetime. -->
+  <!-- An ISO 8601 value a date carries, usable as an HTML datetime; its normalised start in the chronology. -->
   <xsl:function name="t:iso-date" as="xs:string?">
     <xsl:param name="date" as="element()"/>
-    <xsl:sequence select="($date/(@when, @from, @notBefore, @to, @notAfter)
-      [matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')])[1] ! string(.)"/>
+    <xsl:variable name="values" select="t:iso-values($date)"/>
+    <xsl:sequence select="($t:date-attributes ! $values(.))[1]"/>
   </xsl:function>
 
   <!-- The header block. -->

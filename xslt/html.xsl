@@ -281,28 +281,41 @@
 
   <!-- Names, dates, titles, references -->
 
-  <xsl:template match="tei:persName | tei:name | tei:rs" mode="html">
-    <xsl:variable name="person" select="t:person(.)"/>
+  <!-- A mention (t:mention-kind) links to its entry in its index and carries the id that the index's
+       occurrence line links back to. A mention inside a link (a nested name, a name in a web link) keeps its
+       id but cannot link again: HTML has no links inside links. -->
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:geogName | tei:name | tei:rs | tei:title
+                       | tei:bibl | tei:date" mode="html" priority="2">
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="kind" select="t:mention-kind(.)"/>
+    <xsl:variable name="index" select="$t:indexes[?kind = $kind]"/>
     <xsl:choose>
-      <xsl:when test="$person and $persons-href and not(ancestor::tei:ref[@target])">
-        <a class="person" href="{$persons-href}#{t:anchor($person)}" title="{t:normalized-name($person)}">
-          <xsl:call-template name="phrase-content"/>
-        </a>
+      <xsl:when test="empty($index)">
+        <xsl:next-match/>
+      </xsl:when>
+      <xsl:when test="$in-link">
+        <span class="mention {$kind}" id="{t:anchor(.)}"><xsl:next-match/></span>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="name"/>
+        <xsl:variable name="record" select="t:record(.)"/>
+        <a class="mention {$kind}" id="{t:anchor(.)}" href="{$index?href}#{t:entry-id(.)}">
+          <xsl:if test="$record or (self::tei:date and t:date-key(.))">
+            <xsl:attribute name="title" select="if ($record) then t:normalized-name($record) else t:date-label(.)"/>
+          </xsl:if>
+          <xsl:next-match>
+            <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+            <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+          </xsl:next-match>
+        </a>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:placeName | tei:orgName | tei:geogName" mode="html">
-    <xsl:call-template name="name"/>
-  </xsl:template>
-
-  <xsl:template name="name">
+  <xsl:template match="tei:persName | tei:name | tei:rs | tei:placeName | tei:orgName | tei:geogName" mode="html">
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="entry" select="t:entry(@ref)"/>
     <span class="{local-name()}">
-      <xsl:if test="$entry">
+      <xsl:if test="$entry and not($in-link)">
         <xsl:attribute name="title" select="t:normalized-name($entry)"/>
       </xsl:if>
       <xsl:call-template name="phrase-content"/>
@@ -349,7 +362,11 @@
 
   <!-- Links to the web; a pointer with several targets links to the first. -->
   <xsl:template match="tei:ref[matches(@target, '^https?://')]" mode="html">
-    <a href="{tokenize(@target)[1]}"><xsl:call-template name="phrase-content"/></a>
+    <a href="{tokenize(@target)[1]}">
+      <xsl:call-template name="phrase-content">
+        <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+      </xsl:call-template>
+    </a>
   </xsl:template>
 
   <xsl:template match="tei:ptr[matches(@target, '^https?://')]" mode="html">

@@ -1,163 +1,151 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  index.xsl: the pages that span all documents of a run, one transform each, called by name:
-    edition-index       index.html: the documents of the edition, with links to their HTML and text;
-    person-index-html   person-index.html: every person mentioned, sorted by normalised surname, with life
-                        dates, role, authority links and every occurrence (document, form, paragraph link);
-    person-index-json   person-index.json: the same data for machines.
-  $documents (from common.xsl) holds the documents; $names, in the same order, their output file stems.
+  index.xsl: the pages that span all documents of a run: the reduce step's HTML. Called by name, each
+  reads only the JSON it is given (teitools.indexes builds it from the per-document entries of entries.xsl),
+  never the documents themselves:
+    edition-index   index.html, from $data (teitools.indexes.edition): the documents with their authors and
+                    dates, and every index with its counts;
+    index-page      one index, from $data (teitools.indexes.build; schema/index.schema.json): one section per
+                    entry (name, dates or coordinates, variants, forms in the texts, authority links, every
+                    occurrence as title and place with a few words of context), then the unidentified mentions.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:array="http://www.w3.org/2005/xpath-functions/array"
-  xmlns:fn="http://www.w3.org/2005/xpath-functions"
-  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:t="urn:teitools"
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
-  <xsl:import href="common.xsl"/>
   <xsl:import href="page.xsl"/>
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
-  <xsl:output name="json" method="text" encoding="UTF-8"/>
 
-  <xsl:param name="names" as="array(xs:string)" select="[]"/>
+  <xsl:param name="data" as="xs:string" select="'{}'"/>
+  <xsl:variable name="t:data" as="map(*)" select="parse-json($data)"/>
 
-  <!-- Every mention of a person in the texts: the name element and the number of its document. -->
-  <xsl:variable name="mentions" as="map(*)*" select="
-    for $number in 1 to array:size($documents)
-    return $documents($number)//tei:text//(tei:persName | tei:name | tei:rs)[t:person(.)]
-      ! map { 'name': ., 'document': $number }"/>
-
-  <!-- One group per person, in index order: normalised surname, then name. -->
-  <xsl:function name="t:persons" as="array(map(*))*">
-    <xsl:for-each-group select="$mentions" group-by="t:anchor(t:person(?name))">
-      <xsl:sort select="t:sort-key(t:person(?name))"/>
-      <xsl:sort select="t:normalized-name(t:person(?name))"/>
-      <xsl:sequence select="array { current-group() }"/>
-    </xsl:for-each-group>
-  </xsl:function>
-
-  <xsl:function name="t:document-title" as="xs:string">
-    <xsl:param name="number" as="xs:integer"/>
-    <xsl:sequence select="t:title(($documents($number)/(tei:TEI, tei:teiCorpus))[1])"/>
-  </xsl:function>
-
-  <xsl:function name="t:occurrence-href" as="xs:string">
-    <xsl:param name="mention" as="map(*)"/>
-    <xsl:sequence select="$names($mention?document) || '.html#' || t:anchor(t:block-of($mention?name))"/>
+  <!-- "1 mention", "9 mentions"; "1 entry", "2 entries". -->
+  <xsl:function name="t:count" as="xs:string">
+    <xsl:param name="number" as="xs:double"/>
+    <xsl:param name="singular" as="xs:string"/>
+    <xsl:param name="plural" as="xs:string"/>
+    <xsl:sequence select="xs:integer($number) || ' ' || (if ($number = 1) then $singular else $plural)"/>
   </xsl:function>
 
   <xsl:template name="edition-index">
     <xsl:call-template name="t:page">
       <xsl:with-param name="title" select="'Edition index'"/>
       <xsl:with-param name="content">
+        <h2>Documents</h2>
         <ul class="documents">
-          <xsl:for-each select="1 to array:size($documents)">
-            <xsl:variable name="tei" select="($documents(current())/(tei:TEI, tei:teiCorpus))[1]"/>
+          <xsl:for-each select="$t:data?documents?*">
             <li>
-              <a href="{$names(current())}.html"><xsl:value-of select="t:title($tei)"/></a>
-              <xsl:value-of select="(t:authors($tei), t:date($tei)) ! (', ' || .)" separator=""/>
+              <a href="{?name}.html"><xsl:value-of select="?title"/></a>
+              <xsl:value-of select="(?authors, ?date)[. != ''] ! (', ' || .)" separator=""/>
               <xsl:text> (</xsl:text>
-              <a href="{$names(current())}.txt">plain text of “<xsl:value-of select="t:title($tei)"/>”</a>
+              <a href="{?name}.txt">plain text of “<xsl:value-of select="?title"/>”</a>
               <xsl:text>)</xsl:text>
             </li>
           </xsl:for-each>
         </ul>
-        <p><a href="person-index.html">Person index</a> of all documents (also as <a href="person-index.json">JSON</a>).</p>
-      </xsl:with-param>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template name="person-index-html">
-    <xsl:variable name="persons" select="t:persons()"/>
-    <xsl:call-template name="t:page">
-      <xsl:with-param name="title" select="'Person index'"/>
-      <xsl:with-param name="content">
-        <p><xsl:value-of select="count($persons) || ' persons, ' || count($mentions) || ' mentions in '
-          || array:size($documents) || ' documents.'"/></p>
-        <xsl:for-each select="$persons">
-          <xsl:variable name="person" select="t:person(?1?name)"/>
-          <section class="person-entry" id="{t:anchor($person)}" aria-labelledby="{t:anchor($person)}-name">
-            <h2 id="{t:anchor($person)}-name"><xsl:value-of select="t:normalized-name($person)"/></h2>
-            <xsl:if test="t:life-dates($person)">
-              <p class="life"><xsl:value-of select="t:life-dates($person)"/></p>
-            </xsl:if>
-            <xsl:for-each select="$person/tei:note">
-              <p class="role"><xsl:value-of select="normalize-space(.)"/></p>
-            </xsl:for-each>
-            <xsl:for-each select="$person/tei:idno[t:authority-uri(.)]">
-              <p class="authority">
-                <a href="{t:authority-uri(.)}"><xsl:value-of select="@type || ' ' || normalize-space(.)"/></a>
-              </p>
-            </xsl:for-each>
-            <p class="count">
-              <xsl:value-of select="array:size(.) || (if (array:size(.) = 1) then ' mention' else ' mentions')
-                || ' in ' || count(distinct-values(?*?document)) || ' document(s):'"/>
-            </p>
-            <ul class="occurrences">
-              <xsl:for-each select="?*">
-                <li>
-                  <a href="{t:occurrence-href(.)}">
-                    <xsl:value-of select="t:document-title(?document) || ', at ' || t:anchor(t:block-of(?name))"/>
-                  </a>
-                  <xsl:value-of select="': “' || t:reading-text(?name) || '”'"/>
-                </li>
-              </xsl:for-each>
-            </ul>
-          </section>
-        </xsl:for-each>
-      </xsl:with-param>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template name="person-index-json">
-    <xsl:variable name="data">
-      <fn:map>
-        <fn:array key="persons">
-          <xsl:for-each select="t:persons()">
-            <xsl:variable name="person" select="t:person(?1?name)"/>
-            <fn:map>
-              <fn:string key="id"><xsl:value-of select="t:anchor($person)"/></fn:string>
-              <fn:string key="name"><xsl:value-of select="t:normalized-name($person)"/></fn:string>
-              <xsl:for-each select="$person/tei:birth[1], $person/tei:death[1]">
-                <fn:string key="{local-name()}"><xsl:value-of select="normalize-space(.)"/></fn:string>
-              </xsl:for-each>
-              <xsl:for-each select="$person/tei:note[1]">
-                <fn:string key="role"><xsl:value-of select="normalize-space(.)"/></fn:string>
-              </xsl:for-each>
-              <fn:array key="authorities">
-                <xsl:for-each select="$person/tei:idno">
-                  <fn:map>
-                    <fn:string key="type"><xsl:value-of select="@type"/></fn:string>
-                    <fn:string key="id"><xsl:value-of select="normalize-space(.)"/></fn:string>
-                    <xsl:for-each select="t:authority-uri(.)">
-                      <fn:string key="uri"><xsl:value-of select="."/></fn:string>
-                    </xsl:for-each>
-                  </fn:map>
-                </xsl:for-each>
-              </fn:array>
-              <fn:number key="mentions"><xsl:value-of select="array:size(.)"/></fn:number>
-              <fn:number key="documents"><xsl:value-of select="count(distinct-values(?*?document))"/></fn:number>
-              <fn:array key="occurrences">
-                <xsl:for-each select="?*">
-                  <fn:map>
-                    <fn:string key="document"><xsl:value-of select="$names(?document)"/></fn:string>
-                    <fn:string key="title"><xsl:value-of select="t:document-title(?document)"/></fn:string>
-                    <fn:string key="form"><xsl:value-of select="t:reading-text(?name)"/></fn:string>
-                    <fn:string key="href"><xsl:value-of select="t:occurrence-href(.)"/></fn:string>
-                  </fn:map>
-                </xsl:for-each>
-              </fn:array>
-            </fn:map>
+        <h2>Indexes</h2>
+        <ul class="indexes">
+          <xsl:for-each select="$t:data?indexes?*">
+            <li>
+              <a href="{?href}"><xsl:value-of select="?title"/></a>
+              <xsl:value-of select="': ' || t:count(?entries, 'entry', 'entries')
+                || ', ' || t:count(?mentions, 'mention', 'mentions') || ' ('"/>
+              <a href="{?json}">JSON</a>
+              <xsl:text>)</xsl:text>
+            </li>
           </xsl:for-each>
-        </fn:array>
-      </fn:map>
-    </xsl:variable>
-    <xsl:result-document format="json">
-      <xsl:value-of select="xml-to-json($data, map { 'indent': true() })"/>
-    </xsl:result-document>
+        </ul>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="index-page">
+    <xsl:variable name="entries" select="$t:data?entries?*"/>
+    <xsl:variable name="unidentified" select="$t:data?unidentified?*"/>
+    <xsl:call-template name="t:page">
+      <xsl:with-param name="title" select="$t:data?title"/>
+      <xsl:with-param name="content">
+        <p class="summary">
+          <xsl:value-of select="t:count(count($entries), 'entry', 'entries') || ', '
+            || t:count($t:data?mentions, 'mention', 'mentions') || ' in all documents'
+            || (' (' || count($unidentified) || ' unidentified)')[exists($unidentified)] || '.'"/>
+          <xsl:text> </xsl:text>
+          <a href="#unidentified">Unidentified mentions</a>
+        </p>
+        <xsl:apply-templates select="$entries" mode="t:entry"/>
+        <section class="unidentified" id="unidentified" aria-labelledby="unidentified-name">
+          <h2 id="unidentified-name">Unidentified</h2>
+          <p>
+            <xsl:value-of select="if ($t:data?index = 'date') then 'Dates without an ISO 8601 value: '
+              else 'Mentions without a @ref, or whose @ref leads to no record of the edition: '"/>
+            <xsl:value-of select="t:count(count($unidentified), 'mention', 'mentions') || '.'"/>
+          </p>
+          <xsl:call-template name="occurrences">
+            <xsl:with-param name="occurrences" select="$unidentified"/>
+          </xsl:call-template>
+        </section>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match=".[. instance of map(*)]" mode="t:entry">
+    <section class="entry" id="{?id}" aria-labelledby="{?id}-name">
+      <h2 id="{?id}-name"><xsl:value-of select="?name"/></h2>
+      <xsl:if test="exists((?birth, ?death))">
+        <p class="life"><xsl:value-of select="?birth || '–' || ?death"/></p>
+      </xsl:if>
+      <xsl:for-each select="?date">
+        <p class="date"><xsl:value-of select="."/></p>
+      </xsl:for-each>
+      <xsl:for-each select="?coordinates">
+        <p class="coordinates">
+          <xsl:value-of select="'Coordinates: ' || abs(?lat) || '° ' || (if (?lat ge 0) then 'N' else 'S') || ', '
+            || abs(?lon) || '° ' || (if (?lon ge 0) then 'E' else 'W')"/>
+        </p>
+      </xsl:for-each>
+      <xsl:if test="array:size((?variants, [])[1]) gt 0">
+        <p class="variants"><xsl:value-of select="'Also: ' || string-join(?variants?*, '; ')"/></p>
+      </xsl:if>
+      <p class="forms"><xsl:value-of select="'In the texts: ' || string-join(?forms?* ! ('“' || . || '”'), ', ')"/></p>
+      <xsl:for-each select="?note">
+        <p class="role"><xsl:value-of select="."/></p>
+      </xsl:for-each>
+      <xsl:for-each select="?authorities?*[map:contains(., 'uri')]">
+        <p class="authority"><a href="{?uri}"><xsl:value-of select="?type || ' ' || ?id"/></a></p>
+      </xsl:for-each>
+      <p class="count">
+        <xsl:value-of select="t:count(?mentions, 'mention', 'mentions') || ' in ' || t:count(?documents, 'document', 'documents') || ':'"/>
+      </p>
+      <xsl:call-template name="occurrences">
+        <xsl:with-param name="occurrences" select="?occurrences?*"/>
+      </xsl:call-template>
+    </section>
+  </xsl:template>
+
+  <!-- Each occurrence: a link to the exact spot named by document and place, then the mention in context. -->
+  <xsl:template name="occurrences">
+    <xsl:param name="occurrences" as="map(*)*"/>
+    <xsl:if test="exists($occurrences)">
+      <ul class="occurrences">
+        <xsl:for-each select="$occurrences">
+          <li>
+            <a href="{?href}"><xsl:value-of select="?title || ', ' || ?label"/></a>
+            <xsl:text>: </xsl:text>
+            <span class="context">
+              <xsl:value-of select="?before"/>
+              <mark><xsl:value-of select="?form"/></mark>
+              <xsl:value-of select="?after"/>
+            </span>
+            <xsl:value-of select="?ref[. != ''] ! (' (@ref ' || . || ')')"/>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -11,9 +11,12 @@
   exclude-result-prefixes="#all">
 
   <xsl:param name="stylesheet-href" as="xs:string" select="'style.css'"/>
+  <!-- The edition index page (teitools.indexes.EDITION_INDEX). -->
   <xsl:param name="index-href" as="xs:string" select="'index.html'"/>
-  <!-- Where the person index is; empty when it is not rendered, and persons are then not linked. -->
-  <xsl:param name="persons-href" as="xs:string" select="''"/>
+  <!-- The indexes of the edition as JSON, [{"kind", "href", "json", "title"}] (teitools.indexes.links):
+       every page's navigation reaches each one. Empty when they are not rendered: names then link nowhere. -->
+  <xsl:param name="indexes" as="xs:string" select="'[]'"/>
+  <xsl:variable name="t:indexes" as="map(*)*" select="parse-json($indexes)?*"/>
 
   <xsl:template name="t:page">
     <xsl:param name="lang" as="xs:string" select="'en'"/>
@@ -33,10 +36,10 @@
         <header>
           <nav aria-label="Edition">
             <a href="{$index-href}">Edition index</a>
-            <xsl:if test="$persons-href">
+            <xsl:for-each select="$t:indexes">
               <xsl:text> · </xsl:text>
-              <a href="{$persons-href}">Person index</a>
-            </xsl:if>
+              <a href="{?href}"><xsl:value-of select="?title"/></a>
+            </xsl:for-each>
           </nav>
           <h1><xsl:value-of select="$title"/></h1>
           <xsl:sequence select="$header"/>

@@ -1,5 +1,6 @@
-"""Render TEI documents with the XSLT 3.0 stylesheets in xslt/ (saxonche): an HTML page and a plain text per
-document, and, across all documents, the edition index and the person index (HTML and JSON).
+"""Render TEI documents with the XSLT 3.0 stylesheets in xslt/ (saxonche): an HTML page, a plain text and
+the index entries per document, and, reduced from those entries (teitools.indexes), the edition index and
+the person, place, organisation, work and date indexes (HTML and JSON).
 
 One Saxon processor per run, each stylesheet compiled once (once per worker process with --jobs). Documents
 are loaded by teitools.load (no DTD, no entities) and handed to Saxon as text, so Saxon reads no file itself.
@@ -18,6 +19,7 @@ from pathlib import Path
 import saxonche
 from lxml import etree
 
+from teitools import indexes
 from teitools.findings import ERROR, Finding, Report
 from teitools.load import Document, UsageError, load_all
 from teitools.resources import XSLT_DIR
@@ -28,8 +30,8 @@ FORMATS = ("html", "text", "index")
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 FILE_MODE = 0o666 & ~_UMASK
-PERSON_INDEX = "person-index"
 STYLESHEET = "style.css"
+ENTRIES = "entries"  # the key of a document's index entries among its outputs (kept, not written)
 
 
 @dataclass
@@ -52,21 +54,21 @@ class RenderResult:
 class Renderer:
     """The compiled stylesheets and the parsed documents of one run."""
 
-    def __init__(self, sources: list[Source], link_persons: bool) -> None:
+    def __init__(self, sources: list[Source], link_indexes: bool) -> None:
         self.processor = saxonche.PySaxonProcessor(license=False)
         compiler = self.processor.new_xslt30_processor()
         self.html = compiler.compile_stylesheet(stylesheet_file=str(XSLT_DIR / "html.xsl"))
         self.text = compiler.compile_stylesheet(stylesheet_file=str(XSLT_DIR / "text.xsl"))
+        self.entries = compiler.compile_stylesheet(stylesheet_file=str(XSLT_DIR / "entries.xsl"))
         self.index = compiler.compile_stylesheet(stylesheet_file=str(XSLT_DIR / "index.xsl"))
         self.sources = sources
         self.nodes = [self.parse(source) for source in sources]
         self.node_by_uri = {source.uri: node for source, node in zip(sources, self.nodes, strict=True)}
-        names = self.processor.make_array([self.processor.make_string_value(s.name) for s in sources])
-        self.index.set_parameter("documents", self.processor.make_array(self.nodes))
-        self.index.set_parameter("names", names)
-        persons_href = self.processor.make_string_value(f"{PERSON_INDEX}.html" if link_persons else "")
+        links = self.processor.make_string_value(indexes.links() if link_indexes else "[]")
+        edition_index = self.processor.make_string_value(f"{indexes.EDITION_INDEX}.html")
         for executable in (self.html, self.index):
-            executable.set_parameter("persons-href", persons_href)
+            executable.set_parameter("indexes", links)
+            executable.set_parameter("index-href", edition_index)
 
     def parse(self, source: Source) -> saxonche.PyXdmNode:
         builder = self.processor.new_document_builder()
@@ -74,33 +76,37 @@ class Renderer:
         return builder.parse_xml(xml_text=source.xml)
 
     def document(self, number: int, formats: Iterable[str]) -> dict[str, str]:
-        """The HTML page and/or plain text of one document, by file suffix."""
+        """The HTML page and/or plain text of one document, by file suffix, and its index entries (the JSON
+        of xslt/entries.xsl, under ENTRIES): the map step of the indexes, run where the pages are."""
         linked = [
             self.node_by_uri[uri] for uri in sorted(self.sources[number].links) if uri in self.node_by_uri
         ]
         documents = self.processor.make_array(linked)
         outputs = {}
-        for executable in (self.html, self.text):
+        for executable in (self.html, self.text, self.entries):
             executable.set_parameter("documents", documents)
         if "html" in formats:
             outputs[".html"] = self.html.transform_to_string(xdm_node=self.nodes[number])
         if "text" in formats:
             outputs[".txt"] = self.text.transform_to_string(xdm_node=self.nodes[number])
+        if "index" in formats:
+            self.entries.set_parameter("name", self.processor.make_string_value(self.sources[number].name))
+            outputs[ENTRIES] = self.entries.transform_to_string(xdm_node=self.nodes[number])
         return outputs
 
-    def indexes(self) -> dict[str, str]:
-        return {
-            "index.html": self.index.call_template_returning_string("edition-index"),
-            f"{PERSON_INDEX}.html": self.index.call_template_returning_string("person-index-html"),
-            f"{PERSON_INDEX}.json": readable_json(
-                self.index.call_template_returning_string("person-index-json")
-            ),
-        }
+    def index_pages(self, entries_of_documents: list[dict]) -> dict[str, str]:
+        """The reduce step: every index (HTML and JSON) and the edition index, from the entries only."""
+        built = indexes.build(entries_of_documents)
+        edition = indexes.edition(entries_of_documents, built)
+        pages = {f"{indexes.EDITION_INDEX}.html": self.page("edition-index", edition)}
+        for index in indexes.INDEXES:
+            pages[f"{index.name}.html"] = self.page("index-page", built[index.kind])
+            pages[f"{index.name}.json"] = indexes.as_json(built[index.kind])
+        return pages
 
-
-def readable_json(text: str) -> str:
-    """Saxon's JSON, laid out for people: two-space indents, UTF-8 characters, key order kept."""
-    return json.dumps(json.loads(text), ensure_ascii=False, indent=2)
+    def page(self, template: str, data: dict) -> str:
+        self.index.set_parameter("data", self.processor.make_string_value(json.dumps(data)))
+        return self.index.call_template_returning_string(template)
 
 
 def write_atomically(path: Path, content: str) -> None:
@@ -145,9 +151,9 @@ def prepare(paths: list[Path], report: Report) -> list[Source]:
 _worker: Renderer | None = None
 
 
-def _start_worker(sources: list[Source], link_persons: bool) -> None:
+def _start_worker(sources: list[Source], link_indexes: bool) -> None:
     global _worker
-    _worker = Renderer(sources, link_persons)
+    _worker = Renderer(sources, link_indexes)
 
 
 def _render_in_worker(number: int, formats: tuple[str, ...]) -> dict[str, str]:
@@ -167,8 +173,9 @@ def render(
     result = RenderResult()
     sources = prepare(paths, result.report)
     output_dir.mkdir(parents=True, exist_ok=True)
-    link_persons = "index" in formats
-    renderer = Renderer(sources, link_persons)
+    link_indexes = "index" in formats
+    renderer = Renderer(sources, link_indexes)
+    entries_of_documents: list[dict] = []
 
     def save(name: str, content: str) -> None:
         path = output_dir / name
@@ -179,20 +186,18 @@ def render(
         message = f"cannot be rendered: {' '.join(str(error).split())}"
         result.report.add(Finding(source.label, 1, 1, ERROR, "render", message))
 
-    page_formats = tuple(f for f in formats if f in ("html", "text"))
-    if page_formats:
-        for done, (source, outputs) in enumerate(
-            _render_all(renderer, sources, page_formats, jobs, link_persons), 1
-        ):
-            if isinstance(outputs, Exception):
-                failed(source, outputs)
-            else:
-                for suffix, content in outputs.items():
-                    save(source.name + suffix, content)
-            if on_progress:
-                on_progress(done, len(sources))
+    for done, (source, outputs) in enumerate(_render_all(renderer, sources, formats, jobs, link_indexes), 1):
+        if isinstance(outputs, Exception):
+            failed(source, outputs)
+        else:
+            if ENTRIES in outputs:
+                entries_of_documents.append(json.loads(outputs.pop(ENTRIES)))
+            for suffix, content in outputs.items():
+                save(source.name + suffix, content)
+        if on_progress:
+            on_progress(done, len(sources))
     if "index" in formats and sources:
-        for name, content in renderer.indexes().items():
+        for name, content in renderer.index_pages(entries_of_documents).items():
             save(name, content)
     if "html" in formats or "index" in formats:
         save(STYLESHEET, (XSLT_DIR / STYLESHEET).read_text(encoding="utf-8"))
@@ -200,7 +205,7 @@ def render(
 
 
 def _render_all(
-    renderer: Renderer, sources: list[Source], formats: tuple[str, ...], jobs: int, link_persons: bool
+    renderer: Renderer, sources: list[Source], formats: tuple[str, ...], jobs: int, link_indexes: bool
 ):
     """(source, outputs or the exception it raised) for each source, in order."""
     if jobs <= 1 or len(sources) < 2:
@@ -211,7 +216,7 @@ def _render_all(
                 yield source, error
         return
     # Saxon's native runtime must not be forked: workers are spawned and initialise their own processor.
-    with ProcessPoolExecutor(jobs, get_context("spawn"), _start_worker, (sources, link_persons)) as pool:
+    with ProcessPoolExecutor(jobs, get_context("spawn"), _start_worker, (sources, link_indexes)) as pool:
         futures = [pool.submit(_render_in_worker, number, formats) for number in range(len(sources))]
         for source, future in zip(sources, futures, strict=True):
             try:
