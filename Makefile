@@ -13,7 +13,7 @@ $(VENV)/ready: pyproject.toml
 
 setup: $(VENV)/ready
 
-# The browser and HTML checker tests need Debian's chromium and a Java runtime.
+# The browser and HTML checker tests need Debian's chromium and a Java runtime; the tei_all parity test jing.
 system-deps:
 	bash scripts/install-system-deps.sh
 

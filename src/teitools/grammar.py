@@ -67,12 +67,37 @@ class Grammar:
         for comment in list(self.root.iter(etree.Comment)):
             comment.getparent().remove(comment)
 
-    def prune(self, present: Collection[str]) -> None:
-        """Make every element named but absent from `present` (Clark names) notAllowed, and simplify."""
+    def prune(self, present: Collection[str], stubbed: Collection[str] = ()) -> set[str]:
+        """Make every element named but absent from `present` (Clark names) notAllowed, or a stub for those in
+        `stubbed`, and simplify. Returns the absent elements that made a present one notAllowed (a document
+        that lacks a required child): stubbing them keeps the present element, and libxml2's message about
+        what it expects. Nothing is simplified then: prepare again with them stubbed."""
+        elements: dict[str, str] = {}  # define name -> the Clark name of the element it defines
         for element in list(self.root.iter(rng("element"))):
             name = element_name(element)
+            parent = element.getparent()
+            if name is not None and local(parent) == "define":
+                elements[parent.get("name")] = name
             if name is not None and name not in present:
-                replace(element, etree.Element(rng("notAllowed")))
+                replace(element, stub(name) if name in stubbed else etree.Element(rng("notAllowed")))
+        self.mark_dead()
+        killed = {define for define, name in elements.items() if name in present and define in self.dead}
+        needed = {elements[define] for define in self.mentioned(killed) if define in elements} - set(present)
+        if needed - set(stubbed):
+            return needed
+        for name in self.dead:
+            self.root.remove(self.defines.pop(name))
+        start = self.root.find(rng("start"))
+        if self.is_dead_group(start):  # no root the grammar allows is present: every document is invalid
+            start[:] = [etree.Element(rng("notAllowed"))]
+        else:
+            self.simplify_children(start)
+        for pattern in self.defines.values():
+            self.simplify_children(pattern)
+        self.drop_unreachable()
+        return set()
+
+    def mark_dead(self) -> None:
         changed = True
         while changed:
             changed = False
@@ -80,14 +105,20 @@ class Grammar:
                 if name not in self.dead and self.is_dead_group(define):
                     self.dead.add(name)
                     changed = True
-        for name in self.dead:
-            self.root.remove(self.defines.pop(name))
-        start = self.root.find(rng("start"))
-        if self.is_dead_group(start):  # no root the grammar allows is present: every document is invalid
-            start[:] = [etree.Element(rng("notAllowed"))]
-        for pattern in [start, *self.defines.values()]:
-            self.simplify_children(pattern)
-        self.drop_unreachable()
+
+    def mentioned(self, defines: set[str]) -> set[str]:
+        """The definitions the content of these element definitions refers to, through classes and macros
+        (definitions that are not elements themselves), down to the first element definitions."""
+        found: set[str] = set()
+        pending = [ref.get("name") for define in defines for ref in self.defines[define].iter(rng("ref"))]
+        while pending:
+            name = pending.pop()
+            if name in found:
+                continue
+            found.add(name)
+            if self.defines[name].find(rng("element")) is None:
+                pending += [ref.get("name") for ref in self.defines[name].iter(rng("ref"))]
+        return found
 
     def is_dead(self, pattern: etree._Element) -> bool:
         """Whether a pattern cannot match anything, given the definitions known dead so far."""
@@ -211,6 +242,15 @@ def as_one(patterns: list[etree._Element]) -> etree._Element:
     return group
 
 
+def stub(clark: str) -> etree._Element:
+    """An absent element's pattern, reduced to its name: it matches nothing in the run's documents either, and
+    keeps the messages about what a parent expects ("expecting teiHeader") as they would be."""
+    namespace, _, name = clark[1:].partition("}") if clark.startswith("{") else ("", "", clark)
+    element = etree.Element(rng("element"), name=name, ns=namespace)
+    etree.SubElement(element, rng("empty"))
+    return element
+
+
 def replace(old: etree._Element, new: etree._Element) -> None:
     new.tail = old.tail
     old.getparent().replace(old, new)
@@ -221,9 +261,14 @@ def prepare(source: bytes, present: Collection[str]) -> bytes:
     root = etree.fromstring(source, etree.XMLParser(resolve_entities=False, no_network=True))
     if not Grammar.usable(root):
         return source
-    grammar = Grammar(root)
-    grammar.drop_annotations()
-    grammar.prune(present)
+    stubbed: set[str] = set()
+    while True:
+        grammar = Grammar(deepcopy(root))
+        grammar.drop_annotations()
+        needed = grammar.prune(present, stubbed)
+        if not needed:
+            break
+        stubbed |= needed
     grammar.tidy()
     grammar.flatten_repetitions()
     return grammar.serialise()
