@@ -2,10 +2,11 @@
 
     .venv/bin/python bench/bench_tei_all.py [--copies 4] [--repeat 3] [--persons 4000]
 
-1. ../shared/corpus copied N times (144 files, 35 MB for N=4): wall time of `teitools validate --schema tei_all`
-   (start-up included, the grammar cache cold and warm) and of `jing tei_all.rng` on the same files, one JVM;
+1. ../shared/corpus copied N times (152 files, 35 MB for N=4): wall time of
+   `teitools validate --schema tei_all` (start-up included, the grammar cache cold and warm) and of
+   `jing tei_all.rng` on the same files, in one JVM;
 2. a generated listPerson of 4000 persons: wall time of teitools and of jing;
-3. the verdict table, file by file: jing's, teitools' grammar verdict, and the Schematron findings teitools adds.
+3. the verdict table, file by file: jing's, teitools' grammar verdict, and the Schematron findings it adds.
 
 Timings on a shared machine are noisy: each command is run --repeat times, interleaved, and the best and the
 median are printed; compare the ratios of one run.
@@ -48,7 +49,8 @@ def list_person(target: Path, persons: int) -> Path:
     )
     path = target / "listperson.xml"
     path.write_text(
-        '<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n  <teiHeader><fileDesc>'
+        '<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n'
+        "  <teiHeader><fileDesc>"
         "<titleStmt><title>Persons</title></titleStmt><publicationStmt><p>Benchmark</p></publicationStmt>"
         "<sourceDesc><p>Generated</p></sourceDesc></fileDesc></teiHeader>\n  <text><body>\n    <listPerson>\n"
         f"{entries}\n    </listPerson>\n  </body></text>\n</TEI>\n",
@@ -110,7 +112,7 @@ def verdict_table(files: list[Path]) -> None:
         theirs = "invalid" if resolved in jing_invalid else "valid"
         same = (ours == "valid") == (theirs == "valid")
         agree += same
-        print(f"{str(path.relative_to(CORPUS)):48} {theirs:8} {ours:10} {'yes' if same else 'NO':5} {extra}")
+        print(f"{path.relative_to(CORPUS)!s:48} {theirs:8} {ours:10} {'yes' if same else 'NO':5} {extra}")
     print(f"verdicts agree on {agree} of {len(files)} files (the not-well-formed one is invalid for both)")
 
 
