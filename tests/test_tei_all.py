@@ -289,6 +289,13 @@ def test_an_xinclude_outside_the_tree_is_refused(tmp_path, href):
     assert any(f["rule"] == "schema" for f in found)  # the header was not read: the document lacks it
 
 
+def test_an_xinclude_loop_is_refused_once(tmp_path):
+    path = including(tmp_path, "main.xml")  # the document includes itself
+    code, found = json_findings("--schema", "tei_all", str(path))
+    loops = [f for f in found if f["rule"] == "xinclude"]
+    assert code == 1 and len(loops) == 1 and "loop" in loops[0]["message"] and loops[0]["line"] == 3
+
+
 def test_a_missing_xinclude_target_takes_the_fallback_as_jing_does(tmp_path):
     path = including(tmp_path, "missing.xml", f"<xi:fallback>{HEADER}</xi:fallback>")
     code, found = json_findings("--schema", "tei_all", str(path))

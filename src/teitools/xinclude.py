@@ -43,11 +43,14 @@ class Resolver:
         self.parser = parser
         self.report = report
         self.count = 0
+        self.open: list[Path] = []  # the files being included, outermost first: an include of one is a loop
 
     def resolve(
         self, root: etree._Element, base: Path, anchor: etree._Element | None = None, depth: int = 0
     ) -> None:
         """Replace every xi:include under root (a document read from `base`) by what it includes."""
+        if depth == 0 and anchor is None:
+            self.open = [base.resolve()]
         for include in list(root.iter(INCLUDE)):
             where = anchor if anchor is not None else include
             line = where.sourceline
@@ -88,7 +91,13 @@ class Resolver:
             root = etree.parse(str(target), self.parser()).getroot()
         except (OSError, etree.XMLSyntaxError) as error:
             raise IncludeError(f'XInclude of "{href}" is not well-formed XML: {error}') from error
-        self.resolve(root, target, anchor, depth + 1)
+        if target in self.open:
+            raise IncludeError(f'XInclude of "{href}" includes a file that includes it: a loop, refused')
+        self.open.append(target)
+        try:
+            self.resolve(root, target, anchor, depth + 1)
+        finally:
+            self.open.pop()
         root = self.pointed(root, include.get("xpointer"), href)
         root.set(XML_BASE, href)
         return [root]
