@@ -1,6 +1,7 @@
 """teitools as a user gets it: built into a wheel (through its sdist), installed into a fresh virtual
 environment, and run in an edition folder that is not this checkout, with no TEITOOLS_* variable set."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ from conftest import ROOT, TEI_DIR
 
 from teitools import __version__
 
+TEI_RELEASE = json.loads((ROOT / "schema" / "tei_all" / "VERSION.json").read_text())["tei"]
 PACKAGE_PREFIXES = ("teitools/", f"teitools-{__version__}.dist-info/")
 
 
@@ -69,6 +71,8 @@ def test_the_wheel_holds_the_package_only_with_its_stylesheets_and_schemas(built
         assert f"teitools/xslt/{stylesheet.name}" in names
     assert "teitools/xslt/style.css" in names
     assert "teitools/schema/teitools.xsd" in names
+    assert {"teitools/schema/tei_all/tei_all.rng", "teitools/schema/tei_all/tei_all.isosch"} <= set(names)
+    assert any(n.endswith("licenses/schema/tei_all/LICENCE.md") for n in names)
 
 
 def test_the_sdist_carries_the_sources_of_the_data(built):
@@ -87,6 +91,7 @@ def test_the_installed_tool_works_in_an_edition_folder(installed, tmp_path):
 
     version = run([teitools, "--version"], tmp_path, env)
     assert version.returncode == 0 and __version__ in version.stdout, version.stderr
+    assert f"TEI P5 {TEI_RELEASE}" in version.stdout
 
     help_text = run([str(bin_dir / "python"), "-m", "teitools", "--help"], tmp_path, env)
     assert help_text.returncode == 0 and "validate" in help_text.stdout, help_text.stderr

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CORPUS, EDITION_FILES, ROOT, TEI_ALL_RNG
+from conftest import CORPUS, EDITION_FILES, ROOT
 from lxml import etree
 
 from teitools.cli import main
@@ -285,14 +285,6 @@ def test_the_edition_is_valid_against_the_project_schema_and_tei_all(tei_all):
     for path in EDITION_FILES:
         assert run(str(path))[0] == 0
         assert tei_all.validate(etree.parse(str(path)))
-
-
-def test_tei_all_by_name_needs_its_location(monkeypatch):
-    monkeypatch.delenv("TEITOOLS_TEI_ALL", raising=False)
-    code, output = run("--schema", "tei_all")
-    assert code == 2 and "TEITOOLS_TEI_ALL" in output
-    monkeypatch.setenv("TEITOOLS_TEI_ALL", str(TEI_ALL_RNG))
-    assert run("--schema", "tei_all")[0] == 0
 
 
 def test_the_whole_corpus_gives_positioned_findings_and_no_traceback():

@@ -12,18 +12,14 @@ from teitools.findings import EXIT_USAGE
 from teitools.load import UsageError
 from teitools.package import check_bag, package
 from teitools.render import FORMATS, render
-from teitools.resources import DEPOSIT_DIR, EDITION_DIR, OUTPUT_DIR, tei_version
-from teitools.validate import PROJECT_SCHEMA, load_schema, validate_paths
+from teitools.resources import DEPOSIT_DIR, EDITION_DIR, OUTPUT_DIR
+from teitools.schemas import AUTO, tei_all_version
+from teitools.validate import load_schema, validate_paths
 
 
 def fail_usage(message: str) -> None:
     click.echo(f"teitools: error: {message}", err=True)
     sys.exit(EXIT_USAGE)
-
-
-def version_message() -> str:
-    tei = tei_version()
-    return "%(prog)s %(version)s" + (f" (bundled TEI P5 {tei}, tei_all)" if tei else "")
 
 
 def require_edition(folder: Path) -> Path:
@@ -42,7 +38,9 @@ def inputs_or_edition(paths: tuple[Path, ...]) -> list[Path]:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="teitools", message=version_message())
+@click.version_option(
+    __version__, prog_name="teitools", message=f"%(prog)s %(version)s (TEI P5 {tei_all_version()} as tei_all)"
+)
 def main() -> None:
     """Validate, render and package TEI P5 editions."""
 
@@ -52,9 +50,10 @@ def main() -> None:
 @click.option(
     "--schema",
     "schema_name",
-    default=PROJECT_SCHEMA,
+    default=AUTO,
     show_default=True,
-    help="teitools (the project schema), tei_all (path from $TEITOOLS_TEI_ALL), or an .xsd/.rng file.",
+    help="auto (the schema a document declares in <?xml-model?>, else the project schema), teitools (the "
+    "project schema), tei_all (bundled TEI P5 with its Schematron), or an .xsd/.rng file.",
 )
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True

@@ -33,6 +33,7 @@ class Finding:
 class Report:
     files_checked: int = 0
     findings: list[Finding] = field(default_factory=list)
+    tei_version: str = ""  # the TEI P5 release bundled as tei_all, named in the JSON report
 
     def add(self, finding: Finding) -> None:
         self.findings.append(finding)
@@ -81,4 +82,6 @@ class Report:
             "findings": [asdict(f) for f in sorted(self.findings)],
             "summary": {"files": self.files_checked, "errors": self.errors, "warnings": self.warnings},
         }
+        if self.tei_version:
+            document["tei_version"] = self.tei_version
         return json.dumps(document, ensure_ascii=False, indent=2)

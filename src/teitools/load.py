@@ -4,13 +4,14 @@ A file that cannot be used becomes a Finding with a real line and column, never 
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from lxml import etree
 
 from teitools.findings import ERROR, Finding, Report
+from teitools.xinclude import INCLUDE, Resolver
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
@@ -31,10 +32,16 @@ class UsageError(Exception):
     """Bad command-line input: a missing path, a folder without XML. Exit code 2."""
 
 
-def safe_parser() -> etree.XMLParser:
+def safe_parser(entities: bool = False) -> etree.XMLParser:
+    """No DTD loading, no network. With `entities`, the internal entities are expanded; libxml2 bounds the
+    expansion (its amplification limit refuses entity bombs and quadratic blow-ups)."""
     # huge_tree stays off: libxml2 then bounds nesting depth and text-node size for us.
     return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
+        resolve_entities="internal" if entities else False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
     )
 
 
@@ -47,6 +54,7 @@ class Document:
     tree: etree._ElementTree
     raw: bytes
     resolved: Path  # the absolute path, resolved once: pointers between files are matched on it
+    findings: list[Finding] = field(default_factory=list)  # what loading found but did not refuse
 
     @cached_property
     def key(self) -> str:
@@ -142,8 +150,9 @@ def label_for(path: Path, resolved: Path) -> str:
         return str(path)
 
 
-def load(path: Path) -> Document | Finding:
-    """Parse one file. Returns the Document, or the one Finding that says why it cannot be used."""
+def load(path: Path, tree_root: Path | None = None) -> Document | Finding:
+    """Parse one file, expand its internal entities and resolve its XIncludes inside tree_root (default: its
+    folder). Returns the Document, or the one Finding that says why it cannot be used."""
     resolved = path.resolve()
     label = label_for(path, resolved)
     try:
@@ -157,7 +166,49 @@ def load(path: Path) -> Document | Finding:
     except etree.XMLSyntaxError as error:
         return syntax_finding(label, error)
     document = Document(path, label, root.getroottree(), raw, resolved)
-    return refusal(document) or document
+    refused = external_entity(document) or refusal(document)
+    if refused:
+        return refused
+    if has_entities(document):
+        try:
+            root = etree.fromstring(raw, safe_parser(entities=True), base_url=str(resolved))
+        except etree.XMLSyntaxError as error:
+            return syntax_finding(label, error)
+        document.tree = root.getroottree()
+    if next(document.root.iter(INCLUDE), None) is not None:
+        resolve_xincludes(document, tree_root or resolved.parent)
+    return document
+
+
+def has_entities(document: Document) -> bool:
+    dtd = document.tree.docinfo.internalDTD
+    return dtd is not None and any(True for _ in dtd.iterentities())
+
+
+def external_entity(document: Document) -> Finding | None:
+    """An entity declared with SYSTEM or PUBLIC: refused, at its declaration, and never read."""
+    dtd = document.tree.docinfo.internalDTD
+    for entity in dtd.iterentities() if dtd is not None else ():
+        if entity.system_url is not None or entity.content is None:
+            declaration = re.search(
+                rb"<!ENTITY\s+(?:%\s+)?" + re.escape(entity.name.encode()) + rb"\b", document.raw
+            )
+            offset = declaration.start() if declaration else 0
+            line = document.raw.count(b"\n", 0, offset) + 1
+            column = offset - document.raw.rfind(b"\n", 0, offset)
+            message = (
+                f'the document declares the external entity "{entity.name}": external entities are never read'
+                " (refused for safety); replace it with its text, or declare it as an internal entity"
+            )
+            return Finding(document.label, line, column, ERROR, "entity-declaration", message)
+    return None
+
+
+def resolve_xincludes(document: Document, tree_root: Path) -> None:
+    def report(element: etree._Element, severity: str, message: str) -> None:
+        document.findings.append(document.finding(element, severity, "xinclude", message, "href"))
+
+    Resolver(tree_root, safe_parser, report).resolve(document.root, document.resolved)
 
 
 def syntax_finding(label: str, error: etree.XMLSyntaxError) -> Finding:
@@ -180,17 +231,6 @@ def syntax_finding(label: str, error: etree.XMLSyntaxError) -> Finding:
 def refusal(document: Document) -> Finding | None:
     """Why a well-formed document is refused before validation: entities, or not TEI P5."""
     docinfo = document.tree.docinfo
-    dtd = docinfo.internalDTD
-    if dtd is not None and list(dtd.iterentities()):
-        return Finding(
-            document.label,
-            1,
-            1,
-            ERROR,
-            "entity-declaration",
-            "the document declares entities; teitools neither loads nor expands them (external entities and "
-            "entity expansion are refused for safety): replace them with their text",
-        )
     root = document.root
     if root.tag in TEI_ROOTS:
         return None
@@ -206,12 +246,16 @@ def refusal(document: Document) -> Finding | None:
 
 def load_all(paths: list[Path], report: Report) -> list[Document]:
     """Every XML file under the paths, loaded; every file is counted, every unusable one reported."""
-    documents = []
-    for path in find_xml_files(paths):
-        report.files_checked += 1
-        loaded = load(path)
-        if isinstance(loaded, Finding):
-            report.add(loaded)
-        else:
-            documents.append(loaded)
+    documents, seen = [], set()
+    for path in paths:
+        for file in find_xml_files([path]):  # XIncludes resolve inside the folder named, or the file's own
+            if file in seen:
+                continue
+            seen.add(file)
+            report.files_checked += 1
+            loaded = load(file, path if path.is_dir() else None)
+            if isinstance(loaded, Finding):
+                report.add(loaded)
+            else:
+                documents.append(loaded)
     return documents

@@ -16,17 +16,9 @@ def _package_folder(package: str) -> Path:
 
 XSLT_DIR = _package_folder("teitools.xslt")
 SCHEMA_DIR = _package_folder("teitools.schema")
-TEI_VERSION_FILE = SCHEMA_DIR / "tei_all" / "VERSION"
 
 # Defaults of the commands, relative to the folder they run in.
 EDITION_DIR = Path("tei")
 OUTPUT_DIR = Path("outputs")
 DEPOSIT_DIR = Path("deposit")
 
-
-def tei_version() -> str:
-    """The TEI P5 release of the bundled tei_all, or "" when none is bundled."""
-    try:
-        return TEI_VERSION_FILE.read_text(encoding="utf-8").strip()
-    except OSError:
-        return ""

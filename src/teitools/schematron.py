@@ -36,23 +36,16 @@ QUERY_BINDINGS = {"", "xslt", "xslt2", "xslt3", "xpath", "xpath2", "xpath3", "xp
 
 # For the context analysis: string literals and predicates are set aside; what is left names the nodes.
 STRING_LITERAL = re.compile(r"\"[^\"]*\"|'[^']*'")
+SET_OPERATOR = re.compile(r"\s(?:union|intersect|except)\s")
 NAME_TEST = re.compile(r"(@)?((?:[\w.-]+:)?(?:\*|[\w.-]+)|\*:[\w.-]+)(\s*(?:\(|::))?")
-
-
-NON_ELEMENT_TEST = re.compile(
-    r"@|attribute::|namespace::|\b(?:text|node|comment|processing-instruction|document-node)\s*\("
-)
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A rule kept for the stylesheet: its pattern's number, its element, and the element names (Clark
-    notation) its context can match; None when it may match any element, or also other nodes."""
+    """A rule kept for the stylesheet: the number of its pattern, and its element."""
 
     pattern: int
     element: etree._Element
-    names: frozenset[str] | None
-    elements_only: bool
 
 
 @cache
@@ -125,64 +118,74 @@ def abstract_rules(schema: etree._Element) -> dict[str, etree._Element]:
 def kept_rules(
     schema: etree._Element, namespaces: dict[str, str], present: Collection[str] | None
 ) -> Iterator[Rule]:
+    present = set(present) if present is not None else None
     for number, pattern in enumerate(schema.iterfind("sch:pattern", SCH_NS)):
         for rule in pattern.iterfind("sch:rule", SCH_NS):
             if rule.get("abstract") == "true":
                 continue
             context = rule.get("context", "")
-            names = context_elements(context, namespaces)
-            if present is None or names is None or names & set(present):
-                yield Rule(number, rule, names, elements_only(context))
+            if present is None or can_match(context, namespaces, present):
+                yield Rule(number, rule)
 
 
-def elements_only(context: str) -> bool:
-    """Whether a context can match elements only (not attributes, text, or the document node)."""
-    outside = strip_predicates(STRING_LITERAL.sub("''", context)).strip()
-    return outside != "/" and not NON_ELEMENT_TEST.search(outside)
+def can_match(context: str, namespaces: dict[str, str], present: Collection[str]) -> bool:
+    """Whether a rule context can match a node of documents holding only the elements `present` (Clark
+    names). Each alternative of the context (split at | outside brackets) needs every element its name tests
+    outside predicates and parentheses name: `tei:l//tei:p` needs an l and a p. Wildcards, attributes, kind
+    tests, functions and what is inside parentheses need nothing (the answer errs towards keeping a rule)."""
+    return any(
+        required is None or required <= present
+        for required in (required_elements(a, namespaces) for a in alternatives(context))
+    )
 
 
-def context_elements(context: str, namespaces: dict[str, str]) -> set[str] | None:
-    """The element names (Clark notation) a rule context can match, as far as one can tell from its name
-    tests outside predicates; None when it may match any node (a wildcard, an attribute, a kind test)."""
-    outside = strip_predicates(STRING_LITERAL.sub("''", context))
+def alternatives(context: str) -> list[str]:
+    """The context's top-level alternatives, with string literals emptied and bracketed parts reduced to
+    empty brackets (so that `f(...)` still reads as a call)."""
+    kept, parts, depth = [], [], 0
+    for character in STRING_LITERAL.sub("''", context):
+        if character in ")]":
+            depth -= 1
+        if depth == 0:
+            if character == "|":
+                parts.append("".join(kept))
+                kept = []
+            else:
+                kept.append(character)
+        if character in "([":
+            depth += 1
+    return [*parts, "".join(kept)]
+
+
+def required_elements(alternative: str, namespaces: dict[str, str]) -> set[str] | None:
+    """The Clark names the alternative's element name tests need; None when that cannot be told (a prefix
+    not declared, an operator between paths)."""
+    if SET_OPERATOR.search(alternative):
+        return None
     names: set[str] = set()
-    for match in NAME_TEST.finditer(outside):
+    for match in NAME_TEST.finditer(alternative):
         attribute, name, call = match.groups()
-        if call and call.strip() == "::":
-            continue  # an axis name
         if attribute or call or "*" in name:
-            return None
+            continue  # an attribute, an axis, a function or kind test, a wildcard: no element needed
         prefix, _, local = name.rpartition(":")
         if prefix and prefix not in namespaces:
             return None
         names.add(f"{{{namespaces[prefix]}}}{local}" if prefix else local)
-    return names or None
-
-
-def strip_predicates(expression: str) -> str:
-    depth, kept = 0, []
-    for character in expression:
-        depth += character == "["
-        if depth == 0:
-            kept.append(character)
-        depth -= character == "]" and depth > 0
-    return "".join(kept)
+    return names
 
 
 def candidates(rules: list[Rule]) -> str:
-    """The nodes a pattern's rules are tried on, each once and in document order: the elements their
-    contexts name when that is known, else every element, else every node and attribute."""
-    if all(rule.names is not None for rule in rules):
-        names = sorted(set().union(*(rule.names for rule in rules)))
-        return "//(" + " | ".join(eqname(name) for name in names) + ")"
-    if all(rule.elements_only for rule in rules):
-        return "//*"
-    return "(/, //node(), //@*)"
-
-
-def eqname(clark: str) -> str:
-    """{ns}local (or local) as an XPath 3 EQName, Q{ns}local, which needs no prefix."""
-    return f"Q{clark}" if clark.startswith("{") else f"Q{{}}{clark}"
+    """The nodes a pattern's rules are tried on, each once and in document order. XSLT defines a node as
+    matching a pattern P when root(.)//(P) selects it, so the union of those expressions selects exactly the
+    nodes some rule matches, without walking the others through template dispatch. A context that reads
+    current() means something else in a select: then every node is tried."""
+    selections = []
+    for rule in rules:
+        context = rule.element.get("context", "")
+        if "current()" in context:
+            return "(/, //node(), //@*)"
+        selections.append(f"({context})" if context.lstrip().startswith("/") else f"//({context})")
+    return " | ".join(selections)
 
 
 class Translator:

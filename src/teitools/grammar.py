@@ -1,0 +1,274 @@
+"""Prepare a RELAX NG grammar for libxml2: the same verdicts on the documents of a run, much less work.
+
+tei_all declares about 600 elements; libxml2 takes some 15 s to compile all of them, and follows long lists
+such as `listPerson` by backtracking. Two rewrites keep the language the documents of the run can reach and
+cost nothing in verdicts:
+
+- **pruning**: an element that occurs in none of the run's documents cannot match anything in them, so its
+  pattern becomes notAllowed; notAllowed then spreads as RELAX NG's simplification says (a choice drops it,
+  a group or a oneOrMore holding it becomes notAllowed, an optional or zeroOrMore holding it becomes empty),
+  and definitions no longer reachable from the start are dropped;
+- **repetitions**: `(X+, Y*)+` becomes `X, (X | Y)*`, the same language, which libxml2 follows in one pass.
+
+Annotations (documentation, embedded Schematron) are dropped too: libxml2 ignores them.
+
+The grammar must be simplified-form-like as tei_all is: one `grammar`, `define`s without `combine`, no
+include or externalRef. Anything else is returned unchanged.
+"""
+
+from collections.abc import Collection, Iterator
+from copy import deepcopy
+
+from lxml import etree
+
+RNG = "http://relaxng.org/ns/structure/1.0"
+NAME_CLASSES = {"name", "anyName", "nsName"}
+# Patterns that may match nothing and so survive a notAllowed inside them (they become empty).
+MAY_BE_EMPTY = {"optional", "zeroOrMore"}
+LEAVES = {"text", "empty", "data", "value"}
+REPEATS = {"oneOrMore", "zeroOrMore", "optional"}
+# Patterns whose children are read in a row: an empty among them stands for nothing.
+SEQUENCES = {"group", "interleave", "element", "define", "start", "mixed", "list", *REPEATS}
+
+
+def rng(tag: str) -> str:
+    return f"{{{RNG}}}{tag}"
+
+
+def local(element: etree._Element) -> str:
+    return etree.QName(element).localname
+
+
+class Grammar:
+    """A flat RELAX NG grammar (defines and a start), rewritten in place."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
+        self.defines = {define.get("name"): define for define in root.iterfind(rng("define"))}
+        self.dead: set[str] = set()
+
+    @classmethod
+    def usable(cls, root: etree._Element) -> bool:
+        return (
+            root.tag == rng("grammar")
+            and root.find(rng("start")) is not None
+            and not root.xpath(
+                ".//r:include | .//r:externalRef | .//r:parentRef | .//r:grammar | .//r:define[@combine]",
+                namespaces={"r": RNG},
+            )
+        )
+
+    def drop_annotations(self) -> None:
+        for element in list(self.root.iter(etree.Element)):
+            if etree.QName(element).namespace != RNG:
+                parent = element.getparent()
+                if parent is not None:
+                    parent.remove(element)
+        for comment in list(self.root.iter(etree.Comment)):
+            comment.getparent().remove(comment)
+
+    def prune(self, present: Collection[str], stubbed: Collection[str] = ()) -> set[str]:
+        """Make every element named but absent from `present` (Clark names) notAllowed, or a stub for those in
+        `stubbed`, and simplify. Returns the absent elements that made a present one notAllowed (a document
+        that lacks a required child): stubbing them keeps the present element, and libxml2's message about
+        what it expects. Nothing is simplified then: prepare again with them stubbed."""
+        elements: dict[str, str] = {}  # define name -> the Clark name of the element it defines
+        for element in list(self.root.iter(rng("element"))):
+            name = element_name(element)
+            parent = element.getparent()
+            if name is not None and local(parent) == "define":
+                elements[parent.get("name")] = name
+            if name is not None and name not in present:
+                replace(element, stub(name) if name in stubbed else etree.Element(rng("notAllowed")))
+        self.mark_dead()
+        killed = {define for define, name in elements.items() if name in present and define in self.dead}
+        needed = {elements[define] for define in self.mentioned(killed) if define in elements} - set(present)
+        if needed - set(stubbed):
+            return needed
+        for name in self.dead:
+            self.root.remove(self.defines.pop(name))
+        start = self.root.find(rng("start"))
+        if self.is_dead_group(start):  # no root the grammar allows is present: every document is invalid
+            start[:] = [etree.Element(rng("notAllowed"))]
+        else:
+            self.simplify_children(start)
+        for pattern in self.defines.values():
+            self.simplify_children(pattern)
+        self.drop_unreachable()
+        return set()
+
+    def mark_dead(self) -> None:
+        changed = True
+        while changed:
+            changed = False
+            for name, define in self.defines.items():
+                if name not in self.dead and self.is_dead_group(define):
+                    self.dead.add(name)
+                    changed = True
+
+    def mentioned(self, defines: set[str]) -> set[str]:
+        """The definitions the content of these element definitions refers to, through classes and macros
+        (definitions that are not elements themselves), down to the first element definitions."""
+        found: set[str] = set()
+        pending = [ref.get("name") for define in defines for ref in self.defines[define].iter(rng("ref"))]
+        while pending:
+            name = pending.pop()
+            if name in found:
+                continue
+            found.add(name)
+            if self.defines[name].find(rng("element")) is None:
+                pending += [ref.get("name") for ref in self.defines[name].iter(rng("ref"))]
+        return found
+
+    def is_dead(self, pattern: etree._Element) -> bool:
+        """Whether a pattern cannot match anything, given the definitions known dead so far."""
+        kind = local(pattern)
+        if kind == "notAllowed":
+            return True
+        if kind == "ref":
+            return pattern.get("name") in self.dead
+        if kind in LEAVES or kind in MAY_BE_EMPTY:
+            return False
+        if kind == "choice":
+            return all(self.is_dead(child) for child in content(pattern))
+        return self.is_dead_group(pattern)  # group, interleave, oneOrMore, mixed, list, element, attribute
+
+    def is_dead_group(self, pattern: etree._Element) -> bool:
+        return any(self.is_dead(child) for child in content(pattern))
+
+    def simplify_children(self, pattern: etree._Element) -> None:
+        """Rewrite the live pattern's content so that no dead pattern is left inside it."""
+        for child in list(content(pattern)):
+            if not self.is_dead(child):
+                self.simplify_children(child)
+            elif local(pattern) == "choice":
+                pattern.remove(child)
+            else:  # only an optional or a zeroOrMore is live with a dead pattern inside: it matches nothing
+                replace(pattern, etree.Element(rng("empty")))
+                return
+
+    def drop_unreachable(self) -> None:
+        reached: set[str] = set()
+        pending = [self.root.find(rng("start"))]
+        while pending:
+            for ref in pending.pop().iter(rng("ref")):
+                name = ref.get("name")
+                if name not in reached:
+                    reached.add(name)
+                    pending.append(self.defines[name])
+        for name in set(self.defines) - reached:
+            self.root.remove(self.defines.pop(name))
+
+    def tidy(self) -> None:
+        """Drop the empties pruning leaves and fold nested repetitions: libxml2 compiles (X+)+ into an
+        automaton that grows exponentially, X+ at once."""
+        for pattern in reversed(list(self.root.iter(etree.Element))):
+            kind = local(pattern)
+            if kind in SEQUENCES:
+                drop_empties(pattern)
+            children = list(content(pattern))
+            if kind in ("group", "choice") and len(children) == 1:
+                replace(pattern, children[0])
+            elif kind in REPEATS and len(children) == 1:
+                inner = local(children[0])
+                if inner == "empty":
+                    replace(pattern, children[0])
+                elif inner in REPEATS:
+                    keep = "oneOrMore" if kind == inner == "oneOrMore" else "zeroOrMore"
+                    if {kind, inner} == {"optional"}:
+                        keep = "optional"
+                    children[0].tag = rng(keep)
+                    replace(pattern, children[0])
+
+    def flatten_repetitions(self) -> None:
+        """(X+, Y*)+ becomes X, (X | Y)*: one pass for libxml2 instead of a backtracking search."""
+        for repeated in list(self.root.iter(rng("oneOrMore"))):
+            parts = list(content(repeated))
+            if len(parts) == 1 and local(parts[0]) == "group":
+                parts = list(content(parts[0]))
+            if len(parts) != 2 or [local(p) for p in parts] != ["oneOrMore", "zeroOrMore"]:
+                continue
+            first, then = (as_one(list(content(p))) for p in parts)
+            group = etree.Element(rng("group"))
+            group.append(deepcopy(first))
+            any_order = etree.SubElement(etree.SubElement(group, rng("zeroOrMore")), rng("choice"))
+            any_order.extend([first, then])
+            replace(repeated, group)
+
+    def serialise(self) -> bytes:
+        return etree.tostring(self.root, encoding="UTF-8", xml_declaration=True)
+
+
+def content(pattern: etree._Element) -> Iterator[etree._Element]:
+    """A pattern's child patterns: not its name class, nor a data pattern's parameters and except."""
+    if local(pattern) in ("data", "value"):
+        return
+    children = [child for child in pattern if isinstance(child.tag, str)]
+    if local(pattern) in ("element", "attribute") and pattern.get("name") is None and children:
+        children = children[1:]
+    yield from children
+
+
+def element_name(element: etree._Element) -> str | None:
+    """The Clark name of an element pattern with a single name, or None for a name class."""
+    name = element.get("name")
+    if name is None:
+        first = next((child for child in element if isinstance(child.tag, str)), None)
+        if first is None or local(first) != "name":
+            return None
+        name, holder = (first.text or "").strip(), first
+    else:
+        holder = element
+    if ":" in name:
+        prefix, name = name.split(":", 1)
+        return f"{{{holder.nsmap.get(prefix, '')}}}{name}"
+    inherited = holder.xpath("ancestor-or-self::*[@ns][1]/@ns")
+    return f"{{{inherited[0]}}}{name}" if inherited and inherited[0] else name
+
+
+def drop_empties(pattern: etree._Element) -> None:
+    children = list(content(pattern))
+    empties = [child for child in children if local(child) == "empty"]
+    for empty in empties[: len(empties) if len(empties) < len(children) else -1]:
+        pattern.remove(empty)
+
+
+def as_one(patterns: list[etree._Element]) -> etree._Element:
+    """Several patterns in a row are a group (as RELAX NG reads them inside oneOrMore and the like)."""
+    if len(patterns) == 1:
+        return patterns[0]
+    group = etree.Element(rng("group"))
+    group.extend(patterns)
+    return group
+
+
+def stub(clark: str) -> etree._Element:
+    """An absent element's pattern, reduced to its name: it matches nothing in the run's documents either, and
+    keeps the messages about what a parent expects ("expecting teiHeader") as they would be."""
+    namespace, _, name = clark[1:].partition("}") if clark.startswith("{") else ("", "", clark)
+    element = etree.Element(rng("element"), name=name, ns=namespace)
+    etree.SubElement(element, rng("empty"))
+    return element
+
+
+def replace(old: etree._Element, new: etree._Element) -> None:
+    new.tail = old.tail
+    old.getparent().replace(old, new)
+
+
+def prepare(source: bytes, present: Collection[str]) -> bytes:
+    """The grammar, pruned to the elements present and with its repetitions flattened."""
+    root = etree.fromstring(source, etree.XMLParser(resolve_entities=False, no_network=True))
+    if not Grammar.usable(root):
+        return source
+    stubbed: set[str] = set()
+    while True:
+        grammar = Grammar(deepcopy(root))
+        grammar.drop_annotations()
+        needed = grammar.prune(present, stubbed)
+        if not needed:
+            break
+        stubbed |= needed
+    grammar.tidy()
+    grammar.flatten_repetitions()
+    return grammar.serialise()

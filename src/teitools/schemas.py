@@ -1,0 +1,258 @@
+"""Schemas: which one checks a document, and each compiled once per run.
+
+- `teitools`: the project's schema (schema/teitools.xsd), the default for the edition;
+- `tei_all`: TEI P5 as bundled in schema/tei_all/, RELAX NG and the Schematron of its ODD. The grammar is
+  prepared for the run's documents (teitools.grammar: pruned to the elements they hold, repetitions
+  flattened), which gives libxml2 jing's verdicts in a fraction of the time; the prepared grammar is cached;
+- `auto` (the default): a document that declares its schema with <?xml-model?> is checked against the bundled
+  copy of that schema, found by its well-known address, never fetched; a declared schema that is not bundled
+  gets a warning and tei_all. The edition's documents, and documents that declare nothing, get the project
+  schema;
+- any .xsd or .rng file. XSD 1.0 and RELAX NG run in libxml2 (lxml); an XSD that libxml2 cannot compile
+  (XSD 1.1) runs in xmlschema, whose errors carry the element they concern.
+
+Every schema is prepared with the run's documents (`prepare`), then checks one document at a time (`check`).
+"""
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import xmlschema
+from lxml import etree
+
+from teitools import grammar
+from teitools.findings import ERROR, WARNING, Finding
+from teitools.load import Document, UsageError, safe_parser
+from teitools.resources import EDITION_DIR, SCHEMA_DIR
+from teitools.schematron import Schematron, element_names
+
+PROJECT_SCHEMA = "teitools"
+TEI_ALL = "tei_all"
+AUTO = "auto"
+TEI_ALL_DIR = SCHEMA_DIR / "tei_all"
+TEI_ALL_RNG = TEI_ALL_DIR / "tei_all.rng"
+TEI_ALL_SCHEMATRON = TEI_ALL_DIR / "tei_all.isosch"
+CACHE_ENVIRONMENT = "XDG_CACHE_HOME"
+CACHED_GRAMMARS_KEPT = 32
+NAMESPACE_IN_MESSAGE = re.compile(r"\{[^}]*\}")
+ATTRIBUTE_IN_MESSAGE = re.compile(r"attribute '([\w:]+)'")
+# The addresses under which the TEI publishes tei_all (release, versioned Vault, the build server), in any
+# of its schema languages, or a local copy by its file name: the catalog that maps a declared schema to the
+# bundled copy.
+TEI_ALL_ADDRESS = re.compile(
+    r"^(?:https?://(?:[\w-]+\.)*tei-c\.org/(?:[^?#]*/)?|(?![A-Za-z][\w+.-]*:)[^?#]*/)?"
+    r"tei_all\.(?:rng|rnc|xsd|isosch|sch|odd)$",
+    re.IGNORECASE,
+)
+
+
+@cache
+def tei_all_version() -> str:
+    """The TEI P5 version of the bundled tei_all, recorded once in schema/tei_all/VERSION.json."""
+    return json.loads((TEI_ALL_DIR / "VERSION.json").read_text(encoding="utf-8"))["tei"]
+
+
+class Schema:
+    """What every schema offers: prepared once with the run's documents, then a check per document."""
+
+    name: str
+
+    def prepare(self, documents: list[Document]) -> None:
+        """Most schemas need nothing from the documents before checking them."""
+
+    def check(self, document: Document) -> list[Finding]:
+        raise NotImplementedError
+
+
+@dataclass
+class CompiledSchema(Schema):
+    name: str
+    validator: etree.XMLSchema | etree.RelaxNG | xmlschema.XMLSchemaBase
+
+    def check(self, document: Document) -> list[Finding]:
+        if isinstance(self.validator, xmlschema.XMLSchemaBase):
+            return [
+                self._xmlschema_finding(document, error)
+                for error in self.validator.iter_errors(document.tree)
+            ]
+        if self.validator.validate(document.tree):
+            return []
+        return [self._libxml2_finding(document, entry) for entry in self.validator.error_log]
+
+    def _libxml2_finding(self, document: Document, entry: etree._LogEntry) -> Finding:
+        message = tidy(entry.message)
+        element = element_at(document, entry.path)
+        if element is not None:
+            attribute = ATTRIBUTE_IN_MESSAGE.search(message)
+            return document.finding(
+                element, ERROR, "schema", message, attribute.group(1) if attribute else ""
+            )
+        return Finding(document.label, max(entry.line, 1), max(entry.column, 1), ERROR, "schema", message)
+
+    def _xmlschema_finding(self, document: Document, error: xmlschema.XMLSchemaValidationError) -> Finding:
+        message = tidy(error.reason or str(error))
+        element = error.elem if isinstance(error.elem, etree._Element) else document.root
+        return document.finding(element, ERROR, "schema", message)
+
+
+@dataclass
+class TeiAll(Schema):
+    """tei_all: its grammar, prepared for the documents of the run, and its Schematron."""
+
+    name: str = TEI_ALL
+    present: set[str] = field(default_factory=set)
+    grammar: CompiledSchema | None = None
+    schematron: Schematron | None = None
+
+    def prepare(self, documents: list[Document]) -> None:
+        self.present |= element_names(document.tree for document in documents)
+        relaxng = etree.RelaxNG(etree.fromstring(prepared_grammar(self.present), safe_parser()))
+        self.grammar = CompiledSchema(TEI_ALL_RNG.name, relaxng)
+        self.schematron = Schematron(TEI_ALL_SCHEMATRON, self.present)
+
+    def check(self, document: Document) -> list[Finding]:
+        # The grammar is right only for the elements it was prepared for: other elements prepare it again.
+        if self.grammar is None or self.schematron is None or element_names([document.tree]) - self.present:
+            self.prepare([document])
+        return self.grammar.check(document) + self.schematron.check(document)
+
+
+@dataclass
+class AutoSchema(Schema):
+    """Per document: the schema it declares (its bundled copy, else tei_all with a warning), or the project
+    schema for the edition and for documents that declare none."""
+
+    name: str = AUTO
+    project: Schema = field(default_factory=lambda: load_schema(PROJECT_SCHEMA))
+    tei_all: TeiAll = field(default_factory=TeiAll)
+    edition: Path = field(default_factory=lambda: EDITION_DIR.resolve())
+
+    def prepare(self, documents: list[Document]) -> None:
+        declaring = [document for document in documents if self.declares(document)]
+        if declaring:
+            self.tei_all.prepare(declaring)
+
+    def declares(self, document: Document) -> bool:
+        return not document.resolved.is_relative_to(self.edition) and bool(declared_schemas(document))
+
+    def check(self, document: Document) -> list[Finding]:
+        if not self.declares(document):
+            return self.project.check(document)
+        findings = []
+        for declaration in declared_schemas(document):
+            href = declaration.get("href") or ""
+            if not TEI_ALL_ADDRESS.match(href):
+                message = (
+                    f'the declared schema "{href}" is not bundled with teitools, which fetches nothing: the '
+                    f"document is checked against tei_all (TEI P5 {tei_all_version()}) instead"
+                )
+                findings.append(
+                    Finding(
+                        document.label, declaration.sourceline or 1, 1, WARNING, "schema-declared", message
+                    )
+                )
+        return findings + self.tei_all.check(document)
+
+
+def declared_schemas(document: Document) -> list[etree._ProcessingInstruction]:
+    """The document's <?xml-model?> declarations (before its root element)."""
+    return [
+        node
+        for node in reversed(list(document.root.itersiblings(preceding=True)))
+        if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model" and node.get("href")
+    ]
+
+
+def element_at(document: Document, path: str | None) -> etree._Element | None:
+    """The element a libxml2 error path names; None when the path cannot be evaluated here."""
+    if not path:
+        return None
+    namespaces = {prefix: uri for prefix, uri in document.root.nsmap.items() if prefix}
+    try:
+        nodes = document.tree.xpath(path, namespaces=namespaces)
+    except etree.XPathError:
+        return None
+    return nodes[0] if nodes and isinstance(nodes[0], etree._Element) else None
+
+
+def tidy(message: str) -> str:
+    """Messages name elements as in the document (tei:p becomes p), not in Clark notation."""
+    return NAMESPACE_IN_MESSAGE.sub("", message).strip()
+
+
+def prepared_grammar(present: set[str]) -> bytes:
+    """tei_all prepared for the elements present; from the user's cache when these inputs were seen before.
+    A cache that cannot be read or written only costs the preparation (well under a second)."""
+    source = TEI_ALL_RNG.read_bytes()
+    key = hashlib.sha256(source)
+    key.update(Path(grammar.__file__).read_bytes())
+    key.update("\n".join(sorted(present)).encode())
+    cached = cache_dir() / f"tei_all-{key.hexdigest()[:32]}.rng"
+    try:
+        return cached.read_bytes()
+    except OSError:
+        pass
+    prepared = grammar.prepare(source, present)
+    with contextlib.suppress(OSError):
+        store(cached, prepared)
+    return prepared
+
+
+def cache_dir() -> Path:
+    base = os.environ.get(CACHE_ENVIRONMENT) or str(Path.home() / ".cache")
+    return Path(base) / "teitools"
+
+
+def store(path: Path, content: bytes) -> None:
+    """Write atomically, and keep only the most recently used grammars."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as temporary:
+        temporary.write(content)
+    os.replace(temporary.name, path)
+    grammars = sorted(path.parent.glob("tei_all-*.rng"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in grammars[CACHED_GRAMMARS_KEPT:]:
+        old.unlink(missing_ok=True)
+
+
+def schema_path(name_or_path: str) -> Path:
+    return SCHEMA_DIR / "teitools.xsd" if name_or_path == PROJECT_SCHEMA else Path(name_or_path)
+
+
+def load_schema(name_or_path: str) -> Schema:
+    """The schema by name (teitools, tei_all, auto) or path, compiled once for the whole run."""
+    if name_or_path == TEI_ALL:
+        return TeiAll()
+    if name_or_path == AUTO:
+        return AutoSchema()
+    path = schema_path(name_or_path)
+    if not path.is_file():
+        raise UsageError(f"{path}: schema not found")
+    try:
+        tree = etree.parse(str(path), safe_parser())
+    except etree.XMLSyntaxError as error:
+        raise UsageError(f"{path}: schema is not well-formed XML: {error.msg}") from error
+    if path.suffix == ".rng":
+        try:
+            return CompiledSchema(path.name, etree.RelaxNG(tree))
+        except etree.RelaxNGParseError as error:
+            raise UsageError(f"{path}: not a usable RELAX NG schema: {error}") from error
+    if path.suffix == ".xsd":
+        try:
+            return CompiledSchema(path.name, etree.XMLSchema(tree))
+        except etree.XMLSchemaParseError:
+            return CompiledSchema(path.name, xmlschema_validator(path))
+    raise UsageError(f"{path}: unknown schema type: give an .xsd (W3C XML Schema) or .rng (RELAX NG) file")
+
+
+def xmlschema_validator(path: Path) -> xmlschema.XMLSchemaBase:
+    try:
+        return xmlschema.XMLSchema11(str(path))
+    except (xmlschema.XMLSchemaException, OSError) as error:
+        raise UsageError(f"{path}: not a usable XML Schema: {error}") from error

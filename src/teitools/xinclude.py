@@ -1,0 +1,161 @@
+"""XInclude, resolved as jing resolves it (the xi:fallback when the target is missing), but only for local
+files inside the folder tree of the input: never an absolute path, a parent beyond that tree, a URL, or
+the network.
+
+Included elements take the line of the xi:include that brought them in, so that findings inside them point to
+a line of the file being checked. Every include that cannot be followed becomes a finding at its xi:include.
+"""
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import unquote
+
+from lxml import etree
+
+from teitools.findings import ERROR, WARNING
+
+XI = "http://www.w3.org/2001/XInclude"
+INCLUDE = f"{{{XI}}}include"
+FALLBACK = f"{{{XI}}}fallback"
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+RULE = "xinclude"
+URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+SHORTHAND_POINTER = re.compile(r"^(?:element\()?([\w.-]+)\)?$")
+MAX_DEPTH = 16  # includes within included files, at most this deep
+MAX_INCLUDES = 1000  # includes in one document, counting nested ones
+
+# (element to report at, severity, message): how problems are handed back to the loader.
+Report = Callable[[etree._Element, str, str], None]
+
+
+class IncludeError(Exception):
+    """An include that cannot be followed; its fallback is used when it has one."""
+
+    def __init__(self, message: str, severity: str = ERROR) -> None:
+        super().__init__(message)
+        self.severity = severity
+
+
+class Resolver:
+    def __init__(self, tree_root: Path, parser: Callable[[], etree.XMLParser], report: Report) -> None:
+        self.tree_root = tree_root.resolve()
+        self.parser = parser
+        self.report = report
+        self.count = 0
+        self.open: list[Path] = []  # the files being included, outermost first: an include of one is a loop
+
+    def resolve(
+        self, root: etree._Element, base: Path, anchor: etree._Element | None = None, depth: int = 0
+    ) -> None:
+        """Replace every xi:include under root (a document read from `base`) by what it includes."""
+        if depth == 0 and anchor is None:
+            self.open = [base.resolve()]
+        for include in list(root.iter(INCLUDE)):
+            where = anchor if anchor is not None else include
+            line = where.sourceline
+            try:
+                self.count += 1
+                if self.count > MAX_INCLUDES or depth >= MAX_DEPTH:
+                    raise IncludeError(
+                        f"more than {MAX_INCLUDES} includes, or includes {MAX_DEPTH} deep: refused"
+                    )
+                nodes = self.included(include, base, where, depth)
+            except IncludeError as error:
+                fallback = include.find(FALLBACK)
+                if fallback is None:
+                    self.report(where, error.severity, f"{error} (and the xi:include has no xi:fallback)")
+                    nodes = []
+                else:
+                    self.report(
+                        where,
+                        WARNING if error.severity == WARNING else ERROR,
+                        f"{error}: its xi:fallback is used",
+                    )
+                    self.resolve(fallback, base, anchor, depth)
+                    nodes = [fallback.text or "", *fallback]
+            splice(include, nodes, line)
+
+    def included(self, include: etree._Element, base: Path, anchor: etree._Element, depth: int) -> list:
+        href = include.get("href") or ""
+        target = self.target(href, base)
+        parse = include.get("parse", "xml")
+        if parse == "text":
+            try:
+                return [target.read_text(encoding=include.get("encoding") or "utf-8")]
+            except (OSError, UnicodeDecodeError) as error:
+                raise IncludeError(f'XInclude of "{href}" cannot be read as text: {error}') from error
+        if parse != "xml":
+            raise IncludeError(f'XInclude parse="{parse}" is neither xml nor text')
+        try:
+            root = etree.parse(str(target), self.parser()).getroot()
+        except (OSError, etree.XMLSyntaxError) as error:
+            raise IncludeError(f'XInclude of "{href}" is not well-formed XML: {error}') from error
+        if target in self.open:
+            raise IncludeError(f'XInclude of "{href}" includes a file that includes it: a loop, refused')
+        self.open.append(target)
+        try:
+            self.resolve(root, target, anchor, depth + 1)
+        finally:
+            self.open.pop()
+        root = self.pointed(root, include.get("xpointer"), href)
+        root.set(XML_BASE, href)
+        return [root]
+
+    def target(self, href: str, base: Path) -> Path:
+        if not href:
+            raise IncludeError("an XInclude without href (a pointer into the same document) is not supported")
+        if URL_SCHEME.match(href) or href.startswith(("/", "\\")):
+            raise IncludeError(
+                f'XInclude of "{href}" refused: only relative paths inside the input folder are read'
+            )
+        target = (base.parent / unquote(href)).resolve()
+        if not target.is_relative_to(self.tree_root):
+            raise IncludeError(
+                f'XInclude of "{href}" refused: it is outside the input folder {self.tree_root}'
+            )
+        if not target.is_file():
+            raise IncludeError(f'XInclude target "{href}" not found', WARNING)
+        return target
+
+    def pointed(self, root: etree._Element, xpointer: str | None, href: str) -> etree._Element:
+        if not xpointer:
+            return root
+        shorthand = SHORTHAND_POINTER.match(xpointer.strip())
+        found = root.xpath("//*[@xml:id = $id]", id=shorthand.group(1)) if shorthand else []
+        if not found:
+            raise IncludeError(
+                f'XInclude of "{href}": the xpointer "{xpointer}" points to nothing teitools can find'
+            )
+        return found[0]
+
+
+def splice(include: etree._Element, nodes: list, line: int | None) -> None:
+    """Put the nodes (a leading text, then elements) in place of the include, keeping the text around it."""
+    parent = include.getparent()
+    text = nodes[0] if nodes and isinstance(nodes[0], str) else ""
+    elements = [node for node in nodes if not isinstance(node, str)]
+    for element in elements:
+        for descendant in element.iter():
+            descendant.sourceline = line
+    before = include.getprevious()
+    tail = include.tail or ""
+    if elements:
+        elements[-1].tail = (elements[-1].tail or "") + tail
+        tail = ""
+    append_text(parent, before, text)
+    position = parent.index(include)
+    parent.remove(include)
+    for offset, element in enumerate(elements):
+        parent.insert(position + offset, element)
+    last = elements[-1] if elements else before
+    append_text(parent, last, tail)
+
+
+def append_text(parent: etree._Element, after: etree._Element | None, text: str) -> None:
+    if not text:
+        return
+    if after is None:
+        parent.text = (parent.text or "") + text
+    else:
+        after.tail = (after.tail or "") + text

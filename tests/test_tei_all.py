@@ -1,0 +1,338 @@
+"""tei_all built in: jing's verdicts on the corpus, TEI's Schematron, declared schemas, XInclude, entities."""
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import CORPUS, TEI_ALL_RNG
+from lxml import etree
+
+from teitools import grammar
+from teitools.cli import main
+from teitools.findings import Finding, Report
+from teitools.load import load, load_all
+from teitools.schemas import TEI_ALL_ADDRESS, TeiAll, cache_dir, tei_all_version
+
+DATA = Path(__file__).parent / "data" / "tei_all"
+SCHEMATRON_CASES = {
+    # fixture: (severity, words of the message, the element the finding is at)
+    "ptr-target-and-cref.xml": ("error", "Only one of the attributes @target and @cRef", "<ptr "),
+    "subst-without-del.xml": ("error", "<subst> must have at least one child <add>", "<subst>"),
+    "lg-without-l.xml": ("error", "must contain at least one child <l>, <lg>, or <gap>", "<lg>"),
+    "l-holds-p.xml": ("error", "Metrical lines (<l> elements) may not contain", "<q><p>"),
+    "when-with-from.xml": ("warning", "@when attribute cannot be used with any other", "<date "),
+    "addspan-without-spanto.xml": ("error", "The @spanTo attribute of <addSpan> is required", "<addSpan"),
+}
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["validate", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def json_findings(*args: str) -> tuple[int, list[dict]]:
+    code, output = run("--format", "json", *args)
+    return code, json.loads(output)["findings"]
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Each test session prepares grammars in its own cache folder, never in the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.delenv("TEITOOLS_TEI_ALL", raising=False)
+
+
+# --- parity with jing -----------------------------------------------------------------------------------
+
+
+def jing_invalid_files(files: list[Path]) -> set[Path]:
+    """The files jing finds invalid against tei_all.rng, all in one JVM. Its warnings (an XInclude falling
+    back) do not make a file invalid."""
+    jing = shutil.which("jing")
+    assert jing, "jing is needed for the parity test: scripts/install-system-deps.sh installs it"
+    result = subprocess.run([jing, str(TEI_ALL_RNG), *map(str, files)], capture_output=True, text=True)
+    errors = re.findall(r"^(.+?\.xml):\d+:\d+: (?:fatal )?error:", result.stdout, re.M)
+    return {Path(name).resolve() for name in errors}
+
+
+def test_verdicts_are_jings_on_every_well_formed_corpus_file():
+    report = Report()
+    documents = load_all([CORPUS], report)
+    refused = {Path(f.file).resolve() for f in report.findings if f.rule != "not-well-formed"}
+    well_formed = sorted({d.resolved for d in documents} | refused)
+    assert len(well_formed) == 37
+    schema = TeiAll()
+    schema.prepare(documents)
+    ours = refused | {d.resolved for d in documents if schema.grammar.check(d)}
+    assert ours == jing_invalid_files(well_formed)
+
+
+def test_a_grammar_prepared_for_one_file_gives_the_same_verdict():
+    """Pruning to one file's elements keeps the verdict the whole-corpus grammar gives."""
+    report = Report()
+    documents = load_all([CORPUS], report)
+    corpus_wide = TeiAll()
+    corpus_wide.prepare(documents)
+    for document in documents[::4]:
+        alone = TeiAll()
+        alone.prepare([document])
+        assert bool(alone.grammar.check(document)) == bool(corpus_wide.grammar.check(document)), (
+            document.label
+        )
+
+
+def test_schema_findings_keep_position_element_and_expectation():
+    code, found = json_findings("--schema", "tei_all", str(CORPUS / "tei-stylesheets-test" / "test32.xml"))
+    schema = [f for f in found if f["rule"] == "schema"]
+    assert code == 1 and schema
+    first = schema[0]
+    assert first["line"] > 1 and first["column"] > 1 and first["xpath"].startswith("/")
+    assert all(re.search(r"\b(line|reg)\b", f["message"]) for f in schema), schema
+
+
+# --- TEI's Schematron -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMATRON_CASES))
+def test_each_schematron_constraint_is_found_at_its_line(name):
+    severity, words, start_tag = SCHEMATRON_CASES[name]
+    path = DATA / name
+    expected_line = next(
+        number for number, line in enumerate(path.read_text().splitlines(), 1) if start_tag in line
+    )
+    code, found = json_findings("--schema", "tei_all", str(path))
+    matching = [f for f in found if words in f["message"]]
+    assert matching, found
+    assert {(f["severity"], f["line"]) for f in matching} == {(severity, expected_line)}
+    assert not [f for f in found if f["rule"] == "schema"], "the fixture is valid against the grammar"
+    assert code == (1 if severity == "error" else 0)
+
+
+def test_a_clean_document_gives_no_findings():
+    assert run("--schema", "tei_all", str(DATA / "clean.xml")) == (
+        0,
+        "1 file checked, 0 errors, 0 warnings\n",
+    )
+
+
+def test_only_the_rules_for_elements_present_are_compiled():
+    schema = TeiAll()
+    schema.prepare([load(DATA / "clean.xml")])
+    assert 0 < schema.schematron.rules_kept < schema.schematron.rules_total // 2
+
+
+# --- no configuration, the version, declared schemas -----------------------------------------------------
+
+
+def test_tei_all_needs_no_configuration_and_the_version_is_reported():
+    code, output = run("--schema", "tei_all", "--format", "json", str(DATA / "clean.xml"))
+    assert code == 0 and json.loads(output)["tei_version"] == tei_all_version() == "4.12.0"
+    version = CliRunner().invoke(main, ["--version"]).output
+    assert "TEI P5 4.12.0" in version
+
+
+def declaring(tmp_path: Path, href: str, body: str = "") -> Path:
+    """The clean fixture, declaring a schema, with a paragraph the project schema does not allow."""
+    text = (DATA / "clean.xml").read_text()
+    declaration = f'<?xml-model href="{href}" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+    text = text.replace("<TEI ", declaration + "<TEI ", 1).replace("    </body>", body + "    </body>")
+    path = tmp_path / "declared.xml"
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng",
+        "https://tei-c.org/Vault/P5/4.12.0/xml/tei/custom/schema/relaxng/tei_all.rng",
+        "../schema/tei_all.rng",
+    ],
+)
+def test_a_declared_tei_all_is_the_bundled_copy(tmp_path, href):
+    path = declaring(tmp_path, href, "      <lg><label>no line</label></lg>\n")
+    code, found = json_findings(str(path))
+    assert code == 1 and [f["rule"] for f in found] == ["tei_all-lg-atleast1oflggapl-constraint-rule-22"]
+    assert (
+        run("--schema", "teitools", str(path))[0] == 1
+    )  # the project schema knows no lg: auto chose tei_all
+
+
+def test_a_declared_schema_that_is_not_bundled_warns_and_falls_back_to_tei_all(tmp_path):
+    path = declaring(tmp_path, "https://example.org/my-customisation.rng")
+    code, found = json_findings(str(path))
+    assert code == 0 and [(f["rule"], f["severity"], f["line"]) for f in found] == [
+        ("schema-declared", "warning", 2)
+    ]
+    assert "is not bundled" in found[0]["message"] and "tei_all" in found[0]["message"]
+
+
+def test_the_catalog_matches_tei_addresses_only():
+    assert TEI_ALL_ADDRESS.match(
+        "http://www.tei-c.org/Vault/P5/3.1.0/xml/tei/custom/schema/relaxng/tei_all.rng"
+    )
+    for other in ("https://example.org/tei_all.rng", "https://dracor.org/schema.rng", "tei_lite.rng"):
+        assert not TEI_ALL_ADDRESS.match(other)
+
+
+# --- the prepared grammar -------------------------------------------------------------------------------
+
+LIST = """<element name="list" xmlns="http://relaxng.org/ns/structure/1.0">
+  <oneOrMore><oneOrMore><element name="a"><empty/></element></oneOrMore>
+  <zeroOrMore><element name="b"><empty/></element></zeroOrMore></oneOrMore></element>"""
+
+
+def in_grammar(pattern: str) -> bytes:
+    return (
+        f'<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start>{pattern}</start>'
+        '<define name="unused"><element name="c"><empty/></element></define></grammar>'
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("document", "valid"),
+    [
+        ("<list><a/></list>", True),
+        ("<list><a/><b/><a/><a/><b/><b/></list>", True),
+        ("<list><b/><a/></list>", False),
+        ("<list/>", False),
+    ],
+)
+def test_flattened_repetitions_accept_the_same_documents(document, valid):
+    original = in_grammar(LIST)
+    prepared = grammar.prepare(original, {"list", "a", "b"})
+    assert b"oneOrMore><oneOrMore" not in prepared.replace(b" ", b"").replace(b"\n", b"")
+    for source in (original, prepared):
+        assert etree.RelaxNG(etree.fromstring(source)).validate(etree.fromstring(document)) is valid
+
+
+def test_pruning_drops_absent_elements_and_unreachable_definitions():
+    prepared = grammar.prepare(in_grammar(LIST), {"list", "a"})
+    assert b'name="b"' not in prepared and b'name="unused"' not in prepared
+    relaxng = etree.RelaxNG(etree.fromstring(prepared))
+    assert relaxng.validate(etree.fromstring("<list><a/><a/></list>"))
+    assert not relaxng.validate(etree.fromstring("<list/>"))
+
+
+def test_a_long_list_is_followed_in_linear_time():
+    """4000 persons: libxml2 backtracked on tei_all's (X+, Y*)+ for a minute; flattened, it does not."""
+    persons = "".join(f'<person xml:id="person{n}"><persName>P {n}</persName></person>' for n in range(4000))
+    text = (
+        (DATA / "clean.xml")
+        .read_text()
+        .replace("    <body>", f"    <body>\n      <listPerson>{persons}</listPerson>", 1)
+    )
+    document = etree.fromstring(text.encode()).getroottree()
+    prepared = grammar.prepare(TEI_ALL_RNG.read_bytes(), {e.tag for e in document.iter(etree.Element)})
+    assert etree.RelaxNG(etree.fromstring(prepared)).validate(document)
+
+
+def test_an_unwritable_cache_does_not_fail_the_run(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert run("--schema", "tei_all", str(DATA / "clean.xml"))[0] == 0
+
+
+def test_the_prepared_grammar_is_cached_and_reused(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert run("--schema", "tei_all", str(DATA / "clean.xml"))[0] == 0
+    cached = list(cache_dir().glob("tei_all-*.rng"))
+    assert len(cached) == 1
+    cached[0].write_bytes(cached[0].read_bytes().replace(b'name="lg"', b'name="lgX"'))
+    assert run("--schema", "tei_all", str(DATA / "clean.xml"))[0] == 1  # the cached copy was used
+
+
+# --- XInclude -------------------------------------------------------------------------------------------
+
+INCLUDING = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">
+  <xi:include href="{href}">{fallback}</xi:include>
+  <text><body><p>Body.</p></body></text>
+</TEI>"""
+
+HEADER = """<teiHeader xmlns="http://www.tei-c.org/ns/1.0"><fileDesc>
+  <titleStmt><title>Included</title></titleStmt><publicationStmt><p>Test</p></publicationStmt>
+  <sourceDesc><p>Test</p></sourceDesc></fileDesc></teiHeader>"""
+
+
+def including(folder: Path, href: str, fallback: str = "") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "main.xml"
+    path.write_text(INCLUDING.format(href=href, fallback=fallback))
+    return path
+
+
+def test_an_xinclude_inside_the_tree_resolves(tmp_path):
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "parts" / "header.inc").write_text(HEADER)  # not .xml: not a document of its own
+    path = including(tmp_path / "texts", "../parts/header.inc")
+    code, found = json_findings("--schema", "tei_all", str(tmp_path))
+    assert code == 0, found
+    document = load(path, tmp_path)
+    assert document.root[0].tag.endswith("teiHeader") and document.root[0].sourceline == 3
+
+
+@pytest.mark.parametrize("href", ["../outside.xml", "/etc/hostname", "http://example.org/header.xml"])
+def test_an_xinclude_outside_the_tree_is_refused(tmp_path, href):
+    (tmp_path / "outside.xml").write_text(HEADER)
+    path = including(tmp_path / "edition", href)
+    code, found = json_findings("--schema", "tei_all", str(path))
+    refusals = [f for f in found if f["rule"] == "xinclude"]
+    assert code == 1 and len(refusals) == 1 and "refused" in refusals[0]["message"]
+    assert (refusals[0]["line"], refusals[0]["severity"]) == (3, "error")
+    assert any(f["rule"] == "schema" for f in found)  # the header was not read: the document lacks it
+
+
+def test_an_xinclude_loop_is_refused_once(tmp_path):
+    path = including(tmp_path, "main.xml")  # the document includes itself
+    code, found = json_findings("--schema", "tei_all", str(path))
+    loops = [f for f in found if f["rule"] == "xinclude"]
+    assert code == 1 and len(loops) == 1 and "loop" in loops[0]["message"] and loops[0]["line"] == 3
+
+
+def test_a_missing_xinclude_target_takes_the_fallback_as_jing_does(tmp_path):
+    path = including(tmp_path, "missing.xml", f"<xi:fallback>{HEADER}</xi:fallback>")
+    code, found = json_findings("--schema", "tei_all", str(path))
+    assert code == 0 and [(f["rule"], f["severity"]) for f in found] == [("xinclude", "warning")]
+
+
+# --- entities -------------------------------------------------------------------------------------------
+
+
+def with_doctype(tmp_path: Path, declarations: str, reference: str) -> Path:
+    text = (DATA / "clean.xml").read_text()
+    text = text.replace("<TEI ", f"<!DOCTYPE TEI [\n{declarations}\n]>\n<TEI ", 1)
+    path = tmp_path / "entities.xml"
+    path.write_text(text.replace("A clean paragraph", f"A clean {reference} paragraph"))
+    return path
+
+
+def test_an_internal_entity_doctype_is_accepted_and_expanded(tmp_path):
+    declarations = '<!ENTITY % draft "IGNORE">\n<!ENTITY tei "Text Encoding Initiative">'
+    path = with_doctype(tmp_path, declarations, "&tei;")
+    assert run("--schema", "tei_all", str(path))[0] == 0
+    document = load(path)
+    assert "A clean Text Encoding Initiative paragraph" in etree.tostring(document.root, encoding="unicode")
+
+
+def test_an_external_entity_is_refused_at_its_declaration(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("teitools-secret")
+    path = with_doctype(tmp_path, f'<!ENTITY fine "ok">\n<!ENTITY leak SYSTEM "file://{secret}">', "&leak;")
+    loaded = load(path)
+    assert isinstance(loaded, Finding) and loaded.rule == "entity-declaration"
+    assert (loaded.line, loaded.column) == (4, 1) and '"leak"' in loaded.message
+
+
+def test_an_entity_bomb_is_refused(tmp_path):
+    levels = '<!ENTITY e0 "lol">' + "".join(
+        f'<!ENTITY e{i} "{("&e" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
+    )
+    loaded = load(with_doctype(tmp_path, levels, "&e9;"))
+    assert isinstance(loaded, Finding) and loaded.rule == "entity-declaration"
