@@ -418,7 +418,7 @@
   </xsl:function>
 
   <!-- The letters before and after this one (correspContext): maps with 'relation' (previous or next),
-       'label' and 'target'. -->
+       'label', 'scope' (@type: withinCorrespondence, withinCollection) and 'target'. -->
   <xsl:function name="t:correspondence-context" as="map(*)*">
     <xsl:param name="tei" as="element()"/>
     <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspContext/tei:ref
@@ -426,6 +426,7 @@
       <xsl:sequence select="map {
         'relation': if (starts-with(@subtype, 'next') or @type = 'next') then 'next' else 'previous',
         'label': normalize-space(.),
+        'scope': string(@type),
         'target': string(@target)}"/>
     </xsl:for-each>
   </xsl:function>

@@ -150,7 +150,7 @@
   </xsl:function>
 
   <xsl:template match="tei:pause | tei:kinesic | tei:vocal | tei:incident | tei:shift | tei:writing[not(node())]" mode="html">
-    <xsl:value-of select="' '[t:glued(current())]"/>
+    <xsl:text> </xsl:text>
     <span class="{local-name()} event"><xsl:value-of select="t:event-description(.)"/></span>
     <xsl:text> </xsl:text>
   </xsl:template>

@@ -36,6 +36,14 @@
       else if (matches($target, '^[A-Za-z0-9_.-]+$')) then replace($target, '\.xml$', '') || '.html' else ()"/>
   </xsl:function>
 
+  <!-- "Previous letter", "Next letter in this correspondence"... -->
+  <xsl:function name="t:related-letter-label" as="xs:string">
+    <xsl:param name="related" as="map(*)"/>
+    <xsl:sequence select="(if ($related?relation = 'next') then 'Next letter' else 'Previous letter')
+      || (if ($related?scope = 'withinCorrespondence') then ' in this correspondence'
+          else if ($related?scope = 'withinCollection') then ' in the edition' else '')"/>
+  </xsl:function>
+
   <xsl:template name="t:correspondence-fields">
     <xsl:param name="tei" as="element()"/>
     <xsl:for-each select="t:correspondence($tei)">
@@ -46,7 +54,7 @@
       </xsl:if>
     </xsl:for-each>
     <xsl:for-each select="t:correspondence-context($tei)">
-      <dt><xsl:value-of select="if (?relation = 'next') then 'Next letter' else 'Previous letter'"/></dt>
+      <dt><xsl:value-of select="t:related-letter-label(.)"/></dt>
       <dd>
         <xsl:variable name="href" select="t:letter-href(?target)"/>
         <xsl:choose>
@@ -57,12 +65,19 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- Address lines: one line each in the plain text too. -->
+  <xsl:template match="tei:addrLine" mode="text">
+    <xsl:call-template name="t:text-block">
+      <xsl:with-param name="mark" select="$t:line"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- The same, as lines of the plain text's heading. -->
   <xsl:function name="t:correspondence-lines" as="xs:string*">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="
       (t:correspondence($tei)[t:action-line(.)] ! (t:action-label(.) || ': ' || t:action-line(.))),
-      (t:correspondence-context($tei) ! ((if (?relation = 'next') then 'Next letter: ' else 'Previous letter: ') || ?label))"/>
+      (t:correspondence-context($tei) ! (t:related-letter-label(.) || ': ' || ?label))"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -128,6 +128,7 @@
       <xsl:if test="@facs"><xsl:attribute name="title" select="'Facsimile: ' || @facs"/></xsl:if>
       <xsl:value-of select="t:break-label(.)"/>
     </span>
+    <xsl:value-of select="' '[not(t:breaks-word(current()))]"/>
   </xsl:template>
 
   <xsl:template match="tei:pb | tei:cb" mode="text">
