@@ -454,8 +454,11 @@
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="renditions" select="tokenize(normalize-space($element/@rendition)) ! t:entry-by-pointer(., $element)
       [self::tei:rendition][not(@scope)][not(@scheme) or @scheme = 'css']"/>
+    <!-- Plain declarations only; colours are left out: the edition's palette is checked for contrast (axe),
+         a source's colours are not. -->
     <xsl:variable name="declarations" select="($renditions, $element/@style) ! normalize-space(.)
-      [matches(., '^([a-z-]+\s*:\s*[^;{}&lt;&gt;\\]+;?\s*)+$')] ! replace(., '[;\s]+$', '')"/>
+      [matches(., '^([a-z-]+\s*:\s*[^;{}&lt;&gt;\\]+;?\s*)+$')] ! tokenize(., ';') ! normalize-space(.)
+      [. != ''][not(matches(., '^(color|background)'))]"/>
     <xsl:sequence select="if (exists($declarations)) then string-join($declarations, '; ') else ()"/>
   </xsl:function>
 
