@@ -111,6 +111,10 @@
     </xsl:choose>
   </xsl:template>
 
+  <xsl:template match="tei:text | tei:floatingText" mode="contents">
+    <xsl:apply-templates select="*" mode="contents"/>
+  </xsl:template>
+
   <xsl:template match="node()" mode="contents"/>
 
   <xsl:function name="t:language" as="xs:string">
@@ -367,7 +371,7 @@
 
   <!-- Links to the web; a pointer with several targets links to the first. -->
   <xsl:template match="tei:ref[matches(@target, '^https?://')]" mode="html">
-    <a href="{tokenize(@target)[1]}"><xsl:call-template name="phrase-content"/></a>
+    <a href="{tokenize(@target)[1]}"><xsl:call-template name="phrase-content"/><xsl:value-of select="t:pointer-label(.)[not(current()/node())]"/></a>
   </xsl:template>
 
   <!-- A pointer without content shows its target (a date, a letter), so the sentence keeps its word. -->
