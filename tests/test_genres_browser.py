@@ -2,6 +2,7 @@
 visible text (innerText), not class names. The corpus is rendered once; each page is opened from disk."""
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import CORPUS
 from lxml import etree
 from playwright.sync_api import Page
-from test_browser import browser, open_page  # noqa: F401  (the shared chromium fixture)
+from test_browser import browser, open_page, recording_page  # noqa: F401  (the shared chromium fixture)
 
 from teitools.render import render
 
@@ -34,14 +35,9 @@ def corpus_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def page(browser, corpus_site) -> Page:  # noqa: F811
-    context = browser.new_context()
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.requests = requests
-    yield page
-    context.close()
+def page(browser, corpus_site) -> Iterator[Page]:  # noqa: F811
+    with recording_page(browser) as page:
+        yield page
 
 
 def style(page: Page, selector: str, property_name: str) -> list[str]:
