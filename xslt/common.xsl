@@ -446,7 +446,7 @@
 
   <xsl:function name="t:rend-classes" as="xs:string*">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="tokenize(lower-case(replace($element/@rend, '[-_()]', '')))[. = $t:rend-keywords]
+    <xsl:sequence select="$element/@rend ! tokenize(lower-case(replace(., '[-_()]', '')))[. = $t:rend-keywords]
       ! replace(replace(., '^superscript$', 'sup'), '^subscript$', 'sub') ! ('rend-' || .)"/>
   </xsl:function>
 
@@ -499,7 +499,7 @@
   </xsl:template>
 
   <xsl:template name="t:style">
-    <xsl:variable name="css" select="t:css(.)"/>
+    <xsl:variable name="css" select="if (@rendition or @style) then t:css(.) else ()"/>
     <xsl:if test="$css"><xsl:attribute name="style" select="$css"/></xsl:if>
   </xsl:template>
 

@@ -2,7 +2,7 @@
 <!--
   verse.xsl: verse (lg, l). Stanzas stand apart; each line on its own, every fifth line numbered (from @n
   where it is a number, else counted: see t:verse-lines in common.xsl); a half-line that continues a line
-  (@part M or F) is indented to where the line it completes would end.
+  (@part M or F) is indented (a fixed indent, style.css), and not counted.
   Plain text: one line per verse line, a blank line between stanzas.
 -->
 <xsl:stylesheet version="3.0"
