@@ -171,3 +171,19 @@ def test_genre_pages_are_offline_and_accessible(page, corpus_site, name):
     violations = Axe().run(page).response["violations"]
     serious = [(v["id"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+def test_both_layers_are_reachable_without_javascript(browser, corpus_site):  # noqa: F811
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    open_page(page, corpus_site, SOURCE_DOCUMENT)
+    original = page.locator(".original", has_text="Binkuſhtih").first
+    assert not original.is_visible()
+    page.click("a[href='#tt-diplomatic']")
+    assert original.is_visible()  # the source's own spelling beside the regularised reading
+    open_page(page, corpus_site, LETTER)
+    deletion = page.locator("main del").first
+    assert deletion.is_visible()
+    page.click("a[href='#tt-reading']")
+    assert not deletion.is_visible()
+    context.close()

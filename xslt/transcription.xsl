@@ -5,7 +5,8 @@
   breaks, expansions, and the diplomatic transcription of sourceDoc (surface, zone, line).
 
   The HTML keeps a diplomatic layer: deletions struck through, additions between ⸌ ⸍, page numbers at page
-  breaks. The reading layer (a link, #tt-reading, no script needed) hides deletions and signs. The plain text
+  breaks; with #tt-diplomatic targeted, also the source's readings beside corrections. The reading layer
+  (#tt-reading) hides deletions and signs; both are links, no script needed. The plain text
   is the reading text: deletions out, additions in, breaks as markers.
 -->
 <xsl:stylesheet version="3.0"
@@ -16,28 +17,30 @@
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
-  <!-- The elements that make a diplomatic layer worth a switch. -->
+  <!-- The elements that make a diplomatic layer worth a switch (a choice's source reading among them). -->
   <xsl:function name="t:has-layers" as="xs:boolean">
     <xsl:param name="texts" as="element()*"/>
-    <xsl:sequence select="exists($texts//(tei:del | tei:add | tei:unclear | tei:handShift | tei:damage | tei:fw))"/>
+    <xsl:sequence select="exists($texts//(tei:del | tei:add | tei:unclear | tei:handShift | tei:damage | tei:fw | tei:choice))"/>
   </xsl:function>
 
+  <!-- Two links, no script: the diplomatic text (deletions struck through, additions marked, the source's
+       readings beside corrections) and the reading text (deletions and signs left out). Each targets an empty
+       element just before main; style.css styles main after the targeted one (#tt-reading:target ~ main). -->
   <xsl:template name="t:layers">
     <xsl:param name="texts" as="element()*"/>
     <xsl:if test="t:has-layers($texts)">
-      <p class="layers" id="tt-diplomatic">
+      <p class="layers">
         <xsl:text>Show: </xsl:text>
-        <a href="#tt-diplomatic">diplomatic text (deletions struck through, additions marked)</a>
+        <a href="#tt-diplomatic">diplomatic text (as the source has it)</a>
         <xsl:text> · </xsl:text>
         <a href="#tt-reading">reading text (deletions left out)</a>
       </p>
     </xsl:if>
   </xsl:template>
 
-  <!-- The target of the reading-layer link: the style sheet hides deletions after it while it is targeted. -->
   <xsl:template name="t:layer-target">
     <xsl:param name="texts" as="element()*"/>
-    <xsl:if test="t:has-layers($texts)"><span id="tt-reading"></span></xsl:if>
+    <xsl:if test="t:has-layers($texts)"><span id="tt-diplomatic"></span><span id="tt-reading"></span></xsl:if>
   </xsl:template>
 
   <!-- Additions and deletions -->
