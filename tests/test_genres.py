@@ -235,6 +235,7 @@ def test_letter_address_lines_and_empty_date_reference(out):
     text = text_of(out, "letter")
     assert text.startswith("Herrn\nFelix Salten\nUnterach am Attersee\n\nLieber Freund,")
     assert "Am 1896-02-04 fand die Premiere statt." in text
+    assert text.endswith("Herzlich\n\nPaul\nGoldmann\n")  # a line break in the closer stays a line
 
 
 def test_long_documents_get_a_table_of_contents(out):

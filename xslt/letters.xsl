@@ -72,6 +72,12 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A line break in an opener, closer or address lays out lines (letterhead, address, signature): the
+       plain text keeps them as lines. -->
+  <xsl:template match="tei:lb[not(t:breaks-word(.))][ancestor::tei:opener or ancestor::tei:closer or ancestor::tei:address]" mode="text">
+    <xsl:value-of select="$t:line"/>
+  </xsl:template>
+
   <!-- The same, as lines of the plain text's heading. -->
   <xsl:function name="t:correspondence-lines" as="xs:string*">
     <xsl:param name="tei" as="element()"/>
