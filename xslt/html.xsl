@@ -290,7 +290,7 @@
   </xsl:template>
 
 
-  <!-- Images are not copied into the offline edition; their descriptions (desc) still render. -->
+  <!-- Inline binary data and anchors show nothing (graphic, in figures.xsl, shows images). -->
   <xsl:template match="tei:binaryObject | tei:anchor" mode="html"/>
 
   <!-- Names, dates, titles, references -->
