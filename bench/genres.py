@@ -81,7 +81,7 @@ def deletions_absent(r: Rendered) -> int:
 
 def verse_numbers(r: Rendered) -> int:
     """Line numbers shown: every one a multiple of five, on a verse line."""
-    numbers = r.page.xpath("//div[contains(@class, 'l')]/span[@class='linenumber']/text()")
+    numbers = r.page.xpath(f"//main//*[{has_class('l')}]/span[@class='linenumber']/text()")
     return sum(1 for n in numbers if int(n) % 5 == 0)
 
 
