@@ -6,6 +6,8 @@ screenshot saved under test-artifacts/.
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,8 +50,9 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, site) -> Page:
+@contextmanager
+def recording_page(browser) -> Iterator[Page]:
+    """A fresh page that records every URL it requests (page.requests), to show that nothing is remote."""
     context = browser.new_context()
     page = context.new_page()
     requests: list[str] = []
@@ -57,6 +60,12 @@ def page(browser, site) -> Page:
     page.requests = requests
     yield page
     context.close()
+
+
+@pytest.fixture
+def page(browser, site) -> Iterator[Page]:
+    with recording_page(browser) as page:
+        yield page
 
 
 def open_page(page: Page, site: Path, name: str) -> None:

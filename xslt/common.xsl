@@ -6,11 +6,15 @@
   - names: the normalised name and the sort key of an entry;
   - anchors: a stable id for every element (its xml:id, else its name and position), counted once by an
     accumulator, so that links from the person index land on the right paragraph;
-  - notes: their numbers; readings: which child of a choice is the reading text;
+  - notes: their numbers; readings: which child of a choice is the reading text, what a pointer with no
+    content says;
   - mentions: which names, titles, references and dates the indexes gather, the index entry each leads to,
     and where it stands in words a reader understands ("¶ 11", "note 6", "p. 12");
-  - the header block: title, author, date, source, licence, citation;
-  - which TEI elements are blocks (paragraph-like) and which are phrases.
+  - the header block: title, author, date, source, licence, citation, correspondence (each field read once);
+  - which TEI elements are blocks (paragraph-like) and which are phrases, and @rend/@rendition/@style as CSS;
+  - the one fall-through: an element no module handles renders its content (a block stays a block).
+  The genre modules (transcription, drama, verse, apparatus, epidoc, figures, letters) hold the meaning of
+  their elements and both looks (mode html, mode text); html.xsl and text.xsl import them after this one.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -18,6 +22,7 @@
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:t="urn:teitools"
+  xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
   <!-- Every document of the run (the personography among them), for names and the person index. -->
@@ -32,7 +37,8 @@
     'signed', 'dateline', 'byline', 'docAuthor', 'docDate', 'docImprint', 'docTitle', 'titlePart',
     'titlePage', 'trailer', 'opener', 'closer', 'argument', 'epigraph', 'postscript', 'table', 'row',
     'castList', 'castGroup', 'castItem', 'figure', 'figDesc', 'listPerson', 'person', 'listPlace', 'place',
-    'listOrg', 'org', 'listEvent', 'event', 'entry', 'sense', 'set', 'floatingText', 'lem'"/>
+    'listOrg', 'org', 'listEvent', 'event', 'entry', 'sense', 'set', 'floatingText', 'address', 'addrLine',
+    'u', 'sourceDoc', 'surface', 'zone', 'line', 'listApp', 'listWit', 'witness'"/>
 
   <xsl:variable name="t:block-names" as="map(xs:string, xs:boolean)" select="map:merge($t:blocks ! map { . : true() })"/>
 
@@ -42,10 +48,12 @@
       or ($element/self::tei:bibl and $element/parent::tei:listBibl)"/>
   </xsl:function>
 
-  <!-- Counts elements of each name in document order, for the names that get anchors (blocks, notes). -->
+  <!-- Counts elements of each name in document order, for the names that get anchors (blocks, notes, breaks,
+       stage directions, segments). -->
+  <xsl:variable name="t:anchored" as="map(xs:string, xs:boolean)"
+    select="map:merge(($t:blocks, 'note', 'bibl', 'pb', 'cb', 'stage', 'seg', 'app') ! map { . : true() })"/>
   <xsl:accumulator name="t:counts" as="map(xs:string, xs:integer)" initial-value="map{}">
-    <xsl:accumulator-rule match="*[map:contains($t:block-names, local-name()) or self::tei:note or self::tei:bibl
-        or map:contains($t:mention-kinds, local-name())]"
+    <xsl:accumulator-rule match="*[map:contains($t:anchored, local-name()) or map:contains($t:mention-kinds, local-name())]"
       select="map:put($value, local-name(), ($value(local-name()), 0)[1] + 1)"/>
   </xsl:accumulator>
 
@@ -63,7 +71,21 @@
 
   <!-- Numbers the notes of the text in document order. -->
   <xsl:accumulator name="t:notes" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:text//tei:note" select="$value + 1"/>
+    <xsl:accumulator-rule match="(tei:text | tei:sourceDoc)//tei:note[not(parent::tei:app)]" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- Numbers the apparatus entries that stand in the text (an app inside a listApp is an entry already). -->
+  <xsl:accumulator name="t:apps" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:text//tei:app[not(ancestor::tei:listApp)]" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- Counts verse lines: @n where it is a number, else one more than the line before; a half-line that
+       continues a line (@part M or F) is not counted. The count restarts in each text and each poem
+       (a division holding stanzas). -->
+  <xsl:accumulator name="t:verse-lines" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:text | tei:div[tei:lg]" select="0"/>
+    <xsl:accumulator-rule match="tei:l" select="
+      if (matches(@n, '^\d+$')) then xs:integer(@n) else if (@part = ('M', 'F')) then $value else $value + 1"/>
   </xsl:accumulator>
 
   <xsl:mode use-accumulators="#all"/>
@@ -336,6 +358,10 @@
   <xsl:template match="tei:choice" mode="t:reading-text">
     <xsl:apply-templates select="t:reading(.)" mode="t:reading-text"/>
   </xsl:template>
+  <xsl:template match="tei:del | tei:note | tei:fw" mode="t:reading-text"/>
+  <xsl:template match="tei:app" mode="t:reading-text">
+    <xsl:apply-templates select="t:lemma(.)" mode="t:reading-text"/>
+  </xsl:template>
 
   <xsl:function name="t:reading-text" as="xs:string">
     <xsl:param name="node" as="node()"/>
@@ -346,6 +372,111 @@
   <xsl:function name="t:other-readings" as="xs:string">
     <xsl:param name="choice" as="element(tei:choice)"/>
     <xsl:sequence select="string-join(($choice/* except t:reading($choice)) ! normalize-space(.), ' / ')"/>
+  </xsl:function>
+
+  <!-- Quotations: a block quotation where the encoding says so, else inline. -->
+  <xsl:function name="t:is-block-quote" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element/self::tei:quote[@rend = ('block', 'display') or tei:p or tei:lg or tei:l])"/>
+  </xsl:function>
+
+  <!-- Critical apparatus: the lemma is the reading of the text (lem, else the first reading); the sigla of a
+       reading are its witnesses' short names (witness/@n, else its id). -->
+  <xsl:function name="t:lemma" as="element()?">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="($app/tei:lem, $app/tei:rdgGrp/tei:lem, $app/tei:rdg, $app/tei:rdgGrp/tei:rdg)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="t:readings" as="element()*">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="$app/(tei:lem | tei:rdg | tei:rdgGrp/tei:lem | tei:rdgGrp/tei:rdg)"/>
+  </xsl:function>
+
+  <xsl:function name="t:sigla" as="xs:string*">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:for-each select="tokenize(normalize-space($reading/@wit))">
+      <xsl:variable name="witness" select="t:entry-by-pointer(., $reading)"/>
+      <xsl:sequence select="(($witness/@n, $witness/tei:abbr, $witness/@xml:id) ! normalize-space(.))[. != ''][1],
+        replace(., '^.*#', '')[empty($witness)]"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <xsl:function name="t:app-number" as="xs:integer">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="$app/accumulator-after('t:apps')"/>
+  </xsl:function>
+
+  <!-- Verse: the number of a line, and whether it is shown (every fifth line). -->
+  <xsl:function name="t:verse-number" as="xs:integer?">
+    <xsl:param name="line" as="element(tei:l)"/>
+    <xsl:variable name="number" select="$line/accumulator-before('t:verse-lines')"/>
+    <xsl:sequence select="$number[. mod 5 = 0][not($line/@part = ('M', 'F'))]"/>
+  </xsl:function>
+
+  <!-- Transcription: the marker a page or column break leaves in the text. -->
+  <xsl:function name="t:break-label" as="xs:string">
+    <xsl:param name="break" as="element()"/>
+    <xsl:variable name="n" select="normalize-space($break/@n)"/>
+    <xsl:sequence select="'[' || (if ($n = '') then (if ($break/self::tei:cb) then 'column' else 'page')
+      else (if ($break/self::tei:cb) then 'col. ' else 'p. ') || $n) || ']'"/>
+  </xsl:function>
+
+  <!-- Leiden conventions (EpiDoc), inside an edition division: the signs around supplied text, the form of a
+       gap, and letters read with doubt. -->
+  <xsl:function name="t:is-edition" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node/ancestor::tei:div[@type = 'edition'])"/>
+  </xsl:function>
+
+  <xsl:function name="t:supplied-signs" as="xs:string+">
+    <xsl:param name="supplied" as="element()"/>
+    <xsl:variable name="doubt" select="'?'[$supplied/@cert = 'low']"/>
+    <xsl:sequence select="
+      if (not(t:is-edition($supplied))) then ('[', $doubt || ']')
+      else if ($supplied/@reason = 'omitted') then ('⟨', $doubt || '⟩')
+      else if ($supplied/@reason = ('subaudible', 'explanation')) then ('(', $doubt || ')')
+      else ('[', $doubt || ']')"/>
+  </xsl:function>
+
+  <xsl:function name="t:leiden-gap" as="xs:string">
+    <xsl:param name="gap" as="element(tei:gap)"/>
+    <xsl:variable name="count" select="($gap/@quantity, $gap/@extent)[. castable as xs:integer][1] ! xs:integer(.)"/>
+    <xsl:variable name="signs" select="if ($gap/@unit = 'line') then '- - - - - -'
+      else if (exists($count) and $count le 12) then string-join((1 to $count) ! '.')
+      else if (exists($count)) then '.' || $count
+      else '- - -'"/>
+    <xsl:sequence select="
+      if ($gap/@unit = 'line' or $gap/@reason = 'illegible') then $signs
+      else if ($gap/@reason = 'omitted') then '⟨' || $signs || '⟩'
+      else '[' || $signs || ']'"/>
+  </xsl:function>
+
+  <xsl:function name="t:underdotted" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="string-join(for $letter in string-to-codepoints($text) ! codepoints-to-string(.)
+      return $letter || '&#x323;'[not(matches($letter, '\s'))])"/>
+  </xsl:function>
+
+  <!-- A heading a division implies when it has none: EpiDoc's edition, translation, apparatus, commentary and
+       bibliography, and the parts of a text (textpart: "Fragment a"). -->
+  <xsl:variable name="t:division-names" as="map(xs:string, xs:string)" select="map {
+    'edition': 'Edition', 'translation': 'Translation', 'apparatus': 'Apparatus', 'commentary': 'Commentary',
+    'bibliography': 'Bibliography', 'transcription': 'Transcription', 'diplomatic': 'Diplomatic transcription'}"/>
+
+  <xsl:function name="t:implied-heading" as="xs:string?">
+    <xsl:param name="division" as="element()"/>
+    <xsl:variable name="part" select="replace(tokenize($division/@subtype, '[-_ ]')[1], '^(.)', '$1')"/>
+    <xsl:sequence select="if ($division/tei:head) then ()
+      else if ($division/@type = 'textpart') then
+        string-join(((upper-case(substring($part, 1, 1)) || substring($part, 2))[$part], $division/@n), ' ')[. != '']
+      else $t:division-names(string($division/@type))"/>
+  </xsl:function>
+
+  <!-- An element glued to the element before it (no text between): the source lays them out apart (role and
+       roleDesc, segments, utterances), so the output puts a space between. -->
+  <xsl:function name="t:glued" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element/preceding-sibling::node()[1][self::*])"/>
   </xsl:function>
 
   <!-- Does the document leave quotation marks to the renderer? (TEI: quotation/@marks = 'none') -->
@@ -381,7 +512,11 @@
   <!-- The header block. -->
   <xsl:function name="t:title" as="xs:string">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="title" select="normalize-space(string(($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]))"/>
+    <xsl:variable name="titles" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <!-- The document's own title: a main or analytic title before a series, journal or subtitle. -->
+    <xsl:variable name="own" select="$titles[@type = 'main'], $titles[@level = ('a', 'm')][not(@type)],
+      $titles[not(@level = ('s', 'j')) and not(@type = ('sub', 'subtitle', 'alt', 'short', 'iso-date', 'desc'))], $titles"/>
+    <xsl:variable name="title" select="normalize-space(string($own[1]))"/>
     <xsl:sequence select="if ($title) then $title else 'Untitled document'"/>
   </xsl:function>
 
@@ -426,5 +561,130 @@
     <xsl:sequence select="string-join((t:authors($tei), '“' || t:title($tei) || '”',
       ('TEI edition by ' || $publisher)[$publisher != ''], $year), ', ') || '.'"/>
   </xsl:function>
+
+  <!-- Correspondence (letters): each correspondent action as a map, read from correspDesc once.
+       'role': sent or received (or the action's type); 'persons', 'places': names; 'date': as written;
+       'iso': a machine date. -->
+  <xsl:function name="t:correspondence" as="map(*)*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction">
+      <xsl:sequence select="map {
+        'role': string(@type),
+        'persons': (tei:persName, tei:orgName, tei:name)[normalize-space()] ! t:reading-text(.),
+        'places': (tei:placeName, tei:settlement)[normalize-space()] ! t:reading-text(.),
+        'date': (tei:date ! normalize-space(.))[. != ''][1],
+        'iso': (tei:date ! t:iso-date(.))[1]}"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- The letters before and after this one (correspContext): maps with 'relation' (previous or next),
+       'label', 'scope' (@type: withinCorrespondence, withinCollection) and 'target'. -->
+  <xsl:function name="t:correspondence-context" as="map(*)*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspContext/tei:ref
+                          [matches(@subtype, '^(previous|next)') or @type = ('prev', 'previous', 'next')]">
+      <xsl:sequence select="map {
+        'relation': if (starts-with(@subtype, 'next') or @type = 'next') then 'next' else 'previous',
+        'label': normalize-space(.),
+        'scope': string(@type),
+        'target': string(@target)}"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- A pointer without content (ref, ptr) says where it points: the target itself (a date, a letter). -->
+  <xsl:function name="t:pointer-label" as="xs:string">
+    <xsl:param name="pointer" as="element()"/>
+    <xsl:sequence select="string-join(tokenize(normalize-space($pointer/@target)) ! replace(., '^#', ''), ', ')"/>
+  </xsl:function>
+
+  <!-- Presentation: @rend keywords as CSS classes (style.css says what each looks like), and CSS given by the
+       document itself (@style, or @rendition pointing to a rendition with scheme="css"), when it is plain
+       declarations. -->
+  <xsl:variable name="t:rend-keywords" as="xs:string*" select="'italic', 'bold', 'underline', 'strikethrough',
+    'overstrike', 'smallcaps', 'sup', 'sub', 'superscript', 'subscript', 'center', 'right', 'left', 'uppercase',
+    'spaced', 'letterspace', 'larger', 'smaller', 'large', 'small', 'indent', 'block', 'roman', 'gothic', 'monospace', 'doubleunderline', 'wavyunderline', 'caps'"/>
+
+  <xsl:function name="t:rend-classes" as="xs:string*">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="$element/@rend ! tokenize(lower-case(replace(., '[-_()]', '')))[. = $t:rend-keywords]
+      ! replace(replace(., '^superscript$', 'sup'), '^subscript$', 'sub') ! ('rend-' || .)"/>
+  </xsl:function>
+
+  <xsl:function name="t:css" as="xs:string?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="renditions" select="tokenize(normalize-space($element/@rendition)) ! t:entry-by-pointer(., $element)
+      [self::tei:rendition][not(@scope)][not(@scheme) or @scheme = 'css']"/>
+    <!-- Plain declarations only; colours are left out: the edition's palette is checked for contrast (axe),
+         a source's colours are not. -->
+    <xsl:variable name="declarations" select="($renditions, $element/@style) ! normalize-space(.)
+      [matches(., '^([a-z-]+\s*:\s*[^;{}&lt;&gt;\\]+;?\s*)+$')] ! tokenize(., ';') ! normalize-space(.)
+      [. != ''][not(matches(., '^(color|background)'))]"/>
+    <xsl:sequence select="if (exists($declarations)) then string-join($declarations, '; ') else ()"/>
+  </xsl:function>
+
+  <xsl:function name="t:entry-by-pointer" as="element()?">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="if (starts-with($pointer, '#')) then key('by-id', substring($pointer, 2), root($context))[1] else ()"/>
+  </xsl:function>
+
+  <!-- Building blocks of the two looks ===================================================================== -->
+
+  <!-- Plain text is assembled with two private-use marks, never found in text: a paragraph break (blank line)
+       and a line break (one newline, for verse, addresses and inscriptions). -->
+  <xsl:variable name="t:break" as="xs:string" select="'&#xE000;'"/>
+  <xsl:variable name="t:line" as="xs:string" select="'&#xE001;'"/>
+
+  <!-- The content of an element rendered as an HTML phrase (span, em, a...): blocks inside become spans. -->
+  <xsl:template name="phrase-content">
+    <xsl:apply-templates mode="html">
+      <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- An element as an HTML block (a span where only phrases may stand), with its class, anchor and CSS. -->
+  <xsl:template name="t:html-block">
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="name" as="xs:string" select="'div'"/>
+    <xsl:param name="class" as="xs:string*" select="local-name()"/>
+    <xsl:param name="content" as="node()*">
+      <xsl:apply-templates mode="html"/>
+    </xsl:param>
+    <xsl:element name="{if ($inline) then 'span' else $name}">
+      <xsl:attribute name="class" select="string-join(($class, t:rend-classes(.)), ' ')"/>
+      <xsl:attribute name="id" select="t:anchor(.)"/>
+      <xsl:call-template name="t:style"/>
+      <xsl:sequence select="$content"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template name="t:style">
+    <xsl:variable name="css" select="if (@rendition or @style) then t:css(.) else ()"/>
+    <xsl:if test="$css"><xsl:attribute name="style" select="$css"/></xsl:if>
+  </xsl:template>
+
+  <!-- A block of plain text: its content between paragraph breaks (or line breaks, for a line). -->
+  <xsl:template name="t:text-block">
+    <xsl:param name="mark" as="xs:string" select="$t:break"/>
+    <xsl:value-of select="$mark"/>
+    <xsl:apply-templates mode="text"/>
+    <xsl:value-of select="$mark"/>
+  </xsl:template>
+
+  <!-- The one fall-through, in each look: an element no module handles renders its content; a block stays a
+       block. -->
+  <xsl:template match="*" mode="html">
+    <xsl:choose>
+      <xsl:when test="t:is-block(.)"><xsl:call-template name="t:html-block"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="html"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="*" mode="text">
+    <xsl:choose>
+      <xsl:when test="t:is-block(.)"><xsl:call-template name="t:text-block"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
 </xsl:stylesheet>

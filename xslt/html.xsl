@@ -1,6 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  html.xsl: one HTML5 page for a TEI document: a header block from the teiHeader, the text, its notes.
+  html.xsl: one HTML5 page for a TEI document: a header block from the teiHeader, a table of contents for long
+  documents, the text (and the source's diplomatic transcription, sourceDoc), its apparatus and its notes.
+  The genre modules it imports (transcription, drama, verse, apparatus, figures, letters, epidoc) render their
+  elements; this module renders prose, names, dates and links.
 
   Offline and self-contained: one local stylesheet (style.css), no remote resources, a few lines of optional
   script. Blocks become HTML blocks, phrases become spans; a block that stands inside a phrase becomes a span
@@ -17,6 +20,13 @@
 
   <xsl:import href="common.xsl"/>
   <xsl:import href="page.xsl"/>
+  <xsl:import href="transcription.xsl"/>
+  <xsl:import href="drama.xsl"/>
+  <xsl:import href="verse.xsl"/>
+  <xsl:import href="apparatus.xsl"/>
+  <xsl:import href="figures.xsl"/>
+  <xsl:import href="letters.xsl"/>
+  <xsl:import href="epidoc.xsl"/>
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
   <xsl:variable name="divisions" as="xs:string*"
@@ -24,7 +34,7 @@
 
   <xsl:template match="/">
     <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus)[1]"/>
-    <xsl:variable name="texts" select="//tei:text[not(ancestor::tei:text)]"/>
+    <xsl:variable name="texts" select="//tei:text[not(ancestor::tei:text)] | //tei:sourceDoc"/>
     <xsl:call-template name="t:page">
       <xsl:with-param name="lang" select="t:language($tei)"/>
       <xsl:with-param name="title" select="t:title($tei)"/>
@@ -32,16 +42,31 @@
         <xsl:call-template name="metadata">
           <xsl:with-param name="tei" select="$tei"/>
         </xsl:call-template>
+        <xsl:call-template name="t:layers">
+          <xsl:with-param name="texts" select="$texts"/>
+        </xsl:call-template>
         <xsl:if test="$texts//tei:choice">
           <button type="button" id="tt-toggle" aria-pressed="false" hidden="">Show the source's readings</button>
         </xsl:if>
       </xsl:with-param>
+      <xsl:with-param name="before-main">
+        <xsl:call-template name="t:layer-target">
+          <xsl:with-param name="texts" select="$texts"/>
+        </xsl:call-template>
+      </xsl:with-param>
       <xsl:with-param name="content">
+        <xsl:call-template name="contents">
+          <xsl:with-param name="texts" select="$texts"/>
+        </xsl:call-template>
         <xsl:apply-templates select="$texts" mode="html"/>
       </xsl:with-param>
       <xsl:with-param name="after">
+        <xsl:call-template name="t:apparatus">
+          <xsl:with-param name="apps" select="$texts//tei:app[not(ancestor::tei:listApp)]"/>
+          <xsl:with-param name="witnesses" select="$tei//tei:listWit[.//tei:witness/@xml:id = $texts//@wit ! tokenize(.) ! substring-after(., '#')]"/>
+        </xsl:call-template>
         <xsl:call-template name="notes">
-          <xsl:with-param name="notes" select="$texts//tei:note"/>
+          <xsl:with-param name="notes" select="$texts//tei:note[not(parent::tei:app)]"/>
         </xsl:call-template>
         <xsl:if test="$texts//tei:choice">
           <script>
@@ -57,6 +82,40 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- A table of contents for long documents (three headed divisions or more), from the div/head tree. -->
+  <xsl:template name="contents">
+    <xsl:param name="texts" as="element()*"/>
+    <xsl:if test="count($texts//*[local-name() = $divisions][tei:head or t:implied-heading(.)]) ge 3">
+      <nav class="toc" aria-labelledby="tt-contents">
+        <h2 id="tt-contents">Contents</h2>
+        <ol><xsl:apply-templates select="$texts/*" mode="contents"/></ol>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A headed division is an entry, its headed subdivisions a list inside it; others pass their own on. -->
+  <xsl:template match="*[local-name() = $divisions]" mode="contents">
+    <xsl:variable name="inner" as="element()*">
+      <xsl:apply-templates select="*" mode="contents"/>
+    </xsl:variable>
+    <xsl:variable name="heading" select="(tei:head[1] ! t:reading-text(.), t:implied-heading(.))[. != ''][1]"/>
+    <xsl:choose>
+      <xsl:when test="$heading">
+        <li>
+          <a href="#{t:anchor(.)}"><xsl:value-of select="$heading"/></a>
+          <xsl:if test="exists($inner)"><ol><xsl:sequence select="$inner"/></ol></xsl:if>
+        </li>
+      </xsl:when>
+      <xsl:otherwise><xsl:sequence select="$inner"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:text | tei:floatingText" mode="contents">
+    <xsl:apply-templates select="*" mode="contents"/>
+  </xsl:template>
+
+  <xsl:template match="node()" mode="contents"/>
 
   <xsl:function name="t:language" as="xs:string">
     <xsl:param name="tei" as="element()"/>
@@ -75,6 +134,9 @@
       <xsl:call-template name="field">
         <xsl:with-param name="label" select="'Date'"/>
         <xsl:with-param name="value" select="t:date($tei)"/>
+      </xsl:call-template>
+      <xsl:call-template name="t:correspondence-fields">
+        <xsl:with-param name="tei" select="$tei"/>
       </xsl:call-template>
       <xsl:call-template name="field">
         <xsl:with-param name="label" select="'Source'"/>
@@ -120,28 +182,6 @@
 
   <!-- Blocks and phrases -->
 
-  <!-- The content of an element rendered as a phrase (span, em, a...): blocks inside it become spans. -->
-  <xsl:template name="phrase-content">
-    <xsl:apply-templates mode="html">
-      <xsl:with-param name="inline" select="true()" tunnel="yes"/>
-    </xsl:apply-templates>
-  </xsl:template>
-
-  <xsl:template match="*" mode="html">
-    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:choose>
-      <xsl:when test="t:is-block(.)">
-        <xsl:element name="{if ($inline) then 'span' else 'div'}">
-          <xsl:attribute name="class" select="local-name()"/>
-          <xsl:attribute name="id" select="t:anchor(.)"/>
-          <xsl:apply-templates mode="html"/>
-        </xsl:element>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates mode="html"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 
   <xsl:template match="tei:teiHeader" mode="html"/>
 
@@ -153,19 +193,28 @@
 
   <xsl:template match="*[local-name() = $divisions]" mode="html">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="division" select="."/>
     <xsl:element name="{if ($inline) then 'span' else if (starts-with(local-name(), 'div')) then 'section' else 'div'}">
       <xsl:attribute name="class" select="string-join((local-name(), @type), ' ')"/>
       <xsl:attribute name="id" select="t:anchor(.)"/>
+      <xsl:for-each select="t:implied-heading(.)[not($inline)]">
+        <xsl:element name="h{t:heading-level($division)}"><xsl:attribute name="class" select="'head'"/><xsl:value-of select="."/></xsl:element>
+      </xsl:for-each>
       <xsl:apply-templates mode="html"/>
     </xsl:element>
   </xsl:template>
 
+  <xsl:function name="t:heading-level" as="xs:integer">
+    <xsl:param name="division" as="element()"/>
+    <xsl:variable name="depth" select="count($division/ancestor-or-self::*[local-name() = $divisions][not(self::tei:body | self::tei:front | self::tei:back)])"/>
+    <xsl:sequence select="min((6, 1 + max((1, $depth))))"/>
+  </xsl:function>
+
   <xsl:template match="tei:head" mode="html">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="depth" select="count(ancestor::*[local-name() = $divisions][not(self::tei:body | self::tei:front | self::tei:back)])"/>
     <xsl:variable name="name" select="
       if ($inline) then 'span'
-      else if (parent::*[local-name() = $divisions]) then 'h' || min((6, 1 + max((1, $depth))))
+      else if (parent::*[local-name() = $divisions]) then 'h' || t:heading-level(..)
       else 'p'"/>
     <xsl:element name="{$name}">
       <xsl:attribute name="class" select="'head'"/>
@@ -177,7 +226,7 @@
   </xsl:template>
 
   <!-- A paragraph is an HTML p unless it holds blocks (lists, verse, block quotations): then a div. -->
-  <xsl:template match="tei:p | tei:ab | tei:salute | tei:signed | tei:dateline | tei:byline | tei:l | tei:speaker
+  <xsl:template match="tei:p | tei:ab | tei:salute | tei:signed | tei:dateline | tei:byline
                        | tei:docAuthor | tei:docDate | tei:trailer" mode="html">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="holds-blocks" select="exists(.//*[t:is-block(.) or t:is-block-quote(.)][not(ancestor::tei:note)])"/>
@@ -190,30 +239,7 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- A list of items only is an HTML list; a list with labels or headings renders all its parts in order. -->
-  <xsl:template match="tei:list[not(* except tei:item)]" mode="html">
-    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:element name="{if ($inline) then 'span' else if (@type = ('ordered', 'numbered') or @rend = 'numbered') then 'ol' else 'ul'}">
-      <xsl:attribute name="class" select="'list'"/>
-      <xsl:attribute name="id" select="t:anchor(.)"/>
-      <xsl:apply-templates select="tei:item" mode="html"/>
-    </xsl:element>
-  </xsl:template>
 
-  <xsl:template match="tei:list[not(* except tei:item)]/tei:item" mode="html">
-    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:element name="{if ($inline) then 'span' else 'li'}">
-      <xsl:attribute name="class" select="'item'"/>
-      <xsl:attribute name="id" select="t:anchor(.)"/>
-      <xsl:apply-templates mode="html"/>
-    </xsl:element>
-  </xsl:template>
-
-  <!-- Quotations: a block quotation where the encoding says so, else inline. -->
-  <xsl:function name="t:is-block-quote" as="xs:boolean">
-    <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="exists($element/self::tei:quote[@rend = ('block', 'display') or tei:p or tei:lg or tei:l])"/>
-  </xsl:function>
 
   <xsl:template match="tei:quote | tei:q | tei:said" mode="html">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
@@ -242,7 +268,7 @@
   </xsl:template>
 
   <!-- Notes: a numbered marker here; the note itself in the Notes section. -->
-  <xsl:template match="tei:note" mode="html">
+  <xsl:template match="tei:note[not(parent::tei:app)]" mode="html">
     <sup class="noteref">
       <a href="#{t:anchor(.)}" id="ref-{t:anchor(.)}" role="doc-noteref"
          aria-label="Note {t:note-number(.)}">[<xsl:value-of select="t:note-number(.)"/>]</a>
@@ -263,20 +289,8 @@
     </span>
   </xsl:template>
 
-  <xsl:template match="tei:supplied" mode="html">
-    <span class="supplied" title="Inserted by the editors">[<xsl:call-template name="phrase-content"/>]</span>
-  </xsl:template>
 
-  <xsl:template match="tei:gap" mode="html">
-    <span class="gap" title="Omitted in the source">[<xsl:call-template name="phrase-content"/>
-      <xsl:value-of select="'…'[not(normalize-space(current()))]"/>]</span>
-  </xsl:template>
-
-  <xsl:template match="tei:lb" mode="html">
-    <xsl:if test="not(t:breaks-word(.))"><br/></xsl:if>
-  </xsl:template>
-
-  <!-- Images are not copied into the offline edition; their descriptions (desc) still render. -->
+  <!-- Inline binary data and anchors show nothing (graphic, in figures.xsl, shows images). -->
   <xsl:template match="tei:binaryObject | tei:anchor" mode="html"/>
 
   <!-- Names, dates, titles, references -->
@@ -337,12 +351,20 @@
     <cite><xsl:call-template name="phrase-content"/></cite>
   </xsl:template>
 
+  <!-- Highlighting: the HTML element its first known @rend keyword calls for (none: emphasis), with a class
+       for every keyword and the document's own CSS; a rend the renderer does not know is no longer italic. -->
   <xsl:template match="tei:hi" mode="html">
-    <xsl:variable name="rend" select="string(@rend)"/>
+    <xsl:variable name="rend" select="t:rend-classes(.)"/>
     <xsl:element name="{
-      if (contains($rend, 'italic')) then 'i' else if (contains($rend, 'bold')) then 'b'
-      else if (contains($rend, 'sup')) then 'sup' else if (contains($rend, 'sub')) then 'sub'
-      else if (contains($rend, 'underline')) then 'u' else 'em'}">
+      if (not(@rend or @rendition or @style)) then 'em'
+      else if ($rend = 'rend-italic') then 'i' else if ($rend = 'rend-bold') then 'b'
+      else if ($rend = 'rend-sup') then 'sup' else if ($rend = 'rend-sub') then 'sub'
+      else if ($rend = 'rend-underline') then 'u' else if ($rend = ('rend-strikethrough', 'rend-overstrike')) then 's'
+      else 'span'}">
+      <xsl:if test="exists($rend) or @rend">
+        <xsl:attribute name="class" select="string-join(('hi', $rend), ' ')"/>
+      </xsl:if>
+      <xsl:call-template name="t:style"/>
       <xsl:call-template name="phrase-content"/>
     </xsl:element>
   </xsl:template>
@@ -366,7 +388,13 @@
       <xsl:call-template name="phrase-content">
         <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
       </xsl:call-template>
+      <xsl:value-of select="t:pointer-label(.)[not(current()/node())]"/>
     </a>
+  </xsl:template>
+
+  <!-- A pointer without content shows its target (a date, a letter), so the sentence keeps its word. -->
+  <xsl:template match="tei:ref[not(node())][not(matches(@target, '^https?://'))] | tei:ptr[not(matches(@target, '^https?://'))]" mode="html">
+    <span class="{local-name()}"><xsl:value-of select="t:pointer-label(.)"/></span>
   </xsl:template>
 
   <xsl:template match="tei:ptr[matches(@target, '^https?://')]" mode="html">

@@ -22,6 +22,8 @@
     <xsl:param name="lang" as="xs:string" select="'en'"/>
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="header" as="node()*" select="()"/>
+    <!-- Between the header and the main content: targets that style the text with CSS alone (:target). -->
+    <xsl:param name="before-main" as="node()*" select="()"/>
     <xsl:param name="content" as="node()*"/>
     <xsl:param name="after" as="node()*" select="()"/>
     <html lang="{$lang}">
@@ -44,6 +46,7 @@
           <h1><xsl:value-of select="$title"/></h1>
           <xsl:sequence select="$header"/>
         </header>
+        <xsl:sequence select="$before-main"/>
         <main id="tt-text">
           <xsl:sequence select="$content"/>
         </main>

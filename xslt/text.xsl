@@ -2,9 +2,12 @@
 <!--
   text.xsl: the plain reading text of a TEI document, UTF-8.
 
-  A heading block (title, author, date, source); then the text, one paragraph per block separated by blank
-  lines, with the corrected readings of choices, editors' insertions in square brackets, note markers [n];
-  then "Notes". No character of the text is dropped: an element without a rule of its own gives its content.
+  A heading block (title, author, date, source, correspondents); then the text and the source's transcription
+  (sourceDoc), one paragraph per block separated by blank lines, verse and address lines one per line; the
+  corrected readings of choices, the lemmata of the apparatus with markers [a1], editors' insertions in square
+  brackets, deletions left out, page breaks as markers [p. 5], note markers [n]; then "Apparatus" and "Notes".
+  The genre modules it imports render their elements; no character of the reading text is dropped: an element
+  without a rule of its own gives its content.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,47 +17,44 @@
   exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="transcription.xsl"/>
+  <xsl:import href="drama.xsl"/>
+  <xsl:import href="verse.xsl"/>
+  <xsl:import href="apparatus.xsl"/>
+  <xsl:import href="figures.xsl"/>
+  <xsl:import href="letters.xsl"/>
+  <xsl:import href="epidoc.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <!-- Marks a paragraph boundary while text is assembled; a private-use character never found in text. -->
-  <xsl:variable name="break" as="xs:string" select="'&#xE000;'"/>
   <xsl:variable name="newline" as="xs:string" select="'&#10;'"/>
 
   <xsl:template match="/">
     <xsl:variable name="header" select="(tei:TEI, tei:teiCorpus)[1]"/>
-    <xsl:variable name="texts" select="//tei:text[not(ancestor::tei:text)]"/>
+    <xsl:variable name="texts" select="//tei:text[not(ancestor::tei:text)] | //tei:sourceDoc"/>
     <xsl:variable name="heading" select="t:title($header), t:authors($header), t:date($header),
-      t:source($header) ! ('Source: ' || .)"/>
+      t:source($header) ! ('Source: ' || .), t:correspondence-lines($header)"/>
     <xsl:variable name="body" select="t:paragraphs($texts)"/>
-    <xsl:variable name="notes" select="$texts//tei:note"/>
+    <xsl:variable name="apps" select="$texts//tei:app[not(ancestor::tei:listApp)]"/>
+    <xsl:variable name="apparatus" select="if (empty($apps)) then () else
+      ('Apparatus', $apps ! ('a' || t:app-number(.) || '. ' || t:apparatus-entry(.)))"/>
+    <xsl:variable name="notes" select="$texts//tei:note[not(parent::tei:app)]"/>
     <xsl:variable name="notes-section" select="if (empty($notes)) then () else
       ('Notes', $notes ! (t:note-number(.) || '. ' || string-join(t:paragraphs(node()), $newline || $newline)))"/>
-    <xsl:value-of select="string-join($heading, $newline), $body, $notes-section"
+    <xsl:value-of select="string-join($heading, $newline), $body, $apparatus, $notes-section"
       separator="{$newline || $newline}"/>
     <xsl:value-of select="$newline"/>
   </xsl:template>
 
-  <!-- The paragraphs that nodes render to: blocks split on the break marker, white space normalised. -->
+  <!-- The paragraphs that nodes render to: blocks split on the paragraph mark, lines inside a block on the
+       line mark, white space normalised. -->
   <xsl:function name="t:paragraphs" as="xs:string*">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:variable name="assembled" as="xs:string">
       <xsl:value-of><xsl:apply-templates select="$nodes" mode="text"/></xsl:value-of>
     </xsl:variable>
-    <xsl:sequence select="tokenize($assembled, $break) ! normalize-space(.)[. != '']"/>
+    <xsl:sequence select="tokenize($assembled, $t:break)
+      ! string-join(tokenize(., $t:line) ! normalize-space(.)[. != ''], $newline)[. != '']"/>
   </xsl:function>
-
-  <xsl:template match="*" mode="text">
-    <xsl:choose>
-      <xsl:when test="t:is-block(.)">
-        <xsl:value-of select="$break"/>
-        <xsl:apply-templates mode="text"/>
-        <xsl:value-of select="$break"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:apply-templates mode="text"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 
   <!-- Each paragraph's white space is normalised when it is assembled (t:paragraphs): text is copied as it
        is, except in documents with breaks inside words, where the white space beside those breaks must go. -->
@@ -64,7 +64,14 @@
 
   <xsl:template match="tei:teiHeader" mode="text"/>
 
-  <xsl:template match="tei:note" mode="text">
+  <!-- A division without a heading of its own gets the one its type implies (EpiDoc's edition...). -->
+  <xsl:template match="tei:div[t:implied-heading(.)]" mode="text">
+    <xsl:value-of select="$t:break || t:implied-heading(.) || $t:break"/>
+    <xsl:apply-templates mode="text"/>
+    <xsl:value-of select="$t:break"/>
+  </xsl:template>
+
+  <xsl:template match="tei:note[not(parent::tei:app)]" mode="text">
     <xsl:value-of select="'[' || t:note-number(.) || ']'"/>
   </xsl:template>
 
@@ -72,29 +79,21 @@
     <xsl:apply-templates select="t:reading(.)" mode="text"/>
   </xsl:template>
 
-  <xsl:template match="tei:supplied" mode="text">
-    <xsl:text>[</xsl:text>
-    <xsl:apply-templates mode="text"/>
-    <xsl:text>]</xsl:text>
+  <!-- A pointer without content shows its target, so the sentence keeps its word. -->
+  <xsl:template match="tei:ref[not(node())] | tei:ptr" mode="text">
+    <xsl:value-of select="t:pointer-label(.)"/>
   </xsl:template>
 
-  <!-- An omission: [its description], or […] when it has none. -->
-  <xsl:template match="tei:gap" mode="text">
-    <xsl:text>[</xsl:text>
-    <xsl:apply-templates mode="text"/>
-    <xsl:value-of select="'…'[not(normalize-space(current()))]"/>
-    <xsl:text>]</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="tei:lb" mode="text">
-    <xsl:value-of select="if (t:breaks-word(.)) then '' else ' '"/>
-  </xsl:template>
-
+  <!-- Quotations: a block quotation is a paragraph of its own, without marks; an inline one gets marks where
+       the document leaves them to the renderer. -->
   <xsl:template match="tei:quote | tei:q | tei:said" mode="text">
-    <xsl:variable name="marks" select="t:adds-marks(.) and not(t:is-block(.))"/>
+    <xsl:variable name="block" select="t:is-block-quote(.)"/>
+    <xsl:variable name="marks" select="t:adds-marks(.) and not($block)"/>
+    <xsl:value-of select="$t:break[$block]"/>
     <xsl:value-of select="'“'[$marks]"/>
     <xsl:apply-templates mode="text"/>
     <xsl:value-of select="'”'[$marks]"/>
+    <xsl:value-of select="$t:break[$block]"/>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -9,19 +9,20 @@ Every output is written atomically: a temporary file in the same folder, then a 
 
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import saxonche
 from lxml import etree
 
 from teitools import indexes
 from teitools.findings import ERROR, Finding, Report
-from teitools.load import Document, UsageError, load_all
+from teitools.load import TEI_NS, Document, UsageError, load_all
 from teitools.resources import XSLT_DIR
 from teitools.rules import pointer_targets
 
@@ -43,6 +44,7 @@ class Source:
     uri: str  # the file's URI: pointers to other files ("persons.xml#x") resolve against it
     xml: str
     links: frozenset[str]  # URIs of the files this document points into
+    images: tuple[tuple[Path, str], ...] = ()  # local image files (graphic/@url), their place in the output
 
 
 @dataclass
@@ -138,11 +140,38 @@ def links_of(document: Document) -> frozenset[str]:
     return frozenset(Path(file).as_uri() for file in files)
 
 
+def local_images(document: Document) -> tuple[tuple[Path, str], ...]:
+    """The image files a document shows (graphic/@url) that are relative paths inside its folder and exist:
+    the page links them as they are, so each is copied to the same relative place in the output. Remote URLs
+    stay links (the stylesheet decides: t:is-local-image in figures.xsl)."""
+    images = []
+    for url in sorted(set(document.root.xpath("//tei:graphic/@url", namespaces={"tei": TEI_NS}))):
+        url = url.strip()
+        relative = PurePosixPath(url)
+        if not url or "://" in url or ":" in url or relative.is_absolute() or ".." in relative.parts:
+            continue
+        file = document.resolved.parent / relative
+        if file.is_file():
+            images.append((file, str(relative)))
+    return tuple(images)
+
+
+def copy_atomically(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    shutil.copyfile(source, temporary)
+    os.chmod(temporary, FILE_MODE)
+    os.replace(temporary, target)
+
+
 def prepare(paths: list[Path], report: Report) -> list[Source]:
     """Load every file safely; what cannot be rendered is reported, the rest becomes a Source."""
     documents = load_all(paths, report)
     return [
-        Source(name, d.label, d.resolved.as_uri(), etree.tostring(d.root, encoding="unicode"), links_of(d))
+        Source(
+            name, d.label, d.resolved.as_uri(), etree.tostring(d.root, encoding="unicode"), links_of(d),
+            local_images(d),
+        )
         for name, d in zip(output_names(documents), documents, strict=True)
     ]
 
@@ -194,6 +223,10 @@ def render(
                 entries_of_documents.append(json.loads(outputs.pop(ENTRIES)))
             for suffix, content in outputs.items():
                 save(source.name + suffix, content)
+            if "html" in formats:
+                for image, relative in source.images:
+                    copy_atomically(image, output_dir / relative)
+                    result.written.append(output_dir / relative)
         if on_progress:
             on_progress(done, len(sources))
     if "index" in formats and sources:

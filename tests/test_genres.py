@@ -1,0 +1,246 @@
+"""Each TEI genre as its readers expect it, one small fixture per behaviour (tests/data/genres/), in the HTML
+page and in the plain reading text. What a reader sees in a real browser is in test_genres_browser.py."""
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from lxml import html
+
+from teitools.render import render
+
+GENRES = ROOT / "tests" / "data" / "genres"
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    output = tmp_path_factory.mktemp("genres")
+    result = render([GENRES], output)
+    assert result.report.findings == []
+    return output
+
+
+def page(out: Path, name: str) -> html.HtmlElement:
+    return html.fromstring((out / f"{name}.html").read_bytes())
+
+
+def text_of(out: Path, name: str) -> str:
+    """The plain text after its heading block."""
+    return (out / f"{name}.txt").read_text(encoding="utf-8").split("\n\n", 1)[1]
+
+
+def main_text(document: html.HtmlElement) -> str:
+    """The main text's words as a reader sees them: a line break separates words."""
+    main = document.xpath("//main")[0]
+    for br in main.iter("br"):
+        br.tail = " " + (br.tail or "")
+    return " ".join(main.text_content().split())
+
+
+# --- transcription -------------------------------------------------------------------------------------
+
+
+def test_deletions_are_struck_in_html_and_absent_from_the_reading_text(out):
+    document = page(out, "deletions")
+    assert [d.text_content() for d in document.xpath("//main//del")] == ["ins rech", "g"]
+    assert [a.text_content() for a in document.xpath("//main//ins")] == ["⸌a⸍", "⸌am Rand⸍"]
+    assert "Erfolg das nöthige Relief, ein Sonntagskind, am Rand hinzu." in text_of(out, "deletions")
+
+
+def test_reading_layer_is_a_link_and_a_target_no_script(out):
+    document = page(out, "deletions")
+    assert document.xpath("//a[@href='#tt-reading']") and document.xpath("//a[@href='#tt-diplomatic']")
+    targets = document.xpath("//*[@id='tt-diplomatic' or @id='tt-reading']")
+    assert [t.getparent().tag for t in targets] == ["body", "body"]  # before main: #tt-reading:target ~ main
+    assert targets[-1].getnext().tag == "main"
+    assert "#tt-reading:target ~ main del.del" in (ROOT / "xslt" / "style.css").read_text()
+    assert not document.xpath("//script")
+
+
+def test_space_keeps_words_apart(out):
+    assert "Ich sehe mit Vergnügen." in text_of(out, "space")
+    assert "Ich sehe" in main_text(page(out, "space"))
+
+
+def test_page_breaks_show_their_number_and_forme_work_is_not_reading_text(out):
+    assert main_text(page(out, "page-breaks")).startswith("Before the break [p. 12] after the break")
+    text = text_of(out, "page-breaks")
+    assert "Before the break [p. 12] after the break, and a line break, and a word broken." in text
+    assert "RUNNING HEAD" not in text and "RUNNING HEAD" in main_text(page(out, "page-breaks"))
+
+
+def test_unclear_damage_hand_and_gap_are_marked(out):
+    document = page(out, "transcription-marks")
+    assert document.xpath("//span[@class='unclear']/@title") == ["Unclear in the source: faded"]
+    assert document.xpath("//span[@class='damage']/@title") == ["Damaged, water"]
+    assert "[hand: h2]" in main_text(document)
+    assert "a gap […] here" in text_of(out, "transcription-marks")
+
+
+def test_source_document_lines_render_with_every_fifth_number(out):
+    document = page(out, "sourcedoc")
+    lines = document.xpath("//section[@class='sourcedoc']//div[@class='line']")
+    assert len(lines) == 5
+    assert document.xpath("//div[@class='line']/span[@class='linenumber']/text()") == ["5"]
+    text = text_of(out, "sourcedoc")
+    assert "first line of the page\nsecond line\nthird line" in text
+    assert "The reading text." in text
+
+
+# --- drama and speech ----------------------------------------------------------------------------------
+
+
+def test_stage_directions_are_apart_from_speech(out):
+    document = page(out, "stage")
+    assert document.xpath("//p[@class='stage']/text()") == ["Szene: Flur in Nathans Hause."]
+    assert document.xpath("//p[@class='p']/span[@class='stage']/text()") == ["Er umarmt ihn."]
+    text = text_of(out, "stage")
+    assert "(Szene: Flur in Nathans Hause.)" in text and "Er ist es! (Er umarmt ihn.) Nathan!" in text
+
+
+def test_cast_role_and_description_are_not_glued_and_speaker_comes_from_who(out):
+    text = text_of(out, "stage")
+    assert "Nathan ein reicher Jude" in text
+    assert "daja\n\nIch komme." in text  # no speaker element: the @who pointer names the speaker
+
+
+def test_utterances_and_segments_stay_apart_and_speakers_are_named(out):
+    text = text_of(out, "utterances")
+    assert "Anna\n\nfirst segment\nsecond segment" in text
+    assert "(pause for PT2S)" in text and "Bert\n\nreply (door slams) again" in text
+    document = page(out, "utterances")
+    assert [s.text for s in document.xpath("//span[contains(@class, 'line-segment')]")] == [
+        "first segment",
+        "second segment",
+    ]
+    assert document.xpath("//div[@class='u']/p[@class='speaker']/text()") == ["Anna", "Bert"]
+    assert "reply (door slams) again" in main_text(document)
+
+
+# --- verse ---------------------------------------------------------------------------------------------
+
+
+def test_verse_lines_stanzas_and_every_fifth_number(out):
+    document = page(out, "verse")
+    assert len(document.xpath("//div[@class='lg']")) == 2
+    assert document.xpath("//span[@class='linenumber']/text()") == ["5", "10"]
+    assert document.xpath("//div[contains(@class, 'part-F')]/text()") == ["its second half"]
+    text = text_of(out, "verse")
+    assert "verse line 6\nverse line 7\n\nsecond stanza line 8" in text
+
+
+# --- apparatus -----------------------------------------------------------------------------------------
+
+
+def test_apparatus_lemma_in_text_readings_with_sigla_apart(out):
+    document = page(out, "apparatus")
+    assert [a.text_content() for a in document.xpath("//span[@class='app']")] == ["quicka1", "jumpsa2"]
+    assert document.xpath("//span[@class='app']/sup/a/@href") == ["#tt-app-1", "#tt-app-2"]
+    assert "quikke" not in main_text(document) and "leaps" not in main_text(document)
+    entries = document.xpath("//section[@class='apparatus']//li")
+    assert [" ".join(e.text_content().split()) for e in entries] == [
+        "a1. quick] A quikke B C ↩",
+        "a2. jumps A; leaps B ↩",
+    ]
+    assert document.xpath("//dl[@class='witnesses']/dt/text()") == ["A", "B", "C"]
+    text = (out / "apparatus.txt").read_text(encoding="utf-8")
+    assert "The quick[a1] brown fox jumps[a2] over." in text
+    assert "Apparatus\n\na1. quick] A quikke B C\n\na2. jumps A; leaps B" in text
+
+
+# --- EpiDoc --------------------------------------------------------------------------------------------
+
+
+def test_epidoc_leiden_conventions_lines_and_headings(out):
+    text = text_of(out, "epidoc")
+    lines = ["τὸν ὑπὸ κα", "τὰ [ποτα]μὸν", "πό(δας) καρπεύσε⟨τ⟩αι", "ρ̣α̣ν [- - -]", "5 τέλος"]
+    assert "Edition\n\nFragment a\n\n" + "\n".join(lines) in text
+    assert "Translation\n\nThe translation.\n\nCommentary\n\nThe commentary." in text
+    document = page(out, "epidoc")
+    assert document.xpath("//section[contains(@class, 'edition')]/h2/text()") == ["Edition"]
+    assert len(document.xpath("//p[@class='ab']/br")) == 4  # a break inside a word starts a line too
+    assert document.xpath("//span[@class='linenumber']/text()") == ["5"]
+
+
+# --- tables, lists, figures, formulae, highlighting ----------------------------------------------------
+
+
+def test_tables_are_tables(out):
+    document = page(out, "table")
+    assert document.xpath("//table/caption/text()") == ["Prices"]
+    assert document.xpath("//table//th/text()") == ["Item", "Price"]
+    assert document.xpath("//td[@colspan='2']/text()") == ["Total 2"]
+    assert "Item | Price\nBread | 2\nTotal 2" in text_of(out, "table")
+
+
+def test_local_images_are_img_copied_remote_ones_links(out):
+    document = page(out, "figure")
+    image = document.xpath("//figure/img")[0]
+    assert (image.get("src"), image.get("alt")) == ("pixel.png", "One white pixel")
+    assert (out / "pixel.png").read_bytes() == (GENRES / "pixel.png").read_bytes()
+    assert document.xpath("//figcaption")[0].text_content() == "A pixel"
+    assert document.xpath("//a[@class='graphic']/@href") == ["https://example.org/remote.jpg"]
+    assert not document.xpath("//img[starts-with(@src, 'http')]")
+
+
+def test_mathml_is_kept(out):
+    source = (out / "formula.html").read_text(encoding="utf-8")
+    mathml = (
+        '<math xmlns="http://www.w3.org/1998/Math/MathML"><msub><mi>E</mi><mtext>max</mtext></msub></math>'
+    )
+    assert mathml in source
+
+
+def test_rend_values_become_their_own_look(out):
+    document = page(out, "highlighting")
+    assert document.xpath("//s/text()") == ["struck"]
+    assert document.xpath("//*[contains(@class, 'rend-smallcaps')]/text()") == ["capitals"]
+    assert document.xpath("//*[@class='hi']")[0].tag == "span"  # an unknown rend is no longer italic
+    assert document.xpath("//*[@style='letter-spacing: 0.2em']/text()") == ["spaced"]  # colours left out
+    assert document.xpath("//i/text()") == ["italic"]
+
+
+def test_gloss_lists_pair_labels_and_items(out):
+    document = page(out, "gloss-list")
+    assert document.xpath("//dl/div/dt/text()") == ["Stave I", "Stave II"]
+    assert "Stave I Marley's ghost\nStave II The first spirit" in text_of(out, "gloss-list")
+
+
+def test_block_quotations_are_paragraphs_without_marks_in_the_text(out):
+    assert text_of(out, "block-quote") == "He wrote:\n\nA quotation set apart.\n\nAnd went on.\n"
+
+
+# --- letters and long documents ------------------------------------------------------------------------
+
+
+def test_letter_header_has_own_title_and_correspondence_in_full(out):
+    document = page(out, "letter")
+    assert document.xpath("string(//h1)") == "Goldmann an Schnitzler, 23. 1. 1896"
+    fields = dict(
+        zip(
+            document.xpath("//dl[@class='metadata']/dt/text()"),
+            [d.text_content() for d in document.xpath("//dl[@class='metadata']/dd")],
+            strict=True,
+        )
+    )
+    assert fields["From"] == "Goldmann, Paul (Paris, 23. 1. 1896)"
+    assert fields["To"] == "Schnitzler, Arthur (Wien)"
+    assert fields["Previous letter in this correspondence"] == "Goldmann an Schnitzler, 16. 1. 1896"
+    assert document.xpath("//a[@rel='next']/@href") == ["L02690.html"]
+    heading = (out / "letter.txt").read_text(encoding="utf-8").split("\n\n")[0]
+    assert "To: Schnitzler, Arthur (Wien)" in heading.splitlines()
+
+
+def test_letter_address_lines_and_empty_date_reference(out):
+    text = text_of(out, "letter")
+    assert text.startswith("Herrn\nFelix Salten\nUnterach am Attersee\n\nLieber Freund,")
+    assert "Am 1896-02-04 fand die Premiere statt." in text
+    assert text.endswith("Herzlich\n\nPaul\nGoldmann\n")  # a line break in the closer stays a line
+
+
+def test_long_documents_get_a_table_of_contents(out):
+    document = page(out, "contents")
+    links = document.xpath("//nav[@class='toc']//a")
+    assert [a.text for a in links] == [f"Chapter {n}" for n in range(1, 5)]
+    ids = set(document.xpath("//section/@id"))
+    assert all(a.get("href").removeprefix("#") in ids for a in links)

@@ -1,0 +1,189 @@
+"""Real corpus documents of each genre in Debian's chromium: what a reader sees, through computed styles and
+visible text (innerText), not class names. The corpus is rendered once; each page is opened from disk."""
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import CORPUS
+from lxml import etree
+from playwright.sync_api import Page
+from test_browser import browser, open_page, recording_page  # noqa: F401  (the shared chromium fixture)
+
+from teitools.render import render
+
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+LETTER = "L02765.html"
+DRAMA = "lessing-nathan-der-weise.html"
+FAUST = "goethe-faust-eine-tragoedie.html"
+APPARATUS = "testapp2.html"
+INSCRIPTION = "ISic001174.html"
+TABLES = "test20.html"
+IMAGES = "test.html"
+TRANSCRIPTION = "testtranscr.html"
+SOURCE_DOCUMENT = "test32.html"
+NOVEL = "ENG18950_Cross.html"
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory) -> Path:
+    output = tmp_path_factory.mktemp("corpus-site")
+    render([CORPUS], output)
+    return output
+
+
+@pytest.fixture
+def page(browser, corpus_site) -> Iterator[Page]:  # noqa: F811
+    with recording_page(browser) as page:
+        yield page
+
+
+def style(page: Page, selector: str, property_name: str) -> list[str]:
+    """The computed value of a CSS property for every element the selector finds."""
+    return page.eval_on_selector_all(
+        selector, f"(all) => all.map((e) => getComputedStyle(e).getPropertyValue('{property_name}'))"
+    )
+
+
+def visible_text(page: Page, selector: str = "main") -> str:
+    return page.locator(selector).first.inner_text()
+
+
+def tei(name: str) -> etree._ElementTree:
+    return etree.parse(str(next(CORPUS.rglob(name.replace(".html", ".xml")))))
+
+
+def test_stage_directions_are_italic_and_speech_is_not(page, corpus_site):
+    open_page(page, corpus_site, DRAMA)
+    directions = page.locator("main").get_by_text("Saladin und Sittah spielen Schach.", exact=False).first
+    assert directions.evaluate("(e) => getComputedStyle(e).fontStyle") == "italic"
+    stages = tei(DRAMA).xpath("//tei:text//tei:stage", namespaces=NS)
+    italic_with_text = (
+        "(all) => all.filter((e) => getComputedStyle(e).fontStyle === 'italic'"
+        " && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())).length"
+    )
+    italic = page.eval_on_selector_all("main *", italic_with_text)
+    assert italic >= len(stages)
+    speech = page.locator("main .sp .l").first
+    assert speech.evaluate("(e) => getComputedStyle(e).fontStyle") == "normal"
+
+
+def test_deleted_text_is_struck_through_then_absent_from_the_reading_view(page, corpus_site):
+    open_page(page, corpus_site, LETTER)
+    deletions = tei(LETTER).xpath("//tei:text//tei:del", namespaces=NS)
+    struck = style(page, "main del", "text-decoration-line")
+    assert len(struck) == len(deletions) and all("line-through" in s for s in struck)
+    assert "Erfolg ins rech das" in " ".join(visible_text(page).split())
+    page.click("a[href='#tt-reading']")
+    reading = " ".join(visible_text(page).split())
+    assert "Erfolg das nöthige Relief" in reading and "ins rech" not in reading
+    assert "Sonntagskind" in reading
+    page.click("a[href='#tt-diplomatic']")
+    assert "ins rech" in visible_text(page)
+
+
+def test_readings_sit_in_an_apparatus_with_sigla(page, corpus_site):
+    open_page(page, corpus_site, APPARATUS)
+    text = visible_text(page)
+    assert "paouruiiē" in text and "paouruiiō" not in text and "paōiriiō" not in text
+    apparatus = visible_text(page, "section.apparatus")
+    assert "paouruiiō F2" in apparatus and "paōiriiō J2" in apparatus
+    assert style(page, "section.apparatus .siglum", "font-weight")[0] == "700"
+
+
+def test_page_numbers_and_every_fifth_line_number_are_visible(page, corpus_site):
+    open_page(page, corpus_site, DRAMA)
+    first_pages = tei(DRAMA).xpath("//tei:text//tei:pb/@n", namespaces=NS)[:3]
+    text = visible_text(page)
+    assert all(f"[p. {n}]" in text for n in first_pages)
+    open_page(page, corpus_site, FAUST)
+    numbers = page.locator("main .linenumber")
+    lines = len(tei(FAUST).xpath("//tei:text//tei:l[not(@part = 'M' or @part = 'F')]", namespaces=NS))
+    shown = numbers.all_inner_texts()
+    assert len(shown) >= lines // 5 - 50 and all(int(n) % 5 == 0 for n in shown)  # counts restart per poem
+    assert numbers.first.is_visible() and shown[:3] == ["5", "10", "15"]
+
+
+def test_inscription_lines_are_lines_with_leiden_signs(page, corpus_site):
+    open_page(page, corpus_site, INSCRIPTION)
+    edition = visible_text(page, "section.edition")
+    lines = [line.strip() for line in edition.splitlines() if line.strip()]
+    assert any(line.startswith("πο") or "[ταμὸν]" in line for line in lines)
+    assert "πό(δας)" in edition and "⟨τ⟩" in edition and "ρ̣" in edition
+    assert page.locator("section.edition .linenumber", has_text=re.compile("^5$")).first.is_visible()
+    assert page.locator("h2", has_text="Translation").count() == 1
+
+
+def test_table_cells_are_in_tables(page, corpus_site):
+    open_page(page, corpus_site, TABLES)
+    cells = tei(TABLES).xpath("//tei:text//tei:cell", namespaces=NS)
+    assert page.locator("main table td, main table th").count() == len(cells)
+    assert page.locator("main td, main th").count() == page.locator("main table td, main table th").count()
+
+
+def test_images_are_img_and_nothing_remote_is_loaded(page, corpus_site):
+    open_page(page, corpus_site, IMAGES)
+    graphics = tei(IMAGES).xpath("//tei:text//tei:graphic", namespaces=NS)
+    assert page.locator("main img").count() == len(graphics)
+    open_page(page, corpus_site, SOURCE_DOCUMENT)
+    assert page.locator("main a.graphic").count() == 75  # remote facsimiles: links, never loaded
+    assert all(url.startswith("file://") for url in page.requests), page.requests
+
+
+def test_no_glued_words_around_space_lb_seg_u_role(page, corpus_site):
+    open_page(page, corpus_site, LETTER)
+    text = " ".join(visible_text(page).split())
+    assert "Ich sehe mit Vergnügen" in text and "aber sobald ich Zeit habe" in text  # space
+    letterhead = visible_text(page, ".opener").splitlines()
+    heading = next(n for n, line in enumerate(letterhead) if line.endswith("Frankfurter Zeitung"))
+    assert letterhead[heading + 1] == "(Gazette de Francfort)."  # seg
+    open_page(page, corpus_site, DRAMA)
+    cast = visible_text(page, ".castList")
+    assert "Sittah, dessen Schwester." in " ".join(cast.split())  # role and roleDesc
+    open_page(page, corpus_site, "L03020.html")
+    address = [line.strip() for line in visible_text(page).splitlines() if line.strip()]
+    assert not any("HerrnFelix" in line or "SaltenUnterach" in line for line in address)  # addrLine, lb
+
+
+def test_sourcedoc_transcription_is_shown(page, corpus_site):
+    open_page(page, corpus_site, SOURCE_DOCUMENT)
+    transcription = visible_text(page, "section.sourcedoc")
+    assert "Na 16. nedeljo po Binkuštih." in transcription
+    assert page.locator("section.sourcedoc").count() == 3
+
+
+def test_long_novel_has_a_table_of_contents_that_leads_to_the_chapter(page, corpus_site):
+    open_page(page, corpus_site, NOVEL)
+    entries = page.locator("nav.toc a")
+    assert entries.count() >= 3
+    entries.nth(2).click()
+    assert page.locator(":target").first.is_visible()
+
+
+@pytest.mark.parametrize(
+    "name", [LETTER, DRAMA, APPARATUS, INSCRIPTION, TABLES, TRANSCRIPTION, SOURCE_DOCUMENT, NOVEL]
+)
+def test_genre_pages_are_offline_and_accessible(page, corpus_site, name):
+    open_page(page, corpus_site, name)
+    assert all(url.startswith("file://") for url in page.requests), page.requests
+    violations = Axe().run(page).response["violations"]
+    serious = [(v["id"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_both_layers_are_reachable_without_javascript(browser, corpus_site):  # noqa: F811
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    open_page(page, corpus_site, SOURCE_DOCUMENT)
+    original = page.locator(".original", has_text="Binkuſhtih").first
+    assert not original.is_visible()
+    page.click("a[href='#tt-diplomatic']")
+    assert original.is_visible()  # the source's own spelling beside the regularised reading
+    open_page(page, corpus_site, LETTER)
+    deletion = page.locator("main del").first
+    assert deletion.is_visible()
+    page.click("a[href='#tt-reading']")
+    assert not deletion.is_visible()
+    context.close()

@@ -1,0 +1,134 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  apparatus.xsl: the critical apparatus (app, lem, rdg, rdgGrp, wit, listApp, listWit).
+
+  The text shows the lemma (lem, else the first reading: see t:lemma in common.xsl) with a numbered marker;
+  the readings, each with its witnesses' sigla, are in the Apparatus section after the text, never in the
+  running text. An apparatus already set apart by the encoder (listApp, as EpiDoc does) is a list of entries
+  where it stands. The witnesses (listWit) are listed with their sigla.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:t="urn:teitools"
+  xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all">
+
+  <xsl:function name="t:app-id" as="xs:string">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="'tt-app-' || t:app-number($app)"/>
+  </xsl:function>
+
+  <!-- In the text: the lemma and its marker. -->
+  <xsl:template match="tei:app" mode="html">
+    <span class="app">
+      <xsl:apply-templates select="t:lemma(.)/node()" mode="html">
+        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+      <sup class="appref">
+        <a href="#{t:app-id(.)}" id="ref-{t:app-id(.)}" role="doc-noteref"
+           aria-label="Apparatus entry {t:app-number(.)}">a<xsl:value-of select="t:app-number(.)"/></a>
+      </sup>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:app" mode="text">
+    <xsl:apply-templates select="t:lemma(.)/node()" mode="text"/>
+    <xsl:value-of select="'[a' || t:app-number(.) || ']'"/>
+  </xsl:template>
+
+  <!-- One entry: "lemma] reading SIGLA; reading SIGLA", in HTML with the sigla set apart. -->
+  <xsl:template match="tei:app" mode="apparatus-html">
+    <xsl:variable name="lemma" select="t:lemma(.)"/>
+    <xsl:if test="$lemma/self::tei:lem">
+      <span class="lemma"><xsl:apply-templates select="$lemma/node()" mode="html"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates></span>
+      <xsl:value-of select="'] '[normalize-space($lemma)]"/>
+      <xsl:for-each select="t:sigla($lemma)">
+        <span class="siglum"><xsl:value-of select="."/></span><xsl:text> </xsl:text>
+      </xsl:for-each>
+    </xsl:if>
+    <xsl:for-each select="t:readings(.) except $lemma[self::tei:lem]">
+      <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
+      <span class="reading">
+        <xsl:apply-templates mode="html"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+        <xsl:if test="not(normalize-space())"><i>om.</i></xsl:if>
+      </span>
+      <xsl:for-each select="t:sigla(.)">
+        <xsl:text> </xsl:text><span class="siglum"><xsl:value-of select="."/></span>
+      </xsl:for-each>
+    </xsl:for-each>
+    <xsl:apply-templates select="* except t:readings(.) except tei:rdgGrp" mode="html">
+      <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <xsl:function name="t:apparatus-entry" as="xs:string">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:variable name="lemma" select="t:lemma($app)"/>
+    <xsl:variable name="readings" select="(t:readings($app) except $lemma[self::tei:lem]) ! string-join((
+      (if (normalize-space(.)) then t:reading-text(.) else 'om.'), t:sigla(.)), ' ')"/>
+    <xsl:sequence select="normalize-space(string-join((
+      ($lemma[self::tei:lem] ! string-join((t:reading-text(.) || ']', t:sigla(.)), ' ')),
+      string-join($readings, '; '),
+      ($app/(* except (tei:lem, tei:rdg, tei:rdgGrp))) ! normalize-space(.)), ' '))"/>
+  </xsl:function>
+
+  <xsl:template name="t:apparatus">
+    <xsl:param name="apps" as="element(tei:app)*"/>
+    <xsl:param name="witnesses" as="element(tei:listWit)*"/>
+    <xsl:if test="exists($apps)">
+      <section class="apparatus" aria-labelledby="tt-apparatus">
+        <h2 id="tt-apparatus">Apparatus</h2>
+        <xsl:if test="exists($witnesses)">
+          <dl class="witnesses">
+            <xsl:for-each select="$witnesses//tei:witness">
+              <dt class="siglum"><xsl:value-of select="((@n, tei:abbr, @xml:id) ! normalize-space(.))[. != ''][1]"/></dt>
+              <dd><xsl:apply-templates select="node() except tei:abbr" mode="html"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates></dd>
+            </xsl:for-each>
+          </dl>
+        </xsl:if>
+        <ol>
+          <xsl:for-each select="$apps">
+            <li id="{t:app-id(.)}">
+              <span class="note-number"><xsl:value-of select="'a' || t:app-number(.) || '.'"/></span>
+              <xsl:text> </xsl:text>
+              <xsl:apply-templates select="." mode="apparatus-html"/>
+              <xsl:text> </xsl:text>
+              <a class="backref" href="#ref-{t:app-id(.)}" role="doc-backlink"
+                 aria-label="Back to the text at apparatus entry {t:app-number(.)}">↩</a>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- An apparatus the encoder set apart (listApp): a list of entries, each with its line. -->
+  <xsl:template match="tei:listApp" mode="html">
+    <xsl:call-template name="t:html-block">
+      <xsl:with-param name="name" select="'ul'"/>
+      <xsl:with-param name="content">
+        <xsl:apply-templates select="tei:app" mode="html"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:listApp/tei:app" mode="html">
+    <li class="app" id="{t:anchor(.)}">
+      <xsl:for-each select="(@loc, @n)[1]">
+        <span class="loc"><xsl:value-of select="'l. ' || . || ': '"/></span>
+      </xsl:for-each>
+      <xsl:apply-templates select="." mode="apparatus-html"/>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="tei:listApp/tei:app" mode="text">
+    <xsl:value-of select="$t:break || string-join(((@loc, @n)[1] ! ('l. ' || . || ':'), t:apparatus-entry(.)), ' ') || $t:break"/>
+  </xsl:template>
+
+  <xsl:template match="tei:listApp/tei:app/tei:note" mode="html">
+    <span class="app-note"><xsl:call-template name="phrase-content"/></span>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,162 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  drama.xsl: performance texts (TEI "Performance texts" and "Transcriptions of speech"): the cast list, speeches
+  and their speakers, stage directions, utterances and their segments, pauses and non-verbal events.
+
+  Stage directions are set apart from speech: italic in the HTML (a block of their own between speeches, a
+  phrase inside a line), in parentheses in the plain text. A speech or utterance without a speaker element
+  takes its speaker from @who.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:t="urn:teitools"
+  xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all">
+
+  <!-- The speaker a speech or utterance names by @who only: the entry's name, else the pointer's id. -->
+  <xsl:function name="t:speaker-by-who" as="xs:string?">
+    <xsl:param name="speech" as="element()"/>
+    <xsl:sequence select="if ($speech/tei:speaker or not(normalize-space($speech/@who))) then ()
+      else string-join(tokenize(normalize-space($speech/@who)) ! (
+        let $entry := t:entry-by-pointer(., $speech) return
+        if ($entry) then t:normalized-name($entry) else replace(., '^.*#', '')), ', ')"/>
+  </xsl:function>
+
+  <!-- A stage direction stands as a block between speeches, as a phrase inside a line or paragraph. -->
+  <xsl:function name="t:is-block-stage" as="xs:boolean">
+    <xsl:param name="stage" as="element(tei:stage)"/>
+    <xsl:sequence select="not($stage/parent::*[self::tei:l or self::tei:p or self::tei:ab or self::tei:speaker
+      or self::tei:seg or self::tei:hi or self::tei:u or self::tei:head])"/>
+  </xsl:function>
+
+  <!-- Does the direction bring its own parentheses? -->
+  <xsl:function name="t:stage-marks" as="xs:string*">
+    <xsl:param name="stage" as="element(tei:stage)"/>
+    <xsl:variable name="text" select="normalize-space($stage)"/>
+    <xsl:sequence select="if (starts-with($text, '(') or starts-with($text, '[')) then ('', '') else ('(', ')')"/>
+  </xsl:function>
+
+  <xsl:template match="tei:sp | tei:u" mode="html">
+    <xsl:call-template name="t:html-block">
+      <xsl:with-param name="content">
+        <xsl:for-each select="t:speaker-by-who(.)">
+          <p class="speaker"><xsl:value-of select="."/></p>
+        </xsl:for-each>
+        <xsl:apply-templates mode="html"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:sp | tei:u" mode="text">
+    <xsl:value-of select="$t:break || t:speaker-by-who(.) || $t:break"/>
+    <xsl:apply-templates mode="text"/>
+    <xsl:value-of select="$t:break"/>
+  </xsl:template>
+
+  <xsl:template match="tei:speaker" mode="html">
+    <xsl:call-template name="t:html-block">
+      <xsl:with-param name="name" select="'p'"/>
+      <xsl:with-param name="content"><xsl:call-template name="phrase-content"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:stage" mode="html">
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="block" select="t:is-block-stage(.) and not($inline)"/>
+    <xsl:choose>
+      <xsl:when test="$block and .//*[t:is-block(.)]">
+        <xsl:call-template name="t:html-block"><xsl:with-param name="class" select="'stage'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$block">
+        <xsl:call-template name="t:html-block">
+          <xsl:with-param name="name" select="'p'"/>
+          <xsl:with-param name="class" select="'stage'"/>
+          <xsl:with-param name="content"><xsl:call-template name="phrase-content"/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="' '[t:glued(current())]"/>
+        <span class="stage"><xsl:call-template name="phrase-content"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:stage" mode="text">
+    <xsl:variable name="marks" select="t:stage-marks(.)"/>
+    <xsl:variable name="edge" select="if (t:is-block-stage(.)) then $t:break else ' '"/>
+    <xsl:value-of select="$edge || $marks[1]"/>
+    <xsl:apply-templates mode="text"/>
+    <xsl:value-of select="$marks[2] || $edge"/>
+  </xsl:template>
+
+  <!-- The cast list: one line per cast item, a role and its description apart. -->
+  <xsl:template match="tei:castItem/tei:role | tei:castItem/tei:roleDesc | tei:castItem/tei:actor" mode="html">
+    <xsl:value-of select="' '[t:glued(current())]"/>
+    <span class="{local-name()}"><xsl:call-template name="phrase-content"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:castItem/tei:role | tei:castItem/tei:roleDesc | tei:castItem/tei:actor" mode="text">
+    <xsl:value-of select="' '[t:glued(current())]"/>
+    <xsl:apply-templates mode="text"/>
+  </xsl:template>
+
+  <!-- Segments and utterances laid out one after another, or several segments making up a letterhead,
+       an address or an utterance, stay apart: one line each. -->
+  <xsl:function name="t:is-line-segment" as="xs:boolean">
+    <xsl:param name="seg" as="element(tei:seg)"/>
+    <xsl:sequence select="exists($seg/parent::*[self::tei:opener or self::tei:closer or self::tei:u or self::tei:address
+      or self::tei:seg[@type = 'letterhead']][count(tei:seg) gt 1])"/>
+  </xsl:function>
+
+  <xsl:template match="tei:seg" mode="html">
+    <xsl:choose>
+      <xsl:when test="t:is-line-segment(.)">
+        <xsl:call-template name="t:html-block">
+          <xsl:with-param name="class" select="'seg line-segment'"/>
+          <xsl:with-param name="content"><xsl:call-template name="phrase-content"/></xsl:with-param>
+          <xsl:with-param name="name" select="'span'"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="' '[t:glued(current())]"/>
+        <span class="{string-join(('seg', t:rend-classes(.)), ' ')}">
+          <xsl:call-template name="t:style"/>
+          <xsl:call-template name="phrase-content"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:seg" mode="text">
+    <xsl:choose>
+      <xsl:when test="t:is-line-segment(.)">
+        <xsl:call-template name="t:text-block"><xsl:with-param name="mark" select="$t:line"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="' '[t:glued(current())]"/>
+        <xsl:apply-templates mode="text"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Pauses and non-verbal events, described between parentheses. -->
+  <xsl:function name="t:event-description" as="xs:string">
+    <xsl:param name="event" as="element()"/>
+    <xsl:variable name="described" select="normalize-space(string-join($event/tei:desc ! t:reading-text(.), '; '))"/>
+    <xsl:sequence select="'(' || (if ($described) then $described
+      else string-join((local-name($event), $event/@type, $event/@dur ! ('for ' || .)), ' ')) || ')'"/>
+  </xsl:function>
+
+  <xsl:template match="tei:pause | tei:kinesic | tei:vocal | tei:incident | tei:shift | tei:writing[not(node())]" mode="html">
+    <xsl:text> </xsl:text>
+    <span class="{local-name()} event"><xsl:value-of select="t:event-description(.)"/></span>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <xsl:template match="tei:pause | tei:kinesic | tei:vocal | tei:incident | tei:shift | tei:writing[not(node())]" mode="text">
+    <xsl:value-of select="' ' || t:event-description(.) || ' '"/>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,87 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  epidoc.xsl: inscriptions and papyri encoded with EpiDoc, in the Leiden conventions of the EpiDoc reference
+  stylesheets, inside the edition division (div type="edition"):
+    every line break starts a new line (a break inside a word too, with no hyphen added); every fifth line
+    is numbered; [supplied], ⟨omitted⟩, (expansions) and gaps in their Leiden forms (see t:supplied-signs
+    and t:leiden-gap in common.xsl); letters read with doubt carry an underdot; erasures ⟦ ⟧; superfluous
+    letters { }. The edition, translation, apparatus and commentary divisions get their headings from
+    t:implied-heading (html.xsl, text.xsl).
+  Imported last: these rules win over the general transcription rules inside an edition.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:t="urn:teitools"
+  xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all">
+
+  <!-- A line's number is shown on every fifth line. -->
+  <xsl:function name="t:shown-line-number" as="xs:string?">
+    <xsl:param name="break" as="element(tei:lb)"/>
+    <xsl:sequence select="$break/@n[matches(., '^\d+$') and xs:integer(.) mod 5 = 0] ! string(.)"/>
+  </xsl:function>
+
+  <!-- The first break of a block opens its first line: no new line before it. -->
+  <xsl:function name="t:opens-block" as="xs:boolean">
+    <xsl:param name="break" as="element(tei:lb)"/>
+    <xsl:sequence select="$break is ($break/ancestor::*[self::tei:ab or self::tei:p or self::tei:div][1]//tei:lb)[1]"/>
+  </xsl:function>
+
+  <xsl:template match="tei:div[@type = 'edition']//tei:lb" mode="html">
+    <xsl:if test="not(t:opens-block(.))"><br/></xsl:if>
+    <xsl:for-each select="t:shown-line-number(.)">
+      <span class="linenumber"><xsl:value-of select="."/></span>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="tei:div[@type = 'edition']//tei:lb" mode="text">
+    <xsl:value-of select="$t:line || (t:shown-line-number(.) ! (. || ' '))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:div[@type = 'edition']//tei:gap" mode="html">
+    <span class="gap" title="{string-join(('Not preserved', @reason, (@quantity, @extent)[1] ! (. || ' ' || ../@unit)), ': ')}">
+      <xsl:value-of select="t:leiden-gap(.)"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:div[@type = 'edition']//tei:gap" mode="text">
+    <xsl:value-of select="t:leiden-gap(.)"/>
+  </xsl:template>
+
+  <!-- Letters read with doubt: each with an underdot. -->
+  <xsl:template match="tei:div[@type = 'edition']//tei:unclear[not(*)]" mode="html">
+    <span class="unclear" title="Letters read with doubt"><xsl:value-of select="t:underdotted(t:collapse-space(.))"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:div[@type = 'edition']//tei:unclear[not(*)]" mode="text">
+    <xsl:value-of select="t:underdotted(t:collapse-space(.))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:div[@type = 'edition']//tei:del" mode="html">
+    <span class="erasure" title="Erased in antiquity">⟦<xsl:call-template name="phrase-content"/>⟧</span>
+  </xsl:template>
+
+  <xsl:template match="tei:div[@type = 'edition']//tei:del" mode="text">
+    <xsl:text>⟦</xsl:text><xsl:apply-templates mode="text"/><xsl:text>⟧</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="tei:div[@type = 'edition']//tei:surplus" mode="html">
+    <span class="surplus" title="Superfluous letters">{<xsl:call-template name="phrase-content"/>}</span>
+  </xsl:template>
+
+  <xsl:template match="tei:div[@type = 'edition']//tei:surplus" mode="text">
+    <xsl:text>{</xsl:text><xsl:apply-templates mode="text"/><xsl:text>}</xsl:text>
+  </xsl:template>
+
+  <!-- An abbreviation left unexpanded: (- - -) after it. -->
+  <xsl:template match="tei:div[@type = 'edition']//tei:abbr[not(parent::tei:expan or parent::tei:choice)]" mode="html">
+    <span class="abbr"><xsl:call-template name="phrase-content"/>(- - -)</span>
+  </xsl:template>
+
+  <xsl:template match="tei:div[@type = 'edition']//tei:abbr[not(parent::tei:expan or parent::tei:choice)]" mode="text">
+    <xsl:apply-templates mode="text"/><xsl:text>(- - -)</xsl:text>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,229 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  figures.xsl: tables, lists (gloss lists of labels and items included), figures and images, formulae.
+
+  Tables are HTML tables (a head becomes the caption; cells with role="label" are header cells; @cols and
+  @rows span). A graphic with a local file is an img (render.py copies the file beside the page), its figDesc
+  the alt text; a remote image stays a link, since pages load nothing remote. MathML in a formula is kept.
+  Plain text: a table row per line, cells between " | "; lists one item per line.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:mml="http://www.w3.org/1998/Math/MathML"
+  xmlns:t="urn:teitools"
+  xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all">
+
+  <!-- Tables -->
+
+  <xsl:template match="tei:table" mode="html">
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="$inline">
+        <xsl:call-template name="t:html-block"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <table class="table" id="{t:anchor(.)}">
+          <xsl:for-each select="tei:head[1]">
+            <caption><xsl:call-template name="phrase-content"/></caption>
+          </xsl:for-each>
+          <tbody>
+            <xsl:apply-templates select="tei:row" mode="html"/>
+          </tbody>
+        </table>
+        <!-- Anything else the table holds (a second head, notes, breaks) follows it, not lost. -->
+        <xsl:if test="exists(* except (tei:row, tei:head[1]))">
+          <div class="table-extra"><xsl:apply-templates select="* except (tei:row, tei:head[1])" mode="html"/></div>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:row" mode="html">
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="$inline"><xsl:call-template name="t:html-block"/></xsl:when>
+      <xsl:otherwise>
+        <tr><xsl:apply-templates select="tei:cell" mode="html"/></tr>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:cell" mode="html">
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="$inline">
+        <xsl:value-of select="' '[t:glued(current())]"/>
+        <span class="cell"><xsl:call-template name="phrase-content"/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
+          <xsl:if test="matches(@cols, '^[1-9]\d*$')"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
+          <xsl:if test="matches(@rows, '^[1-9]\d*$')"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
+          <xsl:call-template name="t:style"/>
+          <xsl:apply-templates mode="html"/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:row" mode="text">
+    <xsl:value-of select="$t:line"/>
+    <xsl:for-each select="tei:cell">
+      <xsl:if test="position() gt 1"><xsl:text> | </xsl:text></xsl:if>
+      <xsl:apply-templates mode="text"/>
+    </xsl:for-each>
+    <xsl:value-of select="$t:line"/>
+  </xsl:template>
+
+  <xsl:template match="tei:table/tei:head" mode="text">
+    <xsl:call-template name="t:text-block"/>
+  </xsl:template>
+
+  <!-- Lists -->
+
+  <!-- A list of items only is an HTML list; a gloss list (labels and items) a description list; any other
+       list renders its parts in order. -->
+  <xsl:template match="tei:list[not(* except (tei:item, tei:head))]" mode="html">
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:apply-templates select="tei:head" mode="html"/>
+    <xsl:call-template name="t:html-block">
+      <xsl:with-param name="name" select="if (@type = ('ordered', 'numbered') or @rend = 'numbered') then 'ol' else 'ul'"/>
+      <xsl:with-param name="class" select="'list'"/>
+      <xsl:with-param name="content"><xsl:apply-templates select="tei:item" mode="html"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:list[not(* except (tei:item, tei:head))]/tei:item" mode="html">
+    <xsl:call-template name="t:html-block">
+      <xsl:with-param name="name" select="'li'"/>
+      <xsl:with-param name="class" select="'item'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:list[tei:label][not(* except (tei:item, tei:head, tei:label))]" mode="html">
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:apply-templates select="tei:head" mode="html"/>
+    <xsl:call-template name="t:html-block">
+      <xsl:with-param name="name" select="'dl'"/>
+      <xsl:with-param name="class" select="'list gloss'"/>
+      <xsl:with-param name="content">
+        <xsl:for-each select="tei:item">
+          <xsl:variable name="label" select="preceding-sibling::*[1][self::tei:label]"/>
+          <xsl:element name="{if ($inline) then 'span' else 'div'}">
+            <xsl:element name="{if ($inline) then 'span' else 'dt'}">
+              <xsl:attribute name="class" select="'label'"/>
+              <xsl:apply-templates select="$label/node()" mode="html"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+            </xsl:element>
+            <xsl:text> </xsl:text>
+            <xsl:element name="{if ($inline) then 'span' else 'dd'}">
+              <xsl:attribute name="class" select="'item'"/>
+              <xsl:attribute name="id" select="t:anchor(.)"/>
+              <xsl:apply-templates mode="html"/>
+            </xsl:element>
+          </xsl:element>
+        </xsl:for-each>
+        <!-- A label with no item after it still shows. -->
+        <xsl:for-each select="tei:label[not(following-sibling::*[1][self::tei:item])]">
+          <xsl:element name="{if ($inline) then 'span' else 'div'}">
+            <xsl:element name="{if ($inline) then 'span' else 'dt'}"><xsl:call-template name="phrase-content"/></xsl:element>
+            <xsl:if test="not($inline)"><dd/></xsl:if>
+          </xsl:element>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:item" mode="text">
+    <xsl:value-of select="$t:line[not(current()/preceding-sibling::*[1][self::tei:label])]"/>
+    <xsl:apply-templates mode="text"/>
+    <xsl:value-of select="$t:line"/>
+  </xsl:template>
+
+  <xsl:template match="tei:list/tei:label" mode="text">
+    <xsl:value-of select="$t:line"/>
+    <xsl:apply-templates mode="text"/>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <!-- Figures and images -->
+
+  <!-- A local image (a relative path inside the edition) is shown; anything else (remote, absolute) is a link. -->
+  <xsl:function name="t:is-local-image" as="xs:boolean">
+    <xsl:param name="graphic" as="element()"/>
+    <xsl:variable name="url" select="normalize-space($graphic/@url)"/>
+    <xsl:sequence select="$url != '' and not(matches($url, '^[a-zA-Z][a-zA-Z0-9+.-]*:|^/|^\\|(^|/)\.\.(/|$)'))"/>
+  </xsl:function>
+
+  <xsl:function name="t:image-description" as="xs:string">
+    <xsl:param name="graphic" as="element()"/>
+    <xsl:variable name="described" select="($graphic/tei:desc, $graphic/parent::tei:figure/tei:figDesc, $graphic/parent::tei:figure/tei:head)[normalize-space()][1]"/>
+    <xsl:sequence select="if ($described) then t:reading-text($described) else 'Image: ' || replace($graphic/@url, '^.*/', '')"/>
+  </xsl:function>
+
+  <xsl:template match="tei:figure" mode="html">
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:call-template name="t:html-block">
+      <xsl:with-param name="name" select="'figure'"/>
+      <xsl:with-param name="content">
+        <xsl:apply-templates select="* except (tei:head, tei:figDesc)" mode="html"/>
+        <xsl:if test="tei:head or (tei:figDesc and not(tei:graphic))">
+          <xsl:element name="{if ($inline) then 'span' else 'figcaption'}">
+            <xsl:apply-templates select="tei:head, tei:figDesc[not(../tei:graphic)]" mode="html">
+              <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:element>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:graphic" mode="html">
+    <xsl:choose>
+      <xsl:when test="t:is-local-image(.)">
+        <img src="{normalize-space(@url)}" alt="{t:image-description(.)}" class="graphic">
+          <xsl:if test="matches(@width, '^\d+(px)?$')"><xsl:attribute name="width" select="replace(@width, 'px', '')"/></xsl:if>
+          <xsl:if test="matches(@width, '^\d+(\.\d+)?(in|cm|mm|em|%)$')"><xsl:attribute name="style" select="'width: ' || @width"/></xsl:if>
+        </img>
+      </xsl:when>
+      <xsl:otherwise>
+        <a class="graphic" href="{normalize-space(@url)}"><xsl:value-of select="t:image-description(.) || ' (remote image)'"/></a>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:graphic" mode="text">
+    <xsl:value-of select="' [' || t:image-description(.) || '] '"/>
+  </xsl:template>
+
+  <xsl:template match="tei:graphic/tei:desc" mode="html text"/>
+
+  <xsl:template match="tei:figure/tei:figDesc[../tei:graphic]" mode="html"/>
+
+  <!-- Formulae: MathML as it is (browsers render it); other notations as text. -->
+  <xsl:template match="tei:formula" mode="html">
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:element name="{if (@rend = 'display' and not($inline) and not(ancestor::tei:p)) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="string-join(('formula', @rend), ' ')"/>
+      <xsl:apply-templates mode="html"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="mml:*" mode="html">
+    <xsl:element name="{local-name()}" namespace="http://www.w3.org/1998/Math/MathML">
+      <xsl:copy-of select="@* except @overflow"/>
+      <xsl:apply-templates mode="html"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="mml:*" mode="text">
+    <xsl:apply-templates mode="text"/>
+  </xsl:template>
+
+  <xsl:template match="mml:*/text()" mode="html">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,197 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  transcription.xsl: primary sources (TEI "Representation of primary sources"): additions, deletions,
+  substitutions, unclear and damaged passages, gaps, spaces, changes of hand, forme work, page, column and line
+  breaks, expansions, and the diplomatic transcription of sourceDoc (surface, zone, line).
+
+  The HTML keeps a diplomatic layer: deletions struck through, additions between ⸌ ⸍, page numbers at page
+  breaks; with #tt-diplomatic targeted, also the source's readings beside corrections. The reading layer
+  (#tt-reading) hides deletions and signs; both are links, no script needed. The plain text
+  is the reading text: deletions out, additions in, breaks as markers.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:t="urn:teitools"
+  xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all">
+
+  <!-- The elements that make a diplomatic layer worth a switch (a choice's source reading among them). -->
+  <xsl:function name="t:has-layers" as="xs:boolean">
+    <xsl:param name="texts" as="element()*"/>
+    <xsl:sequence select="exists($texts//(tei:del | tei:add | tei:unclear | tei:handShift | tei:damage | tei:fw | tei:choice))"/>
+  </xsl:function>
+
+  <!-- Two links, no script: the diplomatic text (deletions struck through, additions marked, the source's
+       readings beside corrections) and the reading text (deletions and signs left out). Each targets an empty
+       element just before main; style.css styles main after the targeted one (#tt-reading:target ~ main). -->
+  <xsl:template name="t:layers">
+    <xsl:param name="texts" as="element()*"/>
+    <xsl:if test="t:has-layers($texts)">
+      <p class="layers">
+        <xsl:text>Show: </xsl:text>
+        <a href="#tt-diplomatic">diplomatic text (as the source has it)</a>
+        <xsl:text> · </xsl:text>
+        <a href="#tt-reading">reading text (deletions left out)</a>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="t:layer-target">
+    <xsl:param name="texts" as="element()*"/>
+    <xsl:if test="t:has-layers($texts)"><span id="tt-diplomatic"></span><span id="tt-reading"></span></xsl:if>
+  </xsl:template>
+
+  <!-- Additions and deletions -->
+
+  <xsl:template match="tei:add" mode="html">
+    <ins class="add" title="{string-join(('Added', @place ! ('(' || replace(., '([a-z])([A-Z])', '$1 $2') || ')')), ' ')}">
+      <span class="sign" aria-hidden="true">⸌</span>
+      <xsl:call-template name="phrase-content"/>
+      <span class="sign" aria-hidden="true">⸍</span>
+    </ins>
+  </xsl:template>
+
+  <xsl:template match="tei:del" mode="html">
+    <del class="del" title="Deleted in the source"><xsl:call-template name="phrase-content"/></del>
+  </xsl:template>
+  <xsl:template match="tei:del" mode="text"/>
+
+  <xsl:template match="tei:unclear" mode="html">
+    <span class="unclear" title="{string-join(('Unclear in the source', @reason), ': ')}"><xsl:call-template name="phrase-content"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:damage" mode="html">
+    <xsl:variable name="what" select="string-join(('Damaged', (@type, @agent, @extent) ! replace(., '_', ' ')), ', ')"/>
+    <span class="damage" title="{$what}">
+      <xsl:call-template name="phrase-content"/>
+      <xsl:if test="not(normalize-space())"><span class="sign">[damaged]</span></xsl:if>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:supplied" mode="html">
+    <xsl:variable name="signs" select="t:supplied-signs(.)"/>
+    <span class="supplied" title="{string-join(('Supplied by the editors', @reason), ': ')}"><xsl:value-of select="$signs[1]"/>
+      <xsl:call-template name="phrase-content"/><xsl:value-of select="$signs[2]"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:supplied" mode="text">
+    <xsl:variable name="signs" select="t:supplied-signs(.)"/>
+    <xsl:value-of select="$signs[1]"/>
+    <xsl:apply-templates mode="text"/>
+    <xsl:value-of select="$signs[2]"/>
+  </xsl:template>
+
+  <!-- An omission: [its description], or […] when it has none. -->
+  <xsl:template match="tei:gap" mode="html">
+    <span class="gap" title="{string-join(('Omitted in the source', @reason, (@quantity, @extent)[1] ! (. || ' ' || ../@unit)), ': ')}">[<xsl:call-template name="phrase-content"/>
+      <xsl:value-of select="'…'[not(normalize-space(current()))]"/>]</span>
+  </xsl:template>
+
+  <xsl:template match="tei:gap" mode="text">
+    <xsl:text>[</xsl:text>
+    <xsl:apply-templates mode="text"/>
+    <xsl:value-of select="'…'[not(normalize-space(current()))]"/>
+    <xsl:text>]</xsl:text>
+  </xsl:template>
+
+  <!-- A blank space in the source separates words: never glue them. -->
+  <xsl:template match="tei:space" mode="html">
+    <xsl:choose>
+      <xsl:when test="@dim = 'vertical'"><br/></xsl:when>
+      <xsl:otherwise><span class="space" title="Blank space in the source"><xsl:text> </xsl:text></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:space" mode="text"><xsl:text> </xsl:text></xsl:template>
+
+  <xsl:template match="tei:handShift" mode="html">
+    <span class="handshift sign" title="Another hand begins">[<xsl:value-of select="string-join(('hand', (@new, @medium, @script) ! replace(., '^#', '')), ': ')"/>]</span>
+  </xsl:template>
+  <xsl:template match="tei:handShift" mode="text"/>
+
+  <!-- Forme work (running heads, catchwords, signatures) belongs to the page, not to the reading text. -->
+  <xsl:template match="tei:fw" mode="html">
+    <span class="fw sign" title="{string-join(('Forme work', @type), ': ')}"><xsl:call-template name="phrase-content"/></span>
+  </xsl:template>
+  <xsl:template match="tei:fw" mode="text"/>
+
+  <!-- Expansions of abbreviations in parentheses, as editions print them. -->
+  <xsl:template match="tei:ex" mode="html">
+    <span class="ex" title="Expanded by the editors">(<xsl:call-template name="phrase-content"/>)</span>
+  </xsl:template>
+  <xsl:template match="tei:ex" mode="text">
+    <xsl:text>(</xsl:text><xsl:apply-templates mode="text"/><xsl:text>)</xsl:text>
+  </xsl:template>
+
+  <!-- Breaks -->
+
+  <xsl:template match="tei:pb | tei:cb" mode="html">
+    <span class="{local-name()}" id="{t:anchor(.)}">
+      <xsl:if test="@facs"><xsl:attribute name="title" select="'Facsimile: ' || @facs"/></xsl:if>
+      <xsl:value-of select="t:break-label(.)"/>
+    </span>
+    <xsl:value-of select="' '[not(t:breaks-word(current()))]"/>
+  </xsl:template>
+
+  <xsl:template match="tei:pb | tei:cb" mode="text">
+    <xsl:variable name="space" select="if (t:breaks-word(.)) then '' else ' '"/>
+    <xsl:value-of select="$space || t:break-label(.) || $space"/>
+  </xsl:template>
+
+  <xsl:template match="tei:lb" mode="html">
+    <xsl:if test="not(t:breaks-word(.))"><br/></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:lb" mode="text">
+    <xsl:value-of select="if (t:breaks-word(.)) then '' else ' '"/>
+  </xsl:template>
+
+  <!-- The diplomatic transcription (sourceDoc): each surface under its heading, each line on its own, every
+       fifth line numbered. -->
+  <xsl:template match="tei:sourceDoc" mode="html">
+    <section class="sourcedoc" id="{t:anchor(.)}" aria-labelledby="{t:anchor(.)}-head">
+      <h2 class="head" id="{t:anchor(.)}-head"><xsl:value-of select="t:surface-heading(.)"/></h2>
+      <xsl:apply-templates mode="html"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:surface | tei:surfaceGrp" mode="html">
+    <section class="surface" id="{t:anchor(.)}">
+      <h3 class="head"><xsl:value-of select="t:surface-heading(.)"/></h3>
+      <xsl:apply-templates mode="html"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:sourceDoc | tei:surface | tei:surfaceGrp" mode="text">
+    <xsl:value-of select="$t:break || t:surface-heading(.) || $t:break"/>
+    <xsl:apply-templates mode="text"/>
+  </xsl:template>
+
+  <xsl:function name="t:surface-heading" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="label" select="($element/tei:label, $element/tei:desc)[1] ! normalize-space(.)"/>
+    <xsl:sequence select="if ($element/self::tei:sourceDoc) then 'Transcription of the source' || (' ' || $element/@n)[$element/@n]
+      else if ($label) then $label else 'Surface' || (' ' || $element/@n)[$element/@n]"/>
+  </xsl:function>
+
+  <xsl:template match="tei:surface/tei:desc | tei:surface/tei:label" mode="html text"/>
+
+  <xsl:template match="tei:line" mode="html">
+    <xsl:call-template name="t:html-block">
+      <xsl:with-param name="content">
+        <xsl:if test="matches(@n, '^\d+$') and xs:integer(@n) mod 5 = 0">
+          <span class="linenumber"><xsl:value-of select="@n"/></span>
+        </xsl:if>
+        <xsl:apply-templates mode="html"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:line" mode="text">
+    <xsl:call-template name="t:text-block">
+      <xsl:with-param name="mark" select="$t:line"/>
+    </xsl:call-template>
+  </xsl:template>
+
+</xsl:stylesheet>
