@@ -1,0 +1,274 @@
+"""The per-document map on an existing Dask cluster (dask.distributed); the reduction stays in the client.
+
+teitools does not schedule anything itself: it connects to a running scheduler, submits one task per document
+and reads the results back in input order, so the reduction sees exactly what a local run sees.
+
+- Per-worker state: the task calls the same per-process caches as a local worker process (compiled schema,
+  compiled stylesheets, the Saxon processor), so each worker process builds them once and reuses them.
+  Saxon's native runtime crashes when two threads of one process use it at once, so every document task of a
+  worker process runs in one thread of its own (`_document_thread`), whatever the worker's --nthreads.
+- Files: workers read each input from its absolute path (a shared filesystem), or receive its bytes from the
+  client (`ship_input`). Outputs are written atomically by the workers into a folder they see (the shared
+  path), or travel back in the results for the client to write.
+- Failures: a worker that dies has its documents rescheduled by Dask (distributed.scheduler.allowed-failures);
+  each document's result is read exactly once and outputs are replaced atomically with the same bytes, so
+  nothing is lost or doubled. A document that fails, or keeps killing workers, becomes a `TaskFailure`, which
+  the caller reports as a finding. A scheduler that cannot be reached is a UsageError (exit 2).
+
+Dask is an optional extra: `pip install 'teitools[dask]'`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+import teitools
+from teitools.load import UsageError
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+
+DASK_INSTALL = "pip install 'teitools[dask]'"
+# Tasks in flight per worker thread: enough to keep every worker busy while the client writes and reduces,
+# few enough that shipped inputs and returned outputs stay a small, bounded amount of memory in the client.
+TASKS_PER_THREAD = 4
+
+
+class DocumentInput(Protocol):
+    """What the map is given per document: at least where the document is, as an absolute path."""
+
+    path: str
+
+
+class DocumentResult(Protocol):
+    """What one document gives back: at least its outputs, by file name."""
+
+    outputs: dict[str, str]
+
+
+Item = TypeVar("Item", bound=DocumentInput)
+Result = TypeVar("Result", bound=DocumentResult)
+# The per-document function: the input, and its bytes when the client ships them (None: read the path).
+Task = Callable[[Any, bytes | None], Any]
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where workers find their inputs and put their outputs."""
+
+    ship_input: bool = False  # the client sends each document's bytes; workers need not see its files
+    output_dir: str | None = None  # workers write outputs into this absolute folder; None: back to the client
+
+
+@dataclass(frozen=True)
+class TaskFailure:
+    """A document whose task raised, or whose worker died more often than the scheduler allows."""
+
+    message: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One document's result (or failure), and the outputs its worker already wrote into the shared folder."""
+
+    item: Any
+    result: Any | TaskFailure
+    written: tuple[str, ...] = ()
+
+
+def dask_distributed() -> Any:
+    """The dask.distributed module, or a usage error that says how to install it."""
+    try:
+        import distributed
+    except ImportError as error:
+        raise UsageError(f"--scheduler needs Dask, an optional extra: {DASK_INSTALL}") from error
+    return distributed
+
+
+def connect_timeout(distributed: Any) -> float:
+    """Dask's own connection timeout (distributed.comm.timeouts.connect), in seconds."""
+    from dask.utils import parse_timedelta
+
+    return parse_timedelta(get_config("distributed.comm.timeouts.connect"), default="seconds")
+
+
+def probe(distributed: Any, address: str, timeout: float) -> None:
+    """Open and close one connection to the scheduler, so that a wrong address is a clear usage error.
+
+    (A Client that fails to connect also leaves an error printed at interpreter exit; a probe does not.)"""
+    from distributed.comm import connect
+    from distributed.security import Security
+
+    async def open_and_close() -> None:
+        comm = await connect(address, timeout=timeout, **Security().get_connection_args("client"))
+        await comm.close()
+
+    try:
+        asyncio.run(open_and_close())
+    except ValueError as error:
+        raise UsageError(
+            f"--scheduler {address}: not a scheduler address ({error}); give one like tcp://host:8786"
+        ) from error
+    except (OSError, TimeoutError) as error:
+        raise UsageError(
+            f"cannot reach the Dask scheduler at {address} within {timeout:g} s: is it running, "
+            "and is the address right? (start one with `dask scheduler`, see the README)"
+        ) from error
+
+
+def worker_version() -> str:
+    """Runs on each worker: the teitools it imports."""
+    return teitools.__version__
+
+
+@contextmanager
+def cluster(address: str) -> Iterator[Client]:
+    """A client of the scheduler at address, checked to have workers that run this teitools."""
+    distributed = dask_distributed()
+    timeout = connect_timeout(distributed)
+    probe(distributed, address, timeout)
+    client = distributed.Client(address, timeout=timeout, set_as_default=False)
+    try:
+        require_workers(client, address, timeout)
+        yield client
+    finally:
+        client.close()
+
+
+def require_workers(client: Client, address: str, timeout: float) -> None:
+    try:
+        client.wait_for_workers(1, timeout=timeout)
+    except TimeoutError as error:
+        raise UsageError(f"the Dask scheduler at {address} has no workers (waited {timeout:g} s)") from error
+    try:
+        versions = client.run(worker_version)
+    except Exception as error:  # the workers cannot unpickle a teitools function
+        raise UsageError(
+            f"the Dask workers of {address} cannot run teitools ({type(error).__name__}: {error}): "
+            f"install teitools {teitools.__version__} on every worker"
+        ) from error
+    others = sorted({version for version in versions.values() if version != teitools.__version__})
+    if others:
+        raise UsageError(
+            f"the Dask workers of {address} run teitools {', '.join(others)}, this client "
+            f"{teitools.__version__}: install the same version everywhere"
+        )
+
+
+@cache
+def _document_thread() -> ThreadPoolExecutor:
+    """The one thread in which this worker process runs documents (Saxon must not be used by two at once)."""
+    return ThreadPoolExecutor(1, thread_name_prefix="teitools-document")
+
+
+def _on_worker(
+    task: Task, item: Any, data: bytes | None, output_dir: str | None
+) -> tuple[Any, tuple[str, ...]]:
+    """Runs on a worker: the document's task, then its outputs written into the shared folder if asked."""
+    return _document_thread().submit(_run_and_place, task, item, data, output_dir).result()
+
+
+def _run_and_place(
+    task: Task, item: Any, data: bytes | None, output_dir: str | None
+) -> tuple[Any, tuple[str, ...]]:
+    from teitools.render import write_atomically
+
+    result = task(item, data)
+    if output_dir is None or not result.outputs:
+        return result, ()
+    for name, content in result.outputs.items():
+        write_atomically(Path(output_dir) / name, content)
+    return dataclasses.replace(result, outputs={}), tuple(result.outputs)
+
+
+def map_on_cluster(
+    client: Client,
+    task: Task,
+    items: Sequence[Item],
+    placement: Placement = Placement(),
+    on_progress: Progress | None = None,
+) -> Iterator[Outcome]:
+    """task(item, data) for every item on the cluster, yielded in input order.
+
+    At most TASKS_PER_THREAD tasks per worker thread are in flight or waiting for their turn to be yielded, so
+    the client holds a bounded number of inputs and results. Progress counts documents as the cluster
+    finishes them, in whatever order that is."""
+    distributed = dask_distributed()
+    window = max(2, TASKS_PER_THREAD * sum(client.nthreads().values()))
+    futures: dict[str, tuple[int, Future]] = {}
+    finished: dict[int, Outcome] = {}
+    completions = distributed.as_completed(loop=client.loop)
+    written: set[str] = set()
+    submitted = yielded = 0
+
+    def fill_window() -> None:
+        """Submit until the window ahead of the next document to yield is full; a slow document holds back
+        new work rather than letting finished results pile up in the client."""
+        nonlocal submitted
+        while submitted < min(yielded + window, len(items)):
+            item = items[submitted]
+            data = client.scatter(Path(item.path).read_bytes(), hash=False) if placement.ship_input else None
+            future = client.submit(_on_worker, task, item, data, placement.output_dir, pure=False)
+            futures[future.key] = (submitted, future)
+            completions.add(future)
+            submitted += 1
+
+    fill_window()
+    for done, completed in enumerate(completions, 1):
+        number, future = futures.pop(completed.key)
+        finished[number] = outcome_of(items[number], future, distributed)
+        written.update(finished[number].written)
+        if on_progress:
+            on_progress(done, len(items))
+        while yielded in finished:
+            yield finished.pop(yielded)
+            yielded += 1
+        fill_window()
+    remove_temporary_files(placement.output_dir, written)
+
+
+def outcome_of(item: Any, future: Future, distributed: Any) -> Outcome:
+    """The document's result, or the failure that becomes its finding; a lost scheduler is a usage error."""
+    try:
+        result, written = future.result()
+    except distributed.KilledWorker as error:
+        failures = get_config("distributed.scheduler.allowed-failures") + 1
+        return Outcome(
+            item, TaskFailure(f"its Dask worker died {failures} times while working on it ({error})")
+        )
+    except distributed.client.FutureCancelledError as error:
+        raise UsageError(f"lost the Dask scheduler during the run: {error}") from error
+    except Exception as error:  # whatever one document's task raised is that document's finding
+        hint = " (do the workers see this path? else use --ship-input)" if isinstance(error, OSError) else ""
+        return Outcome(item, TaskFailure(f"{type(error).__name__}: {error}{hint}"))
+    finally:
+        future.release()
+    return Outcome(item, result, written)
+
+
+def get_config(key: str) -> Any:
+    from dask.config import get
+
+    return get(key)
+
+
+def remove_temporary_files(output_dir: str | None, written: set[str]) -> None:
+    """Temporary files of writes that a killed worker left half done (their retries wrote the real files).
+
+    One listing of the folder at the end, matched against the names this run wrote."""
+    if output_dir is None or not written or not os.path.isdir(output_dir):
+        return
+    for entry in os.scandir(output_dir):
+        stem, dot, suffix = entry.name.rpartition(".")
+        if entry.name.startswith(".") and dot and suffix == "tmp" and stem[1:].rsplit(".", 1)[0] in written:
+            Path(entry.path).unlink(missing_ok=True)
