@@ -21,8 +21,6 @@ Dask is an optional extra: `pip install 'teitools[dask]'`.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
-import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -49,25 +47,10 @@ class DocumentInput(Protocol):
     path: str
 
 
-class DocumentResult(Protocol):
-    """What one document gives back: at least its outputs, by file name."""
-
-    outputs: dict[str, str]
-
-
 Item = TypeVar("Item", bound=DocumentInput)
-Result = TypeVar("Result", bound=DocumentResult)
 # The per-document function: the input, and its bytes when the client ships them (None: read the path).
 Task = Callable[[Any, bytes | None], Any]
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class Placement:
-    """Where workers find their inputs and put their outputs."""
-
-    ship_input: bool = False  # the client sends each document's bytes; workers need not see its files
-    output_dir: str | None = None  # workers write outputs into this absolute folder; None: back to the client
 
 
 @dataclass(frozen=True)
@@ -79,11 +62,10 @@ class TaskFailure:
 
 @dataclass(frozen=True)
 class Outcome:
-    """One document's result (or failure), and the outputs its worker already wrote into the shared folder."""
+    """One document's result, or why it has none."""
 
     item: Any
     result: Any | TaskFailure
-    written: tuple[str, ...] = ()
 
 
 def dask_distributed() -> Any:
@@ -171,31 +153,16 @@ def _document_thread() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(1, thread_name_prefix="teitools-document")
 
 
-def _on_worker(
-    task: Task, item: Any, data: bytes | None, output_dir: str | None
-) -> tuple[Any, tuple[str, ...]]:
-    """Runs on a worker: the document's task, then its outputs written into the shared folder if asked."""
-    return _document_thread().submit(_run_and_place, task, item, data, output_dir).result()
-
-
-def _run_and_place(
-    task: Task, item: Any, data: bytes | None, output_dir: str | None
-) -> tuple[Any, tuple[str, ...]]:
-    from teitools.render import write_atomically
-
-    result = task(item, data)
-    if output_dir is None or not result.outputs:
-        return result, ()
-    for name, content in result.outputs.items():
-        write_atomically(Path(output_dir) / name, content)
-    return dataclasses.replace(result, outputs={}), tuple(result.outputs)
+def _on_worker(task: Task, item: Any, data: bytes | None) -> Any:
+    """Runs on a worker, in any of its threads: the document's task, in the process's document thread."""
+    return _document_thread().submit(task, item, data).result()
 
 
 def map_on_cluster(
     client: Client,
     task: Task,
     items: Sequence[Item],
-    placement: Placement = Placement(),
+    ship_input: bool = False,
     on_progress: Progress | None = None,
 ) -> Iterator[Outcome]:
     """task(item, data) for every item on the cluster, yielded in input order.
@@ -208,7 +175,6 @@ def map_on_cluster(
     futures: dict[str, tuple[int, Future]] = {}
     finished: dict[int, Outcome] = {}
     completions = distributed.as_completed(loop=client.loop)
-    written: set[str] = set()
     submitted = yielded = 0
 
     def fill_window() -> None:
@@ -217,8 +183,8 @@ def map_on_cluster(
         nonlocal submitted
         while submitted < min(yielded + window, len(items)):
             item = items[submitted]
-            data = client.scatter(Path(item.path).read_bytes(), hash=False) if placement.ship_input else None
-            future = client.submit(_on_worker, task, item, data, placement.output_dir, pure=False)
+            data = client.scatter(read_input(item.path), hash=False) if ship_input else None
+            future = client.submit(_on_worker, task, item, data, pure=False)
             futures[future.key] = (submitted, future)
             completions.add(future)
             submitted += 1
@@ -227,20 +193,25 @@ def map_on_cluster(
     for done, completed in enumerate(completions, 1):
         number, future = futures.pop(completed.key)
         finished[number] = outcome_of(items[number], future, distributed)
-        written.update(finished[number].written)
         if on_progress:
             on_progress(done, len(items))
         while yielded in finished:
             yield finished.pop(yielded)
             yielded += 1
         fill_window()
-    remove_temporary_files(placement.output_dir, written)
+
+
+def read_input(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read: {error.strerror}") from error
 
 
 def outcome_of(item: Any, future: Future, distributed: Any) -> Outcome:
     """The document's result, or the failure that becomes its finding; a lost scheduler is a usage error."""
     try:
-        result, written = future.result()
+        result = future.result()
     except distributed.KilledWorker as error:
         failures = get_config("distributed.scheduler.allowed-failures") + 1
         return Outcome(
@@ -253,22 +224,10 @@ def outcome_of(item: Any, future: Future, distributed: Any) -> Outcome:
         return Outcome(item, TaskFailure(f"{type(error).__name__}: {error}{hint}"))
     finally:
         future.release()
-    return Outcome(item, result, written)
+    return Outcome(item, result)
 
 
 def get_config(key: str) -> Any:
     from dask.config import get
 
     return get(key)
-
-
-def remove_temporary_files(output_dir: str | None, written: set[str]) -> None:
-    """Temporary files of writes that a killed worker left half done (their retries wrote the real files).
-
-    One listing of the folder at the end, matched against the names this run wrote."""
-    if output_dir is None or not written or not os.path.isdir(output_dir):
-        return
-    for entry in os.scandir(output_dir):
-        stem, dot, suffix = entry.name.rpartition(".")
-        if entry.name.startswith(".") and dot and suffix == "tmp" and stem[1:].rsplit(".", 1)[0] in written:
-            Path(entry.path).unlink(missing_ok=True)
