@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT, TEI_DIR
 from playwright.sync_api import Page, sync_playwright
 
-from teitools.render import render
+from teitools.run import render
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"

@@ -25,6 +25,8 @@ PARSER_MESSAGES = (
 )
 DUPLICATE_ID = re.compile(r"ID (\S+) already defined")
 ENTITY_BOMB = re.compile(r"amplification factor|entity reference loop", re.I)
+UTF8_NAMES = {"UTF-8", "UTF8", "US-ASCII", "ASCII"}
+MEGABYTE = 1_000_000
 
 
 class UsageError(Exception):
@@ -66,6 +68,17 @@ class Document:
     def lines(self) -> list[str]:
         """The source's lines, decoded only when a message needs a column."""
         return self.raw.decode(self.tree.docinfo.encoding or "utf-8", errors="replace").splitlines()
+
+    def xml_text(self) -> str:
+        """The document as text for a second parser (Saxon), without a second safety check to pass.
+
+        The cleared bytes themselves, decoded, when they cannot make another parser fetch anything: no
+        document type declaration, and UTF-8 (the encoding a string parser assumes). Otherwise the tree lxml
+        built, serialised without its declaration, exactly as refused and cleared."""
+        docinfo = self.tree.docinfo
+        if not docinfo.doctype and (docinfo.encoding or "UTF-8").upper() in UTF8_NAMES:
+            return self.raw.decode("utf-8-sig")
+        return etree.tostring(self.root, encoding="unicode")
 
     def source_line(self, number: int) -> str:
         return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
@@ -142,11 +155,16 @@ def label_for(path: Path, resolved: Path) -> str:
         return str(path)
 
 
-def load(path: Path) -> Document | Finding:
-    """Parse one file. Returns the Document, or the one Finding that says why it cannot be used."""
+def load(path: Path, max_bytes: int | None = None) -> Document | Finding:
+    """Parse one file. Returns the Document, or the one Finding that says why it cannot be used.
+
+    A file over max_bytes is not read: parsed, it would need more memory than the run may use."""
     resolved = path.resolve()
     label = label_for(path, resolved)
     try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            return too_large(label, size, max_bytes)
         raw = path.read_bytes()
     except OSError as error:
         raise UsageError(f"{label}: cannot read: {error.strerror}") from error
@@ -158,6 +176,16 @@ def load(path: Path) -> Document | Finding:
         return syntax_finding(label, error)
     document = Document(path, label, root.getroottree(), raw, resolved)
     return refusal(document) or document
+
+
+def too_large(label: str, size: int, max_bytes: int) -> Finding:
+    message = (
+        f"file too large: {size / MEGABYTE:,.0f} MB, and one document may be at most "
+        f"{max_bytes / MEGABYTE:,.0f} MB with the memory available to each job here (a parsed document "
+        "takes several times its size): "
+        "refused; run it with fewer --jobs, or on a machine with more memory"
+    )
+    return Finding(label, 1, 1, ERROR, "too-large", message)
 
 
 def syntax_finding(label: str, error: etree.XMLSyntaxError) -> Finding:

@@ -20,11 +20,12 @@ import bagit
 
 from teitools import __version__
 from teitools.findings import ERROR, Finding, Report
-from teitools.load import TEI_NS, Document, UsageError
+from teitools.load import TEI_NS, Document, UsageError, load_all
 from teitools.metadata import Personography, Record, cmif, datacite, dublin_core, read_record
-from teitools.render import output_names, render
+from teitools.render import output_names
 from teitools.resources import SCHEMA_DIR
-from teitools.validate import PROJECT_SCHEMA, load_schema, validate_paths
+from teitools.run import render, validate_paths
+from teitools.validate import PROJECT_SCHEMA, load_schema
 
 BAG_NAME = "teitools-edition"
 CHECKSUMS = ["sha256", "sha512"]
@@ -59,9 +60,10 @@ def edition_date(documents: list[Document]) -> str:
 
 def package(edition: Path, output_dir: Path, base_url: str = "") -> PackageResult:
     schema = load_schema(PROJECT_SCHEMA)
-    report, documents = validate_paths([edition], schema, ("edition", "deposit"))
+    report = validate_paths([edition], schema, ("edition", "deposit"))
     if report.errors:
         return PackageResult(report)
+    documents = load_all([edition], Report())  # an edition to deposit: small enough to hold at once
     output_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".teitools-package-", dir=output_dir))
     try:
@@ -90,7 +92,7 @@ def stage_payload(
     personography = Personography(documents)
     records = [
         read_record(d, name, personography)
-        for d, name in zip(documents, output_names(documents), strict=True)
+        for d, name in zip(documents, output_names([d.path for d in documents]), strict=True)
     ]
     for record in records:
         (bag_dir / "metadata" / f"{record.name}.oai_dc.xml").write_bytes(dublin_core(record))
@@ -276,5 +278,5 @@ def tei_findings(payload: Path, label: str) -> list[Finding]:
                 label, 1, 1, ERROR, "bag-content", "the bag holds no data/tei or data/schema/teitools.xsd"
             )
         ]
-    report, _ = validate_paths([tei_dir], load_schema(str(schema_file)))
+    report = validate_paths([tei_dir], load_schema(str(schema_file)))
     return [relabel(f, f"{label}/data/tei") for f in report.findings]

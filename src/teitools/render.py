@@ -1,101 +1,106 @@
-"""Render TEI documents with the XSLT 3.0 stylesheets in xslt/ (saxonche): an HTML page and a plain text per
-document, and, across all documents, the edition index and the person index (HTML and JSON).
+"""Render TEI documents with the XSLT 3.0 stylesheets in xslt/ (saxonche): per document an HTML page, a
+plain text and its index entries; across documents, from the entries only, the edition index and the person
+index (HTML and JSON).
 
-One Saxon processor per run, each stylesheet compiled once (once per worker process with --jobs). Documents
-are loaded by teitools.load (no DTD, no entities) and handed to Saxon as text, so Saxon reads no file itself.
-Every output is written atomically: a temporary file in the same folder, then a rename.
+One Saxon processor per process, each stylesheet compiled once per process (`renderer`). A document reaches
+Saxon as the bytes the safe loader cleared (teitools.load), so Saxon reads no file itself. The documents a
+document points into (its personography) are loaded once per process and kept. Every output is written
+atomically: a temporary file in the same folder, then a rename.
 """
 
+import functools
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
-from multiprocessing import get_context
+from collections import Counter
 from pathlib import Path
 
 import saxonche
-from lxml import etree
 
-from teitools.findings import ERROR, Finding, Report
-from teitools.load import Document, UsageError, load_all
+from teitools.facts import DocumentFacts
+from teitools.load import Document, UsageError, load
 from teitools.resources import XSLT_DIR
-from teitools.rules import pointer_targets
 
 FORMATS = ("html", "text", "index")
+# What each page format is written as, per document; "entries" is kept for the indexes, never written.
+SUFFIXES = {"html": ".html", "text": ".txt"}
+ENTRIES = "entries"
 # Written files get the usual permissions (mkstemp alone would leave them readable by the owner only).
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 FILE_MODE = 0o666 & ~_UMASK
 PERSON_INDEX = "person-index"
 STYLESHEET = "style.css"
+# Documents pointed into (personographies) kept per process; a run rarely has more than a few.
+LINKED_DOCUMENTS_KEPT = 16
 
 
-@dataclass
-class Source:
-    """A document ready for the stylesheets: its output name and its text."""
-
-    name: str
-    label: str
-    uri: str  # the file's URI: pointers to other files ("persons.xml#x") resolve against it
-    xml: str
-    links: frozenset[str]  # URIs of the files this document points into
-
-
-@dataclass
-class RenderResult:
-    report: Report = field(default_factory=Report)
-    written: list[Path] = field(default_factory=list)
+def check_stylesheets() -> None:
+    if not (XSLT_DIR / "html.xsl").is_file():
+        raise UsageError(f"the stylesheets are not in {XSLT_DIR}: the teitools installation is incomplete")
 
 
 class Renderer:
-    """The compiled stylesheets and the parsed documents of one run."""
+    """The Saxon processor and compiled stylesheets of one process, and the documents pointed into."""
 
-    def __init__(self, sources: list[Source], link_persons: bool) -> None:
+    def __init__(self, link_persons: bool) -> None:
         self.processor = saxonche.PySaxonProcessor(license=False)
         compiler = self.processor.new_xslt30_processor()
-        self.html = compiler.compile_stylesheet(stylesheet_file=str(XSLT_DIR / "html.xsl"))
-        self.text = compiler.compile_stylesheet(stylesheet_file=str(XSLT_DIR / "text.xsl"))
-        self.index = compiler.compile_stylesheet(stylesheet_file=str(XSLT_DIR / "index.xsl"))
-        self.sources = sources
-        self.nodes = [self.parse(source) for source in sources]
-        self.node_by_uri = {source.uri: node for source, node in zip(sources, self.nodes, strict=True)}
-        names = self.processor.make_array([self.processor.make_string_value(s.name) for s in sources])
-        self.index.set_parameter("documents", self.processor.make_array(self.nodes))
-        self.index.set_parameter("names", names)
+        self.executables = {
+            name: compiler.compile_stylesheet(stylesheet_file=str(XSLT_DIR / f"{stylesheet}.xsl"))
+            for name, stylesheet in (("html", "html"), ("text", "text"), (ENTRIES, "entries"))
+        }
         persons_href = self.processor.make_string_value(f"{PERSON_INDEX}.html" if link_persons else "")
-        for executable in (self.html, self.index):
-            executable.set_parameter("persons-href", persons_href)
+        self.executables["html"].set_parameter("persons-href", persons_href)
+        self.linked: dict[str, saxonche.PyXdmNode | None] = {}
 
-    def parse(self, source: Source) -> saxonche.PyXdmNode:
+    def parse(self, document: Document) -> saxonche.PyXdmNode:
         builder = self.processor.new_document_builder()
-        builder.set_base_uri(source.uri)
-        return builder.parse_xml(xml_text=source.xml)
+        builder.set_base_uri(document.resolved.as_uri())
+        return builder.parse_xml(xml_text=document.xml_text(), encoding="UTF-8")
 
-    def document(self, number: int, formats: Iterable[str]) -> dict[str, str]:
-        """The HTML page and/or plain text of one document, by file suffix."""
-        linked = [
-            self.node_by_uri[uri] for uri in sorted(self.sources[number].links) if uri in self.node_by_uri
-        ]
+    def linked_document(self, path: str) -> saxonche.PyXdmNode | None:
+        """A document pointed into, loaded safely and parsed once per process; None if it is not usable."""
+        if path not in self.linked:
+            if len(self.linked) >= LINKED_DOCUMENTS_KEPT:
+                del self.linked[next(iter(self.linked))]
+            loaded = load(Path(path)) if Path(path).is_file() else None
+            self.linked[path] = self.parse(loaded) if isinstance(loaded, Document) else None
+        return self.linked[path]
+
+    def outputs(self, document: Document, facts: DocumentFacts, formats: tuple[str, ...]) -> dict[str, str]:
+        """The outputs of one document by format (html, text, entries), each from one transform."""
+        files = sorted(facts.linked_files(), key=lambda file: Path(file).as_uri())
+        linked = [node for file in files if (node := self.linked_document(file)) is not None]
         documents = self.processor.make_array(linked)
+        node = self.parse(document)
         outputs = {}
-        for executable in (self.html, self.text):
+        for name in formats:
+            executable = self.executables[name]
             executable.set_parameter("documents", documents)
-        if "html" in formats:
-            outputs[".html"] = self.html.transform_to_string(xdm_node=self.nodes[number])
-        if "text" in formats:
-            outputs[".txt"] = self.text.transform_to_string(xdm_node=self.nodes[number])
+            outputs[name] = executable.transform_to_string(xdm_node=node)
         return outputs
 
-    def indexes(self) -> dict[str, str]:
-        return {
-            "index.html": self.index.call_template_returning_string("edition-index"),
-            f"{PERSON_INDEX}.html": self.index.call_template_returning_string("person-index-html"),
-            f"{PERSON_INDEX}.json": readable_json(
-                self.index.call_template_returning_string("person-index-json")
-            ),
-        }
+
+@functools.cache
+def renderer(link_persons: bool) -> Renderer:
+    """The process's renderer, made on first use: Saxon objects cannot be sent to another process."""
+    return Renderer(link_persons)
+
+
+def index_pages(entries: list[str], names: list[str], link_persons: bool) -> dict[str, str]:
+    """The pages across documents, built from the documents' entries (JSON texts, in run order) only."""
+    processor = renderer(link_persons).processor
+    index = processor.new_xslt30_processor().compile_stylesheet(stylesheet_file=str(XSLT_DIR / "index.xsl"))
+    index.set_parameter("entries", processor.make_string_value("[" + ",".join(entries) + "]"))
+    index.set_parameter("names", processor.make_array([processor.make_string_value(n) for n in names]))
+    persons_href = f"{PERSON_INDEX}.html" if link_persons else ""
+    index.set_parameter("persons-href", processor.make_string_value(persons_href))
+    return {
+        "index.html": index.call_template_returning_string("edition-index"),
+        f"{PERSON_INDEX}.html": index.call_template_returning_string("person-index-html"),
+        f"{PERSON_INDEX}.json": readable_json(index.call_template_returning_string("person-index-json")),
+    }
 
 
 def readable_json(text: str) -> str:
@@ -116,105 +121,11 @@ def write_atomically(path: Path, content: str) -> None:
         raise
 
 
-def output_names(documents: list[Document]) -> list[str]:
+def output_names(paths: list[Path]) -> list[str]:
     """Output file stems: the file's stem, or folder-stem where two files share a stem."""
-    stems = [d.path.stem for d in documents]
-    return [
-        f"{d.path.parent.name}-{d.path.stem}" if stems.count(d.path.stem) > 1 else d.path.stem
-        for d in documents
-    ]
+    stems = Counter(p.stem for p in paths)
+    return [f"{p.parent.name}-{p.stem}" if stems[p.stem] > 1 else p.stem for p in paths]
 
 
-def links_of(document: Document) -> frozenset[str]:
-    """The files a document points into (its personography, say): only those are given to its transforms,
-    so that rendering each page costs the same however many documents the run holds."""
-    files = {target.file for target in pointer_targets(document).values()} - {document.key}
-    return frozenset(Path(file).as_uri() for file in files)
-
-
-def prepare(paths: list[Path], report: Report) -> list[Source]:
-    """Load every file safely; what cannot be rendered is reported, the rest becomes a Source."""
-    documents = load_all(paths, report)
-    return [
-        Source(name, d.label, d.resolved.as_uri(), etree.tostring(d.root, encoding="unicode"), links_of(d))
-        for name, d in zip(output_names(documents), documents, strict=True)
-    ]
-
-
-# Worker processes for --jobs: each compiles the stylesheets once and renders the documents it is given.
-_worker: Renderer | None = None
-
-
-def _start_worker(sources: list[Source], link_persons: bool) -> None:
-    global _worker
-    _worker = Renderer(sources, link_persons)
-
-
-def _render_in_worker(number: int, formats: tuple[str, ...]) -> dict[str, str]:
-    assert _worker is not None
-    return _worker.document(number, formats)
-
-
-def render(
-    paths: list[Path],
-    output_dir: Path,
-    formats: tuple[str, ...] = FORMATS,
-    jobs: int = 1,
-    on_progress: Callable[[int, int], None] | None = None,
-) -> RenderResult:
-    if not (XSLT_DIR / "html.xsl").is_file():
-        raise UsageError(f"the stylesheets are not in {XSLT_DIR}: the teitools installation is incomplete")
-    result = RenderResult()
-    sources = prepare(paths, result.report)
-    output_dir.mkdir(parents=True, exist_ok=True)
-    link_persons = "index" in formats
-    renderer = Renderer(sources, link_persons)
-
-    def save(name: str, content: str) -> None:
-        path = output_dir / name
-        write_atomically(path, content)
-        result.written.append(path)
-
-    def failed(source: Source, error: Exception) -> None:
-        message = f"cannot be rendered: {' '.join(str(error).split())}"
-        result.report.add(Finding(source.label, 1, 1, ERROR, "render", message))
-
-    page_formats = tuple(f for f in formats if f in ("html", "text"))
-    if page_formats:
-        for done, (source, outputs) in enumerate(
-            _render_all(renderer, sources, page_formats, jobs, link_persons), 1
-        ):
-            if isinstance(outputs, Exception):
-                failed(source, outputs)
-            else:
-                for suffix, content in outputs.items():
-                    save(source.name + suffix, content)
-            if on_progress:
-                on_progress(done, len(sources))
-    if "index" in formats and sources:
-        for name, content in renderer.indexes().items():
-            save(name, content)
-    if "html" in formats or "index" in formats:
-        save(STYLESHEET, (XSLT_DIR / STYLESHEET).read_text(encoding="utf-8"))
-    return result
-
-
-def _render_all(
-    renderer: Renderer, sources: list[Source], formats: tuple[str, ...], jobs: int, link_persons: bool
-):
-    """(source, outputs or the exception it raised) for each source, in order."""
-    if jobs <= 1 or len(sources) < 2:
-        for number, source in enumerate(sources):
-            try:
-                yield source, renderer.document(number, formats)
-            except saxonche.PySaxonApiError as error:
-                yield source, error
-        return
-    # Saxon's native runtime must not be forked: workers are spawned and initialise their own processor.
-    with ProcessPoolExecutor(jobs, get_context("spawn"), _start_worker, (sources, link_persons)) as pool:
-        futures = [pool.submit(_render_in_worker, number, formats) for number in range(len(sources))]
-        for source, future in zip(sources, futures, strict=True):
-            try:
-                yield source, future.result()
-            except saxonche.PySaxonApiError as error:
-                yield source, error
+def stylesheet() -> str:
+    return (XSLT_DIR / STYLESHEET).read_text(encoding="utf-8")

@@ -5,6 +5,7 @@ any XSD or RELAX NG file. XSD 1.0 and RELAX NG run in libxml2 (lxml), which is f
 cannot compile (XSD 1.1) runs in xmlschema, whose errors carry the element they concern.
 """
 
+import functools
 import os
 import re
 from collections.abc import Iterator
@@ -14,9 +15,8 @@ from pathlib import Path
 import xmlschema
 from lxml import etree
 
-from teitools import rules
-from teitools.findings import ERROR, Finding, Report
-from teitools.load import Document, UsageError, load_all, safe_parser
+from teitools.findings import ERROR, Finding
+from teitools.load import Document, UsageError, safe_parser
 from teitools.resources import SCHEMA_DIR
 
 PROJECT_SCHEMA = "teitools"
@@ -30,6 +30,7 @@ ATTRIBUTE_IN_MESSAGE = re.compile(r"attribute '([\w:]+)'")
 class Schema:
     name: str
     validator: etree.XMLSchema | etree.RelaxNG | xmlschema.XMLSchemaBase
+    source: str = ""  # the schema file's path: another process compiles the schema again from it
 
     def check(self, document: Document) -> list[Finding]:
         if isinstance(self.validator, xmlschema.XMLSchemaBase):
@@ -87,24 +88,29 @@ def schema_path(name_or_path: str) -> Path:
 
 
 def load_schema(name_or_path: str) -> Schema:
-    """Compile a schema once, for the whole run."""
+    """The schema compiled, once per process and per version of its file, for the whole run."""
     path = schema_path(name_or_path)
     if not path.is_file():
         raise UsageError(f"{path}: schema not found")
+    return compile_schema(path.resolve(), path.stat().st_mtime_ns)
+
+
+@functools.cache
+def compile_schema(path: Path, _modified: int) -> Schema:
     try:
         tree = etree.parse(str(path), safe_parser())
     except etree.XMLSyntaxError as error:
         raise UsageError(f"{path}: schema is not well-formed XML: {error.msg}") from error
     if path.suffix == ".rng":
         try:
-            return Schema(path.name, etree.RelaxNG(tree))
+            return Schema(path.name, etree.RelaxNG(tree), str(path))
         except etree.RelaxNGParseError as error:
             raise UsageError(f"{path}: not a usable RELAX NG schema: {error}") from error
     if path.suffix == ".xsd":
         try:
-            return Schema(path.name, etree.XMLSchema(tree))
+            return Schema(path.name, etree.XMLSchema(tree), str(path))
         except etree.XMLSchemaParseError:
-            return Schema(path.name, xmlschema_validator(path))
+            return Schema(path.name, xmlschema_validator(path), str(path))
     raise UsageError(f"{path}: unknown schema type: give an .xsd (W3C XML Schema) or .rng (RELAX NG) file")
 
 
@@ -113,17 +119,3 @@ def xmlschema_validator(path: Path) -> xmlschema.XMLSchemaBase:
         return xmlschema.XMLSchema11(str(path))
     except (xmlschema.XMLSchemaException, OSError) as error:
         raise UsageError(f"{path}: not a usable XML Schema: {error}") from error
-
-
-def validate_paths(
-    paths: list[Path], schema: Schema, rule_sets: tuple[str, ...] = ("edition",)
-) -> tuple[Report, list[Document]]:
-    """Check every XML file under the paths: well-formedness, TEI P5, the schema, then the edition rules.
-
-    Returns the report and the documents that loaded (the later stages work on those)."""
-    report = Report()
-    documents = load_all(paths, report)
-    for document in documents:
-        report.extend(schema.check(document))
-    report.extend(rules.check(rules.Corpus(documents), rule_sets))
-    return report, documents

@@ -1,0 +1,243 @@
+"""A run: a map over documents, then a small reduce.
+
+Map (`map_document`, a plain call on a path and the run's options, in this process or in any worker): the
+document is parsed once, safely; that one parse gives its schema findings, the findings of the rules on one
+document, its compact facts and its rendered outputs (HTML, text, index entries); then the document is
+dropped. The schema and the stylesheets are compiled once per process and kept (validate.load_schema,
+render.renderer), as are the documents pointed into.
+
+Reduce (here, in run order): the cross-file rules read the facts of all documents, and the index pages are
+built from the entries. Memory is the largest document (per worker) plus the facts, not the corpus.
+"""
+
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+import saxonche
+
+from teitools import render as stages
+from teitools import rules
+from teitools.facts import DocumentFacts, gather
+from teitools.findings import ERROR, Finding, Report
+from teitools.load import Document, find_xml_files, load
+from teitools.validate import Schema, load_schema
+
+# Below this much input, starting worker processes (each compiles its stylesheets) costs more than it saves.
+POOL_MIN_BYTES = 2_000_000
+# Tasks handed to the pool ahead of the one awaited, per worker: enough to keep workers busy, few enough
+# that results waiting to be written stay small.
+AHEAD_PER_JOB = 2
+# Peak memory of one job per byte of its document, measured (bench/bench_scale.py): lxml's tree, Saxon's
+# tree, the outputs. A document whose estimate exceeds the job's share of memory is refused with a finding.
+MEMORY_PER_BYTE = 24
+MEMORY_ENVIRONMENT = "TEITOOLS_MEMORY_MB"
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What the map does with each document. Small and picklable: it goes with every task."""
+
+    schema: str = ""  # the schema file to check against ("" for none)
+    rule_sets: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()  # html, text, entries
+    link_persons: bool = False
+    max_document_bytes: int | None = None
+
+
+@dataclass
+class DocumentResult:
+    """What one document gives the reduce: compact, picklable, no tree."""
+
+    findings: list[Finding] = field(default_factory=list)
+    facts: DocumentFacts | None = None
+    outputs: dict[str, str] = field(default_factory=dict)
+
+
+def map_document(path: Path, options: RunOptions) -> DocumentResult:
+    """Everything one document gives: parsed once, checked, rendered, then dropped."""
+    loaded = load(path, options.max_document_bytes)
+    if isinstance(loaded, Finding):
+        return DocumentResult([loaded])
+    result = DocumentResult()
+    if options.schema:
+        result.findings += load_schema(options.schema).check(loaded)
+    gathered = gather(loaded)
+    result.findings += rules.check_document(gathered, options.rule_sets)
+    result.facts = gathered.facts()
+    del gathered
+    if options.formats:
+        try:
+            outputs = stages.renderer(options.link_persons).outputs(loaded, result.facts, options.formats)
+        except saxonche.PySaxonApiError as error:
+            message = f"cannot be rendered: {' '.join(str(error).split())}"
+            result.findings.append(Finding(loaded.label, 1, 1, ERROR, "render", message))
+        else:
+            result.outputs = outputs
+    return result
+
+
+def map_documents(
+    files: list[Path], options: RunOptions, jobs: int, on_progress: Progress | None = None
+) -> Iterator[DocumentResult]:
+    """The results of map_document for each file, in the order of the files, whatever the number of jobs."""
+    results = _serial(files, options)
+    if jobs > 1 and len(files) > 1 and sum(size_of(f) for f in files) >= POOL_MIN_BYTES:
+        results = _pooled(files, options, jobs)
+    for done, result in enumerate(results, 1):
+        yield result
+        if on_progress:
+            on_progress(done, len(files))
+
+
+def _serial(files: list[Path], options: RunOptions) -> Iterator[DocumentResult]:
+    for path in files:
+        yield map_document(path, options)
+
+
+def _pooled(files: list[Path], options: RunOptions, jobs: int) -> Iterator[DocumentResult]:
+    # Saxon's native runtime must not be forked: workers are spawned and make their own processor.
+    with ProcessPoolExecutor(jobs, get_context("spawn")) as pool:
+        pending: list[tuple[Path, Future]] = []
+        queue = iter(files)
+        for path in queue:
+            pending.append((path, pool.submit(map_document, path, options)))
+            if len(pending) >= jobs * AHEAD_PER_JOB:
+                break
+        while pending:
+            path, future = pending.pop(0)
+            next_path = next(queue, None)
+            if next_path is not None:
+                pending.append((next_path, pool.submit(map_document, next_path, options)))
+            yield _result_of(path, future)
+
+
+def _result_of(path: Path, future: Future) -> DocumentResult:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        message = "the worker process ended abruptly (out of memory?) while on this document or another"
+        return DocumentResult([Finding(str(path), 1, 1, ERROR, "worker", message)])
+
+
+def size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def max_document_bytes(jobs: int) -> int:
+    """The largest document one job may take, from the memory there is ($TEITOOLS_MEMORY_MB, else what
+    the system has available), shared by the jobs and this process."""
+    configured = os.environ.get(MEMORY_ENVIRONMENT)
+    available = int(configured) * 1_000_000 if configured else available_memory()
+    return available // (jobs + 1) // MEMORY_PER_BYTE
+
+
+def available_memory() -> int:
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError):  # a system without these names: assume a modest machine
+        return 4_000_000_000
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+# --- reduce -----------------------------------------------------------------------------------------------
+
+
+def cross_file_findings(facts: list[DocumentFacts], rule_sets: tuple[str, ...]) -> list[Finding]:
+    """The corpus rules on the facts; each document a claim is about is opened again, once, to place it."""
+    by_document: dict[str, list[rules.Claim]] = defaultdict(list)
+    for claim in rules.check_corpus(rules.CorpusFacts(facts), rule_sets):
+        by_document[claim.key].append(claim)
+    labels = {f.key: f.label for f in facts if f.key in by_document}
+    findings = []
+    for key, claims in by_document.items():
+        document = load(Path(key))
+        if isinstance(document, Document):
+            document.label = labels[key]  # named as the run named it, not by its resolved path
+            findings += rules.locate(document, claims)
+    return findings
+
+
+# --- the two commands ---------------------------------------------------------------------------------
+
+
+def validate_paths(
+    paths: list[Path],
+    schema: Schema,
+    rule_sets: tuple[str, ...] = (rules.EDITION,),
+    jobs: int = 1,
+    on_progress: Progress | None = None,
+) -> Report:
+    """Check every XML file under the paths: well-formedness, TEI P5, the schema, then the rules."""
+    files = find_xml_files(paths)
+    options = RunOptions(schema.source, rule_sets, max_document_bytes=max_document_bytes(jobs))
+    report = Report(files_checked=len(files))
+    facts = []
+    for result in map_documents(files, options, jobs, on_progress):
+        report.extend(result.findings)
+        if result.facts is not None:
+            facts.append(result.facts)
+    report.extend(cross_file_findings(facts, rule_sets))
+    return report
+
+
+@dataclass
+class RenderResult:
+    report: Report = field(default_factory=Report)
+    written: list[Path] = field(default_factory=list)
+
+
+def render(
+    paths: list[Path],
+    output_dir: Path,
+    formats: tuple[str, ...] = stages.FORMATS,
+    jobs: int = 1,
+    on_progress: Progress | None = None,
+) -> RenderResult:
+    """HTML and text per document, and the indexes across them, written into output_dir."""
+    stages.check_stylesheets()
+    files = find_xml_files(paths)
+    names = stages.output_names(files)
+    with_index = "index" in formats
+    page_formats = tuple(f for f in formats if f in stages.SUFFIXES) + (
+        (stages.ENTRIES,) if with_index else ()
+    )
+    options = RunOptions(
+        formats=page_formats, link_persons=with_index, max_document_bytes=max_document_bytes(jobs)
+    )
+    result = RenderResult(Report(files_checked=len(files)))
+    output_dir.mkdir(parents=True, exist_ok=True)
+
+    def save(name: str, content: str) -> None:
+        path = output_dir / name
+        stages.write_atomically(path, content)
+        result.written.append(path)
+
+    entries, entry_names = [], []
+    for name, document in zip(names, map_documents(files, options, jobs, on_progress), strict=True):
+        result.report.extend(document.findings)
+        for output_format, suffix in stages.SUFFIXES.items():
+            if output_format in document.outputs:
+                save(name + suffix, document.outputs[output_format])
+        if stages.ENTRIES in document.outputs:
+            entries.append(document.outputs[stages.ENTRIES])
+            entry_names.append(name)
+    if with_index and entries:
+        for name, content in stages.index_pages(entries, entry_names, with_index).items():
+            save(name, content)
+    if "html" in formats or with_index:
+        save(stages.STYLESHEET, stages.stylesheet())
+    return result
