@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from teitools import __version__
+from teitools.distributed import ClusterOptions
 from teitools.findings import EXIT_USAGE
 from teitools.load import UsageError
 from teitools.package import check_bag, package
@@ -58,6 +59,25 @@ jobs_option = click.option(
     help="Worker processes (1: all in this process). Output is the same whatever the number.",
 )
 
+scheduler_option = click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run the documents on the Dask cluster of this scheduler (tcp://host:8786); needs teitools[dask].",
+)
+ship_input_option = click.option(
+    "--ship-input",
+    is_flag=True,
+    help="With --scheduler: send each file from here; the workers need not see the input files.",
+)
+
+
+def cluster_of(scheduler: str | None, ship_input: bool, ship_output: bool = False) -> ClusterOptions | None:
+    if scheduler is None:
+        if ship_input or ship_output:
+            fail_usage("--ship-input and --ship-output go with --scheduler ADDRESS")
+        return None
+    return ClusterOptions(scheduler, ship_input, ship_output)
+
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -74,16 +94,28 @@ jobs_option = click.option(
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only, without warnings and the summary line.")
 @jobs_option
+@scheduler_option
+@ship_input_option
 def validate(
-    paths: tuple[Path, ...], schema_name: str, output_format: str, strict: bool, quiet: bool, jobs: int
+    paths: tuple[Path, ...],
+    schema_name: str,
+    output_format: str,
+    strict: bool,
+    quiet: bool,
+    jobs: int,
+    scheduler: str | None,
+    ship_input: bool,
 ) -> None:
     """Check TEI files (or folders of them; default: the edition in tei/) against the schema and the rules.
 
     Exit codes: 0 valid, 1 errors (or warnings with --strict), 2 usage or I/O error."""
+    cluster = cluster_of(scheduler, ship_input)
     try:
         schema = load_schema(schema_name)
         with progress_bar("validating") as advance:
-            report = validate_paths(inputs_or_edition(paths), schema, jobs=jobs, on_progress=advance)
+            report = validate_paths(
+                inputs_or_edition(paths), schema, jobs=jobs, on_progress=advance, cluster=cluster
+            )
     except UsageError as error:
         fail_usage(str(error))
     output = report.as_json() if output_format == "json" else report.as_text(quiet=quiet)
@@ -107,19 +139,37 @@ def parse_formats(value: str) -> tuple[str, ...]:
 )
 @click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path), help="Folder to write into.")
 @jobs_option
-def render_command(paths: tuple[Path, ...], formats: str, output_dir: Path | None, jobs: int) -> None:
+@scheduler_option
+@ship_input_option
+@click.option(
+    "--ship-output",
+    is_flag=True,
+    help="With --scheduler: the pages come back here to be written; the workers need not see the folder.",
+)
+def render_command(
+    paths: tuple[Path, ...],
+    formats: str,
+    output_dir: Path | None,
+    jobs: int,
+    scheduler: str | None,
+    ship_input: bool,
+    ship_output: bool,
+) -> None:
     """Render TEI files (default: the edition in tei/, into outputs/) to HTML, plain text and the indexes.
 
-    Exit codes: 0 all rendered, 1 a file could not be rendered (the others are), 2 usage or I/O error."""
+    With --scheduler, the workers write the pages straight into the output folder, which they must see (a
+    shared filesystem), unless --ship-output. Exit codes: 0 all rendered, 1 a file could not be rendered (the
+    others are), 2 usage or I/O error."""
     try:
         chosen = parse_formats(formats)
     except click.BadParameter as error:
         fail_usage(str(error))
+    cluster = cluster_of(scheduler, ship_input, ship_output)
     inputs = inputs_or_edition(paths)
     target = output_dir or OUTPUT_DIR
     try:
         with progress_bar("rendering") as advance:
-            result = render(inputs, target, chosen, jobs, advance)
+            result = render(inputs, target, chosen, jobs, advance, cluster)
     except UsageError as error:
         fail_usage(str(error))
     except OSError as error:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import teitools
-from teitools.load import UsageError
+from teitools.load import NotShipped, UsageError
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -39,6 +39,8 @@ DASK_INSTALL = "pip install 'teitools[dask]'"
 # Tasks in flight per worker thread: enough to keep every worker busy while the client writes and reduces,
 # few enough that shipped inputs and returned outputs stay a small, bounded amount of memory in the client.
 TASKS_PER_THREAD = 4
+# How often one document may ask for files it was not sent (its worker may restart before the files reach it).
+MAX_SHIPPING_ROUNDS = 5
 
 
 class DocumentInput(Protocol):
@@ -51,6 +53,15 @@ Item = TypeVar("Item", bound=DocumentInput)
 # The per-document function: the input, and its bytes when the client ships them (None: read the path).
 Task = Callable[[Any, bytes | None], Any]
 Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ClusterOptions:
+    """How a run uses the cluster (the command's --scheduler, --ship-input, --ship-output)."""
+
+    address: str
+    ship_input: bool = False  # the client sends each document's bytes: workers need not see the input files
+    ship_output: bool = False  # outputs come back for the client to write: workers need not see the folder
 
 
 @dataclass(frozen=True)
@@ -154,8 +165,13 @@ def _document_thread() -> ThreadPoolExecutor:
 
 
 def _on_worker(task: Task, item: Any, data: bytes | None) -> Any:
-    """Runs on a worker, in any of its threads: the document's task, in the process's document thread."""
-    return _document_thread().submit(task, item, data).result()
+    """Runs on a worker, in any of its threads: the document's task, in the process's document thread.
+
+    A file the task needs and was not sent is an answer, not an error: the client sends it and asks again."""
+    try:
+        return _document_thread().submit(task, item, data).result()
+    except NotShipped as needed:
+        return needed
 
 
 def map_on_cluster(
@@ -169,36 +185,104 @@ def map_on_cluster(
 
     At most TASKS_PER_THREAD tasks per worker thread are in flight or waiting for their turn to be yielded, so
     the client holds a bounded number of inputs and results. Progress counts documents as the cluster
-    finishes them, in whatever order that is."""
+    finishes them, in whatever order that is. With ship_input, a task that needs another file (NotShipped)
+    is given it (ShippedFiles) and submitted again."""
     distributed = dask_distributed()
     window = max(2, TASKS_PER_THREAD * sum(client.nthreads().values()))
     futures: dict[str, tuple[int, Future]] = {}
     finished: dict[int, Outcome] = {}
     completions = distributed.as_completed(loop=client.loop)
-    submitted = yielded = 0
+    shipped = ShippedFileSet(client)
+    asked: dict[int, int] = {}  # documents that asked for a file they were not sent, and how often
+    submitted = yielded = done = 0
+
+    def submit(number: int) -> None:
+        item = items[number]
+        data = client.scatter(read_input(item.path), hash=False) if ship_input else None
+        future = client.submit(_on_worker, task, item, data, pure=False)
+        futures[future.key] = (number, future)
+        completions.add(future)
 
     def fill_window() -> None:
         """Submit until the window ahead of the next document to yield is full; a slow document holds back
         new work rather than letting finished results pile up in the client."""
         nonlocal submitted
         while submitted < min(yielded + window, len(items)):
-            item = items[submitted]
-            data = client.scatter(read_input(item.path), hash=False) if ship_input else None
-            future = client.submit(_on_worker, task, item, data, pure=False)
-            futures[future.key] = (submitted, future)
-            completions.add(future)
+            submit(submitted)
             submitted += 1
 
     fill_window()
-    for done, completed in enumerate(completions, 1):
-        number, future = futures.pop(completed.key)
-        finished[number] = outcome_of(items[number], future, distributed)
-        if on_progress:
-            on_progress(done, len(items))
-        while yielded in finished:
-            yield finished.pop(yielded)
-            yielded += 1
-        fill_window()
+    try:
+        for completed in completions:
+            number, future = futures.pop(completed.key)
+            result = result_of(future, distributed)
+            if isinstance(result, NotShipped):
+                asked[number] = asked.get(number, 0) + 1
+                if asked[number] <= MAX_SHIPPING_ROUNDS:
+                    shipped.send(result.path)
+                    submit(number)
+                    continue
+                result = TaskFailure(f"the Dask workers did not receive {result.path} (sent again and again)")
+            asked.pop(number, None)
+            finished[number] = Outcome(items[number], result)
+            done += 1
+            if on_progress:
+                on_progress(done, len(items))
+            while yielded in finished:
+                yield finished.pop(yielded)
+                yielded += 1
+            fill_window()
+    finally:
+        shipped.withdraw()
+
+
+def result_of(future: Future, distributed: Any) -> Any:
+    """The task's result, or the failure that becomes its document's finding, or the file it needs.
+
+    A lost scheduler, or a task that finds the run itself unusable (UsageError), ends the run: exit 2."""
+    try:
+        return future.result()
+    except UsageError as error:
+        raise UsageError(f"on a Dask worker: {error}") from error
+    except distributed.KilledWorker as error:
+        failures = get_config("distributed.scheduler.allowed-failures") + 1
+        return TaskFailure(f"its Dask worker died {failures} times while working on it ({error})")
+    except distributed.client.FutureCancelledError as error:
+        raise UsageError(f"lost the Dask scheduler during the run: {error}") from error
+    except Exception as error:  # whatever one document's task raised is that document's finding
+        hint = " (do the workers see this path? else use --ship-input)" if isinstance(error, OSError) else ""
+        return TaskFailure(f"{type(error).__name__}: {error}{hint}")
+    finally:
+        future.release()
+
+
+class ShippedFileSet:
+    """The files pointed into that this run sent to its workers (--ship-input), as one worker plugin: Dask
+    installs it on every worker, also on those that start or restart later."""
+
+    def __init__(self, client: Client) -> None:
+        self.client = client
+        self.files: dict[str, bytes | None] = {}
+
+    def send(self, path: str) -> None:
+        """Send the file to every worker (None when the client has no such file), once."""
+        if path not in self.files:
+            self.files[path] = Path(path).read_bytes() if Path(path).is_file() else None
+            from teitools.dask_plugin import ShippedFiles
+
+            self.client.register_plugin(ShippedFiles(self.files))
+
+    def withdraw(self) -> None:
+        if self.files:
+            from teitools.dask_plugin import ShippedFiles
+
+            self.client.unregister_worker_plugin(ShippedFiles.name)
+
+
+def worker_memory_limit(client: Client) -> int:
+    """The smallest memory limit of the cluster's workers, in bytes (0: none is set)."""
+    limits = [worker.get("memory_limit") or 0 for worker in client.scheduler_info()["workers"].values()]
+    return min(limits, default=0)
 
 
 def read_input(path: str) -> bytes:
@@ -206,25 +290,6 @@ def read_input(path: str) -> bytes:
         return Path(path).read_bytes()
     except OSError as error:
         raise UsageError(f"{path}: cannot read: {error.strerror}") from error
-
-
-def outcome_of(item: Any, future: Future, distributed: Any) -> Outcome:
-    """The document's result, or the failure that becomes its finding; a lost scheduler is a usage error."""
-    try:
-        result = future.result()
-    except distributed.KilledWorker as error:
-        failures = get_config("distributed.scheduler.allowed-failures") + 1
-        return Outcome(
-            item, TaskFailure(f"its Dask worker died {failures} times while working on it ({error})")
-        )
-    except distributed.client.FutureCancelledError as error:
-        raise UsageError(f"lost the Dask scheduler during the run: {error}") from error
-    except Exception as error:  # whatever one document's task raised is that document's finding
-        hint = " (do the workers see this path? else use --ship-input)" if isinstance(error, OSError) else ""
-        return Outcome(item, TaskFailure(f"{type(error).__name__}: {error}{hint}"))
-    finally:
-        future.release()
-    return Outcome(item, result)
 
 
 def get_config(key: str) -> Any:

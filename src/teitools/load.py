@@ -33,6 +33,19 @@ class UsageError(Exception):
     """Bad command-line input: a missing path, a folder without XML. Exit code 2."""
 
 
+# Files that a Dask client sent to this worker process (--ship-input): the documents pointed into, by resolved
+# path; None when the client has no such file. Installed by teitools.distributed.ShippedFiles.
+SHIPPED_FILES: dict[str, bytes | None] = {}
+
+
+class NotShipped(Exception):
+    """This process needs a file that its client has not sent (yet): the client sends it and asks again."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+
 def safe_parser() -> etree.XMLParser:
     # huge_tree stays off: libxml2 then bounds nesting depth and text-node size for us.
     return etree.XMLParser(
@@ -155,17 +168,21 @@ def label_for(path: Path, resolved: Path) -> str:
         return str(path)
 
 
-def load(path: Path, max_bytes: int | None = None) -> Document | Finding:
+def load(
+    path: Path, max_bytes: int | None = None, label: str | None = None, raw: bytes | None = None
+) -> Document | Finding:
     """Parse one file. Returns the Document, or the one Finding that says why it cannot be used.
 
-    A file over max_bytes is not read: parsed, it would need more memory than the run may use."""
+    A file over max_bytes is not read: parsed, it would need more memory than the run may use. A run started
+    elsewhere (on a Dask cluster, whose workers have working folders of their own) gives the label it names
+    the file by, and may send the file's bytes (raw) instead of letting it be read here."""
     resolved = path.resolve()
-    label = label_for(path, resolved)
+    label = label or label_for(path, resolved)
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if raw is None else len(raw)
         if max_bytes is not None and size > max_bytes:
             return too_large(label, size, max_bytes)
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as error:
         raise UsageError(f"{label}: cannot read: {error.strerror}") from error
     if not raw.strip():

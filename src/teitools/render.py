@@ -11,6 +11,7 @@ atomically: a temporary file in the same folder, then a rename.
 import functools
 import json
 import os
+import stat
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -18,7 +19,7 @@ from pathlib import Path
 import saxonche
 
 from teitools.facts import DocumentFacts
-from teitools.load import Document, UsageError, load
+from teitools.load import SHIPPED_FILES, Document, NotShipped, UsageError, load
 from teitools.resources import XSLT_DIR
 
 FORMATS = ("html", "text", "index")
@@ -52,26 +53,38 @@ class Renderer:
         }
         persons_href = self.processor.make_string_value(f"{PERSON_INDEX}.html" if link_persons else "")
         self.executables["html"].set_parameter("persons-href", persons_href)
-        self.linked: dict[str, saxonche.PyXdmNode | None] = {}
+        self.linked: dict[tuple[str, int | None], saxonche.PyXdmNode | None] = {}
 
     def parse(self, document: Document) -> saxonche.PyXdmNode:
         builder = self.processor.new_document_builder()
         builder.set_base_uri(document.resolved.as_uri())
         return builder.parse_xml(xml_text=document.xml_text(), encoding="UTF-8")
 
-    def linked_document(self, path: str) -> saxonche.PyXdmNode | None:
-        """A document pointed into, loaded safely and parsed once per process; None if it is not usable."""
-        if path not in self.linked:
+    def linked_document(self, path: str, from_client: bool = False) -> saxonche.PyXdmNode | None:
+        """A document pointed into, loaded safely and parsed once per process for as long as it is unchanged
+        (a Dask worker outlives runs); None if it is not usable. from_client: its bytes come from the run's
+        client (teitools.load.SHIPPED_FILES), not from this machine's files."""
+        if from_client:
+            if path not in SHIPPED_FILES:
+                raise NotShipped(path)
+            raw = SHIPPED_FILES[path]
+            version = hash(raw)
+        else:
+            raw, version = None, modified(path)
+        if (path, version) not in self.linked:
             if len(self.linked) >= LINKED_DOCUMENTS_KEPT:
                 del self.linked[next(iter(self.linked))]
-            loaded = load(Path(path)) if Path(path).is_file() else None
-            self.linked[path] = self.parse(loaded) if isinstance(loaded, Document) else None
-        return self.linked[path]
+            usable = version is not None and (raw is not None or not from_client)
+            loaded = load(Path(path), raw=raw) if usable else None
+            self.linked[path, version] = self.parse(loaded) if isinstance(loaded, Document) else None
+        return self.linked[path, version]
 
-    def outputs(self, document: Document, facts: DocumentFacts, formats: tuple[str, ...]) -> dict[str, str]:
+    def outputs(
+        self, document: Document, facts: DocumentFacts, formats: tuple[str, ...], from_client: bool = False
+    ) -> dict[str, str]:
         """The outputs of one document by format (html, text, entries), each from one transform."""
         files = sorted(facts.linked_files(), key=lambda file: Path(file).as_uri())
-        linked = [node for file in files if (node := self.linked_document(file)) is not None]
+        linked = [node for file in files if (node := self.linked_document(file, from_client)) is not None]
         documents = self.processor.make_array(linked)
         node = self.parse(document)
         outputs = {}
@@ -80,6 +93,15 @@ class Renderer:
             executable.set_parameter("documents", documents)
             outputs[name] = executable.transform_to_string(xdm_node=node)
         return outputs
+
+
+def modified(path: str) -> int | None:
+    """When a file last changed (nanoseconds), or None when it is not a file."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_mtime_ns if stat.S_ISREG(status.st_mode) else None
 
 
 @functools.cache
@@ -119,6 +141,19 @@ def write_atomically(path: Path, content: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def remove_temporary_files(folder: Path, stems: list[str]) -> None:
+    """What writes left half done when their process was killed (a Dask worker): the temporary files of
+    write_atomically for the given output stems. One listing of the folder, for any number of outputs."""
+    if not folder.is_dir():
+        return
+    wanted = set(stems)
+    for entry in os.scandir(folder):
+        if entry.name.startswith(".") and entry.name.endswith(".tmp"):
+            output = entry.name[1:].rsplit(".", 2)[0]  # .NAME.SUFFIX.RANDOM.tmp -> NAME
+            if output.rsplit(".", 1)[0] in wanted or output in wanted:
+                Path(entry.path).unlink(missing_ok=True)
 
 
 def output_names(paths: list[Path]) -> list[str]:

@@ -15,18 +15,20 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from contextlib import closing
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 
 import saxonche
 
+from teitools import distributed, rules
 from teitools import render as stages
-from teitools import rules
+from teitools.distributed import ClusterOptions
 from teitools.facts import DocumentFacts, gather
 from teitools.findings import ERROR, Finding, Report
-from teitools.load import Document, find_xml_files, load
-from teitools.validate import Schema, load_schema
+from teitools.load import Document, find_xml_files, label_for, load
+from teitools.validate import PROJECT_SCHEMA, Schema, load_schema, schema_path
 
 # Below this much input, starting worker processes (each compiles its stylesheets) costs more than it saves.
 POOL_MIN_BYTES = 2_000_000
@@ -50,6 +52,7 @@ class RunOptions:
     formats: tuple[str, ...] = ()  # html, text, entries
     link_persons: bool = False
     max_document_bytes: int | None = None
+    from_client: bool = False  # with --ship-input: the documents pointed into come from the Dask client
 
 
 @dataclass
@@ -59,11 +62,24 @@ class DocumentResult:
     findings: list[Finding] = field(default_factory=list)
     facts: DocumentFacts | None = None
     outputs: dict[str, str] = field(default_factory=dict)
+    written: list[str] = field(default_factory=list)  # files a Dask worker wrote into the output folder
 
 
-def map_document(path: Path, options: RunOptions) -> DocumentResult:
-    """Everything one document gives: parsed once, checked, rendered, then dropped."""
-    loaded = load(path, options.max_document_bytes)
+@dataclass(frozen=True)
+class Pages:
+    """The pages' names and folder, for Dask workers that write them into a folder they see."""
+
+    output_dir: Path
+    names: list[str]
+
+
+def map_document(
+    path: Path, options: RunOptions, label: str | None = None, raw: bytes | None = None
+) -> DocumentResult:
+    """Everything one document gives: parsed once, checked, rendered, then dropped.
+
+    label and raw: how the run names the file, and its bytes, when the run started elsewhere (load)."""
+    loaded = load(path, options.max_document_bytes, label, raw)
     if isinstance(loaded, Finding):
         return DocumentResult([loaded])
     result = DocumentResult()
@@ -75,7 +91,9 @@ def map_document(path: Path, options: RunOptions) -> DocumentResult:
     del gathered
     if options.formats:
         try:
-            outputs = stages.renderer(options.link_persons).outputs(loaded, result.facts, options.formats)
+            outputs = stages.renderer(options.link_persons).outputs(
+                loaded, result.facts, options.formats, options.from_client
+            )
         except saxonche.PySaxonApiError as error:
             message = f"cannot be rendered: {' '.join(str(error).split())}"
             result.findings.append(Finding(loaded.label, 1, 1, ERROR, "render", message))
@@ -85,9 +103,18 @@ def map_document(path: Path, options: RunOptions) -> DocumentResult:
 
 
 def map_documents(
-    files: list[Path], options: RunOptions, jobs: int, on_progress: Progress | None = None
+    files: list[Path],
+    options: RunOptions,
+    jobs: int,
+    on_progress: Progress | None = None,
+    cluster: ClusterOptions | None = None,
+    pages: Pages | None = None,
 ) -> Iterator[DocumentResult]:
-    """The results of map_document for each file, in the order of the files, whatever the number of jobs."""
+    """The results of map_document for each file, in the order of the files, whatever the number of jobs,
+    in this process, in a pool of processes, or on a Dask cluster (which may write the pages itself)."""
+    if cluster is not None:
+        yield from _on_cluster(files, options, cluster, pages, on_progress)
+        return
     results = _serial(files, options)
     if jobs > 1 and len(files) > 1 and sum(size_of(f) for f in files) >= POOL_MIN_BYTES:
         results = _pooled(files, options, jobs)
@@ -153,6 +180,80 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+# --- on a Dask cluster (teitools.distributed) -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkerTask:
+    """One document as a Dask task, small and picklable; with --ship-input its bytes travel beside it."""
+
+    path: str  # resolved: on a shared filesystem the workers read it there
+    label: str  # how this run names the file (a worker's working folder is another)
+    options: RunOptions
+    output_dir: str | None = None  # the worker writes the pages into this folder
+    output_name: str = ""
+
+
+def map_on_worker(task: WorkerTask, raw: bytes | None) -> DocumentResult:
+    """Runs on a Dask worker: map_document, then the pages written into the shared folder if asked."""
+    result = map_document(Path(task.path), task.options, task.label, raw)
+    if task.output_dir is not None:
+        for file_name, content in page_files(task.output_name, result.outputs).items():
+            stages.write_atomically(Path(task.output_dir) / file_name, content)
+            result.written.append(file_name)
+        result.outputs = {kind: text for kind, text in result.outputs.items() if kind not in stages.SUFFIXES}
+    return result
+
+
+def page_files(name: str, outputs: dict[str, str]) -> dict[str, str]:
+    """A document's page files (name.html, name.txt) from its outputs by format."""
+    return {name + suffix: outputs[kind] for kind, suffix in stages.SUFFIXES.items() if kind in outputs}
+
+
+def _on_cluster(
+    files: list[Path],
+    options: RunOptions,
+    cluster: ClusterOptions,
+    pages: Pages | None,
+    on_progress: Progress | None,
+) -> Iterator[DocumentResult]:
+    with distributed.cluster(cluster.address) as client:
+        limit = distributed.worker_memory_limit(client)
+        options = replace(
+            options,
+            schema=schema_for_workers(options.schema),
+            max_document_bytes=limit // MEMORY_PER_BYTE if limit else None,
+            from_client=cluster.ship_input,
+        )
+        on_workers = pages is not None and not cluster.ship_output
+        tasks = [
+            WorkerTask(
+                str(resolved := path.resolve()),
+                label_for(path, resolved),
+                options,
+                str(pages.output_dir.resolve()) if on_workers and pages else None,
+                pages.names[number] if pages else "",
+            )
+            for number, path in enumerate(files)
+        ]
+        outcomes = distributed.map_on_cluster(client, map_on_worker, tasks, cluster.ship_input, on_progress)
+        for outcome in outcomes:
+            if isinstance(outcome.result, distributed.TaskFailure):
+                failure = Finding(outcome.item.label, 1, 1, ERROR, "worker", outcome.result.message)
+                yield DocumentResult([failure])
+            else:
+                yield outcome.result
+    if on_workers and pages:
+        stages.remove_temporary_files(pages.output_dir, pages.names)
+
+
+def schema_for_workers(source: str) -> str:
+    """The bundled project schema by its name, which each worker finds in its own installation; any other
+    schema by its path, which the workers must see."""
+    project = schema_path(PROJECT_SCHEMA).resolve()
+    return PROJECT_SCHEMA if source and Path(source) == project else source
+
+
 # --- reduce -----------------------------------------------------------------------------------------------
 
 
@@ -180,16 +281,19 @@ def validate_paths(
     rule_sets: tuple[str, ...] = (rules.EDITION,),
     jobs: int = 1,
     on_progress: Progress | None = None,
+    cluster: ClusterOptions | None = None,
 ) -> Report:
     """Check every XML file under the paths: well-formedness, TEI P5, the schema, then the rules."""
     files = find_xml_files(paths)
     options = RunOptions(schema.source, rule_sets, max_document_bytes=max_document_bytes(jobs))
     report = Report(files_checked=len(files))
     facts = []
-    for result in map_documents(files, options, jobs, on_progress):
-        report.extend(result.findings)
-        if result.facts is not None:
-            facts.append(result.facts)
+    # closing: a run that stops half way closes the map at once (and with it any cluster connection).
+    with closing(map_documents(files, options, jobs, on_progress, cluster)) as results:
+        for result in results:
+            report.extend(result.findings)
+            if result.facts is not None:
+                facts.append(result.facts)
     report.extend(cross_file_findings(facts, rule_sets))
     return report
 
@@ -206,6 +310,7 @@ def render(
     formats: tuple[str, ...] = stages.FORMATS,
     jobs: int = 1,
     on_progress: Progress | None = None,
+    cluster: ClusterOptions | None = None,
 ) -> RenderResult:
     """HTML and text per document, and the indexes across them, written into output_dir."""
     stages.check_stylesheets()
@@ -227,14 +332,16 @@ def render(
         result.written.append(path)
 
     entries, entry_names = [], []
-    for name, document in zip(names, map_documents(files, options, jobs, on_progress), strict=True):
-        result.report.extend(document.findings)
-        for output_format, suffix in stages.SUFFIXES.items():
-            if output_format in document.outputs:
-                save(name + suffix, document.outputs[output_format])
-        if stages.ENTRIES in document.outputs:
-            entries.append(document.outputs[stages.ENTRIES])
-            entry_names.append(name)
+    documents = map_documents(files, options, jobs, on_progress, cluster, Pages(output_dir, names))
+    with closing(documents):
+        for name, document in zip(names, documents, strict=True):
+            result.report.extend(document.findings)
+            for file_name, content in page_files(name, document.outputs).items():
+                save(file_name, content)
+            result.written += [output_dir / file_name for file_name in document.written]
+            if stages.ENTRIES in document.outputs:
+                entries.append(document.outputs[stages.ENTRIES])
+                entry_names.append(name)
     if with_index and entries:
         for name, content in stages.index_pages(entries, entry_names, with_index).items():
             save(name, content)
