@@ -71,6 +71,11 @@ class TaskFailure:
     message: str
 
 
+class WorkersDied(TaskFailure):
+    """Dask gave up on a task whose workers kept dying. A document that was only waiting beside the one that
+    killed them gets one more try (see map_on_cluster)."""
+
+
 @dataclass(frozen=True)
 class Outcome:
     """One document's result, or why it has none."""
@@ -186,14 +191,16 @@ def map_on_cluster(
     At most TASKS_PER_THREAD tasks per worker thread are in flight or waiting for their turn to be yielded, so
     the client holds a bounded number of inputs and results. Progress counts documents as the cluster
     finishes them, in whatever order that is. With ship_input, a task that needs another file (NotShipped)
-    is given it (ShippedFiles) and submitted again."""
+    is given it (ShippedFiles) and submitted again. A task that Dask gave up on because its workers died
+    (KilledWorker) is submitted once more: it may only have been queued beside the document that killed
+    them."""
     distributed = dask_distributed()
     window = max(2, TASKS_PER_THREAD * sum(client.nthreads().values()))
     futures: dict[str, tuple[int, Future]] = {}
     finished: dict[int, Outcome] = {}
     completions = distributed.as_completed(loop=client.loop)
     shipped = ShippedFileSet(client)
-    asked: dict[int, int] = {}  # documents that asked for a file they were not sent, and how often
+    tries: dict[int, int] = {}  # documents submitted more than once: how often they came back
     submitted = yielded = done = 0
 
     def submit(number: int) -> None:
@@ -216,14 +223,17 @@ def map_on_cluster(
         for completed in completions:
             number, future = futures.pop(completed.key)
             result = result_of(future, distributed)
+            tries[number] = tries.get(number, 0) + 1
+            if isinstance(result, NotShipped) and tries[number] <= MAX_SHIPPING_ROUNDS:
+                shipped.send(result.path)
+                submit(number)
+                continue
+            if isinstance(result, WorkersDied) and tries[number] == 1:
+                submit(number)
+                continue
             if isinstance(result, NotShipped):
-                asked[number] = asked.get(number, 0) + 1
-                if asked[number] <= MAX_SHIPPING_ROUNDS:
-                    shipped.send(result.path)
-                    submit(number)
-                    continue
                 result = TaskFailure(f"the Dask workers did not receive {result.path} (sent again and again)")
-            asked.pop(number, None)
+            tries.pop(number)
             finished[number] = Outcome(items[number], result)
             done += 1
             if on_progress:
@@ -245,8 +255,7 @@ def result_of(future: Future, distributed: Any) -> Any:
     except UsageError as error:
         raise UsageError(f"on a Dask worker: {error}") from error
     except distributed.KilledWorker as error:
-        failures = get_config("distributed.scheduler.allowed-failures") + 1
-        return TaskFailure(f"its Dask worker died {failures} times while working on it ({error})")
+        return WorkersDied(f"the Dask workers died while working on it, each time it was tried ({error})")
     except distributed.client.FutureCancelledError as error:
         raise UsageError(f"lost the Dask scheduler during the run: {error}") from error
     except Exception as error:  # whatever one document's task raised is that document's finding
