@@ -5,6 +5,7 @@ stopped at its end; nothing listens or connects beyond 127.0.0.1.
 """
 
 import os
+import shutil
 import signal
 import socket
 import sys
@@ -23,7 +24,7 @@ distributed = pytest.importorskip("distributed")
 dask_config = pytest.importorskip("dask.config")
 
 from teitools.distributed import ClusterOptions, TaskFailure, cluster, map_on_cluster  # noqa: E402
-from teitools.render import renderer  # noqa: E402
+from teitools.render import remove_temporary_files, renderer  # noqa: E402
 
 LOOPBACK = "127.0.0.1"
 SOURCES = {"edition": TEI_DIR, "corpus": CORPUS}
@@ -66,9 +67,12 @@ def files_of(folder: Path) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("source", SOURCES)
 @pytest.mark.parametrize("shipping", [(), ("--ship-input",)], ids=["shared", "shipped"])
-def test_validate_on_the_cluster_gives_the_local_findings(scheduler, source, shipping):
-    local = invoke("validate", "--format", "json", "--jobs", "1", str(SOURCES[source]))
-    remote = invoke("validate", "--format", "json", "--scheduler", scheduler, *shipping, str(SOURCES[source]))
+def test_validate_on_the_cluster_gives_the_local_findings(scheduler, source, shipping, monkeypatch):
+    # Run from another folder than the workers': files are named as this run names them, not as they would.
+    monkeypatch.chdir(SOURCES[source].parent)
+    name = SOURCES[source].name
+    local = invoke("validate", "--format", "json", "--jobs", "1", name)
+    remote = invoke("validate", "--format", "json", "--scheduler", scheduler, *shipping, name)
     assert remote == local
     assert local[0] == (0 if source == "edition" else 1)
 
@@ -110,6 +114,43 @@ def test_each_worker_compiles_the_stylesheets_once(scheduler, tmp_path):
         counts = client.run(renderers_made_and_reused).values()
     assert sum(hits for _, hits in counts) >= 30  # 36 documents rendered, on two workers
     assert all(made <= 2 for made, _ in counts)  # once per kind of run (with or without the person index)
+
+
+class HiddenFolders(distributed.WorkerPlugin):
+    """Makes folders unreadable and unwritable to a worker process, as on a machine that does not see them."""
+
+    def __init__(self, *folders: Path) -> None:
+        self.folders = tuple(str(folder) for folder in folders)
+
+    def setup(self, worker) -> None:
+        def refuse(event: str, args: tuple) -> None:
+            if event == "open" and isinstance(args[0], str | Path) and str(args[0]).startswith(self.folders):
+                raise PermissionError(13, "hidden from this worker", str(args[0]))
+
+        sys.addaudithook(refuse)  # for the life of the process: the cluster is this test's own
+
+
+def test_workers_that_cannot_see_the_files_work_with_shipping(tmp_path):
+    edition, local, remote = tmp_path / "tei", tmp_path / "local", tmp_path / "remote"
+    shutil.copytree(TEI_DIR, edition)
+    local_run = invoke("render", "--jobs", "1", "-o", str(local), str(edition))
+    with local_cluster() as lan, distributed.Client(lan.scheduler_address, set_as_default=False) as client:
+        client.register_plugin(HiddenFolders(tmp_path))
+        on_cluster = ("render", "--scheduler", lan.scheduler_address, "-o", str(remote))
+        blind = invoke(*on_cluster, str(edition))
+        shipped = invoke(*on_cluster, "--ship-input", "--ship-output", str(edition))
+    assert blind[0] == 2
+    assert "cannot read: hidden from this worker" in blind[2] and "--ship-input" in blind[2]
+    assert shipped[0] == local_run[0] == 0
+    assert shipped[2] == local_run[2]
+    assert files_of(remote) == files_of(local)
+
+
+def test_what_killed_writes_leave_behind_is_removed(tmp_path):
+    for name in (".letter.html.k2j4h1.tmp", ".letter.txt.aa_9z.tmp", ".other.html.k2j4h1.tmp", "letter.html"):
+        (tmp_path / name).write_text("x")
+    remove_temporary_files(tmp_path, ["letter"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.html.k2j4h1.tmp", "letter.html"]
 
 
 # --- failures -------------------------------------------------------------------------------------------

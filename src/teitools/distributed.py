@@ -253,7 +253,8 @@ def result_of(future: Future, distributed: Any) -> Any:
     try:
         return future.result()
     except UsageError as error:
-        raise UsageError(f"on a Dask worker: {error}") from error
+        hint = "the workers must see the files named here, or be sent them with --ship-input"
+        raise UsageError(f"on a Dask worker: {error} ({hint})") from error
     except distributed.KilledWorker as error:
         return WorkersDied(f"the Dask workers died while working on it, each time it was tried ({error})")
     except distributed.client.FutureCancelledError as error:
