@@ -30,6 +30,9 @@ from teitools.validate import Schema, load_schema
 
 # Below this much input, starting worker processes (each compiles its stylesheets) costs more than it saves.
 POOL_MIN_BYTES = 2_000_000
+# Saxon's runtime lets its heap grow long before it collects: a worker is replaced by a fresh one (0.5 s to
+# start) after it has rendered about this much input, so that its memory stays near its starting size.
+WORKER_INPUT_BYTES = 6_000_000
 # Tasks handed to the pool ahead of the one awaited, per worker: enough to keep workers busy, few enough
 # that results waiting to be written stay small.
 AHEAD_PER_JOB = 2
@@ -89,8 +92,10 @@ def map_documents(
 ) -> Iterator[DocumentResult]:
     """The results of map_document for each file, in the order of the files, whatever the number of jobs."""
     results = _serial(files, options)
-    if jobs > 1 and len(files) > 1 and sum(size_of(f) for f in files) >= POOL_MIN_BYTES:
-        results = _pooled(files, options, jobs)
+    total = sum(size_of(f) for f in files)
+    if jobs > 1 and len(files) > 1 and total >= POOL_MIN_BYTES:
+        tasks_per_worker = max(8, WORKER_INPUT_BYTES * len(files) // total)
+        results = _pooled(files, options, jobs, tasks_per_worker)
     for done, result in enumerate(results, 1):
         yield result
         if on_progress:
@@ -102,9 +107,11 @@ def _serial(files: list[Path], options: RunOptions) -> Iterator[DocumentResult]:
         yield map_document(path, options)
 
 
-def _pooled(files: list[Path], options: RunOptions, jobs: int) -> Iterator[DocumentResult]:
+def _pooled(
+    files: list[Path], options: RunOptions, jobs: int, tasks_per_worker: int
+) -> Iterator[DocumentResult]:
     # Saxon's native runtime must not be forked: workers are spawned and make their own processor.
-    with ProcessPoolExecutor(jobs, get_context("spawn")) as pool:
+    with ProcessPoolExecutor(jobs, get_context("spawn"), max_tasks_per_child=tasks_per_worker) as pool:
         pending: list[tuple[Path, Future]] = []
         queue = iter(files)
         for path in queue:
