@@ -141,14 +141,16 @@ def test_saxon_never_sees_a_document_type_declaration(tmp_path):
     assert "To a friend, on January 9, 1926." in (tmp_path / "out" / "doc.txt").read_text()
 
 
-def test_cross_file_findings_name_the_file_as_the_run_did(tmp_path):
+def test_cross_file_findings_name_the_file_as_the_run_did(tmp_path, monkeypatch):
     folder = letters(tmp_path / "edition", 2)
     (folder / "letter00001.xml").write_text(
         LETTER.format(ns=TEI_NS, n=1, k=99).replace('xml:id="p1"', 'xml:id="p0"')
     )
-    report: Report = run.validate_paths([folder], load_schema(PROJECT_SCHEMA), jobs=1)
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    report: Report = run.validate_paths([Path("../edition")], load_schema(PROJECT_SCHEMA), jobs=1)
     by_rule = {f.rule: f for f in report.findings}
-    assert by_rule["ref-resolves"].file == str(folder / "letter00001.xml")
+    assert by_rule["ref-resolves"].file == "../edition/letter00001.xml"
     assert by_rule["ref-resolves"].message == '@ref="persons.xml#person99" points to no xml:id "person99"'
     assert (by_rule["ref-resolves"].line, by_rule["ref-resolves"].column) == (3, 53)  # its @ref
     assert by_rule["id-unique"].message.startswith('xml:id "p0" is used already in ')
