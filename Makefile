@@ -26,6 +26,7 @@ validate: setup
 bench: setup
 	$(BIN)/python bench/bench_validate.py
 	$(BIN)/python bench/bench_render.py
+	$(BIN)/python bench/bench_scale.py
 
 test: setup system-deps
 	$(BIN)/ruff check src tests bench

@@ -76,10 +76,9 @@ def map_document(path: Path, options: RunOptions) -> DocumentResult:
     gathered = gather(loaded)
     result.findings += rules.check_document(gathered, options.rule_sets)
     result.facts = gathered.facts()
-    del gathered
     if options.formats:
         try:
-            outputs = stages.renderer(options.link_persons).outputs(loaded, result.facts, options.formats)
+            outputs = stages.renderer(options.link_persons).outputs(loaded, gathered.targets, options.formats)
         except saxonche.PySaxonApiError as error:
             message = f"cannot be rendered: {' '.join(str(error).split())}"
             result.findings.append(Finding(loaded.label, 1, 1, ERROR, "render", message))
