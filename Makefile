@@ -33,6 +33,7 @@ validate: setup
 bench: setup-test
 	$(BIN)/python bench/bench_validate.py
 	$(BIN)/python bench/bench_render.py
+	$(BIN)/python bench/bench_scale.py
 
 wheel: setup-test
 	$(BIN)/python -m build --outdir dist .

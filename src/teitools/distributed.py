@@ -21,6 +21,7 @@ Dask is an optional extra: `pip install 'teitools[dask]'`.
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -192,15 +193,19 @@ def map_on_cluster(
     the client holds a bounded number of inputs and results. Progress counts documents as the cluster
     finishes them, in whatever order that is. With ship_input, a task that needs another file (NotShipped)
     is given it (ShippedFiles) and submitted again. A task that Dask gave up on because its workers died
-    (KilledWorker) is submitted once more: it may only have been queued beside the document that killed
-    them."""
+    (KilledWorker) is submitted once more, alone among such tasks: it may only have been queued beside the
+    document that killed them."""
     distributed = dask_distributed()
     window = max(2, TASKS_PER_THREAD * sum(client.nthreads().values()))
     futures: dict[str, tuple[int, Future]] = {}
     finished: dict[int, Outcome] = {}
     completions = distributed.as_completed(loop=client.loop)
     shipped = ShippedFileSet(client)
-    tries: dict[int, int] = {}  # documents submitted more than once: how often they came back
+    asked: dict[int, int] = {}  # documents that asked for files they were not sent, and how often
+    # Documents whose workers died get their second try one at a time, so that a document that kills its
+    # worker cannot take the same innocent neighbour down with it twice.
+    suspects: deque[int] = deque()
+    suspect: int | None = None
     submitted = yielded = done = 0
 
     def submit(number: int) -> None:
@@ -223,17 +228,23 @@ def map_on_cluster(
         for completed in completions:
             number, future = futures.pop(completed.key)
             result = result_of(future, distributed)
-            tries[number] = tries.get(number, 0) + 1
-            if isinstance(result, NotShipped) and tries[number] <= MAX_SHIPPING_ROUNDS:
-                shipped.send(result.path)
-                submit(number)
-                continue
-            if isinstance(result, WorkersDied) and tries[number] == 1:
-                submit(number)
-                continue
             if isinstance(result, NotShipped):
+                asked[number] = asked.get(number, 0) + 1
+                if asked[number] <= MAX_SHIPPING_ROUNDS:
+                    shipped.send(result.path)
+                    submit(number)
+                    continue
                 result = TaskFailure(f"the Dask workers did not receive {result.path} (sent again and again)")
-            tries.pop(number)
+            if number == suspect:
+                suspect = None
+            elif isinstance(result, WorkersDied):
+                suspects.append(number)
+            if suspect is None and suspects:
+                suspect = suspects.popleft()
+                submit(suspect)
+            if number in suspects or number == suspect:
+                continue
+            asked.pop(number, None)
             finished[number] = Outcome(items[number], result)
             done += 1
             if on_progress:

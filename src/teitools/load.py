@@ -197,8 +197,8 @@ def load(
 
 def too_large(label: str, size: int, max_bytes: int) -> Finding:
     message = (
-        f"file too large: {size / MEGABYTE:,.0f} MB, and one document may be at most "
-        f"{max_bytes / MEGABYTE:,.0f} MB with the memory available to each job here (a parsed document "
+        f"file too large: {size / MEGABYTE:,.1f} MB, and one document may be at most "
+        f"{max_bytes / MEGABYTE:,.1f} MB with the memory available to each job here (a parsed document "
         "takes several times its size): "
         "refused; run it with fewer --jobs, or on a machine with more memory"
     )

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import saxonche
 
-from teitools.facts import DocumentFacts
+from teitools.facts import Target
 from teitools.load import SHIPPED_FILES, Document, NotShipped, UsageError, load
 from teitools.resources import XSLT_DIR
 
@@ -80,17 +80,39 @@ class Renderer:
         return self.linked[path, version]
 
     def outputs(
-        self, document: Document, facts: DocumentFacts, formats: tuple[str, ...], from_client: bool = False
+        self,
+        document: Document,
+        targets: dict[str, Target],
+        formats: tuple[str, ...],
+        from_client: bool = False,
     ) -> dict[str, str]:
-        """The outputs of one document by format (html, text, entries), each from one transform."""
-        files = sorted(facts.linked_files(), key=lambda file: Path(file).as_uri())
-        linked = [node for file in files if (node := self.linked_document(file, from_client)) is not None]
-        documents = self.processor.make_array(linked)
+        """The outputs of one document by format (html, text, entries), each from one transform. The
+        stylesheets get the documents it points into and, for each of its pointers, where it leads.
+        from_client: see linked_document."""
+        files = sorted({t.file for t in targets.values()} - {document.key}, key=lambda f: Path(f).as_uri())
+        linked, number_of = [], {document.key: 0}
+        for file in files:
+            node = self.linked_document(file, from_client)
+            if node is not None:
+                linked.append(node)
+                number_of[file] = len(linked)
+        parameters = {
+            "documents": self.processor.make_array(linked),
+            "targets": self.processor.make_map2(
+                {
+                    value: self.processor.make_string_value(f"{number_of[target.file]}#{target.fragment}")
+                    for value, target in targets.items()
+                    if target.fragment and target.file in number_of
+                },
+                encoding="UTF-8",
+            ),
+        }
         node = self.parse(document)
         outputs = {}
         for name in formats:
             executable = self.executables[name]
-            executable.set_parameter("documents", documents)
+            for parameter, value in parameters.items():
+                executable.set_parameter(parameter, value)
             outputs[name] = executable.transform_to_string(xdm_node=node)
         return outputs
 
