@@ -18,7 +18,8 @@ from click.testing import CliRunner
 from conftest import CORPUS, TEI_DIR
 
 from teitools.cli import main
-from teitools.run import render
+from teitools.run import render, schema_for_workers
+from teitools.validate import PROJECT_SCHEMA, schema_path
 
 distributed = pytest.importorskip("distributed")
 dask_config = pytest.importorskip("dask.config")
@@ -241,3 +242,10 @@ def test_without_dask_the_message_says_how_to_install_it(monkeypatch):
     code, _, stderr = invoke("validate", "--scheduler", f"tcp://{LOOPBACK}:8786", str(TEI_DIR))
     assert code == 2
     assert "pip install 'teitools[dask]'" in stderr
+
+
+def test_the_bundled_schema_goes_to_the_workers_by_name_other_schemas_by_path(tmp_path):
+    bundled = str(schema_path(PROJECT_SCHEMA).resolve())
+    assert schema_for_workers(bundled) == PROJECT_SCHEMA
+    assert schema_for_workers(str(tmp_path / "teitools.xsd")) == str(tmp_path / "teitools.xsd")
+    assert schema_for_workers("") == ""

@@ -12,8 +12,9 @@ and reads the results back in input order, so the reduction sees exactly what a 
   path), or travel back in the results for the client to write.
 - Failures: a worker that dies has its documents rescheduled by Dask (distributed.scheduler.allowed-failures);
   each document's result is read exactly once and outputs are replaced atomically with the same bytes, so
-  nothing is lost or doubled. A document that fails, or keeps killing workers, becomes a `TaskFailure`, which
-  the caller reports as a finding. A scheduler that cannot be reached is a UsageError (exit 2).
+  nothing is lost or doubled. A document that fails, or keeps killing workers (after Dask's retries and one
+  more try of ours), becomes a `TaskFailure`, which the caller reports as a finding. A scheduler that cannot
+  be reached is a UsageError (exit 2).
 
 Dask is an optional extra: `pip install 'teitools[dask]'`.
 """
@@ -67,7 +68,7 @@ class ClusterOptions:
 
 @dataclass(frozen=True)
 class TaskFailure:
-    """A document whose task raised, or whose worker died more often than the scheduler allows."""
+    """Why a document has no result: its task raised, or its workers kept dying (even on a second try)."""
 
     message: str
 
@@ -94,14 +95,14 @@ def dask_distributed() -> Any:
     return distributed
 
 
-def connect_timeout(distributed: Any) -> float:
+def connect_timeout() -> float:
     """Dask's own connection timeout (distributed.comm.timeouts.connect), in seconds."""
     from dask.utils import parse_timedelta
 
     return parse_timedelta(get_config("distributed.comm.timeouts.connect"), default="seconds")
 
 
-def probe(distributed: Any, address: str, timeout: float) -> None:
+def probe(address: str, timeout: float) -> None:
     """Open and close one connection to the scheduler, so that a wrong address is a clear usage error.
 
     (A Client that fails to connect also leaves an error printed at interpreter exit; a probe does not.)"""
@@ -134,8 +135,8 @@ def worker_version() -> str:
 def cluster(address: str) -> Iterator[Client]:
     """A client of the scheduler at address, checked to have workers that run this teitools."""
     distributed = dask_distributed()
-    timeout = connect_timeout(distributed)
-    probe(distributed, address, timeout)
+    timeout = connect_timeout()
+    probe(address, timeout)
     client = distributed.Client(address, timeout=timeout, set_as_default=False)
     try:
         require_workers(client, address, timeout)
