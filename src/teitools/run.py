@@ -23,7 +23,7 @@ import saxonche
 
 from teitools import render as stages
 from teitools import rules
-from teitools.facts import DocumentFacts, gather
+from teitools.facts import DocumentFacts, gather, pointer_targets
 from teitools.findings import ERROR, Finding, Report
 from teitools.load import Document, find_xml_files, label_for, load
 from teitools.validate import Schema, load_schema
@@ -73,12 +73,16 @@ def map_document(path: Path, options: RunOptions) -> DocumentResult:
     result = DocumentResult()
     if options.schema:
         result.findings += load_schema(options.schema).check(loaded)
-    gathered = gather(loaded)
-    result.findings += rules.check_document(gathered, options.rule_sets)
-    result.facts = gathered.facts()
+    if options.rule_sets:
+        gathered = gather(loaded)
+        result.findings += rules.check_document(gathered, options.rule_sets)
+        result.facts = gathered.facts()
+        targets = gathered.targets
+    else:  # rendering alone needs only where the pointers lead
+        targets = pointer_targets(loaded)
     if options.formats:
         try:
-            outputs = stages.renderer(options.link_persons).outputs(loaded, gathered.targets, options.formats)
+            outputs = stages.renderer(options.link_persons).outputs(loaded, targets, options.formats)
         except saxonche.PySaxonApiError as error:
             message = f"cannot be rendered: {' '.join(str(error).split())}"
             result.findings.append(Finding(loaded.label, 1, 1, ERROR, "render", message))
