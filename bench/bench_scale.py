@@ -11,11 +11,13 @@ Inputs: ../shared/corpus copied N times (each copy in its own folder). For each 
 On the --tei-copies copy: the TEI Stylesheets (html/html.xsl and txt/tei-to-text.xsl from
 ../shared/reference/tei-stylesheets, compiled once, run in this process with saxonche) against
 `teitools render --to html,text`. With --large: 10,000 small files and one file of 200 MB.
-The machine is shared: compare the ratios of one run, and repeat.
+The machine is shared: compare the ratios of one run, and repeat. CPU times (of all processes of a command)
+are given beside wall times: on a loaded machine they say more about the work done.
 """
 
 import argparse
 import contextlib
+import resource
 import shutil
 import subprocess
 import sys
@@ -46,10 +48,16 @@ def copies_of_corpus(target: Path, copies: int) -> Path:
     return target
 
 
-def timed(action: Callable[[], object]) -> float:
-    start = time.perf_counter()
+def timed(action: Callable[[], object]) -> tuple[float, float]:
+    """Wall time and CPU time (s) of an action in this process."""
+    start, cpu = time.perf_counter(), time.process_time()
     action()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def lxml_floor(files: list[Path]) -> None:
@@ -85,9 +93,10 @@ def tei_stylesheets(files: list[Path], output: Path) -> None:
             )
 
 
-def command_peak(arguments: list[str]) -> tuple[float, float]:
-    """Wall time (s) and peak memory (MiB) of a command and all its processes, polled every 50 ms."""
-    start = time.perf_counter()
+def command_peak(arguments: list[str]) -> tuple[float, float, float]:
+    """Wall time (s), CPU time of all its processes (s) and the peak memory of all its processes (MiB)
+    of a command, polled every 50 ms."""
+    start, cpu = time.perf_counter(), children_cpu()
     process = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     root = psutil.Process(process.pid)
     peak = 0
@@ -99,7 +108,7 @@ def command_peak(arguments: list[str]) -> tuple[float, float]:
                     total += member.memory_info().rss
         peak = max(peak, total)
         time.sleep(0.05)
-    return time.perf_counter() - start, peak / MIB
+    return time.perf_counter() - start, children_cpu() - cpu, peak / MIB
 
 
 def scale(folder: Path, work: Path) -> dict[str, float]:
@@ -108,25 +117,33 @@ def scale(folder: Path, work: Path) -> dict[str, float]:
     print(f"\n{folder.name}: {len(files)} files, {megabytes:.0f} MB", flush=True)
     floor_out = work / "floor"
     floor_out.mkdir()
-    lxml = timed(lambda: lxml_floor(files))
-    saxon = timed(lambda: saxon_floor(files, floor_out))
+    lxml, lxml_cpu = timed(lambda: lxml_floor(files))
+    saxon, saxon_cpu = timed(lambda: saxon_floor(files, floor_out))
     shutil.rmtree(floor_out)
-    print(f"  floor: lxml parse {lxml:6.1f} s   saxonche identity (1 process) {saxon:6.1f} s", flush=True)
+    print(f"  floor: lxml parse {lxml:6.1f} s (cpu {lxml_cpu:5.1f} s)", flush=True)
+    print(f"  floor: saxonche identity, 1 process {saxon:6.1f} s (cpu {saxon_cpu:5.1f} s)", flush=True)
     figures = {}
-    for name, arguments, floor in (
-        ("validate", ["validate", str(folder)], lxml),
-        ("validate --jobs 1", ["validate", "--jobs", "1", str(folder)], lxml),
-        ("render", ["render", "--to", "html,text,index", "-o", str(work / "out"), str(folder)], saxon),
+    for name, arguments, floor, floor_cpu in (
+        ("validate", ["validate", str(folder)], lxml, lxml_cpu),
+        ("validate --jobs 1", ["validate", "--jobs", "1", str(folder)], lxml, lxml_cpu),
+        (
+            "render",
+            ["render", "--to", "html,text,index", "-o", str(work / "out"), str(folder)],
+            saxon,
+            saxon_cpu,
+        ),
         (
             "render --jobs 1",
             ["render", "--to", "html,text,index", "--jobs", "1", "-o", str(work / "out1"), str(folder)],
             saxon,
+            saxon_cpu,
         ),
     ):
-        elapsed, peak = command_peak([TEITOOLS, *arguments])
+        elapsed, cpu, peak = command_peak([TEITOOLS, *arguments])
         figures[name] = peak
         print(
-            f"  teitools {name:18} {elapsed:6.1f} s  {elapsed / floor:5.2f}x floor   peak {peak:5.0f} MiB",
+            f"  teitools {name:18} {elapsed:6.1f} s  {elapsed / floor:5.2f}x floor"
+            f"   cpu {cpu:6.1f} s  {cpu / floor_cpu:5.2f}x floor's cpu   peak {peak:5.0f} MiB",
             flush=True,
         )
     for out in ("out", "out1"):
@@ -138,14 +155,19 @@ def against_tei_stylesheets(folder: Path, work: Path) -> None:
     files = find_xml_files([folder])
     print(f"\nTEI Stylesheets vs teitools, HTML + text, {folder.name}: {len(files)} files", flush=True)
     (work / "tei").mkdir()
-    reference = timed(lambda: tei_stylesheets(files, work / "tei"))
+    reference, reference_cpu = timed(lambda: tei_stylesheets(files, work / "tei"))
     shutil.rmtree(work / "tei")
-    print(f"  TEI Stylesheets html.xsl + tei-to-text.xsl (saxonche, 1 process) {reference:6.1f} s")
+    label = "TEI Stylesheets html.xsl + tei-to-text.xsl (saxonche, 1 process)"
+    print(f"  {label:64} {reference:6.1f} s  cpu {reference_cpu:6.1f} s")
     for jobs in ([], ["--jobs", "1"]):
         arguments = [TEITOOLS, "render", "--to", "html,text", *jobs, "-o", str(work / "out"), str(folder)]
-        elapsed, _ = command_peak(arguments)
+        elapsed, cpu, _ = command_peak(arguments)
         label = " ".join(["teitools render --to html,text", *jobs])
-        print(f"  {label:64} {elapsed:6.1f} s  {reference / elapsed:4.1f}x faster", flush=True)
+        print(
+            f"  {label:64} {elapsed:6.1f} s  cpu {cpu:6.1f} s  {reference / elapsed:4.1f}x faster"
+            f" ({reference_cpu / cpu:4.1f}x in cpu)",
+            flush=True,
+        )
         shutil.rmtree(work / "out", ignore_errors=True)
 
 
@@ -172,8 +194,9 @@ def large_inputs(work: Path) -> None:
     print("\nlarge inputs", flush=True)
     for label, folder in (("10,000 small files", small), (f"one file of {size:.0f} MB", big_folder)):
         for command in (["validate"], ["render", "-o", str(work / "out")]):
-            elapsed, peak = command_peak([TEITOOLS, *command, str(folder)])
-            print(f"  {label:22} teitools {command[0]:9} {elapsed:6.1f} s  peak {peak:5.0f} MiB", flush=True)
+            elapsed, cpu, peak = command_peak([TEITOOLS, *command, str(folder)])
+            figures = f"{elapsed:6.1f} s  cpu {cpu:6.1f} s  peak {peak:5.0f} MiB"
+            print(f"  {label:22} teitools {command[0]:9} {figures}", flush=True)
             shutil.rmtree(work / "out", ignore_errors=True)
 
 

@@ -11,7 +11,7 @@ built from the entries. Memory is the largest document (per worker) plus the fac
 """
 
 import os
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -25,7 +25,7 @@ import saxonche
 from teitools import distributed, rules
 from teitools import render as stages
 from teitools.distributed import ClusterOptions
-from teitools.facts import DocumentFacts, gather
+from teitools.facts import DocumentFacts, gather, pointer_targets
 from teitools.findings import ERROR, Finding, Report
 from teitools.load import Document, find_xml_files, label_for, load
 from teitools.validate import PROJECT_SCHEMA, Schema, load_schema, schema_path
@@ -89,13 +89,17 @@ def map_document(
     result = DocumentResult()
     if options.schema:
         result.findings += load_schema(options.schema).check(loaded)
-    gathered = gather(loaded)
-    result.findings += rules.check_document(gathered, options.rule_sets)
-    result.facts = gathered.facts()
+    if options.rule_sets:
+        gathered = gather(loaded)
+        result.findings += rules.check_document(gathered, options.rule_sets)
+        result.facts = gathered.facts()
+        targets = gathered.targets
+    else:  # rendering alone needs only where the pointers lead
+        targets = pointer_targets(loaded)
     if options.formats:
         try:
             outputs = stages.renderer(options.link_persons).outputs(
-                loaded, gathered.targets, options.formats, options.from_client
+                loaded, targets, options.formats, options.from_client
             )
         except saxonche.PySaxonApiError as error:
             message = f"cannot be rendered: {' '.join(str(error).split())}"
@@ -140,26 +144,33 @@ def _pooled(
 ) -> Iterator[DocumentResult]:
     # Saxon's native runtime must not be forked: workers are spawned and make their own processor.
     with ProcessPoolExecutor(jobs, get_context("spawn"), max_tasks_per_child=tasks_per_worker) as pool:
-        pending: list[tuple[Path, Future]] = []
+        pending: deque[tuple[Path, Future | None]] = deque()
         queue = iter(files)
-        for path in queue:
-            pending.append((path, pool.submit(map_document, path, options)))
-            if len(pending) >= jobs * AHEAD_PER_JOB:
-                break
+
+        def submit_next() -> None:
+            path = next(queue, None)
+            if path is not None:
+                try:
+                    pending.append((path, pool.submit(map_document, path, options)))
+                except BrokenProcessPool:
+                    pending.append((path, None))
+
+        for _ in range(jobs * AHEAD_PER_JOB):
+            submit_next()
         while pending:
-            path, future = pending.pop(0)
-            next_path = next(queue, None)
-            if next_path is not None:
-                pending.append((next_path, pool.submit(map_document, next_path, options)))
+            path, future = pending.popleft()
+            submit_next()
             yield _result_of(path, future)
 
 
-def _result_of(path: Path, future: Future) -> DocumentResult:
+def _result_of(path: Path, future: Future | None) -> DocumentResult:
     try:
+        if future is None:
+            raise BrokenProcessPool
         return future.result()
     except BrokenProcessPool:
-        message = "the worker process ended abruptly (out of memory?) while on this document or another"
-        return DocumentResult([Finding(str(path), 1, 1, ERROR, "worker", message)])
+        message = "a worker process ended abruptly (out of memory?): this document was not processed"
+        return DocumentResult([Finding(label_for(path, path.resolve()), 1, 1, ERROR, "worker", message)])
 
 
 def size_of(path: Path) -> int:
