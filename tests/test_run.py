@@ -177,3 +177,15 @@ def regenerate() -> None:
 
 if __name__ == "__main__":
     regenerate()
+
+
+def test_the_stylesheets_follow_the_pointers_as_the_rules_resolve_them(tmp_path):
+    """A name pointing into its own document by file name ("self.xml#p1") resolves for the rules, so it
+    resolves for the pages too: the stylesheets look up facts.py's resolution rather than resolving again."""
+    person = '<listPerson><person xml:id="p1"><persName type="normalized">Bukharin, N. I.</persName></person>'
+    text = LETTER.format(ns=TEI_NS, n=0, k=0).replace('ref="persons.xml#person0"', 'ref="self.xml#p1"')
+    (tmp_path / "self.xml").write_text(text.replace("</body>", f"{person}</listPerson></body>"))
+    report = run.validate_paths([tmp_path], load_schema(PROJECT_SCHEMA), jobs=1)
+    assert not [f for f in report.findings if f.rule == "ref-resolves"]
+    run.render([tmp_path], tmp_path / "out", ("html",), jobs=1)
+    assert 'title="Bukharin, N. I."' in (tmp_path / "out" / "self.html").read_text()
