@@ -34,6 +34,8 @@ bench: setup-test
 	$(BIN)/python bench/bench_validate.py
 	$(BIN)/python bench/bench_render.py
 	$(BIN)/python bench/bench_tei_all.py
+	$(BIN)/python bench/bench_scale.py
+	$(BIN)/python bench/bench_dask.py
 
 wheel: setup-test
 	$(BIN)/python -m build --outdir dist .

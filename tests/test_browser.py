@@ -16,7 +16,7 @@ from conftest import ROOT, TEI_DIR
 from playwright.sync_api import Page, sync_playwright
 
 from teitools.indexes import INDEXES
-from teitools.render import render
+from teitools.run import render
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"

@@ -7,7 +7,7 @@ import pytest
 from conftest import ROOT
 from lxml import html
 
-from teitools.render import render
+from teitools.run import render
 
 GENRES = ROOT / "tests" / "data" / "genres"
 

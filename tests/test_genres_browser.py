@@ -12,7 +12,7 @@ from lxml import etree
 from playwright.sync_api import Page
 from test_browser import browser, open_page, recording_page  # noqa: F401  (the shared chromium fixture)
 
-from teitools.render import render
+from teitools.run import render
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 LETTER = "L02765.html"

@@ -16,9 +16,9 @@ from conftest import CORPUS, ROOT, TEI_DIR, TEI_NS
 from lxml import etree, html
 from test_edition import ARTICLE, LETTER
 
-from teitools.findings import Report
 from teitools.indexes import INDEX_SCHEMA, INDEXES, build
-from teitools.render import ENTRIES, Renderer, prepare, render
+from teitools.render import ENTRIES
+from teitools.run import RunOptions, map_document, render
 
 NS = {"tei": TEI_NS}
 FIXTURE = ROOT / "tests" / "data" / "indexes.xml"
@@ -235,17 +235,14 @@ def test_records_give_their_facts(fixture):
 
 def test_a_documents_entries_are_compact_facts():
     """The map step: what crosses documents is each mention and each record once, not the document."""
-    sources = prepare([TEI_DIR], Report())
-    renderer = Renderer(sources, link_indexes=True)
-    letter = next(n for n, s in enumerate(sources) if s.name == LETTER.stem)
-    text = renderer.document(letter, ("index",))[ENTRIES]
+    text = map_document(LETTER, RunOptions(formats=(ENTRIES,), link_indexes=True)).outputs[ENTRIES]
     facts = json.loads(text)
     records = [(r["kind"], r["id"]) for r in facts["records"]]
     assert len(records) == len(set(records))
     assert len(facts["mentions"]) == len(in_text(LETTER, "*[self::tei:persName or self::tei:placeName"
                                                  " or self::tei:orgName or self::tei:title[@ref]"
                                                  " or self::tei:bibl or self::tei:date]"))  # fmt: skip
-    assert facts["document"] == {"name": LETTER.stem, "title": "Letter to Nikolai Bukharin, January 9, 1926",
+    assert facts["document"] == {"title": "Letter to Nikolai Bukharin, January 9, 1926",
                                  "authors": "L. Trotsky", "date": "9 January 1926"}  # fmt: skip
     assert len(text) < len(LETTER.read_text(encoding="utf-8"))
 

@@ -15,7 +15,8 @@ from test_edition import ARTICLE, ARTICLE_CORRECTIONS, LETTER, LETTER_CORRECTION
 
 from teitools import render as render_module
 from teitools.cli import main
-from teitools.render import render, write_atomically
+from teitools.render import write_atomically
+from teitools.run import RenderResult, render
 
 T = f"{{{TEI_NS}}}"
 NS = {"tei": TEI_NS}
@@ -220,7 +221,7 @@ def test_edition_html_is_valid(rendered):
 
 
 @pytest.fixture(scope="module")
-def corpus_rendered(tmp_path_factory) -> tuple[Path, render_module.RenderResult]:
+def corpus_rendered(tmp_path_factory) -> tuple[Path, RenderResult]:
     output = tmp_path_factory.mktemp("corpus")
     return output, render([CORPUS], output)
 

@@ -15,7 +15,7 @@ from teitools import grammar
 from teitools.cli import main
 from teitools.findings import Finding, Report
 from teitools.load import load, load_all
-from teitools.schemas import TEI_ALL_ADDRESS, TeiAll, cache_dir, tei_all_version
+from teitools.schemas import TEI_ALL_ADDRESS, TeiAll, cache_dir, named_schema, tei_all_version
 
 DATA = Path(__file__).parent / "data" / "tei_all"
 SCHEMATRON_CASES = {
@@ -241,10 +241,12 @@ def test_an_unwritable_cache_does_not_fail_the_run(tmp_path, monkeypatch):
 
 def test_the_prepared_grammar_is_cached_and_reused(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    named_schema.cache_clear()  # as in a new process: nothing prepared yet
     assert run("--schema", "tei_all", str(DATA / "clean.xml"))[0] == 0
     cached = list(cache_dir().glob("tei_all-*.rng"))
     assert len(cached) == 1
     cached[0].write_bytes(cached[0].read_bytes().replace(b'name="lg"', b'name="lgX"'))
+    named_schema.cache_clear()  # a new run is a new process: its tei_all is prepared afresh, from the cache
     assert run("--schema", "tei_all", str(DATA / "clean.xml"))[0] == 1  # the cached copy was used
 
 
@@ -274,7 +276,7 @@ def test_an_xinclude_inside_the_tree_resolves(tmp_path):
     path = including(tmp_path / "texts", "../parts/header.inc")
     code, found = json_findings("--schema", "tei_all", str(tmp_path))
     assert code == 0, found
-    document = load(path, tmp_path)
+    document = load(path, tree_root=tmp_path)
     assert document.root[0].tag.endswith("teiHeader") and document.root[0].sourceline == 3
 
 

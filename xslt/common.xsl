@@ -2,7 +2,7 @@
 <!--
   common.xsl: what the HTML, plain-text and index stylesheets share. Imported by each of them.
 
-  - lookups: the entry a pointer (@ref, @who, @source) leads to, in this document or any document of the run;
+  - lookups: the entry a pointer (@ref, @who, @source) leads to, in this document or one it points into;
   - names: the normalised name and the sort key of an entry;
   - anchors: a stable id for every element (its xml:id, else its name and position), counted once by an
     accumulator, so that links from the person index land on the right paragraph;
@@ -25,7 +25,7 @@
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
-  <!-- Every document of the run (the personography among them), for names and the person index. -->
+  <!-- The documents the document transformed points into (its personography, say), for names. -->
   <xsl:param name="documents" as="array(document-node())" select="[]"/>
 
   <xsl:key name="by-id" match="*[@xml:id]" use="string(@xml:id)"/>
@@ -108,26 +108,19 @@
       else string($note/accumulator-before('t:notes'))"/>
   </xsl:function>
 
-  <!-- The documents of the run by URI: a pointer's file part ("persons.xml#x") is resolved against the base
-       URI of the document that holds it, so a lookup is one map access and one key, whatever the corpus size. -->
-  <xsl:variable name="t:documents-by-uri" as="map(xs:string, document-node())"
-    select="map:merge($documents?* ! map { t:document-uri(.) : . }, map { 'duplicates': 'use-first' })"/>
+  <!-- Where each pointer of the document transformed leads, as teitools resolved it (the one resolution, in
+       facts.py): its value gives "N#id", where N is the position in $documents of the document pointed
+       into, or 0 for the document itself. A lookup is one map access and one key, whatever the corpus size. -->
+  <xsl:param name="targets" as="map(xs:string, xs:string)" select="map {}"/>
 
-  <xsl:function name="t:document-uri" as="xs:string">
-    <xsl:param name="node" as="node()"/>
-    <xsl:variable name="base" select="base-uri(root($node))"/>
-    <xsl:sequence select="if (empty($base)) then '' else string(resolve-uri(replace(string($base), '^.*/', ''), $base))"/>
-  </xsl:function>
-
-  <!-- The entry a pointer leads to: "#id" in this document, "file.xml#id" in that document of the run. -->
+  <!-- The entry a pointer of the document transformed leads to ("#id", "file.xml#id"), by its first value. -->
   <xsl:function name="t:entry" as="element()?">
     <xsl:param name="pointer" as="attribute()?"/>
     <xsl:variable name="first" select="tokenize(normalize-space($pointer))[1]"/>
-    <xsl:variable name="id" select="substring-after($first, '#')"/>
-    <xsl:variable name="file" select="substring-before($first, '#')"/>
-    <xsl:variable name="document" select="if ($file = '') then root($pointer)
-      else $t:documents-by-uri(string(resolve-uri($file, base-uri(root($pointer)))))"/>
-    <xsl:sequence select="if ($id = '' or empty($document)) then () else key('by-id', $id, $document)[1]"/>
+    <xsl:variable name="target" select="if (exists($first)) then $targets($first) else ()"/>
+    <xsl:variable name="number" select="$target ! xs:integer(substring-before(., '#'))"/>
+    <xsl:variable name="document" select="if ($number = 0) then root($pointer) else $number ! $documents(.)"/>
+    <xsl:sequence select="if (empty($document)) then () else key('by-id', substring-after($target, '#'), $document)[1]"/>
   </xsl:function>
 
   <xsl:function name="t:normalized-name" as="xs:string">

@@ -4,7 +4,7 @@
 
   Run on one document (with the documents it points into in $documents), it gives what the indexes need of
   it, so that the indexes are built from these facts and never from all documents held at once:
-    document   its output name ($name), title, authors and date, for the edition index;
+    document   its title, authors and date, for the edition index (the reduce adds its output name);
     mentions   every mention (t:mention-kind) in document order: its index, the id of its entry there, the
                form as read, the anchor of the exact spot, a place label ("¶ 11", "note 6") and a few words
                of context either side;
@@ -21,15 +21,11 @@
   <xsl:import href="common.xsl"/>
   <xsl:output method="json" encoding="UTF-8" indent="no"/>
 
-  <!-- The document's output file stem ("trotsky-1926-01-09-letter-to-bukharin"). -->
-  <xsl:param name="name" as="xs:string" select="''"/>
-
   <xsl:template match="/">
     <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus)[1]"/>
     <xsl:variable name="mentions" select="//tei:text//*[t:mention-kind(.)]"/>
     <xsl:sequence select="map {
       'document': map {
-        'name': $name,
         'title': t:title($tei),
         'authors': string(t:authors($tei)),
         'date': string(t:date($tei))

@@ -1,20 +1,23 @@
 """The command line: parse options, call a pipeline stage, print, set the exit code. No logic here."""
 
 import sys
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from teitools import __version__
+from teitools.distributed import ClusterOptions
 from teitools.findings import EXIT_USAGE
 from teitools.load import UsageError
 from teitools.package import check_bag, package
-from teitools.render import FORMATS, render
+from teitools.render import FORMATS
 from teitools.resources import DEPOSIT_DIR, EDITION_DIR, OUTPUT_DIR
+from teitools.run import Progress, default_jobs, render, validate_paths
 from teitools.schemas import AUTO, tei_all_version
-from teitools.validate import load_schema, validate_paths
+from teitools.validate import load_schema
 
 
 def fail_usage(message: str) -> None:
@@ -45,6 +48,35 @@ def main() -> None:
     """Validate, render and package TEI P5 editions."""
 
 
+jobs_option = click.option(
+    "--jobs",
+    "-j",
+    default=default_jobs,
+    show_default="the number of CPUs",
+    type=click.IntRange(1, 256),
+    help="Worker processes (1: all in this process). Output is the same whatever the number.",
+)
+
+scheduler_option = click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run the documents on the Dask cluster of this scheduler (tcp://host:8786); needs teitools[dask].",
+)
+ship_input_option = click.option(
+    "--ship-input",
+    is_flag=True,
+    help="With --scheduler: send each file from here; the workers need not see the input files.",
+)
+
+
+def cluster_of(scheduler: str | None, ship_input: bool, ship_output: bool = False) -> ClusterOptions | None:
+    if scheduler is None:
+        if ship_input or ship_output:
+            fail_usage("--ship-input and --ship-output go with --scheduler ADDRESS")
+        return None
+    return ClusterOptions(scheduler, ship_input, ship_output)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -60,15 +92,29 @@ def main() -> None:
 )
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only, without warnings and the summary line.")
+@jobs_option
+@scheduler_option
+@ship_input_option
 def validate(
-    paths: tuple[Path, ...], schema_name: str, output_format: str, strict: bool, quiet: bool
+    paths: tuple[Path, ...],
+    schema_name: str,
+    output_format: str,
+    strict: bool,
+    quiet: bool,
+    jobs: int,
+    scheduler: str | None,
+    ship_input: bool,
 ) -> None:
     """Check TEI files (or folders of them; default: the edition in tei/) against the schema and the rules.
 
     Exit codes: 0 valid, 1 errors (or warnings with --strict), 2 usage or I/O error."""
+    cluster = cluster_of(scheduler, ship_input)
     try:
         schema = load_schema(schema_name)
-        report, _ = validate_paths(inputs_or_edition(paths), schema)
+        with progress_bar("validating") as advance:
+            report = validate_paths(
+                inputs_or_edition(paths), schema, jobs=jobs, on_progress=advance, cluster=cluster
+            )
     except UsageError as error:
         fail_usage(str(error))
     output = report.as_json() if output_format == "json" else report.as_text(quiet=quiet)
@@ -91,22 +137,38 @@ def parse_formats(value: str) -> tuple[str, ...]:
     "--to", "formats", default=",".join(FORMATS), show_default=True, help="What to write: html,text,index."
 )
 @click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path), help="Folder to write into.")
+@jobs_option
+@scheduler_option
+@ship_input_option
 @click.option(
-    "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes."
+    "--ship-output",
+    is_flag=True,
+    help="With --scheduler: the pages come back here to be written; the workers need not see the folder.",
 )
-def render_command(paths: tuple[Path, ...], formats: str, output_dir: Path | None, jobs: int) -> None:
+def render_command(
+    paths: tuple[Path, ...],
+    formats: str,
+    output_dir: Path | None,
+    jobs: int,
+    scheduler: str | None,
+    ship_input: bool,
+    ship_output: bool,
+) -> None:
     """Render TEI files (default: the edition in tei/, into outputs/) to HTML, plain text and the indexes.
 
-    Exit codes: 0 all rendered, 1 a file could not be rendered (the others are), 2 usage or I/O error."""
+    With --scheduler, the workers write the pages straight into the output folder, which they must see (a
+    shared filesystem), unless --ship-output. Exit codes: 0 all rendered, 1 a file could not be rendered (the
+    others are), 2 usage or I/O error."""
     try:
         chosen = parse_formats(formats)
     except click.BadParameter as error:
         fail_usage(str(error))
+    cluster = cluster_of(scheduler, ship_input, ship_output)
     inputs = inputs_or_edition(paths)
     target = output_dir or OUTPUT_DIR
     try:
-        with progress_bar() as advance:
-            result = render(inputs, target, chosen, jobs, advance)
+        with progress_bar("rendering") as advance:
+            result = render(inputs, target, chosen, jobs, advance, cluster)
     except UsageError as error:
         fail_usage(str(error))
     except OSError as error:
@@ -121,17 +183,27 @@ def render_command(paths: tuple[Path, ...], formats: str, output_dir: Path | Non
 
 
 @contextmanager
-def progress_bar() -> Iterator[Callable[[int, int], None] | None]:
-    """A progress bar on a terminal, sized when the first document is done; nothing in a file or a pipe."""
+def progress_bar(label: str) -> Iterator[Progress | None]:
+    """On a terminal, a bar of documents done with their rate; nothing when stderr is a file or a pipe."""
     if not sys.stderr.isatty():
         yield None
         return
     bars = []
+    started = time.perf_counter()
 
     def advance(done: int, total: int) -> None:
         if not bars:
-            bars.append(click.progressbar(length=total, label="rendering", file=sys.stderr))
-        bars[0].update(1)
+            bars.append(
+                click.progressbar(
+                    length=total,
+                    label=label,
+                    file=sys.stderr,
+                    show_pos=True,
+                    item_show_func=lambda rate: f"{rate:.1f} documents/s" if rate is not None else "",
+                )
+            )
+        elapsed = time.perf_counter() - started
+        bars[0].update(1, done / elapsed if elapsed > 0 else None)
 
     yield advance
     if bars:

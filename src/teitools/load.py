@@ -26,10 +26,25 @@ PARSER_MESSAGES = (
 )
 DUPLICATE_ID = re.compile(r"ID (\S+) already defined")
 ENTITY_BOMB = re.compile(r"amplification factor|entity reference loop", re.I)
+UTF8_NAMES = {"UTF-8", "UTF8", "US-ASCII", "ASCII"}
+MEGABYTE = 1_000_000
 
 
 class UsageError(Exception):
     """Bad command-line input: a missing path, a folder without XML. Exit code 2."""
+
+
+# Files that a Dask client sent to this worker process (--ship-input): the documents pointed into, by resolved
+# path; None when the client has no such file. Installed by teitools.distributed.ShippedFiles.
+SHIPPED_FILES: dict[str, bytes | None] = {}
+
+
+class NotShipped(Exception):
+    """This process needs a file that its client has not sent (yet): the client sends it and asks again."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
 
 
 def safe_parser(entities: bool = False) -> etree.XMLParser:
@@ -74,6 +89,17 @@ class Document:
     def lines(self) -> list[str]:
         """The source's lines, decoded only when a message needs a column."""
         return self.raw.decode(self.tree.docinfo.encoding or "utf-8", errors="replace").splitlines()
+
+    def xml_text(self) -> str:
+        """The document as text for a second parser (Saxon), without a second safety check to pass.
+
+        The cleared bytes themselves, decoded, when they cannot make another parser fetch anything: no
+        document type declaration, and UTF-8 (the encoding a string parser assumes). Otherwise the tree lxml
+        built, serialised without its declaration, exactly as refused and cleared."""
+        docinfo = self.tree.docinfo
+        if not docinfo.doctype and (docinfo.encoding or "UTF-8").upper() in UTF8_NAMES:
+            return self.raw.decode("utf-8-sig")
+        return etree.tostring(self.root, encoding="unicode")
 
     def source_line(self, number: int) -> str:
         return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
@@ -150,13 +176,26 @@ def label_for(path: Path, resolved: Path) -> str:
         return str(path)
 
 
-def load(path: Path, tree_root: Path | None = None) -> Document | Finding:
+def load(
+    path: Path,
+    max_bytes: int | None = None,
+    label: str | None = None,
+    raw: bytes | None = None,
+    tree_root: Path | None = None,
+) -> Document | Finding:
     """Parse one file, expand its internal entities and resolve its XIncludes inside tree_root (default: its
-    folder). Returns the Document, or the one Finding that says why it cannot be used."""
+    folder). Returns the Document, or the one Finding that says why it cannot be used.
+
+    A file over max_bytes is not read: parsed, it would need more memory than the run may use. A run started
+    elsewhere (on a Dask cluster, whose workers have working folders of their own) gives the label it names
+    the file by, and may send the file's bytes (raw) instead of letting it be read here."""
     resolved = path.resolve()
-    label = label_for(path, resolved)
+    label = label or label_for(path, resolved)
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size if raw is None else len(raw)
+        if max_bytes is not None and size > max_bytes:
+            return too_large(label, size, max_bytes)
+        raw = path.read_bytes() if raw is None else raw
     except OSError as error:
         raise UsageError(f"{label}: cannot read: {error.strerror}") from error
     if not raw.strip():
@@ -211,6 +250,16 @@ def resolve_xincludes(document: Document, tree_root: Path) -> None:
     Resolver(tree_root, safe_parser, report).resolve(document.root, document.resolved)
 
 
+def too_large(label: str, size: int, max_bytes: int) -> Finding:
+    message = (
+        f"file too large: {size / MEGABYTE:,.1f} MB, and one document may be at most "
+        f"{max_bytes / MEGABYTE:,.1f} MB with the memory available to each job here (a parsed document "
+        "takes several times its size): "
+        "refused; run it with fewer --jobs, or on a machine with more memory"
+    )
+    return Finding(label, 1, 1, ERROR, "too-large", message)
+
+
 def syntax_finding(label: str, error: etree.XMLSyntaxError) -> Finding:
     line, column = error.position
     message = re.sub(r", line \d+, column \d+$", "", error.msg or "not well-formed")
@@ -253,7 +302,7 @@ def load_all(paths: list[Path], report: Report) -> list[Document]:
                 continue
             seen.add(file)
             report.files_checked += 1
-            loaded = load(file, path if path.is_dir() else None)
+            loaded = load(file, tree_root=path if path.is_dir() else None)
             if isinstance(loaded, Finding):
                 report.add(loaded)
             else:

@@ -13,8 +13,8 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from teitools.facts import index_ids, resolve_pointer
 from teitools.load import TEI_NS, Document
-from teitools.rules import index_ids, resolve_pointer
 
 T = f"{{{TEI_NS}}}"
 NS = {"tei": TEI_NS}

@@ -30,7 +30,7 @@ from teitools.deposit_schemas import (
     metadata_findings,
 )
 from teitools.findings import ERROR, WARNING, Finding, Report
-from teitools.load import TEI_NS, Document, UsageError
+from teitools.load import TEI_NS, Document, UsageError, load_all
 from teitools.metadata import (
     Edition,
     Personography,
@@ -42,9 +42,10 @@ from teitools.metadata import (
     read_record,
     unsupported_authorities,
 )
-from teitools.render import output_names, render
+from teitools.render import output_names
 from teitools.resources import SCHEMA_DIR
-from teitools.validate import PROJECT_SCHEMA, load_schema, validate_paths
+from teitools.run import render, validate_paths
+from teitools.validate import PROJECT_SCHEMA, load_schema
 
 BAG_NAME = "teitools-edition"
 CHECKSUMS = ["sha256", "sha512"]
@@ -95,11 +96,12 @@ def package(edition: Path, output_dir: Path, base_url: str = "", doi_prefix: str
         raise UsageError(f"--doi takes a DOI prefix such as 10.5281, not {doi_prefix!r}")
     overrides = Overrides(base_url, doi_prefix)
     schema = load_schema(PROJECT_SCHEMA)
-    report, documents = validate_paths([edition], schema, ("edition", "deposit"))
+    report = validate_paths([edition], schema, ("edition", "deposit"))
     if base_url:  # the address is given: headers without one are no longer incomplete
         report.findings = [f for f in report.findings if f.rule != "deposit-address"]
     if report.errors:
         return PackageResult(report)
+    documents = load_all([edition], Report())  # an edition to deposit: small enough to hold at once
     output_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".teitools-package-", dir=output_dir))
     try:
@@ -157,7 +159,7 @@ def deposit_records(documents: list[Document], overrides: Overrides) -> list[Rec
     personography = Personography(documents)
     records = [
         read_record(d, name, personography)
-        for d, name in zip(documents, output_names(documents), strict=True)
+        for d, name in zip(documents, output_names([d.path for d in documents]), strict=True)
     ]
     return [
         replace(
@@ -404,5 +406,5 @@ def tei_findings(payload: Path, label: str) -> list[Finding]:
                 label, 1, 1, ERROR, "bag-content", "the bag holds no data/tei or data/schema/teitools.xsd"
             )
         ]
-    report, _ = validate_paths([tei_dir], load_schema(str(schema_file)))
+    report = validate_paths([tei_dir], load_schema(str(schema_file)))
     return [relabel(f, f"{label}/data/tei") for f in report.findings]

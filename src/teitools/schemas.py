@@ -63,9 +63,17 @@ class Schema:
     """What every schema offers: prepared once with the run's documents, then a check per document."""
 
     name: str
+    source: str  # how another process asks load_schema for the same schema: its name, or its file's path
 
     def prepare(self, documents: list[Document]) -> None:
         """Most schemas need nothing from the documents before checking them."""
+
+    def names_to_prepare(self, files: list[Path]) -> frozenset[str]:
+        """The element names to prepare for, found before the run parses anything (see element_names_in)."""
+        return frozenset()
+
+    def prepare_names(self, names: frozenset[str]) -> None:
+        """Prepare for documents holding these elements (in every process that checks)."""
 
     def check(self, document: Document) -> list[Finding]:
         raise NotImplementedError
@@ -75,6 +83,7 @@ class Schema:
 class CompiledSchema(Schema):
     name: str
     validator: etree.XMLSchema | etree.RelaxNG | xmlschema.XMLSchemaBase
+    source: str = ""
 
     def check(self, document: Document) -> list[Finding]:
         if isinstance(self.validator, xmlschema.XMLSchemaBase):
@@ -107,12 +116,21 @@ class TeiAll(Schema):
     """tei_all: its grammar, prepared for the documents of the run, and its Schematron."""
 
     name: str = TEI_ALL
+    source: str = TEI_ALL
     present: set[str] = field(default_factory=set)
     grammar: CompiledSchema | None = None
     schematron: Schematron | None = None
 
     def prepare(self, documents: list[Document]) -> None:
-        self.present |= element_names(document.tree for document in documents)
+        self.prepare_names(frozenset(element_names(document.tree for document in documents)), force=True)
+
+    def names_to_prepare(self, files: list[Path]) -> frozenset[str]:
+        return frozenset().union(*(element_names_in(read_or_empty(file)) for file in files))
+
+    def prepare_names(self, names: frozenset[str], force: bool = False) -> None:
+        if self.grammar is not None and names <= self.present and not force:
+            return
+        self.present |= names
         relaxng = etree.RelaxNG(etree.fromstring(prepared_grammar(self.present), safe_parser()))
         self.grammar = CompiledSchema(TEI_ALL_RNG.name, relaxng)
         self.schematron = Schematron(TEI_ALL_SCHEMATRON, self.present)
@@ -130,6 +148,7 @@ class AutoSchema(Schema):
     schema for the edition and for documents that declare none."""
 
     name: str = AUTO
+    source: str = AUTO
     project: Schema = field(default_factory=lambda: load_schema(PROJECT_SCHEMA))
     tei_all: TeiAll = field(default_factory=TeiAll)
     edition: Path = field(default_factory=lambda: EDITION_DIR.resolve())
@@ -138,6 +157,15 @@ class AutoSchema(Schema):
         declaring = [document for document in documents if self.declares(document)]
         if declaring:
             self.tei_all.prepare(declaring)
+
+    def names_to_prepare(self, files: list[Path]) -> frozenset[str]:
+        outside = [file for file in files if not file.resolve().is_relative_to(self.edition)]
+        declaring = [file for file in outside if XML_MODEL in read_or_empty(file, HEAD_BYTES)]
+        return self.tei_all.names_to_prepare(declaring) if declaring else frozenset()
+
+    def prepare_names(self, names: frozenset[str]) -> None:
+        if names:
+            self.tei_all.prepare_names(names)
 
     def declares(self, document: Document) -> bool:
         return not document.resolved.is_relative_to(self.edition) and bool(declared_schemas(document))
@@ -168,6 +196,36 @@ def declared_schemas(document: Document) -> list[etree._ProcessingInstruction]:
         for node in reversed(list(document.root.itersiblings(preceding=True)))
         if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model" and node.get("href")
     ]
+
+
+# Element names as a file's bytes spell them, without parsing it: start tags and namespace declarations. It
+# over-counts (a tag inside a comment counts), which only keeps more of tei_all than needed; an element it
+# misses (one an entity or an XInclude brings in) makes TeiAll.check prepare the grammar again.
+START_TAG = re.compile(rb"<([A-Za-z_][\w.\-]*)(?::([A-Za-z_][\w.\-]*))?")
+NAMESPACE_DECLARATION = re.compile(rb"xmlns(?::([\w.\-]+))?\s*=\s*[\"']([^\"']*)[\"']")
+XML_MODEL = b"<?xml-model"
+HEAD_BYTES = 65536
+
+
+def element_names_in(raw: bytes) -> set[str]:
+    """The element names (Clark notation) a document's bytes may hold."""
+    bound: dict[str, set[str]] = {}
+    for prefix, uri in NAMESPACE_DECLARATION.findall(raw):
+        bound.setdefault(prefix.decode(), set()).add(uri.decode())
+    names = set()
+    for first, second in set(START_TAG.findall(raw)):
+        prefix, local = (first.decode(), second.decode()) if second else ("", first.decode())
+        for uri in bound.get(prefix) or {""}:
+            names.add(f"{{{uri}}}{local}" if uri else local)
+    return names
+
+
+def read_or_empty(path: Path, limit: int = -1) -> bytes:
+    try:
+        with path.open("rb") as stream:
+            return stream.read(limit)
+    except OSError:
+        return b""
 
 
 def element_at(document: Document, path: str | None) -> etree._Element | None:
@@ -226,28 +284,37 @@ def schema_path(name_or_path: str) -> Path:
 
 
 def load_schema(name_or_path: str) -> Schema:
-    """The schema by name (teitools, tei_all, auto) or path, compiled once for the whole run."""
-    if name_or_path == TEI_ALL:
-        return TeiAll()
-    if name_or_path == AUTO:
-        return AutoSchema()
+    """The schema by name (teitools, tei_all, auto) or path, compiled once per process (and per version of
+    its file) for all the documents that process checks."""
+    if name_or_path in (TEI_ALL, AUTO):
+        return named_schema(name_or_path)
     path = schema_path(name_or_path)
     if not path.is_file():
         raise UsageError(f"{path}: schema not found")
+    return compile_schema(path.resolve(), path.stat().st_mtime_ns)
+
+
+@cache
+def named_schema(name: str) -> Schema:
+    return TeiAll() if name == TEI_ALL else AutoSchema()
+
+
+@cache
+def compile_schema(path: Path, _modified: int) -> Schema:
     try:
         tree = etree.parse(str(path), safe_parser())
     except etree.XMLSyntaxError as error:
         raise UsageError(f"{path}: schema is not well-formed XML: {error.msg}") from error
     if path.suffix == ".rng":
         try:
-            return CompiledSchema(path.name, etree.RelaxNG(tree))
+            return CompiledSchema(path.name, etree.RelaxNG(tree), str(path))
         except etree.RelaxNGParseError as error:
             raise UsageError(f"{path}: not a usable RELAX NG schema: {error}") from error
     if path.suffix == ".xsd":
         try:
-            return CompiledSchema(path.name, etree.XMLSchema(tree))
+            return CompiledSchema(path.name, etree.XMLSchema(tree), str(path))
         except etree.XMLSchemaParseError:
-            return CompiledSchema(path.name, xmlschema_validator(path))
+            return CompiledSchema(path.name, xmlschema_validator(path), str(path))
     raise UsageError(f"{path}: unknown schema type: give an .xsd (W3C XML Schema) or .rng (RELAX NG) file")
 
 

@@ -1,0 +1,229 @@
+"""Benchmark of a run at corpus scale: time and peak memory of `teitools validate` and `teitools render`
+against the floors, all measured in the same run on the same files.
+
+    .venv/bin/python bench/bench_scale.py [--copies 20 40] [--tei-copies 4] [--large]
+
+Inputs: ../shared/corpus copied N times (each copy in its own folder). For each N:
+- floors, in this process: an lxml parse of every file (the safe parser), and a single-process saxonche
+  identity transform of every file (parse, transform, write);
+- `teitools validate` and `teitools render --to html,text,index`, with the default number of jobs and with
+  --jobs 1, each as a command: wall time and the peak memory (RSS) of its whole process tree, polled.
+On the --tei-copies copy: the TEI Stylesheets (html/html.xsl and txt/tei-to-text.xsl from
+../shared/reference/tei-stylesheets, compiled once, run in this process with saxonche) against
+`teitools render --to html,text`. With --large: 10,000 small files and one file of 200 MB.
+The machine is shared: compare the ratios of one run, and repeat. CPU times (of all processes of a command)
+are given beside wall times: on a loaded machine they say more about the work done.
+"""
+
+import argparse
+import contextlib
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import psutil
+import saxonche
+from lxml import etree
+
+from teitools.load import find_xml_files, safe_parser
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+TEI_STYLESHEETS = ROOT.parent / "shared" / "reference" / "tei-stylesheets"
+TEITOOLS = str(Path(sys.executable).with_name("teitools"))
+IDENTITY = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:mode on-no-match="shallow-copy"/>
+</xsl:stylesheet>"""
+MIB = 2**20
+
+
+def copies_of_corpus(target: Path, copies: int) -> Path:
+    for number in range(copies):
+        shutil.copytree(CORPUS, target / f"copy{number:03d}")
+    return target
+
+
+def timed(action: Callable[[], object]) -> tuple[float, float]:
+    """Wall time and CPU time (s) of an action in this process."""
+    start, cpu = time.perf_counter(), time.process_time()
+    action()
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def lxml_floor(files: list[Path]) -> None:
+    for path in files:
+        with contextlib.suppress(etree.XMLSyntaxError):  # the corpus holds one malformed file on purpose
+            etree.fromstring(path.read_bytes(), safe_parser())
+
+
+def saxon_floor(files: list[Path], output: Path) -> None:
+    """One process: parse each file with Saxon, transform it with the identity stylesheet, write it."""
+    processor = saxonche.PySaxonProcessor(license=False)
+    identity = processor.new_xslt30_processor().compile_stylesheet(stylesheet_text=IDENTITY)
+    for number, path in enumerate(files):
+        with contextlib.suppress(saxonche.PySaxonApiError):
+            result = identity.transform_to_string(xdm_node=processor.parse_xml(xml_file_name=str(path)))
+            (output / f"{number}.xml").write_text(result, encoding="utf-8")
+
+
+def tei_stylesheets(files: list[Path], output: Path) -> None:
+    """The TEI Stylesheets' HTML and plain text of each file, compiled once, in this process."""
+    processor = saxonche.PySaxonProcessor(license=False)
+    compiler = processor.new_xslt30_processor()
+    to_html = compiler.compile_stylesheet(stylesheet_file=str(TEI_STYLESHEETS / "html" / "html.xsl"))
+    to_text = compiler.compile_stylesheet(stylesheet_file=str(TEI_STYLESHEETS / "txt" / "tei-to-text.xsl"))
+    for number, path in enumerate(files):
+        with contextlib.suppress(saxonche.PySaxonApiError):
+            node = processor.parse_xml(xml_file_name=str(path))
+            (output / f"{number}.html").write_text(
+                to_html.transform_to_string(xdm_node=node), encoding="utf-8"
+            )
+            (output / f"{number}.txt").write_text(
+                to_text.transform_to_string(xdm_node=node), encoding="utf-8"
+            )
+
+
+def command_peak(arguments: list[str]) -> tuple[float, float, float]:
+    """Wall time (s), CPU time of all its processes (s) and the peak memory of all its processes (MiB)
+    of a command, polled every 50 ms."""
+    start, cpu = time.perf_counter(), children_cpu()
+    process = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    root = psutil.Process(process.pid)
+    peak = 0
+    while process.poll() is None:
+        total = 0
+        with contextlib.suppress(psutil.NoSuchProcess):
+            for member in [root, *root.children(recursive=True)]:
+                with contextlib.suppress(psutil.NoSuchProcess):
+                    total += member.memory_info().rss
+        peak = max(peak, total)
+        time.sleep(0.05)
+    return time.perf_counter() - start, children_cpu() - cpu, peak / MIB
+
+
+def scale(folder: Path, work: Path) -> dict[str, float]:
+    files = find_xml_files([folder])
+    megabytes = sum(p.stat().st_size for p in files) / 1e6
+    print(f"\n{folder.name}: {len(files)} files, {megabytes:.0f} MB", flush=True)
+    floor_out = work / "floor"
+    floor_out.mkdir()
+    lxml, lxml_cpu = timed(lambda: lxml_floor(files))
+    saxon, saxon_cpu = timed(lambda: saxon_floor(files, floor_out))
+    shutil.rmtree(floor_out)
+    print(f"  floor: lxml parse {lxml:6.1f} s (cpu {lxml_cpu:5.1f} s)", flush=True)
+    print(f"  floor: saxonche identity, 1 process {saxon:6.1f} s (cpu {saxon_cpu:5.1f} s)", flush=True)
+    figures = {}
+    for name, arguments, floor, floor_cpu in (
+        ("validate", ["validate", str(folder)], lxml, lxml_cpu),
+        ("validate --jobs 1", ["validate", "--jobs", "1", str(folder)], lxml, lxml_cpu),
+        (
+            "render",
+            ["render", "--to", "html,text,index", "-o", str(work / "out"), str(folder)],
+            saxon,
+            saxon_cpu,
+        ),
+        (
+            "render --jobs 1",
+            ["render", "--to", "html,text,index", "--jobs", "1", "-o", str(work / "out1"), str(folder)],
+            saxon,
+            saxon_cpu,
+        ),
+    ):
+        elapsed, cpu, peak = command_peak([TEITOOLS, *arguments])
+        figures[name] = peak
+        print(
+            f"  teitools {name:18} {elapsed:6.1f} s  {elapsed / floor:5.2f}x floor"
+            f"   cpu {cpu:6.1f} s  {cpu / floor_cpu:5.2f}x floor's cpu   peak {peak:5.0f} MiB",
+            flush=True,
+        )
+    for out in ("out", "out1"):
+        shutil.rmtree(work / out, ignore_errors=True)
+    return figures
+
+
+def against_tei_stylesheets(folder: Path, work: Path) -> None:
+    files = find_xml_files([folder])
+    print(f"\nTEI Stylesheets vs teitools, HTML + text, {folder.name}: {len(files)} files", flush=True)
+    (work / "tei").mkdir()
+    reference, reference_cpu = timed(lambda: tei_stylesheets(files, work / "tei"))
+    shutil.rmtree(work / "tei")
+    label = "TEI Stylesheets html.xsl + tei-to-text.xsl (saxonche, 1 process)"
+    print(f"  {label:64} {reference:6.1f} s  cpu {reference_cpu:6.1f} s")
+    for jobs in ([], ["--jobs", "1"]):
+        arguments = [TEITOOLS, "render", "--to", "html,text", *jobs, "-o", str(work / "out"), str(folder)]
+        elapsed, cpu, _ = command_peak(arguments)
+        label = " ".join(["teitools render --to html,text", *jobs])
+        print(
+            f"  {label:64} {elapsed:6.1f} s  cpu {cpu:6.1f} s  {reference / elapsed:4.1f}x faster"
+            f" ({reference_cpu / cpu:4.1f}x in cpu)",
+            flush=True,
+        )
+        shutil.rmtree(work / "out", ignore_errors=True)
+
+
+def large_inputs(work: Path) -> None:
+    """10,000 small files, and one file of 200 MB (Dickens's text repeated in one document)."""
+    small = work / "small"
+    small.mkdir()
+    letter = (CORPUS / "isicily-epidoc" / "ISic001301.xml").read_bytes()
+    for number in range(10_000):
+        (small / f"doc{number:05d}.xml").write_bytes(letter)
+    big_folder = work / "big"
+    big_folder.mkdir()
+    dickens = (CORPUS / "eltec-eng" / "ENG18530_Dickens.xml").read_text(encoding="utf-8")
+    head, rest = dickens.split("<body>", 1)
+    body, tail = rest.split("</body>", 1)
+    body = body.replace(' xml:id="', ' n="')  # ids stay unique in the one document
+    repeats = 200_000_000 // len(body.encode()) + 1
+    with (big_folder / "big.xml").open("w", encoding="utf-8") as stream:
+        stream.write(head + "<body>")
+        for _ in range(repeats):
+            stream.write(body)
+        stream.write("</body>" + tail)
+    size = (big_folder / "big.xml").stat().st_size / 1e6
+    print("\nlarge inputs", flush=True)
+    for label, folder in (("10,000 small files", small), (f"one file of {size:.0f} MB", big_folder)):
+        for command in (["validate"], ["render", "-o", str(work / "out")]):
+            elapsed, cpu, peak = command_peak([TEITOOLS, *command, str(folder)])
+            figures = f"{elapsed:6.1f} s  cpu {cpu:6.1f} s  peak {peak:5.0f} MiB"
+            print(f"  {label:22} teitools {command[0]:9} {figures}", flush=True)
+            shutil.rmtree(work / "out", ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--copies", type=int, nargs="*", default=[20, 40])
+    parser.add_argument("--tei-copies", type=int, default=4)
+    parser.add_argument("--large", action="store_true")
+    arguments = parser.parse_args()
+    peaks = {}
+    for copies in arguments.copies:
+        with tempfile.TemporaryDirectory() as folder:
+            corpus = copies_of_corpus(Path(folder) / f"corpus-x{copies}", copies)
+            peaks[copies] = scale(corpus, Path(folder))
+    if len(peaks) > 1:
+        smallest, largest = min(peaks), max(peaks)
+        for name in peaks[smallest]:
+            growth = peaks[largest][name] / peaks[smallest][name] - 1
+            print(f"  peak of {name} on x{largest} vs x{smallest}: {growth:+.0%}")
+    if arguments.tei_copies:
+        with tempfile.TemporaryDirectory() as folder:
+            corpus = copies_of_corpus(Path(folder) / f"corpus-x{arguments.tei_copies}", arguments.tei_copies)
+            against_tei_stylesheets(corpus, Path(folder))
+    if arguments.large:
+        with tempfile.TemporaryDirectory() as folder:
+            large_inputs(Path(folder))
+
+
+if __name__ == "__main__":
+    main()

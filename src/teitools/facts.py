@@ -1,0 +1,156 @@
+"""What one document contributes to the work across documents, gathered in one pass over it.
+
+The cross-file rules and the renderer's links read these facts, never the documents: once its facts are taken,
+a document can be dropped. Pointers are resolved here, and only here (`resolve_pointer`).
+"""
+
+import functools
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+from urllib.parse import unquote
+
+from lxml import etree
+
+from teitools.load import TEI_NS, Document
+
+T = f"{{{TEI_NS}}}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XINCLUDE = "{http://www.w3.org/2001/XInclude}include"
+POINTER_ATTRIBUTES = ("ref", "who", "target", "corresp", "source", "resp")
+AUTHORITY_ENTRIES = ("person", "place", "org", "bibl", "event")
+AUTHORITY_LISTS = ("listPerson", "listPlace", "listOrg", "listBibl", "listEvent")
+# The elements the rules read, gathered in one pass over each document rather than one pass per rule.
+GATHERED = (
+    *(T + name for name in ("date", "note", "choice", "idno", "correspAction", *AUTHORITY_ENTRIES)),
+    XINCLUDE,
+)
+ID_XPATH = etree.XPath("//@xml:id")
+POINTER_XPATH = etree.XPath("|".join(f"//*/@{name}" for name in POINTER_ATTRIBUTES))
+URI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# Lists of names travel as one string each: a few bytes per id instead of a Python object per id.
+SEPARATOR = "\n"
+
+
+class Target(NamedTuple):
+    file: str  # the absolute, normalised path of the file pointed into
+    fragment: str  # the xml:id pointed to, or "" for the whole file
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """The compact facts of one document: strings and small mappings, picklable, no tree."""
+
+    key: str  # the resolved path: the document's identity between files
+    label: str  # how messages name the file
+    ids: str  # its xml:ids, in document order, joined by SEPARATOR
+    links: dict[str, Target]  # each distinct pointer value that leads into another file, and where
+    unreferenced_entries: str  # ids of authority entries in lists that the document itself never points to
+    has_xinclude: bool
+
+    def id_set(self) -> frozenset[str]:
+        return frozenset(self.ids.split(SEPARATOR)) if self.ids else frozenset()
+
+    def id_list(self) -> list[str]:
+        return self.ids.split(SEPARATOR) if self.ids else []
+
+    def entry_ids(self) -> list[str]:
+        return self.unreferenced_entries.split(SEPARATOR) if self.unreferenced_entries else []
+
+    def linked_files(self) -> set[str]:
+        return {target.file for target in self.links.values()}
+
+
+@dataclass
+class Gathered:
+    """A document with the elements and pointers the rules read, found in one pass. Lives in the map only."""
+
+    document: Document
+    elements: dict[str, list[etree._Element]]
+    ids: dict[str, etree._Element]
+    targets: dict[str, Target]  # every distinct pointer value that leads into a document
+
+    def of(self, tag: str) -> list[etree._Element]:
+        return self.elements.get(tag, [])
+
+    @property
+    def has_xinclude(self) -> bool:
+        return bool(self.of(XINCLUDE))
+
+    def facts(self) -> DocumentFacts:
+        key = self.document.key
+        local = {target.fragment for target in self.targets.values() if target.file == key}
+        entries = [
+            xml_id
+            for element in authority_entries(self)
+            if (xml_id := element.get(XML_ID)) and xml_id not in local
+        ]
+        return DocumentFacts(
+            key=key,
+            label=self.document.label,
+            ids=SEPARATOR.join(self.ids),
+            links={value: target for value, target in self.targets.items() if target.file != key},
+            unreferenced_entries=SEPARATOR.join(entries),
+            has_xinclude=self.has_xinclude,
+        )
+
+
+def gather(document: Document) -> Gathered:
+    found: dict[str, list[etree._Element]] = defaultdict(list)
+    for element in document.root.iter(*GATHERED):
+        found[element.tag].append(element)
+    return Gathered(document, found, index_ids(document.tree), pointer_targets(document))
+
+
+def authority_entries(gathered: Gathered) -> Iterator[etree._Element]:
+    """Entries of authority lists (person in listPerson...) that carry an xml:id, in document order."""
+    for name in AUTHORITY_ENTRIES:
+        for entry in gathered.of(T + name):
+            parent = entry.getparent()
+            if entry.get(XML_ID) and parent is not None and etree.QName(parent).localname in AUTHORITY_LISTS:
+                yield entry
+
+
+def index_ids(tree: etree._ElementTree) -> dict[str, etree._Element]:
+    return {str(xml_id): xml_id.getparent() for xml_id in ID_XPATH(tree)}
+
+
+def pointer_targets(document: Document) -> dict[str, Target]:
+    """Each distinct pointer value of a document that leads into a document, and where it leads."""
+    values: set[str] = set()
+    for attribute in POINTER_XPATH(document.tree):
+        values.update(attribute.split())
+    return {value: target for value in values if (target := resolve_pointer(document, value))}
+
+
+def resolve_pointer(document: Document, value: str) -> Target | None:
+    """Where a pointer of a document leads: "#id", "file.xml#id" or "file.xml". Absolute URIs, prefixed
+    values and bare keys (corresp="karte", which many projects use as codes) lead into no document."""
+    parts = pointer_parts(value)
+    if parts is None:
+        return None
+    file_part, fragment = parts
+    return Target(normalised_path(document.folder, file_part) if file_part else document.key, fragment)
+
+
+@functools.lru_cache(maxsize=65536)
+def normalised_path(folder: str, file_part: str) -> str:
+    # Lexical normalisation, not resolve(): a system call per pointer is too slow on a corpus.
+    return os.path.normpath(os.path.join(folder, file_part))
+
+
+@functools.lru_cache(maxsize=65536)
+def pointer_parts(value: str) -> tuple[str, str] | None:
+    """(file part, fragment) of a pointer into a document; None for anything else. Values recur: cached."""
+    file_part, _, fragment = value.partition("#")
+    if URI_SCHEME.match(value) or (not fragment and not file_part.endswith(".xml")):
+        return None
+    return unquote(file_part), unquote(fragment)
+
+
+def occurrences(document: Document, value: str) -> Iterator[etree._ElementUnicodeResult]:
+    """The attributes of a document that hold a pointer value (looked up again only to report it)."""
+    return (attribute for attribute in POINTER_XPATH(document.tree) if value in attribute.split())

@@ -1,0 +1,398 @@
+"""A run: a map over documents, then a small reduce.
+
+Map (`map_document`, a plain call on a path and the run's options, in this process or in any worker): the
+document is parsed once, safely; that one parse gives its schema findings, the findings of the rules on one
+document, its compact facts and its rendered outputs (HTML, text, index entries); then the document is
+dropped. The schema and the stylesheets are compiled once per process and kept (validate.load_schema,
+render.renderer), as are the documents pointed into.
+
+Reduce (here, in run order): the cross-file rules read the facts of all documents, and the index pages are
+built from the entries. Memory is the largest document (per worker) plus the facts, not the corpus.
+"""
+
+import os
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
+from dataclasses import dataclass, field, replace
+from multiprocessing import get_context
+from pathlib import Path
+
+import saxonche
+
+from teitools import distributed, rules
+from teitools import render as stages
+from teitools.distributed import ClusterOptions
+from teitools.facts import DocumentFacts, gather, pointer_targets
+from teitools.findings import ERROR, Finding, Report
+from teitools.load import Document, find_xml_files, label_for, load
+from teitools.schemas import PROJECT_SCHEMA, Schema, load_schema, schema_path, tei_all_version
+
+# Below this much input, starting worker processes (0.7 s each: imports, schema, stylesheets) costs more than
+# it saves; rendering goes about four times slower than checking, so it gains from workers sooner.
+POOL_MIN_BYTES = {"render": 4_000_000, "check": 16_000_000}
+# Saxon's runtime lets its heap grow long before it collects: a worker is replaced by a fresh one (0.5 s to
+# start) after it has rendered about this much input, so that its memory stays near its starting size.
+WORKER_INPUT_BYTES = 6_000_000
+# Tasks handed to the pool ahead of the one awaited, per worker: enough to keep workers busy, few enough
+# that results waiting to be written stay small.
+AHEAD_PER_JOB = 2
+# Peak memory of one job per byte of its document, measured (bench/bench_scale.py): lxml's tree, Saxon's
+# tree, the outputs. A document whose estimate exceeds the job's share of memory is refused with a finding.
+MEMORY_PER_BYTE = 24
+MEMORY_ENVIRONMENT = "TEITOOLS_MEMORY_MB"
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What the map does with each document. Small and picklable: it goes with every task."""
+
+    schema: str = ""  # the schema to check against, as load_schema names it ("" for none)
+    rule_sets: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()  # html, text, entries
+    link_indexes: bool = False
+    max_document_bytes: int | None = None
+    from_client: bool = False  # with --ship-input: the documents pointed into come from the Dask client
+    schema_names: frozenset[str] = frozenset()  # the element names the schema prepares for (tei_all)
+    roots: tuple[str, ...] = ()  # the folders named on the command line: XIncludes resolve inside them
+
+    def tree_root(self, path: Path) -> Path | None:
+        """The named folder a file was found in (its XIncludes may reach anywhere inside it), else None: the
+        file's own folder."""
+        resolved = path.resolve()
+        return next((Path(root) for root in self.roots if resolved.is_relative_to(root)), None)
+
+
+@dataclass
+class DocumentResult:
+    """What one document gives the reduce: compact, picklable, no tree."""
+
+    findings: list[Finding] = field(default_factory=list)
+    facts: DocumentFacts | None = None
+    outputs: dict[str, str] = field(default_factory=dict)
+    written: list[str] = field(default_factory=list)  # files a Dask worker wrote into the output folder
+    images: tuple[tuple[str, str], ...] = ()  # local image files the page shows, and their place beside it
+
+
+@dataclass(frozen=True)
+class Pages:
+    """The pages' names and folder, for Dask workers that write them into a folder they see."""
+
+    output_dir: Path
+    names: list[str]
+
+
+def map_document(
+    path: Path, options: RunOptions, label: str | None = None, raw: bytes | None = None
+) -> DocumentResult:
+    """Everything one document gives: parsed once, checked, rendered, then dropped.
+
+    label and raw: how the run names the file, and its bytes, when the run started elsewhere (load)."""
+    loaded = load(path, options.max_document_bytes, label, raw, options.tree_root(path))
+    if isinstance(loaded, Finding):
+        return DocumentResult([loaded])
+    # What loading found (an XInclude refused or fallen back on) is a finding of the check, not of rendering.
+    result = DocumentResult(list(loaded.findings) if options.schema or options.rule_sets else [])
+    if options.schema:
+        schema = load_schema(options.schema)
+        schema.prepare_names(options.schema_names)
+        result.findings += schema.check(loaded)
+    if options.rule_sets:
+        gathered = gather(loaded)
+        result.findings += rules.check_document(gathered, options.rule_sets)
+        result.facts = gathered.facts()
+        targets = gathered.targets
+    else:  # rendering alone needs only where the pointers lead
+        targets = pointer_targets(loaded)
+    if options.formats:
+        try:
+            outputs = stages.renderer(options.link_indexes).outputs(
+                loaded, targets, options.formats, options.from_client
+            )
+        except saxonche.PySaxonApiError as error:
+            message = f"cannot be rendered: {' '.join(str(error).split())}"
+            result.findings.append(Finding(loaded.label, 1, 1, ERROR, "render", message))
+        else:
+            result.outputs = outputs
+            result.images = stages.local_images(loaded) if "html" in options.formats else ()
+    return result
+
+
+def map_documents(
+    files: list[Path],
+    options: RunOptions,
+    jobs: int,
+    on_progress: Progress | None = None,
+    cluster: ClusterOptions | None = None,
+    pages: Pages | None = None,
+) -> Iterator[DocumentResult]:
+    """The results of map_document for each file, in the order of the files, whatever the number of jobs,
+    in this process, in a pool of processes, or on a Dask cluster (which may write the pages itself)."""
+    if cluster is not None:
+        yield from _on_cluster(files, options, cluster, pages, on_progress)
+        return
+    results = _serial(files, options)
+    total = sum(size_of(f) for f in files)
+    if jobs > 1 and len(files) > 1 and total >= POOL_MIN_BYTES["render" if options.formats else "check"]:
+        # Only Saxon holds on to memory: workers that do not render are never replaced.
+        tasks_per_worker = max(8, WORKER_INPUT_BYTES * len(files) // total) if options.formats else None
+        results = _pooled(files, options, jobs, tasks_per_worker)
+    for done, result in enumerate(results, 1):
+        yield result
+        if on_progress:
+            on_progress(done, len(files))
+
+
+def _serial(files: list[Path], options: RunOptions) -> Iterator[DocumentResult]:
+    for path in files:
+        yield map_document(path, options)
+
+
+def _pooled(
+    files: list[Path], options: RunOptions, jobs: int, tasks_per_worker: int | None
+) -> Iterator[DocumentResult]:
+    # Saxon's native runtime must not be forked: workers are spawned and make their own processor.
+    with ProcessPoolExecutor(jobs, get_context("spawn"), max_tasks_per_child=tasks_per_worker) as pool:
+        pending: deque[tuple[Path, Future | None]] = deque()
+        queue = iter(files)
+
+        def submit_next() -> None:
+            path = next(queue, None)
+            if path is not None:
+                try:
+                    pending.append((path, pool.submit(map_document, path, options)))
+                except BrokenProcessPool:
+                    pending.append((path, None))
+
+        for _ in range(jobs * AHEAD_PER_JOB):
+            submit_next()
+        while pending:
+            path, future = pending.popleft()
+            submit_next()
+            yield _result_of(path, future)
+
+
+def _result_of(path: Path, future: Future | None) -> DocumentResult:
+    try:
+        if future is None:
+            raise BrokenProcessPool
+        return future.result()
+    except BrokenProcessPool:
+        message = "a worker process ended abruptly (out of memory?): this document was not processed"
+        return DocumentResult([Finding(label_for(path, path.resolve()), 1, 1, ERROR, "worker", message)])
+
+
+def named_folders(paths: list[Path]) -> tuple[str, ...]:
+    return tuple(str(path.resolve()) for path in paths if path.is_dir())
+
+
+def size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def max_document_bytes(jobs: int) -> int:
+    """The largest document one job may take, from the memory there is ($TEITOOLS_MEMORY_MB, else what
+    the system has available), shared by the jobs and this process."""
+    configured = os.environ.get(MEMORY_ENVIRONMENT)
+    available = int(configured) * 1_000_000 if configured else available_memory()
+    return available // (jobs + 1) // MEMORY_PER_BYTE
+
+
+def available_memory() -> int:
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError):  # a system without these names: assume a modest machine
+        return 4_000_000_000
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+# --- on a Dask cluster (teitools.distributed) -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkerTask:
+    """One document as a Dask task, small and picklable; with --ship-input its bytes travel beside it."""
+
+    path: str  # resolved: on a shared filesystem the workers read it there
+    label: str  # how this run names the file (a worker's working folder is another)
+    options: RunOptions
+    output_dir: str | None = None  # the worker writes the pages into this folder
+    output_name: str = ""
+
+
+def map_on_worker(task: WorkerTask, raw: bytes | None) -> DocumentResult:
+    """Runs on a Dask worker: map_document, then the pages written into the shared folder if asked."""
+    result = map_document(Path(task.path), task.options, task.label, raw)
+    if task.output_dir is not None:
+        for file_name, content in page_files(task.output_name, result.outputs).items():
+            stages.write_atomically(Path(task.output_dir) / file_name, content)
+            result.written.append(file_name)
+        result.outputs = {kind: text for kind, text in result.outputs.items() if kind not in stages.SUFFIXES}
+    return result
+
+
+def page_files(name: str, outputs: dict[str, str]) -> dict[str, str]:
+    """A document's page files (name.html, name.txt) from its outputs by format."""
+    return {name + suffix: outputs[kind] for kind, suffix in stages.SUFFIXES.items() if kind in outputs}
+
+
+def _on_cluster(
+    files: list[Path],
+    options: RunOptions,
+    cluster: ClusterOptions,
+    pages: Pages | None,
+    on_progress: Progress | None,
+) -> Iterator[DocumentResult]:
+    with distributed.cluster(cluster.address) as client:
+        limit = distributed.worker_memory_limit(client)
+        options = replace(
+            options,
+            schema=schema_for_workers(options.schema),
+            max_document_bytes=limit // MEMORY_PER_BYTE if limit else None,
+            from_client=cluster.ship_input,
+        )
+        on_workers = pages is not None and not cluster.ship_output
+        tasks = [
+            WorkerTask(
+                str(resolved := path.resolve()),
+                label_for(path, resolved),
+                options,
+                str(pages.output_dir.resolve()) if on_workers and pages else None,
+                pages.names[number] if pages else "",
+            )
+            for number, path in enumerate(files)
+        ]
+        outcomes = distributed.map_on_cluster(client, map_on_worker, tasks, cluster.ship_input, on_progress)
+        for outcome in outcomes:
+            if isinstance(outcome.result, distributed.TaskFailure):
+                failure = Finding(outcome.item.label, 1, 1, ERROR, "worker", outcome.result.message)
+                yield DocumentResult([failure])
+            else:
+                yield outcome.result
+    if on_workers and pages:
+        stages.remove_temporary_files(pages.output_dir, pages.names)
+
+
+def schema_for_workers(source: str) -> str:
+    """The bundled project schema by its name, which each worker finds in its own installation; any other
+    schema by its path, which the workers must see."""
+    project = schema_path(PROJECT_SCHEMA).resolve()
+    return PROJECT_SCHEMA if source and Path(source) == project else source
+
+
+# --- reduce -----------------------------------------------------------------------------------------------
+
+
+def cross_file_findings(facts: list[DocumentFacts], rule_sets: tuple[str, ...]) -> list[Finding]:
+    """The corpus rules on the facts; each document a claim is about is opened again, once, to place it."""
+    by_document: dict[str, list[rules.Claim]] = defaultdict(list)
+    for claim in rules.check_corpus(rules.CorpusFacts(facts), rule_sets):
+        by_document[claim.key].append(claim)
+    labels = {f.key: f.label for f in facts if f.key in by_document}
+    findings = []
+    for key, claims in by_document.items():
+        document = load(Path(key))
+        if isinstance(document, Document):
+            document.label = labels[key]  # named as the run named it, not by its resolved path
+            findings += rules.locate(document, claims)
+    return findings
+
+
+# --- the two commands ---------------------------------------------------------------------------------
+
+
+def validate_paths(
+    paths: list[Path],
+    schema: Schema,
+    rule_sets: tuple[str, ...] = (rules.EDITION,),
+    jobs: int = 1,
+    on_progress: Progress | None = None,
+    cluster: ClusterOptions | None = None,
+) -> Report:
+    """Check every XML file under the paths: well-formedness, TEI P5, the schema, then the rules."""
+    files = find_xml_files(paths)
+    options = RunOptions(
+        schema.source,
+        rule_sets,
+        max_document_bytes=max_document_bytes(jobs),
+        schema_names=schema.names_to_prepare(files),
+        roots=named_folders(paths),
+    )
+    report = Report(files_checked=len(files), tei_version=tei_all_version())
+    facts = []
+    # closing: a run that stops half way closes the map at once (and with it any cluster connection).
+    with closing(map_documents(files, options, jobs, on_progress, cluster)) as results:
+        for result in results:
+            report.extend(result.findings)
+            if result.facts is not None:
+                facts.append(result.facts)
+    report.extend(cross_file_findings(facts, rule_sets))
+    return report
+
+
+@dataclass
+class RenderResult:
+    report: Report = field(default_factory=Report)
+    written: list[Path] = field(default_factory=list)
+
+
+def render(
+    paths: list[Path],
+    output_dir: Path,
+    formats: tuple[str, ...] = stages.FORMATS,
+    jobs: int = 1,
+    on_progress: Progress | None = None,
+    cluster: ClusterOptions | None = None,
+) -> RenderResult:
+    """HTML and text per document, and the indexes across them, written into output_dir."""
+    stages.check_stylesheets()
+    files = find_xml_files(paths)
+    names = stages.output_names(files)
+    with_index = "index" in formats
+    page_formats = tuple(f for f in formats if f in stages.SUFFIXES) + (
+        (stages.ENTRIES,) if with_index else ()
+    )
+    options = RunOptions(
+        formats=page_formats,
+        link_indexes=with_index,
+        max_document_bytes=max_document_bytes(jobs),
+        roots=named_folders(paths),
+    )
+    result = RenderResult(Report(files_checked=len(files)))
+    output_dir.mkdir(parents=True, exist_ok=True)
+
+    def save(name: str, content: str) -> None:
+        path = output_dir / name
+        stages.write_atomically(path, content)
+        result.written.append(path)
+
+    entries, entry_names = [], []
+    documents = map_documents(files, options, jobs, on_progress, cluster, Pages(output_dir, names))
+    with closing(documents):
+        for name, document in zip(names, documents, strict=True):
+            result.report.extend(document.findings)
+            for file_name, content in page_files(name, document.outputs).items():
+                save(file_name, content)
+            result.written += [output_dir / file_name for file_name in document.written]
+            for image, relative in document.images:
+                stages.copy_atomically(Path(image), output_dir / relative)
+                result.written.append(output_dir / relative)
+            if stages.ENTRIES in document.outputs:
+                entries.append(document.outputs[stages.ENTRIES])
+                entry_names.append(name)
+    if with_index and entries:
+        for name, content in stages.index_pages(entries, entry_names, with_index).items():
+            save(name, content)
+    if "html" in formats or with_index:
+        save(stages.STYLESHEET, stages.stylesheet())
+    return result
