@@ -70,6 +70,7 @@ class Document:
     raw: bytes
     resolved: Path  # the absolute path, resolved once: pointers between files are matched on it
     findings: list[Finding] = field(default_factory=list)  # what loading found but did not refuse
+    included: bool = False  # XIncludes were resolved: the tree holds more than the bytes
 
     @cached_property
     def key(self) -> str:
@@ -93,11 +94,12 @@ class Document:
     def xml_text(self) -> str:
         """The document as text for a second parser (Saxon), without a second safety check to pass.
 
-        The cleared bytes themselves, decoded, when they cannot make another parser fetch anything: no
-        document type declaration, and UTF-8 (the encoding a string parser assumes). Otherwise the tree lxml
-        built, serialised without its declaration, exactly as refused and cleared."""
+        The cleared bytes themselves, decoded, when they cannot make another parser fetch anything (no
+        document type declaration), say all the tree says (no XInclude resolved into it), and are UTF-8 (the
+        encoding a string parser assumes). Otherwise the tree lxml built, serialised without its declaration,
+        exactly as refused, cleared and completed."""
         docinfo = self.tree.docinfo
-        if not docinfo.doctype and (docinfo.encoding or "UTF-8").upper() in UTF8_NAMES:
+        if not docinfo.doctype and not self.included and (docinfo.encoding or "UTF-8").upper() in UTF8_NAMES:
             return self.raw.decode("utf-8-sig")
         return etree.tostring(self.root, encoding="unicode")
 
@@ -216,6 +218,7 @@ def load(
         document.tree = root.getroottree()
     if next(document.root.iter(INCLUDE), None) is not None:
         resolve_xincludes(document, tree_root or resolved.parent)
+        document.included = True
     return document
 
 

@@ -74,7 +74,7 @@ class Schematron:
             return []
         builder = processor().new_document_builder()
         builder.set_base_uri(document.resolved.as_uri())
-        node = builder.parse_xml(xml_text=etree.tostring(document.root, encoding="unicode"))
+        node = builder.parse_xml(xml_text=document.xml_text(), encoding="UTF-8")
         output = self.executable.transform_to_string(xdm_node=node)
         return [finding(document, result) for result in etree.fromstring(output.encode())]
 
