@@ -97,7 +97,9 @@ def map_documents(
     """The results of map_document for each file, in the order of the files, whatever the number of jobs."""
     results = _serial(files, options)
     total = sum(size_of(f) for f in files)
-    if jobs > 1 and len(files) > 1 and total >= POOL_MIN_BYTES["render" if options.formats else "check"]:
+    # Rendering runs in workers even with one job: a worker that is replaced keeps Saxon's memory bounded.
+    workers_pay = jobs > 1 or options.formats
+    if workers_pay and len(files) > 1 and total >= POOL_MIN_BYTES["render" if options.formats else "check"]:
         # Only Saxon holds on to memory: workers that do not render are never replaced.
         tasks_per_worker = max(8, WORKER_INPUT_BYTES * len(files) // total) if options.formats else None
         results = _pooled(files, options, jobs, tasks_per_worker)
