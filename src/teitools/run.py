@@ -37,8 +37,9 @@ WORKER_INPUT_BYTES = 6_000_000
 # Tasks handed to the pool ahead of the one awaited, per worker: enough to keep workers busy, few enough
 # that results waiting to be written stay small.
 AHEAD_PER_JOB = 2
-# Peak memory of one job per byte of its document, measured (bench/bench_scale.py): lxml's tree, Saxon's
-# tree, the outputs. A document whose estimate exceeds the job's share of memory is refused with a finding.
+# Peak memory of one job per byte of its document (lxml's tree, Saxon's tree, the outputs), measured with
+# bench/bench_scale.py --large: a 201 MB file took 1.6 GB to check and 4.0 GB to render. A document whose
+# estimate exceeds the job's share of memory is refused with a finding.
 MEMORY_PER_BYTE = 24
 MEMORY_ENVIRONMENT = "TEITOOLS_MEMORY_MB"
 
