@@ -99,7 +99,7 @@ def map_documents(
     results = _serial(files, options)
     total = sum(size_of(f) for f in files)
     # Rendering runs in workers even with one job: a worker that is replaced keeps Saxon's memory bounded.
-    workers_pay = jobs > 1 or options.formats
+    workers_pay = jobs > 1 or bool(options.formats)
     if workers_pay and len(files) > 1 and total >= POOL_MIN_BYTES["render" if options.formats else "check"]:
         # Only Saxon holds on to memory: workers that do not render are never replaced.
         tasks_per_worker = max(8, WORKER_INPUT_BYTES * len(files) // total) if options.formats else None
