@@ -31,13 +31,14 @@ from teitools.validate import Schema, load_schema
 # Below this much input, starting worker processes (0.7 s each: imports, schema, stylesheets) costs more than
 # it saves; rendering goes about four times slower than checking, so it gains from workers sooner.
 POOL_MIN_BYTES = {"render": 4_000_000, "check": 16_000_000}
-# Saxon's runtime lets its heap grow long before it collects: a worker is replaced by a fresh one (0.5 s to
-# start) after it has rendered about this much input, so that its memory stays near its starting size.
-WORKER_INPUT_BYTES = 6_000_000
+# Saxon's runtime lets its heap grow long before it collects: a worker is replaced by a fresh one (0.7 s to
+# start) after it has rendered about this much input, so that its memory stays near its starting size. Less
+# is less memory and more restarts (corpus x20, 2 jobs: 6 MB gave a peak of 594 to 689 MiB, 4 MB 608 MiB).
+WORKER_INPUT_BYTES = 4_000_000
 # Workers get consecutive documents in batches of about this much input: a round trip between processes per
 # document would leave workers waiting on a busy machine. Batches handed out ahead of the one awaited, per
 # worker: enough to keep workers busy, few enough that results waiting to be written stay small.
-BATCH_BYTES = 1_000_000
+BATCH_BYTES = 500_000
 AHEAD_PER_JOB = 2
 # Peak memory of one job per byte of its document (lxml's tree, Saxon's tree, the outputs), measured with
 # bench/bench_scale.py --large: a 201 MB file took 1.6 GB to check and 4.0 GB to render. A document whose
