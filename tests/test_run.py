@@ -41,20 +41,20 @@ def output_hashes(folder: Path) -> str:
     )
 
 
-@pytest.fixture(autouse=True)
-def pool_for_any_size(monkeypatch):
-    """Workers even for the small corpus, so that jobs=2 is a real pool of processes."""
-    monkeypatch.setattr(run, "POOL_MIN_BYTES", {"render": 0, "check": 0})
+# (jobs, least input for workers): all in this process, one worker, two workers.
+WAYS = [(1, 10**12), (1, 0), (2, 0)]
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_corpus_findings_are_those_before_the_redesign(jobs):
+@pytest.mark.parametrize(("jobs", "pool_min"), WAYS)
+def test_corpus_findings_are_those_before_the_redesign(jobs, pool_min, monkeypatch):
+    monkeypatch.setattr(run, "POOL_MIN_BYTES", {"render": pool_min, "check": pool_min})
     expected = json.loads((BASELINE / "corpus-findings.json").read_text(encoding="utf-8"))
     assert corpus_findings(jobs) == expected
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_corpus_outputs_are_the_bytes_before_the_redesign(jobs, tmp_path):
+@pytest.mark.parametrize(("jobs", "pool_min"), WAYS)
+def test_corpus_outputs_are_the_bytes_before_the_redesign(jobs, pool_min, monkeypatch, tmp_path):
+    monkeypatch.setattr(run, "POOL_MIN_BYTES", {"render": pool_min, "check": pool_min})
     run.render([CORPUS], tmp_path, jobs=jobs)
     assert output_hashes(tmp_path) == (BASELINE / "corpus-outputs.sha256").read_text(encoding="utf-8")
 

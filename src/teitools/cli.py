@@ -54,7 +54,7 @@ jobs_option = click.option(
     default=default_jobs,
     show_default="the number of CPUs",
     type=click.IntRange(1, 256),
-    help="Worker processes (1: all in this process). Output is the same whatever the number.",
+    help="Documents worked on at once, in worker processes; 1: one after the other. The output is the same.",
 )
 
 scheduler_option = click.option(

@@ -33,14 +33,18 @@ from teitools.schemas import PROJECT_SCHEMA, Schema, load_schema, schema_path, t
 # Below this much input, starting worker processes (0.7 s each: imports, schema, stylesheets) costs more than
 # it saves; rendering goes about four times slower than checking, so it gains from workers sooner.
 POOL_MIN_BYTES = {"render": 4_000_000, "check": 16_000_000}
-# Saxon's runtime lets its heap grow long before it collects: a worker is replaced by a fresh one (0.5 s to
-# start) after it has rendered about this much input, so that its memory stays near its starting size.
-WORKER_INPUT_BYTES = 6_000_000
-# Tasks handed to the pool ahead of the one awaited, per worker: enough to keep workers busy, few enough
-# that results waiting to be written stay small.
+# Saxon's runtime lets its heap grow long before it collects: a worker is replaced by a fresh one (0.7 s to
+# start) after it has rendered about this much input, so that its memory stays near its starting size. Less
+# is less memory and more restarts (corpus x20, 2 jobs: 6 MB gave a peak of 594 to 689 MiB, 4 MB 608 MiB).
+WORKER_INPUT_BYTES = 4_000_000
+# Workers get consecutive documents in batches of about this much input: a round trip between processes per
+# document would leave workers waiting on a busy machine. Batches handed out ahead of the one awaited, per
+# worker: enough to keep workers busy, few enough that results waiting to be written stay small.
+BATCH_BYTES = 500_000
 AHEAD_PER_JOB = 2
-# Peak memory of one job per byte of its document, measured (bench/bench_scale.py): lxml's tree, Saxon's
-# tree, the outputs. A document whose estimate exceeds the job's share of memory is refused with a finding.
+# Peak memory of one job per byte of its document (lxml's tree, Saxon's tree, the outputs), measured with
+# bench/bench_scale.py --large: a 201 MB file took 1.6 GB to check and 4.0 GB to render. A document whose
+# estimate exceeds the job's share of memory is refused with a finding.
 MEMORY_PER_BYTE = 24
 MEMORY_ENVIRONMENT = "TEITOOLS_MEMORY_MB"
 
@@ -137,9 +141,11 @@ def map_documents(
         return
     results = _serial(files, options)
     total = sum(size_of(f) for f in files)
-    if jobs > 1 and len(files) > 1 and total >= POOL_MIN_BYTES["render" if options.formats else "check"]:
+    # Rendering runs in workers even with one job: a worker that is replaced keeps Saxon's memory bounded.
+    workers_pay = jobs > 1 or bool(options.formats)
+    if workers_pay and len(files) > 1 and total >= POOL_MIN_BYTES["render" if options.formats else "check"]:
         # Only Saxon holds on to memory: workers that do not render are never replaced.
-        tasks_per_worker = max(8, WORKER_INPUT_BYTES * len(files) // total) if options.formats else None
+        tasks_per_worker = max(1, WORKER_INPUT_BYTES // BATCH_BYTES) if options.formats else None
         results = _pooled(files, options, jobs, tasks_per_worker)
     for done, result in enumerate(results, 1):
         yield result
@@ -152,38 +158,60 @@ def _serial(files: list[Path], options: RunOptions) -> Iterator[DocumentResult]:
         yield map_document(path, options)
 
 
+def map_batch(paths: list[Path], options: RunOptions) -> list[DocumentResult]:
+    """map_document on a few consecutive files: one task, one round trip between processes."""
+    return [map_document(path, options) for path in paths]
+
+
+def batches(files: list[Path]) -> Iterator[list[Path]]:
+    """Consecutive files up to BATCH_BYTES of input together (a larger file alone)."""
+    batch: list[Path] = []
+    size = 0
+    for path in files:
+        if batch and size + size_of(path) > BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+        batch.append(path)
+        size += size_of(path)
+    if batch:
+        yield batch
+
+
 def _pooled(
     files: list[Path], options: RunOptions, jobs: int, tasks_per_worker: int | None
 ) -> Iterator[DocumentResult]:
     # Saxon's native runtime must not be forked: workers are spawned and make their own processor.
     with ProcessPoolExecutor(jobs, get_context("spawn"), max_tasks_per_child=tasks_per_worker) as pool:
-        pending: deque[tuple[Path, Future | None]] = deque()
-        queue = iter(files)
+        pending: deque[tuple[list[Path], Future | None]] = deque()
+        queue = batches(files)
 
         def submit_next() -> None:
-            path = next(queue, None)
-            if path is not None:
+            batch = next(queue, None)
+            if batch is not None:
                 try:
-                    pending.append((path, pool.submit(map_document, path, options)))
+                    pending.append((batch, pool.submit(map_batch, batch, options)))
                 except BrokenProcessPool:
-                    pending.append((path, None))
+                    pending.append((batch, None))
 
         for _ in range(jobs * AHEAD_PER_JOB):
             submit_next()
         while pending:
-            path, future = pending.popleft()
+            batch, future = pending.popleft()
             submit_next()
-            yield _result_of(path, future)
+            yield from _results_of(batch, future)
 
 
-def _result_of(path: Path, future: Future | None) -> DocumentResult:
+def _results_of(batch: list[Path], future: Future | None) -> list[DocumentResult]:
     try:
         if future is None:
             raise BrokenProcessPool
         return future.result()
     except BrokenProcessPool:
         message = "a worker process ended abruptly (out of memory?): this document was not processed"
-        return DocumentResult([Finding(label_for(path, path.resolve()), 1, 1, ERROR, "worker", message)])
+        return [
+            DocumentResult([Finding(label_for(path, path.resolve()), 1, 1, ERROR, "worker", message)])
+            for path in batch
+        ]
 
 
 def named_folders(paths: list[Path]) -> tuple[str, ...]:
