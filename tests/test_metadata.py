@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import saxonche
-from conftest import CORPUS, ROOT, TEI_DIR
+from conftest import CORPUS, ROOT, TEI_DIR, TEI_NS
 from lxml import etree, html
 
 from teitools import render as render_module
@@ -26,6 +26,7 @@ from teitools.metadata import (
     header_model,
     normalized_name,
     read_record,
+    reading_text,
     unsupported_authorities,
 )
 from teitools.resources import XSLT_DIR
@@ -318,3 +319,13 @@ def test_no_stylesheet_reads_the_header_fields_the_model_holds():
             "tei:langUsage",
         ):
             assert part not in source, (stylesheet.name, part)
+
+
+def test_a_name_reads_as_the_pages_read_the_text():
+    """A name's form is its reading: the expansion of a choice, the lemma of an app, no deletion or note."""
+    name = etree.fromstring(
+        f'<persName xmlns="{TEI_NS}"><choice><abbr>Wm.</abbr><expan>William</expan></choice> '
+        "<del>Shakspere</del><app><lem>Shakespeare</lem><rdg>Shakspeare</rdg></app>"
+        "<note>the poet</note></persName>"
+    )
+    assert reading_text(name) == "William Shakespeare"

@@ -9,7 +9,7 @@ a crosswalk is a value the Record holds; nothing is read from the header a secon
 import json
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import NamedTuple
 
@@ -76,6 +76,32 @@ def normalize_space(value: str) -> str:
 
 def text(element: etree._Element | None) -> str:
     return normalize_space("".join(element.itertext())) if element is not None else ""
+
+
+# What a reader reads of a name, as the pages read the text (t:reading-text in common.xsl): in a choice its
+# corrected, regularised or expanded reading (else its first child), in an app its lemma; no deletion, note
+# or forme work.
+LEFT_OUT_OF_READING = {f"{T}del", f"{T}note", f"{T}fw"}
+READINGS = {
+    f"{T}choice": (f"{T}corr", f"{T}reg", f"{T}expan", "*"),
+    f"{T}app": (f"{T}lem", f"{T}rdgGrp/{T}lem", f"{T}rdg", f"{T}rdgGrp/{T}rdg"),
+}
+
+
+def reading_text(element: etree._Element) -> str:
+    return normalize_space("".join(reading_parts(element)))
+
+
+def reading_parts(element: etree._Element) -> Iterator[str]:
+    yield element.text or ""
+    for child in element.iterchildren():
+        if child.tag in READINGS:
+            reading = first(child, *READINGS[child.tag])
+            if reading is not None:
+                yield from reading_parts(reading)
+        elif isinstance(child.tag, str) and child.tag not in LEFT_OUT_OF_READING:
+            yield from reading_parts(child)
+        yield child.tail or ""
 
 
 def first(element: etree._Element, *paths: str) -> etree._Element | None:
@@ -295,7 +321,7 @@ class Personography:
         return self.entries(target.file).get(target.fragment) if target else None
 
     def agent(self, name: etree._Element, document: Document) -> Agent:
-        form = text(name)
+        form = reading_text(name)
         located = (document.label, name.sourceline or 1, document.column_of(name))
         entry = self.entry(name.get("ref") or "", document)
         if entry is None:
