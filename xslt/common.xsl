@@ -549,10 +549,11 @@
   </xsl:function>
 
   <!-- Correspondence (letters): each correspondent action as a map, in the header's order: 'role' (sent,
-       received, or the action's type), 'persons' and 'places' (names as written), 'date' (as written). -->
+       received, or the action's type), 'persons' and 'places' (the names written, as written), 'date' (as
+       written). -->
   <xsl:function name="t:correspondence" as="map(*)*">
     <xsl:sequence select="$t:header?correspondence?* ! map {
-      'role': ?role, 'persons': ?people?*?form, 'places': ?places?*?form, 'date': ?date?text}"/>
+      'role': ?role, 'persons': ?people?*?form[. != ''], 'places': ?places?*?form[. != ''], 'date': ?date?text}"/>
   </xsl:function>
 
   <!-- The letters before and after this one (correspContext): maps with 'relation' (previous or next),

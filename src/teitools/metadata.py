@@ -535,8 +535,8 @@ def read_correspondence(
         record.correspondence.append(
             Action(
                 role=action.get("type", ""),
-                people=[personography.agent(p, document) for p in CORRESPONDENTS(action) if text(p)],
-                places=[personography.agent(p, document) for p in CORRESPONDENCE_PLACES(action) if text(p)],
+                people=[personography.agent(p, document) for p in CORRESPONDENTS(action)],
+                places=[personography.agent(p, document) for p in CORRESPONDENCE_PLACES(action)],
                 date=first_date(action, (f"{T}date",)),
             )
         )
