@@ -5,7 +5,8 @@ edition index and the person, place, organisation, work and date indexes (HTML a
 One Saxon processor per process, each stylesheet compiled once per process (`renderer`). A document reaches
 Saxon as the bytes the safe loader cleared (teitools.load), so Saxon reads no file itself. The documents a
 document points into (its personography) are loaded once per process and kept. Every output is written
-atomically: a temporary file in the same folder, then a rename.
+atomically: a temporary file in the same folder, then a rename. The stylesheets never read the teiHeader
+for the page's header block: they get the document's header model (teitools.metadata.Record) as JSON.
 """
 
 import functools

@@ -2,9 +2,10 @@
 
 Map (`map_document`, a plain call on a path and the run's options, in this process or in any worker): the
 document is parsed once, safely; that one parse gives its schema findings, the findings of the rules on one
-document, its compact facts and its rendered outputs (HTML, text, index entries); then the document is
-dropped. The schema and the stylesheets are compiled once per process and kept (validate.load_schema,
-render.renderer), as are the documents pointed into.
+document, its compact facts, its header model (teitools.metadata, given to the stylesheets as JSON) and its
+rendered outputs (HTML, text, index entries); then the document is dropped. The schema and the stylesheets
+are compiled once per process and kept (validate.load_schema, render.renderer), as are the documents pointed
+into.
 
 Reduce (here, in run order): the cross-file rules read the facts of all documents, and the index pages are
 built from the entries. Memory is the largest document (per worker) plus the facts, not the corpus.
