@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 import saxonche
-from conftest import ROOT, TEI_DIR
-from lxml import etree
+from conftest import CORPUS, ROOT, TEI_DIR, TEI_NS
+from lxml import etree, html
 
-from teitools.load import Document, load
+from teitools import render as render_module
+from teitools.facts import pointer_targets
+from teitools.load import Document, find_xml_files, load
 from teitools.metadata import (
     AUTHORITIES,
     CMIF_PERSON_AUTHORITIES,
@@ -17,12 +19,18 @@ from teitools.metadata import (
     Agent,
     Date,
     Personography,
+    Record,
     contributor_type,
+    datacite_attributes,
+    dublin_core,
+    header_model,
     normalized_name,
     read_record,
+    reading_text,
     unsupported_authorities,
 )
 from teitools.resources import XSLT_DIR
+from teitools.run import RunOptions, map_document
 
 FIXTURE = ROOT / "tests" / "data" / "header-model.xml"
 LETTER = "trotsky-1926-01-09-letter-to-bukharin"
@@ -47,15 +55,15 @@ def test_names_are_normalised_one_way_and_keep_the_form_as_written(fixture_recor
     writer = fixture_record.creators[0]
     assert (writer.name, writer.form) == ("Wilhelmina Writer", "W. Writer")
     assert (writer.given, writer.family) == ("Wilhelmina", "Writer")
-    place = fixture_record.correspondence["sent"].places[0]
+    place = fixture_record.action("sent").places[0]
     assert (place.name, place.form, place.personal) == ("Town-on-Sea", "Town", False)
 
 
 def test_dates_keep_both_the_machine_value_and_the_text(fixture_record):
     assert fixture_record.published == Date("2020-05-01", "May Day 2020")
     assert fixture_record.created == Date("1901-02-03", "3rd of February 1901")
-    assert fixture_record.correspondence["sent"].date == fixture_record.created
-    assert fixture_record.correspondence["received"].date is None
+    assert fixture_record.action("sent").date == fixture_record.created
+    assert fixture_record.action("received").date is None
 
 
 def test_address_doi_contact_and_neighbouring_letters_come_from_the_header(fixture_record):
@@ -84,6 +92,7 @@ def test_the_json_form_is_stable_complete_and_without_source_positions(fixture_r
         "contact",
         "published",
         "created",
+        "date",
         "languages",
         "licences",
         "sources",
@@ -92,10 +101,9 @@ def test_the_json_form_is_stable_complete_and_without_source_positions(fixture_r
         "doi",
         "kind",
         "correspondence",
-        "previous",
-        "next",
+        "related",
     ]
-    assert model["correspondence"]["received"]["people"][0]["name"] == "Addressee, A."
+    assert model["correspondence"][1]["people"][0]["name"] == "Addressee, A."
     assert model["licences"] == [
         {"statement": "CC BY 4.0", "uri": "https://creativecommons.org/licenses/by/4.0/", "kind": "licence"}
     ]
@@ -113,9 +121,9 @@ def test_authority_uris_have_one_form_in_every_crosswalk():
 def test_cmif_takes_the_best_authority_correspsearch_supports(fixture_record):
     writer = fixture_record.creators[0]
     assert writer.best_uri(CMIF_PERSON_AUTHORITIES) == ("https://d-nb.info/gnd/118000001", True)
-    addressee = fixture_record.correspondence["received"].people[0]
+    addressee = fixture_record.action("received").people[0]
     assert addressee.best_uri(CMIF_PERSON_AUTHORITIES) == ("http://www.wikidata.org/entity/Q2", False)
-    town = fixture_record.correspondence["sent"].places[0]
+    town = fixture_record.action("sent").places[0]
     assert town.best_uri(CMIF_PLACE_AUTHORITIES) == ("https://sws.geonames.org/2000001", True)
     assert [agent.name for agent, _ in unsupported_authorities(fixture_record)] == ["Addressee, A."]
 
@@ -179,3 +187,145 @@ def test_sources_licences_and_terms_as_the_pages_show_them():
         ("2005-02", "February 2005"),
         ("1935-01", "January 1935"),
     ]
+
+
+# --- one model for the pages and the crosswalks ------------------------------------------------------------
+
+PAGE_FORMATS = ("html", "text", "entries")
+
+
+def pages_and_records(folder: Path) -> list[tuple[str, dict[str, str], Record]]:
+    """Each TEI P5 document of a folder as the run's map renders it, beside the Record the deposit's
+    crosswalks are written from (read with the deposit's own personography over the whole folder)."""
+    files = find_xml_files([folder])
+    options = RunOptions(formats=PAGE_FORMATS, roots=(str(folder.resolve()),))
+    loaded = [(path, load(path)) for path in files]
+    personography = Personography([d for _, d in loaded if isinstance(d, Document)])
+    return [
+        (path.name, map_document(path, options).outputs, read_record(document, path.stem, personography))
+        for path, document in loaded
+        if isinstance(document, Document)
+    ]
+
+
+@pytest.fixture(scope="module", params=[TEI_DIR, CORPUS], ids=["edition", "corpus"])
+def folder(request) -> Path:
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def pages(folder):
+    return pages_and_records(folder)
+
+
+def test_the_page_header_and_the_crosswalks_show_the_same_title_date_and_authors(pages):
+    """On every document of the edition and of ../shared/corpus, the page (HTML, plain text and index entry)
+    shows the title, date and authors of the very Record the DataCite and Dublin Core crosswalks are written
+    from: the two can no longer disagree."""
+    assert len(pages) >= 3
+    for name, outputs, record in pages:
+        title = record.title or "Untitled document"
+        authors = "; ".join(a.form for a in record.authors if a.form)
+        date = record.date.text if record.date else ""
+        entry = json.loads(outputs["entries"])["document"]
+        assert (entry["title"], entry["authors"], entry["date"]) == (title, authors, date), name
+        page = html.fromstring(outputs["html"].encode())
+        fields = {dt.text: dt.getnext().text_content() for dt in page.xpath("//dl[@class='metadata']/dt")}
+        assert page.findtext(".//h1") == title and page.findtext(".//title") == title, name
+        assert (fields.get("Author", ""), fields.get("Date", "")) == (authors, date), name
+        expected = [title] + [authors] * bool(authors) + [date] * bool(date)
+        assert outputs["text"].split("\n")[: len(expected)] == expected, name
+        # The crosswalks, from the same record.
+        attributes = datacite_attributes(record)
+        assert attributes["titles"] == [{"title": record.title}], name
+        if record.authors:
+            assert [c["name"] for c in attributes["creators"]] == [a.name for a in record.authors], name
+        created = [d["date"] for d in attributes.get("dates", []) if d["dateType"] == "Created"]
+        assert created == ([record.created.when] if record.created and record.created.when else []), name
+        dc = etree.fromstring(dublin_core(record))
+        assert dc.findtext("{http://purl.org/dc/elements/1.1/}title", "") == record.title, name
+
+
+def map_model(document: Document) -> tuple[Record, dict, dict]:
+    """A document's header model as the run's map reads it (its pointers as the run resolves them, the
+    documents pointed into as the renderer keeps them), with those targets and linked documents."""
+    renderer = render_module.renderer(False)
+    targets = pointer_targets(document)
+    linked = renderer.linked_documents(document, targets)
+    return header_model(document, targets, {file: each.ids for file, each in linked.items()}), targets, linked
+
+
+def test_the_map_reads_the_same_header_model_as_the_deposit(folder, pages):
+    """The map's model is the deposit's, field for field, normalised names and authority ids included."""
+    deposited = {name: record for name, _, record in pages}
+    for path in find_xml_files([folder]):
+        document = load(path)
+        if isinstance(document, Document):
+            in_map = map_model(document)[0]
+            assert in_map.as_dict() | {"name": ""} == deposited[path.name].as_dict() | {"name": ""}, path.name
+
+
+def test_the_pages_read_the_header_model_not_the_tei_header():
+    """Given a model that says otherwise than the teiHeader, every header field of the page follows the
+    model: the stylesheets no longer read the teiHeader for them."""
+    document = load(TEI_DIR / f"{LETTER}.xml")
+    assert isinstance(document, Document)
+    record, targets, linked = map_model(document)
+    model = record.as_dict()
+    model["title"] = "A Title Only the Model Knows"
+    model["authors"][0]["form"] = "Model Author"
+    model["date"] = {"when": "1999-09-09", "text": "ninth of September 1999"}
+    model["sources"] = [{"description": "A source only the model knows"}]
+    model["licences"] = [{"statement": "Model licence", "uri": "", "kind": "licence"}]
+    model["publisher"] = "Model Press"
+    model["published"] = {"when": "2001-01-01", "text": "2001"}
+    model["correspondence"][0]["people"][0]["form"] = "Model Sender"
+    model["related"] = [{"relation": "next", "label": "Model next letter", "scope": "", "target": "x.xml"}]
+    outputs = render_module.renderer(False).outputs(
+        document, targets, linked, json.dumps(model), PAGE_FORMATS
+    )
+
+    page = html.fromstring(outputs["html"].encode())
+    fields = {dt.text: dt.getnext().text_content() for dt in page.xpath("//dl[@class='metadata']/dt")}
+    assert page.findtext(".//h1") == page.findtext(".//title") == "A Title Only the Model Knows"
+    assert (fields["Author"], fields["Date"], fields["Source"], fields["Licence"]) == (
+        "Model Author",
+        "ninth of September 1999",
+        "A source only the model knows",
+        "Model licence",
+    )
+    assert fields["From"].startswith("Model Sender") and fields["Next letter"] == "Model next letter"
+    citation = page.xpath("string(//p[@class='citation'])")
+    assert citation.endswith(
+        "Model Author, “A Title Only the Model Knows”, TEI edition by Model Press, 2001."
+    )
+    assert outputs["text"].startswith("A Title Only the Model Knows\nModel Author\nninth of September 1999\n")
+    entry = json.loads(outputs["entries"])["document"]
+    assert entry == {
+        "title": "A Title Only the Model Knows",
+        "authors": "Model Author",
+        "date": "ninth of September 1999",
+    }
+
+
+def test_no_stylesheet_reads_the_header_fields_the_model_holds():
+    for stylesheet in XSLT_DIR.glob("*.xsl"):
+        source = stylesheet.read_text(encoding="utf-8")
+        for part in (
+            "tei:titleStmt",
+            "tei:publicationStmt",
+            "tei:sourceDesc",
+            "tei:correspDesc",
+            "tei:langUsage",
+        ):
+            assert part not in source, (stylesheet.name, part)
+
+
+def test_a_name_reads_as_the_pages_read_the_text():
+    """A name's form is its reading: the expansion of a choice, the lemma of an app, no deletion or note."""
+    name = etree.fromstring(
+        f'<persName xmlns="{TEI_NS}"><choice><abbr>Wm.</abbr><expan>William</expan></choice> '
+        "<del>Shakspere</del><app><lem>Shakespeare</lem><rdg>Shakspeare</rdg></app>"
+        "<note>the poet</note></persName>"
+    )
+    assert reading_text(name) == "William Shakespeare"

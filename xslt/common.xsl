@@ -10,7 +10,8 @@
     content says;
   - mentions: which names, titles, references and dates the indexes gather, the index entry each leads to,
     and where it stands in words a reader understands ("¶ 11", "note 6", "p. 12");
-  - the header block: title, author, date, source, licence, citation, correspondence (each field read once);
+  - the header block: title, author, date, source, licence, citation, correspondence, from the header model
+    that teitools gives as JSON (the teiHeader is read once, in Python, for every stage);
   - which TEI elements are blocks (paragraph-like) and which are phrases, and @rend/@rendition/@style as CSS;
   - the one fall-through: an element no module handles renders its content (a block stays a block).
   The genre modules (transcription, drama, verse, apparatus, epidoc, figures, letters) hold the meaning of
@@ -502,86 +503,63 @@
     <xsl:sequence select="($t:date-attributes ! $values(.))[1]"/>
   </xsl:function>
 
-  <!-- The header block. -->
+  <!-- The header block, from the header model: teitools reads each teiHeader once into a Record
+       (teitools.metadata, the same model the deposit's crosswalks use) and gives it here as JSON. No field
+       of the header is read again here, so the page and the crosswalks cannot disagree. -->
+  <xsl:param name="header" as="xs:string" select="'{}'"/>
+  <xsl:variable name="t:header" as="map(*)" select="parse-json($header)"/>
+
   <xsl:function name="t:title" as="xs:string">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="titles" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
-    <!-- The document's own title: a main or analytic title before a series, journal or subtitle. -->
-    <xsl:variable name="own" select="$titles[@type = 'main'], $titles[@level = ('a', 'm')][not(@type)],
-      $titles[not(@level = ('s', 'j')) and not(@type = ('sub', 'subtitle', 'alt', 'short', 'iso-date', 'desc'))], $titles"/>
-    <xsl:variable name="title" select="normalize-space(string($own[1]))"/>
-    <xsl:sequence select="if ($title) then $title else 'Untitled document'"/>
+    <xsl:sequence select="($t:header?title[. != ''], 'Untitled document')[1]"/>
   </xsl:function>
 
+  <!-- The authors as the header writes them ("L. Trotsky"), not as the personography normalises them. -->
   <xsl:function name="t:authors" as="xs:string?">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="names" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author ! normalize-space(.)"/>
-    <xsl:sequence select="if (exists($names[. != ''])) then string-join($names[. != ''], '; ') else ()"/>
+    <xsl:variable name="names" select="$t:header?authors?*?form[. != '']"/>
+    <xsl:sequence select="if (exists($names)) then string-join($names, '; ') else ()"/>
   </xsl:function>
 
   <xsl:function name="t:date" as="xs:string?">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="header" select="$tei/tei:teiHeader"/>
-    <xsl:variable name="dates" select="
-      $header/tei:profileDesc/tei:creation//tei:date,
-      $header/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']/tei:date,
-      $header/tei:fileDesc/tei:sourceDesc//tei:date,
-      $header/tei:fileDesc/tei:publicationStmt/tei:date"/>
-    <xsl:sequence select="($dates ! normalize-space(.))[. != ''][1]"/>
+    <xsl:sequence select="$t:header?date?text"/>
   </xsl:function>
 
   <xsl:function name="t:source" as="xs:string?">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="description" select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc"/>
-    <xsl:variable name="bibls" select="$description//(tei:bibl, tei:biblStruct, tei:msIdentifier)[not(ancestor::tei:note)]"/>
-    <xsl:variable name="texts" select="(if (exists($bibls)) then $bibls else $description)
-      ! normalize-space(string-join(.//(text()[not(ancestor::tei:note)] | tei:ptr/@target), ''))"/>
-    <xsl:sequence select="if (exists($texts[. != ''])) then string-join($texts[. != ''], ' — ') else ()"/>
+    <xsl:variable name="descriptions" select="$t:header?sources?*?description[. != '']"/>
+    <xsl:sequence select="if (exists($descriptions)) then string-join($descriptions, ' — ') else ()"/>
   </xsl:function>
 
+  <!-- The licences; without one, the other terms of availability. -->
   <xsl:function name="t:licence" as="xs:string?">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="availability" select="$tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability"/>
-    <xsl:variable name="texts" select="($availability/tei:licence, $availability[not(tei:licence)]) ! normalize-space(.)"/>
-    <xsl:sequence select="if (exists($texts[. != ''])) then string-join($texts[. != ''], ' ') else ()"/>
+    <xsl:variable name="terms" select="$t:header?licences?*"/>
+    <xsl:variable name="statements" select="(if (exists($terms[?kind = 'licence'])) then $terms[?kind = 'licence']
+      else $terms) ! ?statement[. != '']"/>
+    <xsl:sequence select="if (exists($statements)) then string-join($statements, ' ') else ()"/>
   </xsl:function>
 
   <xsl:function name="t:citation" as="xs:string">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="publication" select="$tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>
-    <xsl:variable name="publisher" select="normalize-space(($publication/(tei:publisher, tei:authority, tei:distributor))[1])"/>
-    <xsl:variable name="year" select="($publication/tei:date/@when ! substring(., 1, 4), normalize-space($publication/tei:date))[. != ''][1]"/>
-    <xsl:sequence select="string-join((t:authors($tei), '“' || t:title($tei) || '”',
+    <xsl:variable name="publisher" select="string($t:header?publisher)"/>
+    <xsl:variable name="year" select="($t:header?published?when ! substring(., 1, 4), $t:header?published?text)[. != ''][1]"/>
+    <xsl:sequence select="string-join((t:authors(), '“' || t:title() || '”',
       ('TEI edition by ' || $publisher)[$publisher != ''], $year), ', ') || '.'"/>
   </xsl:function>
 
-  <!-- Correspondence (letters): each correspondent action as a map, read from correspDesc once.
-       'role': sent or received (or the action's type); 'persons', 'places': names; 'date': as written;
-       'iso': a machine date. -->
+  <!-- The first language the header declares (langUsage), as the model holds it. -->
+  <xsl:function name="t:header-language" as="xs:string?">
+    <xsl:sequence select="$t:header?languages?*[1]"/>
+  </xsl:function>
+
+  <!-- Correspondence (letters): each correspondent action as a map, in the header's order: 'role' (sent,
+       received, or the action's type), 'persons' and 'places' (the names written, as written), 'date' (as
+       written). -->
   <xsl:function name="t:correspondence" as="map(*)*">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction">
-      <xsl:sequence select="map {
-        'role': string(@type),
-        'persons': (tei:persName, tei:orgName, tei:name)[normalize-space()] ! t:reading-text(.),
-        'places': (tei:placeName, tei:settlement)[normalize-space()] ! t:reading-text(.),
-        'date': (tei:date ! normalize-space(.))[. != ''][1],
-        'iso': (tei:date ! t:iso-date(.))[1]}"/>
-    </xsl:for-each>
+    <xsl:sequence select="$t:header?correspondence?* ! map {
+      'role': ?role, 'persons': ?people?*?form[. != ''], 'places': ?places?*?form[. != ''], 'date': ?date?text}"/>
   </xsl:function>
 
   <!-- The letters before and after this one (correspContext): maps with 'relation' (previous or next),
-       'label', 'scope' (@type: withinCorrespondence, withinCollection) and 'target'. -->
+       'label', 'scope' (withinCorrespondence, withinCollection) and 'target'. -->
   <xsl:function name="t:correspondence-context" as="map(*)*">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspContext/tei:ref
-                          [matches(@subtype, '^(previous|next)') or @type = ('prev', 'previous', 'next')]">
-      <xsl:sequence select="map {
-        'relation': if (starts-with(@subtype, 'next') or @type = 'next') then 'next' else 'previous',
-        'label': normalize-space(.),
-        'scope': string(@type),
-        'target': string(@target)}"/>
-    </xsl:for-each>
+    <xsl:sequence select="$t:header?related?*"/>
   </xsl:function>
 
   <!-- A pointer without content (ref, ptr) says where it points: the target itself (a date, a letter). -->

@@ -22,13 +22,12 @@
   <xsl:output method="json" encoding="UTF-8" indent="no"/>
 
   <xsl:template match="/">
-    <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus)[1]"/>
     <xsl:variable name="mentions" select="//tei:text//*[t:mention-kind(.)]"/>
     <xsl:sequence select="map {
       'document': map {
-        'title': t:title($tei),
-        'authors': string(t:authors($tei)),
-        'date': string(t:date($tei))
+        'title': t:title(),
+        'authors': string(t:authors()),
+        'date': string(t:date())
       },
       'mentions': array { $mentions ! t:mention(.) },
       'records': array {

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  html.xsl: one HTML5 page for a TEI document: a header block from the teiHeader, a table of contents for long
+  html.xsl: one HTML5 page for a TEI document: a header block from the header model, a table of contents for long
   documents, the text (and the source's diplomatic transcription, sourceDoc), its apparatus and its notes.
   The genre modules it imports (transcription, drama, verse, apparatus, figures, letters, epidoc) render their
   elements; this module renders prose, names, dates and links.
@@ -37,11 +37,9 @@
     <xsl:variable name="texts" select="//tei:text[not(ancestor::tei:text)] | //tei:sourceDoc"/>
     <xsl:call-template name="t:page">
       <xsl:with-param name="lang" select="t:language($tei)"/>
-      <xsl:with-param name="title" select="t:title($tei)"/>
+      <xsl:with-param name="title" select="t:title()"/>
       <xsl:with-param name="header">
-        <xsl:call-template name="metadata">
-          <xsl:with-param name="tei" select="$tei"/>
-        </xsl:call-template>
+        <xsl:call-template name="metadata"/>
         <xsl:call-template name="t:layers">
           <xsl:with-param name="texts" select="$texts"/>
         </xsl:call-template>
@@ -120,34 +118,31 @@
   <xsl:function name="t:language" as="xs:string">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="declared" select="t:bcp47(($tei/@xml:lang, $tei/tei:text/@xml:lang,
-      $tei/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident)[1])"/>
+      t:header-language())[1])"/>
     <xsl:sequence select="if ($declared) then $declared else 'und'"/>
   </xsl:function>
 
   <xsl:template name="metadata">
-    <xsl:param name="tei" as="element()"/>
     <dl class="metadata">
       <xsl:call-template name="field">
         <xsl:with-param name="label" select="'Author'"/>
-        <xsl:with-param name="value" select="t:authors($tei)"/>
+        <xsl:with-param name="value" select="t:authors()"/>
       </xsl:call-template>
       <xsl:call-template name="field">
         <xsl:with-param name="label" select="'Date'"/>
-        <xsl:with-param name="value" select="t:date($tei)"/>
+        <xsl:with-param name="value" select="t:date()"/>
       </xsl:call-template>
-      <xsl:call-template name="t:correspondence-fields">
-        <xsl:with-param name="tei" select="$tei"/>
-      </xsl:call-template>
+      <xsl:call-template name="t:correspondence-fields"/>
       <xsl:call-template name="field">
         <xsl:with-param name="label" select="'Source'"/>
-        <xsl:with-param name="value" select="t:source($tei)"/>
+        <xsl:with-param name="value" select="t:source()"/>
       </xsl:call-template>
       <xsl:call-template name="field">
         <xsl:with-param name="label" select="'Licence'"/>
-        <xsl:with-param name="value" select="t:licence($tei)"/>
+        <xsl:with-param name="value" select="t:licence()"/>
       </xsl:call-template>
     </dl>
-    <p class="citation"><strong>Cite as:</strong><xsl:text> </xsl:text><xsl:value-of select="t:citation($tei)"/></p>
+    <p class="citation"><strong>Cite as:</strong><xsl:text> </xsl:text><xsl:value-of select="t:citation()"/></p>
   </xsl:template>
 
   <xsl:template name="field">

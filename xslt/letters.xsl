@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  letters.xsl: correspondence. The page header shows correspDesc in full (read once, by t:correspondence
+  letters.xsl: correspondence. The page header shows correspDesc in full (from the header model, by t:correspondence
   and t:correspondence-context in common.xsl): who sent the letter, from where and when; who received it,
   where and when; the letters before and after it. Openers, closers and addresses are laid out line by line
   (address lines and letterhead segments are lines: see common.xsl and drama.xsl).
@@ -45,15 +45,14 @@
   </xsl:function>
 
   <xsl:template name="t:correspondence-fields">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:for-each select="t:correspondence($tei)">
+    <xsl:for-each select="t:correspondence()">
       <xsl:variable name="line" select="t:action-line(.)"/>
       <xsl:if test="$line">
         <dt><xsl:value-of select="t:action-label(.)"/></dt>
         <dd class="correspondent"><xsl:value-of select="$line"/></dd>
       </xsl:if>
     </xsl:for-each>
-    <xsl:for-each select="t:correspondence-context($tei)">
+    <xsl:for-each select="t:correspondence-context()">
       <dt><xsl:value-of select="t:related-letter-label(.)"/></dt>
       <dd>
         <xsl:variable name="href" select="t:letter-href(?target)"/>
@@ -80,10 +79,9 @@
 
   <!-- The same, as lines of the plain text's heading. -->
   <xsl:function name="t:correspondence-lines" as="xs:string*">
-    <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="
-      (t:correspondence($tei)[t:action-line(.)] ! (t:action-label(.) || ': ' || t:action-line(.))),
-      (t:correspondence-context($tei) ! (t:related-letter-label(.) || ': ' || ?label))"/>
+      (t:correspondence()[t:action-line(.)] ! (t:action-label(.) || ': ' || t:action-line(.))),
+      (t:correspondence-context() ! (t:related-letter-label(.) || ': ' || ?label))"/>
   </xsl:function>
 
 </xsl:stylesheet>

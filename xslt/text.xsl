@@ -29,10 +29,9 @@
   <xsl:variable name="newline" as="xs:string" select="'&#10;'"/>
 
   <xsl:template match="/">
-    <xsl:variable name="header" select="(tei:TEI, tei:teiCorpus)[1]"/>
     <xsl:variable name="texts" select="//tei:text[not(ancestor::tei:text)] | //tei:sourceDoc"/>
-    <xsl:variable name="heading" select="t:title($header), t:authors($header), t:date($header),
-      t:source($header) ! ('Source: ' || .), t:correspondence-lines($header)"/>
+    <xsl:variable name="heading" select="t:title(), t:authors(), t:date(),
+      t:source() ! ('Source: ' || .), t:correspondence-lines()"/>
     <xsl:variable name="body" select="t:paragraphs($texts)"/>
     <xsl:variable name="apps" select="$texts//tei:app[not(ancestor::tei:listApp)]"/>
     <xsl:variable name="apparatus" select="if (empty($apps)) then () else

@@ -7,13 +7,15 @@ a crosswalk is a value the Record holds; nothing is read from the header a secon
 """
 
 import json
+import re
 import uuid
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import NamedTuple
 
 from lxml import etree
 
-from teitools.facts import index_ids, resolve_pointer
+from teitools.facts import Target, index_ids, resolve_pointer
 from teitools.load import TEI_NS, Document
 
 T = f"{{{TEI_NS}}}"
@@ -64,8 +66,42 @@ CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 TECHNICAL_INFO = "TEI P5 XML, valid against tei_all and the teitools schema."
 
 
+# XML's whitespace only, as XPath's normalize-space: a no-break space in a date or a name is meant.
+XML_WHITESPACE = re.compile(r"[ \t\r\n]+")
+
+
+def normalize_space(value: str) -> str:
+    return XML_WHITESPACE.sub(" ", value).strip(" ")
+
+
 def text(element: etree._Element | None) -> str:
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""
+    return normalize_space("".join(element.itertext())) if element is not None else ""
+
+
+# What a reader reads of a name, as the pages read the text (t:reading-text in common.xsl): in a choice its
+# corrected, regularised or expanded reading (else its first child), in an app its lemma; no deletion, note
+# or forme work.
+LEFT_OUT_OF_READING = {f"{T}del", f"{T}note", f"{T}fw"}
+READINGS = {
+    f"{T}choice": (f"{T}corr", f"{T}reg", f"{T}expan", "*"),
+    f"{T}app": (f"{T}lem", f"{T}rdgGrp/{T}lem", f"{T}rdg", f"{T}rdgGrp/{T}rdg"),
+}
+
+
+def reading_text(element: etree._Element) -> str:
+    return normalize_space("".join(reading_parts(element)))
+
+
+def reading_parts(element: etree._Element) -> Iterator[str]:
+    yield element.text or ""
+    for child in element.iterchildren():
+        if child.tag in READINGS:
+            reading = first(child, *READINGS[child.tag])
+            if reading is not None:
+                yield from reading_parts(reading)
+        elif isinstance(child.tag, str) and child.tag not in LEFT_OUT_OF_READING:
+            yield from reading_parts(child)
+        yield child.tail or ""
 
 
 def first(element: etree._Element, *paths: str) -> etree._Element | None:
@@ -164,9 +200,20 @@ class Source:
 class Action:
     """One correspAction: who sent or received, where and when."""
 
+    role: str  # its @type: sent, received, transmitted...
     people: list[Agent]
     places: list[Agent]
     date: Date | None = None
+
+
+@dataclass
+class RelatedLetter:
+    """A letter before or after this one (correspContext/ref)."""
+
+    relation: str  # previous or next
+    label: str  # the ref's text
+    scope: str  # ref/@type: withinCorrespondence, withinCollection...
+    target: str  # its pointer or URL
 
 
 @dataclass
@@ -179,6 +226,8 @@ class Record:
     contact: Contact | None
     published: Date | None  # publicationStmt/date
     created: Date | None  # the date of writing (creation) or of sending (correspDesc)
+    # The date the pages show for the document: of its creation, else of its source, else of publication.
+    date: Date | None
     languages: list[str]
     licences: list[Licence]
     sources: list[Source]
@@ -186,9 +235,20 @@ class Record:
     url: str  # where the document is published: publicationStmt/idno[@type='URL'] or ptr/@target
     doi: str  # publicationStmt/idno[@type='DOI'], without a resolver prefix
     kind: str  # Letter, Article, Personography...
-    correspondence: dict[str, Action] = field(default_factory=dict)  # by correspAction/@type
-    previous: str = ""  # correspContext: the previous and next letters (their pointers or URLs)
-    next: str = ""
+    correspondence: list[Action] = field(default_factory=list)  # correspAction, in document order
+    related: list[RelatedLetter] = field(default_factory=list)  # correspContext, in document order
+
+    def action(self, role: str) -> Action | None:
+        """The first correspondent action of a role (sent, received...)."""
+        return next((action for action in self.correspondence if action.role == role), None)
+
+    @property
+    def previous(self) -> str:
+        return next((r.target for r in self.related if r.relation == "previous"), "")
+
+    @property
+    def next(self) -> str:
+        return next((r.target for r in self.related if r.relation == "next"), "")
 
     @property
     def creators(self) -> list[Agent]:
@@ -231,17 +291,37 @@ def normalized_name(entry: etree._Element) -> etree._Element | None:
 
 
 class Personography:
-    """Entries that headers point to, in any document of the edition, found as the rules find them."""
+    """Entries that headers point to, in any document of the edition, found as the rules find them.
 
-    def __init__(self, documents: list[Document]) -> None:
-        self.ids = {document.key: index_ids(document.tree) for document in documents}
+    documents: those whose entries may be pointed to (their ids are indexed when first needed). linked: the
+    entries of documents already indexed, by file (a run's documents pointed into, kept per process).
+    targets: where a document's pointers lead, as the run resolved them (teitools.facts), so that nothing is
+    resolved twice; without them each pointer is resolved here, by the same function."""
+
+    def __init__(
+        self,
+        documents: list[Document],
+        linked: Mapping[str, dict[str, etree._Element]] | None = None,
+        targets: Mapping[str, Target] | None = None,
+    ) -> None:
+        self.trees = {document.key: document.tree for document in documents}
+        self.ids = dict(linked or {})
+        self.targets = targets
+
+    def entries(self, file: str) -> dict[str, etree._Element]:
+        if file not in self.ids and file in self.trees:
+            self.ids[file] = index_ids(self.trees[file])
+        return self.ids.get(file, {})
 
     def entry(self, pointer: str, document: Document) -> etree._Element | None:
-        target = resolve_pointer(document, pointer.split()[0]) if pointer.split() else None
-        return self.ids.get(target.file, {}).get(target.fragment) if target else None
+        value = next(iter(pointer.split()), None)
+        if value is None:
+            return None
+        target = self.targets.get(value) if self.targets is not None else resolve_pointer(document, value)
+        return self.entries(target.file).get(target.fragment) if target else None
 
     def agent(self, name: etree._Element, document: Document) -> Agent:
-        form = text(name)
+        form = reading_text(name)
         located = (document.label, name.sourceline or 1, document.column_of(name))
         entry = self.entry(name.get("ref") or "", document)
         if entry is None:
@@ -259,37 +339,34 @@ class Personography:
         )
 
 
+def header_model(
+    document: Document, targets: Mapping[str, Target], linked: Mapping[str, dict[str, etree._Element]]
+) -> Record:
+    """The header model of a document in a run's map: its pointers as the run resolved them, the entries of
+    the documents it points into as the run keeps them. Named by the file's stem."""
+    return read_record(document, document.path.stem, Personography([document], linked, targets))
+
+
 def read_record(document: Document, name: str, personography: Personography) -> Record:
-    header = document.root.find(f"{T}teiHeader")
-    title_statement = header.find(f"{T}fileDesc/{T}titleStmt")
-    publication = header.find(f"{T}fileDesc/{T}publicationStmt")
-    authors = [
-        personography.agent(a.find("*") if len(a) else a, document)
-        for a in title_statement.iterfind(f"{T}author")
-    ]
+    # A part the header lacks (a document that is not valid TEI is still rendered) reads as empty.
+    header = or_empty(document.root.find(f"{T}teiHeader"))
+    title_statement = or_empty(header.find(f"{T}fileDesc/{T}titleStmt"))
+    publication = or_empty(header.find(f"{T}fileDesc/{T}publicationStmt"))
+    authors = [personography.agent(author_name(a), document) for a in title_statement.iterfind(f"{T}author")]
+    created = first_date(header, CREATION_DATES)
     record = Record(
         name=name,
         title=own_title(title_statement),
         authors=authors,
         responsible=responsibilities(title_statement, document, personography),
-        publisher=text(publication.find(f"{T}publisher")),
+        publisher=next(filter(None, map(text, PUBLISHERS(publication))), ""),
         contact=read_contact(publication),
         published=read_date(publication.find(f"{T}date")),
-        created=read_date(
-            first(
-                header,
-                f"{T}profileDesc/{T}creation//{T}date",
-                f"{T}profileDesc/{T}correspDesc/{T}correspAction[@type='sent']/{T}date",
-            )
-        ),
+        created=created,
+        date=created or first_date(header, DESCRIBED_DATES),
         languages=[lang.get("ident") for lang in header.iterfind(f".//{T}langUsage/{T}language[@ident]")],
-        licences=[
-            Licence(
-                text(terms), terms.get("target", ""), "licence" if terms.tag == f"{T}licence" else "terms"
-            )
-            for terms in publication.iterfind(f"{T}availability/*")
-        ],
-        sources=read_sources(header.find(f"{T}fileDesc/{T}sourceDesc")),
+        licences=read_licences(publication),
+        sources=read_sources(or_empty(header.find(f"{T}fileDesc/{T}sourceDesc"))),
         local_id=text(publication.find(f"{T}idno[@type='local']")),
         url=publication_address(publication),
         doi=text(publication.find(f"{T}idno[@type='DOI']")).removeprefix(DOI_RESOLVER),
@@ -301,13 +378,60 @@ def read_record(document: Document, name: str, personography: Personography) -> 
     return record
 
 
+# Where the date of the document is read, in this order; the first date that says something is taken.
+CREATION_DATES = (
+    f"{T}profileDesc/{T}creation//{T}date",
+    f"{T}profileDesc/{T}correspDesc/{T}correspAction[@type='sent']/{T}date",
+)
+DESCRIBED_DATES = (f"{T}fileDesc/{T}sourceDesc//{T}date", f"{T}fileDesc/{T}publicationStmt/{T}date")
+# Who publishes: the publisher, else the body responsible for the publication, else its distributor.
+PUBLISHERS = etree.XPath("tei:publisher | tei:authority | tei:distributor", namespaces=NS)
+# Titles that are not the document's own: series and journal titles, subtitles, alternative forms.
+NOT_OWN_LEVELS = ("s", "j")
+NOT_OWN_TYPES = ("sub", "subtitle", "alt", "short", "iso-date", "desc")
+
+
+def author_name(author: etree._Element) -> etree._Element:
+    """The name in an author element (not an affiliation, email or idno beside it), else the author's text."""
+    name = first(author, f"{T}persName", f"{T}orgName", f"{T}name")
+    return name if name is not None else author
+
+
+def or_empty(element: etree._Element | None) -> etree._Element:
+    return element if element is not None else etree.Element(f"{T}empty")
+
+
 def own_title(title_statement: etree._Element) -> str:
-    """The document's own title: a main title if one is marked, never a series or subtitle."""
-    titles = [
-        t for t in title_statement.iterfind(f"{T}title") if t.get("level") != "s" and t.get("type") != "sub"
-    ]
-    main = [t for t in titles if t.get("type") == "main"]
-    return text((main or titles or [None])[0])
+    """The document's own title: a main title, else an analytic or monograph title without a type, else any
+    title that is not a series, journal, subtitle or alternative form, else the first title."""
+    titles = title_statement.findall(f"{T}title")
+    chosen = (
+        [t for t in titles if t.get("type") == "main"]
+        or [t for t in titles if t.get("level") in ("a", "m") and t.get("type") is None]
+        or [t for t in titles if t.get("level") not in NOT_OWN_LEVELS and t.get("type") not in NOT_OWN_TYPES]
+        or titles
+    )
+    return text(chosen[0]) if chosen else ""
+
+
+def first_date(header: etree._Element, paths: tuple[str, ...]) -> Date | None:
+    """The first date found by the paths, in order, that has a value or a text."""
+    dates = (read_date(date) for path in paths for date in header.iterfind(path))
+    return next((date for date in dates if date and date.text), None)
+
+
+def read_licences(publication: etree._Element) -> list[Licence]:
+    """Each licence or other statement of availability; an availability with text only is one statement."""
+    licences = []
+    for availability in publication.iterfind(f"{T}availability"):
+        statements = [
+            Licence(
+                text(terms), terms.get("target", ""), "licence" if terms.tag == f"{T}licence" else "terms"
+            )
+            for terms in availability.iterfind("*")
+        ]
+        licences += statements or ([Licence(text(availability), "", "terms")] if text(availability) else [])
+    return licences
 
 
 def responsibilities(
@@ -338,7 +462,7 @@ def read_contact(publication: etree._Element) -> Contact | None:
         if not email:
             continue
         words = agency.xpath(".//text()[not(ancestor::tei:email or ancestor::tei:address)]", namespaces=NS)
-        name = " ".join("".join(words).split()).strip(" ,;:")
+        name = normalize_space("".join(words)).strip(" ,;:")
         address = ", ".join(text(line) for line in agency.iterfind(f".//{T}address/*")) or text(
             agency.find(f".//{T}address")
         )
@@ -369,12 +493,20 @@ SOURCE_TEXT = etree.XPath(
 )
 
 
+# The descriptions of a source: bibliographic (bibl, biblStruct) or of a manuscript (its identifier).
+SOURCE_DESCRIPTIONS = etree.XPath(
+    ".//*[self::tei:bibl or self::tei:biblStruct or self::tei:msIdentifier][not(ancestor::tei:note)]",
+    namespaces=NS,
+)
+
+
 def read_sources(description: etree._Element) -> list[Source]:
-    """Each bibl of the source description; without one, the description's own text is the one source."""
-    bibls = description.findall(f".//{T}bibl")
+    """Each description of a source (bibl, biblStruct, msIdentifier; not in a note) that says something;
+    without one, the source description's own text is the one source."""
+    bibls = SOURCE_DESCRIPTIONS(description)
     if bibls:
-        return [read_source(b) for b in bibls]
-    described = " ".join("".join(SOURCE_TEXT(description)).split())
+        return [source for b in bibls if (source := read_source(b)).description]
+    described = normalize_space("".join(SOURCE_TEXT(description)))
     return [Source(described)] if described else []
 
 
@@ -383,7 +515,7 @@ def read_source(bibl: etree._Element) -> Source:
     pointer = bibl.find(f"{T}ptr")
     return Source(
         # A ptr has no text: its address stands where it is, so the description keeps the URL.
-        description=" ".join("".join(SOURCE_TEXT(bibl)).split()),
+        description=normalize_space("".join(SOURCE_TEXT(bibl))),
         kind=bibl.get("type", ""),
         title=text(first(bibl, f"{T}title[@level='a']", f"{T}title[@level='m']", f"{T}title")),
         url=pointer.get("target", "") if pointer is not None else "",
@@ -400,18 +532,23 @@ def read_correspondence(
     record: Record, description: etree._Element, document: Document, personography: Personography
 ) -> None:
     for action in description.iterfind(f"{T}correspAction"):
-        record.correspondence[action.get("type", "")] = Action(
-            people=[
-                personography.agent(p, document)
-                for p in action.xpath("tei:persName | tei:orgName", namespaces=NS)
-            ],
-            places=[personography.agent(p, document) for p in action.iterfind(f"{T}placeName")],
-            date=read_date(action.find(f"{T}date")),
+        record.correspondence.append(
+            Action(
+                role=action.get("type", ""),
+                people=[personography.agent(p, document) for p in CORRESPONDENTS(action)],
+                places=[personography.agent(p, document) for p in CORRESPONDENCE_PLACES(action)],
+                date=first_date(action, (f"{T}date",)),
+            )
         )
-    for kind in ("previous", "next"):
-        pointer = description.find(f"{T}correspContext/{T}ref[@type='{kind}']")
-        if pointer is not None:
-            setattr(record, kind, pointer.get("target", ""))
+    for pointer in description.iterfind(f"{T}correspContext/{T}ref"):
+        subtype, kind = pointer.get("subtype", ""), pointer.get("type", "")
+        if subtype.startswith(("previous", "next")) or kind in ("prev", "previous", "next"):
+            relation = "next" if subtype.startswith("next") or kind == "next" else "previous"
+            record.related.append(RelatedLetter(relation, text(pointer), kind, pointer.get("target", "")))
+
+
+CORRESPONDENTS = etree.XPath("tei:persName | tei:orgName | tei:name", namespaces=NS)
+CORRESPONDENCE_PLACES = etree.XPath("tei:placeName | tei:settlement", namespaces=NS)
 
 
 def contributor_type(role: str) -> str:
@@ -737,7 +874,7 @@ def correspondence_description(profile: etree._Element, record: Record, bibl_id:
         description.set("ref", record.url)
     description.set("source", f"#{bibl_id}")
     for kind in ("sent", "received"):
-        action = record.correspondence.get(kind, Action([], []))
+        action = record.action(kind) or Action(kind, [], [])
         element = E("correspAction", description, type=kind)
         for person in action.people or [Agent("Unknown")]:
             uri, _ = person.best_uri(CMIF_PERSON_AUTHORITIES)
@@ -754,7 +891,7 @@ def unsupported_authorities(record: Record) -> list[tuple[Agent, str]]:
     """Senders, addressees and places whose reference in CMIF is not one correspSearch supports, with what
     it supports: correspSearch then cannot match them with other editions."""
     found = []
-    for action in record.correspondence.values():
+    for action in record.correspondence:
         for agents, supported, what in (
             (action.people, CMIF_PERSON_AUTHORITIES, "VIAF, GND, LC, BnF or NDL"),
             (action.places, CMIF_PLACE_AUTHORITIES, "GeoNames"),

@@ -5,7 +5,8 @@ edition index and the person, place, organisation, work and date indexes (HTML a
 One Saxon processor per process, each stylesheet compiled once per process (`renderer`). A document reaches
 Saxon as the bytes the safe loader cleared (teitools.load), so Saxon reads no file itself. The documents a
 document points into (its personography) are loaded once per process and kept. Every output is written
-atomically: a temporary file in the same folder, then a rename.
+atomically: a temporary file in the same folder, then a rename. The stylesheets never read the teiHeader
+for the page's header block: they get the document's header model (teitools.metadata.Record) as JSON.
 """
 
 import functools
@@ -16,11 +17,13 @@ import stat
 import tempfile
 from collections import Counter
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 import saxonche
+from lxml import etree
 
 from teitools import indexes
-from teitools.facts import Target
+from teitools.facts import Target, index_ids
 from teitools.load import SHIPPED_FILES, TEI_NS, Document, NotShipped, UsageError, load
 from teitools.resources import XSLT_DIR
 
@@ -42,6 +45,14 @@ def check_stylesheets() -> None:
         raise UsageError(f"the stylesheets are not in {XSLT_DIR}: the teitools installation is incomplete")
 
 
+class Linked(NamedTuple):
+    """A document pointed into, as the process keeps it: Saxon's tree for the stylesheets, and its entries by
+    xml:id for the header model (teitools.metadata.header_model)."""
+
+    node: saxonche.PyXdmNode
+    ids: dict[str, etree._Element]
+
+
 class Renderer:
     """The Saxon processor and compiled stylesheets of one process, and the documents pointed into."""
 
@@ -56,14 +67,14 @@ class Renderer:
         self.executables["html"].set_parameter("indexes", links)
         edition_index = self.processor.make_string_value(f"{indexes.EDITION_INDEX}.html")
         self.executables["html"].set_parameter("index-href", edition_index)
-        self.linked: dict[tuple[str, int | None], saxonche.PyXdmNode | None] = {}
+        self.linked: dict[tuple[str, int | None], Linked | None] = {}
 
     def parse(self, document: Document) -> saxonche.PyXdmNode:
         builder = self.processor.new_document_builder()
         builder.set_base_uri(document.resolved.as_uri())
         return builder.parse_xml(xml_text=document.xml_text(), encoding="UTF-8")
 
-    def linked_document(self, path: str, from_client: bool = False) -> saxonche.PyXdmNode | None:
+    def linked_document(self, path: str, from_client: bool = False) -> Linked | None:
         """A document pointed into, loaded safely and parsed once per process for as long as it is unchanged
         (a Dask worker outlives runs); None if it is not usable. from_client: its bytes come from the run's
         client (teitools.load.SHIPPED_FILES), not from this machine's files."""
@@ -79,28 +90,35 @@ class Renderer:
                 del self.linked[next(iter(self.linked))]
             usable = version is not None and (raw is not None or not from_client)
             loaded = load(Path(path), raw=raw) if usable else None
-            self.linked[path, version] = self.parse(loaded) if isinstance(loaded, Document) else None
+            self.linked[path, version] = (
+                Linked(self.parse(loaded), index_ids(loaded.tree)) if isinstance(loaded, Document) else None
+            )
         return self.linked[path, version]
+
+    def linked_documents(
+        self, document: Document, targets: dict[str, Target], from_client: bool = False
+    ) -> dict[str, Linked]:
+        """The usable documents a document points into, by file, in a stable order (their URIs)."""
+        files = sorted({t.file for t in targets.values()} - {document.key}, key=lambda f: Path(f).as_uri())
+        return {
+            file: linked for file in files if (linked := self.linked_document(file, from_client)) is not None
+        }
 
     def outputs(
         self,
         document: Document,
         targets: dict[str, Target],
+        linked: dict[str, Linked],
+        header: str,
         formats: tuple[str, ...],
-        from_client: bool = False,
     ) -> dict[str, str]:
         """The outputs of one document by format (html, text, entries), each from one transform. The
-        stylesheets get the documents it points into and, for each of its pointers, where it leads.
-        from_client: see linked_document."""
-        files = sorted({t.file for t in targets.values()} - {document.key}, key=lambda f: Path(f).as_uri())
-        linked, number_of = [], {document.key: 0}
-        for file in files:
-            node = self.linked_document(file, from_client)
-            if node is not None:
-                linked.append(node)
-                number_of[file] = len(linked)
+        stylesheets get the documents it points into (linked_documents), for each of its pointers where it
+        leads, and its header model as JSON (teitools.metadata.Record.as_json)."""
+        number_of = {document.key: 0} | {file: number for number, file in enumerate(linked, 1)}
         parameters = {
-            "documents": self.processor.make_array(linked),
+            "header": self.processor.make_string_value(header),
+            "documents": self.processor.make_array([each.node for each in linked.values()]),
             "targets": self.processor.make_map2(
                 {
                     value: self.processor.make_string_value(f"{number_of[target.file]}#{target.fragment}")

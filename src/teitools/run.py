@@ -2,9 +2,10 @@
 
 Map (`map_document`, a plain call on a path and the run's options, in this process or in any worker): the
 document is parsed once, safely; that one parse gives its schema findings, the findings of the rules on one
-document, its compact facts and its rendered outputs (HTML, text, index entries); then the document is
-dropped. The schema and the stylesheets are compiled once per process and kept (validate.load_schema,
-render.renderer), as are the documents pointed into.
+document, its compact facts, its header model (teitools.metadata, given to the stylesheets as JSON) and its
+rendered outputs (HTML, text, index entries); then the document is dropped. The schema and the stylesheets
+are compiled once per process and kept (validate.load_schema, render.renderer), as are the documents pointed
+into.
 
 Reduce (here, in run order): the cross-file rules read the facts of all documents, and the index pages are
 built from the entries. Memory is the largest document (per worker) plus the facts, not the corpus.
@@ -28,6 +29,7 @@ from teitools.distributed import ClusterOptions
 from teitools.facts import DocumentFacts, gather, pointer_targets
 from teitools.findings import ERROR, Finding, Report
 from teitools.load import Document, find_xml_files, label_for, load
+from teitools.metadata import header_model
 from teitools.schemas import PROJECT_SCHEMA, Schema, load_schema, schema_path, tei_all_version
 
 # Below this much input, starting worker processes (0.7 s each: imports, schema, stylesheets) costs more than
@@ -113,10 +115,12 @@ def map_document(
     else:  # rendering alone needs only where the pointers lead
         targets = pointer_targets(loaded)
     if options.formats:
+        renderer = stages.renderer(options.link_indexes)
         try:
-            outputs = stages.renderer(options.link_indexes).outputs(
-                loaded, targets, options.formats, options.from_client
-            )
+            linked = renderer.linked_documents(loaded, targets, options.from_client)
+            # The header model, read once from this parse: the pages show it as the crosswalks do.
+            header = header_model(loaded, targets, {file: each.ids for file, each in linked.items()})
+            outputs = renderer.outputs(loaded, targets, linked, header.as_json(), options.formats)
         except saxonche.PySaxonApiError as error:
             message = f"cannot be rendered: {' '.join(str(error).split())}"
             result.findings.append(Finding(loaded.label, 1, 1, ERROR, "render", message))
