@@ -22,7 +22,6 @@ from copy import deepcopy
 from lxml import etree
 
 RNG = "http://relaxng.org/ns/structure/1.0"
-NAME_CLASSES = {"name", "anyName", "nsName"}
 # Patterns that may match nothing and so survive a notAllowed inside them (they become empty).
 MAY_BE_EMPTY = {"optional", "zeroOrMore"}
 LEAVES = {"text", "empty", "data", "value"}

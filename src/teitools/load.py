@@ -11,7 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from teitools.findings import ERROR, Finding, Report
-from teitools.xinclude import INCLUDE, Resolver
+from teitools.xinclude import INCLUDE, XINCLUDE_RULE, Resolver
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
@@ -248,7 +248,7 @@ def external_entity(document: Document) -> Finding | None:
 
 def resolve_xincludes(document: Document, tree_root: Path) -> None:
     def report(element: etree._Element, severity: str, message: str) -> None:
-        document.findings.append(document.finding(element, severity, "xinclude", message, "href"))
+        document.findings.append(document.finding(element, severity, XINCLUDE_RULE, message, "href"))
 
     Resolver(tree_root, safe_parser, report).resolve(document.root, document.resolved)
 

@@ -396,5 +396,3 @@ def deposit_header_complete(gathered: Gathered) -> Iterator[Finding]:
             message = f"the header lacks {what}, which a repository deposit needs"
             yield document.finding(deposit_place(document, header, severity), severity, rule, message)
 
-
-RULE_SETS = (EDITION, DEPOSIT)
