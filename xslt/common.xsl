@@ -613,19 +613,24 @@
     </xsl:apply-templates>
   </xsl:template>
 
-  <!-- An element as an HTML block (a span where only phrases may stand), with its class, anchor and CSS. -->
+  <!-- An element as an HTML block (a span where only phrases may stand), with its class, anchor and CSS. Its
+       content is the element's own, rendered straight into the block, unless the caller gives other content.
+       (A default built in the parameter would be a temporary tree, copied again at every level of nesting.) -->
+  <xsl:variable name="t:own-content" as="element()"><t:own-content/></xsl:variable>
+
   <xsl:template name="t:html-block">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="name" as="xs:string" select="'div'"/>
     <xsl:param name="class" as="xs:string*" select="local-name()"/>
-    <xsl:param name="content" as="node()*">
-      <xsl:apply-templates mode="html"/>
-    </xsl:param>
+    <xsl:param name="content" as="node()*" select="$t:own-content"/>
     <xsl:element name="{if ($inline) then 'span' else $name}">
       <xsl:attribute name="class" select="string-join(($class, t:rend-classes(.)), ' ')"/>
       <xsl:attribute name="id" select="t:anchor(.)"/>
       <xsl:call-template name="t:style"/>
-      <xsl:sequence select="$content"/>
+      <xsl:choose>
+        <xsl:when test="$content[1] is $t:own-content"><xsl:apply-templates mode="html"/></xsl:when>
+        <xsl:otherwise><xsl:sequence select="$content"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:element>
   </xsl:template>
 
