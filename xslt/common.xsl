@@ -79,10 +79,9 @@
       'label': (normalize-space(@n)[. != ''], string($value?count + 1))[1] }"/>
   </xsl:accumulator>
 
-  <!-- Numbers the notes of the text in document order. -->
-  <xsl:accumulator name="t:notes" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="(tei:text | tei:sourceDoc)//tei:note[not(parent::tei:app)]" select="$value + 1"/>
-  </xsl:accumulator>
+  <!-- Numbers the notes of the text in document order (one map per transformation, as t:ordinals). -->
+  <xsl:variable name="t:note-numbers" as="map(xs:string, xs:integer)"
+    select="map:merge(//(tei:text | tei:sourceDoc)//tei:note[not(parent::tei:app)] ! map { generate-id(.): position() })"/>
 
   <!-- Numbers the apparatus entries that stand in the text (an app inside a listApp is an entry already). -->
   <xsl:accumulator name="t:apps" as="xs:integer" initial-value="0">
@@ -115,7 +114,7 @@
   <xsl:function name="t:note-number" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="if (normalize-space($note/@n)) then normalize-space($note/@n)
-      else string($note/accumulator-before('t:notes'))"/>
+      else string($t:note-numbers(generate-id($note)))"/>
   </xsl:function>
 
   <!-- Where each pointer of the document transformed leads, as teitools resolved it (the one resolution, in

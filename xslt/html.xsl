@@ -35,13 +35,14 @@
   <xsl:template match="/">
     <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus)[1]"/>
     <xsl:variable name="texts" select="//tei:text[not(ancestor::tei:text)] | //tei:sourceDoc"/>
+    <xsl:variable name="layers" select="t:has-layers($texts)"/>
     <xsl:call-template name="t:page">
       <xsl:with-param name="lang" select="t:language($tei)"/>
       <xsl:with-param name="title" select="t:title()"/>
       <xsl:with-param name="header">
         <xsl:call-template name="metadata"/>
         <xsl:call-template name="t:layers">
-          <xsl:with-param name="texts" select="$texts"/>
+          <xsl:with-param name="layers" select="$layers"/>
         </xsl:call-template>
         <xsl:if test="$texts//tei:choice">
           <button type="button" id="tt-toggle" aria-pressed="false" hidden="">Show the source's readings</button>
@@ -49,7 +50,7 @@
       </xsl:with-param>
       <xsl:with-param name="before-main">
         <xsl:call-template name="t:layer-target">
-          <xsl:with-param name="texts" select="$texts"/>
+          <xsl:with-param name="layers" select="$layers"/>
         </xsl:call-template>
       </xsl:with-param>
       <xsl:with-param name="content">
