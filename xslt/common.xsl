@@ -287,11 +287,13 @@
   <xsl:function name="t:context" as="xs:string+">
     <xsl:param name="mention" as="element()"/>
     <xsl:param name="block" as="element()"/>
-    <!-- Only the text nodes nearest the mention are read: a few words need few nodes, whatever the block. -->
-    <xsl:variable name="preceding" select="$block//text()[. &lt;&lt; $mention]"/>
-    <xsl:variable name="following" select="$block//text()[. >> $mention] except $mention//text()"/>
-    <xsl:variable name="before-text" select="string-join(subsequence($preceding, count($preceding) - $t:context-nodes + 1)[t:is-read(., $block)])"/>
-    <xsl:variable name="after-text" select="string-join(subsequence($following, 1, $t:context-nodes)[t:is-read(., $block)])"/>
+    <!-- Only the text nodes nearest the mention are read: a few words need few nodes, whatever the block.
+         They are taken from the axes outward (which stop after that many), then kept if inside the block:
+         the block's own text is never scanned whole, once per mention. -->
+    <xsl:variable name="preceding" select="($mention/preceding::text()[position() le $t:context-nodes])[. >> $block]"/>
+    <xsl:variable name="following" select="($mention/following::text()[position() le $t:context-nodes])[ancestor::* intersect $block]"/>
+    <xsl:variable name="before-text" select="string-join($preceding[t:is-read(., $block)])"/>
+    <xsl:variable name="after-text" select="string-join($following[t:is-read(., $block)])"/>
     <xsl:variable name="before" select="tokenize(normalize-space($before-text))"/>
     <xsl:variable name="after" select="tokenize(normalize-space($after-text))"/>
     <xsl:variable name="outer" select="$block[not(self::tei:text)]/parent::*"/>
