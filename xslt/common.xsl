@@ -624,8 +624,9 @@
   </xsl:template>
 
   <!-- An element as an HTML block (a span where only phrases may stand), with its class, anchor and CSS. Its
-       content is the element's own, rendered straight into the block, unless the caller gives other content.
-       (A default built in the parameter would be a temporary tree, copied again at every level of nesting.) -->
+       content is the element's own (as phrases if $phrase), after what $before holds, rendered straight into
+       the block, unless the caller gives other content. Content built in a parameter is a temporary tree,
+       copied again at every level of nesting: the element's own content is never passed that way. -->
   <xsl:variable name="t:own-content" as="element()"><t:own-content/></xsl:variable>
 
   <xsl:template name="t:html-block">
@@ -633,12 +634,20 @@
     <xsl:param name="name" as="xs:string" select="'div'"/>
     <xsl:param name="class" as="xs:string*" select="local-name()"/>
     <xsl:param name="content" as="node()*" select="$t:own-content"/>
+    <xsl:param name="before" as="node()*" select="()"/>
+    <xsl:param name="phrase" as="xs:boolean" select="false()"/>
     <xsl:element name="{if ($inline) then 'span' else $name}">
       <xsl:attribute name="class" select="string-join(($class, t:rend-classes(.)), ' ')"/>
       <xsl:attribute name="id" select="t:anchor(.)"/>
       <xsl:call-template name="t:style"/>
       <xsl:choose>
-        <xsl:when test="$content[1] is $t:own-content"><xsl:apply-templates mode="html"/></xsl:when>
+        <xsl:when test="$content[1] is $t:own-content">
+          <xsl:sequence select="$before"/>
+          <xsl:choose>
+            <xsl:when test="$phrase"><xsl:call-template name="phrase-content"/></xsl:when>
+            <xsl:otherwise><xsl:apply-templates mode="html"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:when>
         <xsl:otherwise><xsl:sequence select="$content"/></xsl:otherwise>
       </xsl:choose>
     </xsl:element>

@@ -180,11 +180,10 @@
 
   <xsl:template match="tei:line" mode="html">
     <xsl:call-template name="t:html-block">
-      <xsl:with-param name="content">
+      <xsl:with-param name="before">
         <xsl:if test="matches(@n, '^\d+$') and xs:integer(@n) mod 5 = 0">
           <span class="linenumber"><xsl:value-of select="@n"/></span>
         </xsl:if>
-        <xsl:apply-templates mode="html"/>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
