@@ -90,12 +90,21 @@
 
   <!-- Counts verse lines: @n where it is a number, else one more than the line before; a half-line that
        continues a line (@part M or F) is not counted. The count restarts in each text and each poem
-       (a division holding stanzas). -->
-  <xsl:accumulator name="t:verse-lines" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:text | tei:div[tei:lg]" select="0"/>
-    <xsl:accumulator-rule match="tei:l" select="
-      if (matches(@n, '^\d+$')) then xs:integer(@n) else if (@part = ('M', 'F')) then $value else $value + 1"/>
-  </xsl:accumulator>
+       (a division holding stanzas). One pass per transformation into a map (generate-id to number), as
+       t:ordinals: a lookup per line, not an accumulator lookup per line. -->
+  <xsl:variable name="t:verse-numbers" as="map(xs:string, xs:integer)">
+    <xsl:iterate select="//(tei:text | tei:div[tei:lg] | tei:l)">
+      <xsl:param name="count" as="xs:integer" select="0"/>
+      <xsl:param name="numbers" as="map(xs:string, xs:integer)" select="map {}"/>
+      <xsl:on-completion select="$numbers"/>
+      <xsl:variable name="number" as="xs:integer" select="if (not(self::tei:l)) then 0
+        else if (matches(@n, '^\d+$')) then xs:integer(@n) else if (@part = ('M', 'F')) then $count else $count + 1"/>
+      <xsl:next-iteration>
+        <xsl:with-param name="count" select="$number"/>
+        <xsl:with-param name="numbers" select="if (self::tei:l) then map:put($numbers, generate-id(), $number) else $numbers"/>
+      </xsl:next-iteration>
+    </xsl:iterate>
+  </xsl:variable>
 
   <xsl:mode use-accumulators="#all"/>
 
@@ -413,7 +422,7 @@
   <!-- Verse: the number of a line, and whether it is shown (every fifth line). -->
   <xsl:function name="t:verse-number" as="xs:integer?">
     <xsl:param name="line" as="element(tei:l)"/>
-    <xsl:variable name="number" select="$line/accumulator-before('t:verse-lines')"/>
+    <xsl:variable name="number" select="$t:verse-numbers(generate-id($line))"/>
     <xsl:sequence select="$number[. mod 5 = 0][not($line/@part = ('M', 'F'))]"/>
   </xsl:function>
 
