@@ -54,8 +54,9 @@
   <xsl:variable name="t:anchored" as="map(xs:string, xs:boolean)"
     select="map:merge(($t:blocks, 'note', 'bibl', 'pb', 'cb', 'stage', 'seg', 'app') ! map { . : true() })"/>
   <!-- Computed once per transformation as one map (generate-id to ordinal): an anchor is then one lookup,
-       cheaper in Saxon than an accumulator lookup per element (about a tenth of the page's time). Only elements of the document
-       transformed are numbered; those of the documents it points into are reached by their xml:id. -->
+       cheaper in Saxon than an accumulator lookup per element (about a tenth of the page's time). Only
+       elements of the document transformed are numbered; those of the documents it points into are reached
+       by their xml:id. -->
   <xsl:variable name="t:ordinals" as="map(xs:string, xs:integer)">
     <xsl:map>
       <xsl:for-each-group select="//*[map:contains($t:anchored, local-name()) or map:contains($t:mention-kinds, local-name())]"
