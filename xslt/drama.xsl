@@ -40,11 +40,10 @@
 
   <xsl:template match="tei:sp | tei:u" mode="html">
     <xsl:call-template name="t:html-block">
-      <xsl:with-param name="content">
+      <xsl:with-param name="before">
         <xsl:for-each select="t:speaker-by-who(.)">
           <p class="speaker"><xsl:value-of select="."/></p>
         </xsl:for-each>
-        <xsl:apply-templates mode="html"/>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -58,7 +57,7 @@
   <xsl:template match="tei:speaker" mode="html">
     <xsl:call-template name="t:html-block">
       <xsl:with-param name="name" select="'p'"/>
-      <xsl:with-param name="content"><xsl:call-template name="phrase-content"/></xsl:with-param>
+      <xsl:with-param name="phrase" select="true()"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -73,7 +72,7 @@
         <xsl:call-template name="t:html-block">
           <xsl:with-param name="name" select="'p'"/>
           <xsl:with-param name="class" select="'stage'"/>
-          <xsl:with-param name="content"><xsl:call-template name="phrase-content"/></xsl:with-param>
+          <xsl:with-param name="phrase" select="true()"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -115,7 +114,7 @@
       <xsl:when test="t:is-line-segment(.)">
         <xsl:call-template name="t:html-block">
           <xsl:with-param name="class" select="'seg line-segment'"/>
-          <xsl:with-param name="content"><xsl:call-template name="phrase-content"/></xsl:with-param>
+          <xsl:with-param name="phrase" select="true()"/>
           <xsl:with-param name="name" select="'span'"/>
         </xsl:call-template>
       </xsl:when>

@@ -35,13 +35,14 @@
   <xsl:template match="/">
     <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus)[1]"/>
     <xsl:variable name="texts" select="//tei:text[not(ancestor::tei:text)] | //tei:sourceDoc"/>
+    <xsl:variable name="layers" select="t:has-layers($texts)"/>
     <xsl:call-template name="t:page">
       <xsl:with-param name="lang" select="t:language($tei)"/>
       <xsl:with-param name="title" select="t:title()"/>
       <xsl:with-param name="header">
         <xsl:call-template name="metadata"/>
         <xsl:call-template name="t:layers">
-          <xsl:with-param name="texts" select="$texts"/>
+          <xsl:with-param name="layers" select="$layers"/>
         </xsl:call-template>
         <xsl:if test="$texts//tei:choice">
           <button type="button" id="tt-toggle" aria-pressed="false" hidden="">Show the source's readings</button>
@@ -49,7 +50,7 @@
       </xsl:with-param>
       <xsl:with-param name="before-main">
         <xsl:call-template name="t:layer-target">
-          <xsl:with-param name="texts" select="$texts"/>
+          <xsl:with-param name="layers" select="$layers"/>
         </xsl:call-template>
       </xsl:with-param>
       <xsl:with-param name="content">
@@ -84,7 +85,7 @@
   <!-- A table of contents for long documents (three headed divisions or more), from the div/head tree. -->
   <xsl:template name="contents">
     <xsl:param name="texts" as="element()*"/>
-    <xsl:if test="count($texts//*[local-name() = $divisions][tei:head or t:implied-heading(.)]) ge 3">
+    <xsl:if test="exists(($texts//*[local-name() = $divisions][tei:head or t:implied-heading(.)])[3])">
       <nav class="toc" aria-labelledby="tt-contents">
         <h2 id="tt-contents">Contents</h2>
         <ol><xsl:apply-templates select="$texts/*" mode="contents"/></ol>

@@ -45,14 +45,16 @@
   </xsl:template>
 
   <!-- The paragraphs that nodes render to: blocks split on the paragraph mark, lines inside a block on the
-       line mark, white space normalised. -->
+       line mark, white space normalised. Most paragraphs have no line mark: they skip the second split
+       (a regular expression over the whole text, in Saxon). -->
   <xsl:function name="t:paragraphs" as="xs:string*">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:variable name="assembled" as="xs:string">
       <xsl:value-of><xsl:apply-templates select="$nodes" mode="text"/></xsl:value-of>
     </xsl:variable>
     <xsl:sequence select="tokenize($assembled, $t:break)
-      ! string-join(tokenize(., $t:line) ! normalize-space(.)[. != ''], $newline)[. != '']"/>
+      ! (if (contains(., $t:line)) then string-join(tokenize(., $t:line) ! normalize-space(.)[. != ''], $newline)
+         else normalize-space(.))[. != '']"/>
   </xsl:function>
 
   <!-- Each paragraph's white space is normalised when it is assembled (t:paragraphs): text is copied as it

@@ -17,7 +17,8 @@
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
-  <!-- The elements that make a diplomatic layer worth a switch (a choice's source reading among them). -->
+  <!-- The elements that make a diplomatic layer worth a switch (a choice's source reading among them). A
+       search of the whole text: the page asks once (t:layers and t:layer-target get the answer). -->
   <xsl:function name="t:has-layers" as="xs:boolean">
     <xsl:param name="texts" as="element()*"/>
     <xsl:sequence select="exists($texts//(tei:del | tei:add | tei:unclear | tei:handShift | tei:damage | tei:fw | tei:choice))"/>
@@ -27,8 +28,8 @@
        readings beside corrections) and the reading text (deletions and signs left out). Each targets an empty
        element just before main; style.css styles main after the targeted one (#tt-reading:target ~ main). -->
   <xsl:template name="t:layers">
-    <xsl:param name="texts" as="element()*"/>
-    <xsl:if test="t:has-layers($texts)">
+    <xsl:param name="layers" as="xs:boolean"/>
+    <xsl:if test="$layers">
       <p class="layers">
         <xsl:text>Show: </xsl:text>
         <a href="#tt-diplomatic">diplomatic text (as the source has it)</a>
@@ -39,8 +40,8 @@
   </xsl:template>
 
   <xsl:template name="t:layer-target">
-    <xsl:param name="texts" as="element()*"/>
-    <xsl:if test="t:has-layers($texts)"><span id="tt-diplomatic"></span><span id="tt-reading"></span></xsl:if>
+    <xsl:param name="layers" as="xs:boolean"/>
+    <xsl:if test="$layers"><span id="tt-diplomatic"></span><span id="tt-reading"></span></xsl:if>
   </xsl:template>
 
   <!-- Additions and deletions -->
@@ -179,11 +180,10 @@
 
   <xsl:template match="tei:line" mode="html">
     <xsl:call-template name="t:html-block">
-      <xsl:with-param name="content">
+      <xsl:with-param name="before">
         <xsl:if test="matches(@n, '^\d+$') and xs:integer(@n) mod 5 = 0">
           <span class="linenumber"><xsl:value-of select="@n"/></span>
         </xsl:if>
-        <xsl:apply-templates mode="html"/>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

@@ -16,12 +16,12 @@
   <xsl:template match="tei:l" mode="html">
     <xsl:call-template name="t:html-block">
       <xsl:with-param name="class" select="'l', @part ! ('part-' || upper-case(.))"/>
-      <xsl:with-param name="content">
+      <xsl:with-param name="before">
         <xsl:for-each select="t:verse-number(.)">
           <span class="linenumber"><xsl:value-of select="."/></span>
         </xsl:for-each>
-        <xsl:call-template name="phrase-content"/>
       </xsl:with-param>
+      <xsl:with-param name="phrase" select="true()"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -111,10 +111,12 @@ class Renderer:
         linked: dict[str, Linked],
         header: str,
         formats: tuple[str, ...],
+        node: saxonche.PyXdmNode | None = None,
     ) -> dict[str, str]:
         """The outputs of one document by format (html, text, entries), each from one transform. The
         stylesheets get the documents it points into (linked_documents), for each of its pointers where it
-        leads, and its header model as JSON (teitools.metadata.Record.as_json)."""
+        leads, and its header model as JSON (teitools.metadata.Record.as_json). node: Saxon's tree of the
+        document if the caller has parsed it already (bench/bench_render.py times the transforms alone)."""
         number_of = {document.key: 0} | {file: number for number, file in enumerate(linked, 1)}
         parameters = {
             "header": self.processor.make_string_value(header),
@@ -128,7 +130,7 @@ class Renderer:
                 encoding="UTF-8",
             ),
         }
-        node = self.parse(document)
+        node = node if node is not None else self.parse(document)
         outputs = {}
         for name in formats:
             executable = self.executables[name]
