@@ -12,7 +12,6 @@ from teitools import __version__
 from teitools.distributed import ClusterOptions
 from teitools.findings import EXIT_USAGE
 from teitools.load import UsageError
-from teitools.package import check_bag, package
 from teitools.render import FORMATS
 from teitools.resources import DEPOSIT_DIR, EDITION_DIR, OUTPUT_DIR
 from teitools.run import Progress, default_jobs, render, validate_paths
@@ -249,6 +248,10 @@ def package_command(
     address, references correspSearch cannot match) are printed. With --check, verifies a bag and its
     metadata.
     Exit codes: 0 done or intact, 1 findings (invalid edition, changed bag), 2 usage or I/O error."""
+    # Imported here: the deposit's schemas and libraries (jsonschema, bagit) cost validate and render a third
+    # of a second of start-up that they do not need.
+    from teitools.package import check_bag, package
+
     try:
         if bag is not None:
             report = check_bag(bag)
