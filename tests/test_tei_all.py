@@ -219,6 +219,21 @@ def test_pruning_drops_absent_elements_and_unreachable_definitions():
     assert not relaxng.validate(etree.fromstring("<list/>"))
 
 
+ATTRIBUTES = """<element name="list" xmlns="http://relaxng.org/ns/structure/1.0">
+  <optional><attribute name="kept"/></optional><optional><attribute name="absent"/></optional>
+  <attribute name="required"/><oneOrMore><element name="a"><empty/></element></oneOrMore></element>"""
+
+
+def test_optional_attributes_no_document_carries_are_pruned_and_required_ones_kept():
+    prepared = grammar.prepare(in_grammar(ATTRIBUTES), {"list", "a", "@kept", "@required"})
+    assert b'name="absent"' not in prepared and b'name="required"' in prepared
+    relaxng = etree.RelaxNG(etree.fromstring(prepared))
+    assert relaxng.validate(etree.fromstring('<list kept="1" required="2"><a/></list>'))
+    assert not relaxng.validate(etree.fromstring('<list kept="1"><a/></list>'))  # still missing
+    # Without attribute names in `present` nothing is known of the attributes: all are kept.
+    assert b'name="absent"' in grammar.prepare(in_grammar(ATTRIBUTES), {"list", "a"})
+
+
 def test_a_long_list_is_followed_in_linear_time():
     """4000 persons: libxml2 backtracked on tei_all's (X+, Y*)+ for a minute; flattened, it does not."""
     persons = "".join(f'<person xml:id="person{n}"><persName>P {n}</persName></person>' for n in range(4000))
@@ -278,6 +293,15 @@ def test_an_xinclude_inside_the_tree_resolves(tmp_path):
     assert code == 0, found
     document = load(path, tree_root=tmp_path)
     assert document.root[0].tag.endswith("teiHeader") and document.root[0].sourceline == 3
+
+
+def test_markup_only_an_xinclude_brings_prepares_the_grammar_again(tmp_path):
+    """The names a run prepares for are read from the files' bytes: a typed title and a language that only
+    the included header holds must still be allowed."""
+    (tmp_path / "header.inc").write_text(HEADER.replace("<title>", '<title type="main" xml:lang="en">'))
+    including(tmp_path, "header.inc")
+    code, found = json_findings("--schema", "tei_all", str(tmp_path))
+    assert code == 0, found
 
 
 @pytest.mark.parametrize("href", ["../outside.xml", "/etc/hostname", "http://example.org/header.xml"])

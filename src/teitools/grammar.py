@@ -8,7 +8,11 @@ cost nothing in verdicts:
   pattern becomes notAllowed; notAllowed then spreads as RELAX NG's simplification says (a choice drops it,
   a group or a oneOrMore holding it becomes notAllowed, an optional or zeroOrMore holding it becomes empty),
   and definitions no longer reachable from the start are dropped;
-- **repetitions**: `(X+, Y*)+` becomes `X, (X | Y)*`, the same language, which libxml2 follows in one pass.
+- **repetitions**: `(X+, Y*)+` becomes `X, (X | Y)*`, the same language, which libxml2 follows in one pass;
+- **absent attributes**: when the names present include attributes (as "@" and their local name), an optional
+  attribute that no document of the run carries can only match as absent, so it goes. tei_all offers some 40
+  optional attributes on every element, and libxml2 tries each of them, copying its state, on every element it
+  validates: this halves the time of long lists.
 
 Annotations (documentation, embedded Schematron) are dropped too: libxml2 ignores them.
 
@@ -25,6 +29,8 @@ RNG = "http://relaxng.org/ns/structure/1.0"
 # Patterns that may match nothing and so survive a notAllowed inside them (they become empty).
 MAY_BE_EMPTY = {"optional", "zeroOrMore"}
 LEAVES = {"text", "empty", "data", "value"}
+# How `present` names an attribute: "@" and its local name (any namespace: the test errs towards keeping).
+ATTRIBUTE_MARK = "@"
 REPEATS = {"oneOrMore", "zeroOrMore", "optional"}
 # Patterns whose children are read in a row: an empty among them stands for nothing.
 SEQUENCES = {"group", "interleave", "element", "define", "start", "mixed", "list", *REPEATS}
@@ -179,6 +185,28 @@ class Grammar:
                     children[0].tag = rng(keep)
                     replace(pattern, children[0])
 
+    def prune_attributes(self, present: Collection[str]) -> None:
+        """Drop the optional attributes whose local name no document carries, then the references to the
+        definitions left empty (tei_all defines each attribute of a class on its own)."""
+        for attribute in list(self.root.iter(rng("attribute"))):
+            holder = attribute.getparent()
+            name = attribute.get("name")
+            if (
+                name is not None
+                and ATTRIBUTE_MARK + name.rpartition(":")[2] not in present
+                and local(holder) in MAY_BE_EMPTY
+                and len(list(content(holder))) == 1
+            ):
+                replace(holder, etree.Element(rng("empty")))
+        # A definition holding only references to empty ones is empty in turn (att.global.attributes).
+        while emptied := {name for name, define in self.defines.items() if is_empty(define)}:
+            for ref in list(self.root.iter(rng("ref"))):
+                if ref.get("name") in emptied:
+                    holder = ref.getparent()
+                    replace(ref, etree.Element(rng("empty")))
+                    drop_empties(holder)
+            self.drop_unreachable()
+
     def flatten_repetitions(self) -> None:
         """(X+, Y*)+ becomes X, (X | Y)*: one pass for libxml2 instead of a backtracking search."""
         for repeated in list(self.root.iter(rng("oneOrMore"))):
@@ -225,6 +253,10 @@ def element_name(element: etree._Element) -> str | None:
     return f"{{{inherited[0]}}}{name}" if inherited and inherited[0] else name
 
 
+def is_empty(define: etree._Element) -> bool:
+    return all(local(child) == "empty" for child in content(define))
+
+
 def drop_empties(pattern: etree._Element) -> None:
     children = list(content(pattern))
     empties = [child for child in children if local(child) == "empty"]
@@ -256,7 +288,8 @@ def replace(old: etree._Element, new: etree._Element) -> None:
 
 
 def prepare(source: bytes, present: Collection[str]) -> bytes:
-    """The grammar, pruned to the elements present and with its repetitions flattened."""
+    """The grammar, pruned to the elements present (and to the attributes, when `present` names some) and
+    with its repetitions flattened."""
     root = etree.fromstring(source, etree.XMLParser(resolve_entities=False, no_network=True))
     if not Grammar.usable(root):
         return source
@@ -268,6 +301,8 @@ def prepare(source: bytes, present: Collection[str]) -> bytes:
         if not needed:
             break
         stubbed |= needed
+    if any(name.startswith(ATTRIBUTE_MARK) for name in present):
+        grammar.prune_attributes(present)
     grammar.tidy()
     grammar.flatten_repetitions()
     return grammar.serialise()

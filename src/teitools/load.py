@@ -91,6 +91,11 @@ class Document:
         """The source's lines, decoded only when a message needs a column."""
         return self.raw.decode(self.tree.docinfo.encoding or "utf-8", errors="replace").splitlines()
 
+    @property
+    def expanded(self) -> bool:
+        """Whether the tree may hold markup its bytes do not spell: a DOCTYPE's entities, or XIncludes."""
+        return bool(self.tree.docinfo.doctype) or self.included
+
     def xml_text(self) -> str:
         """The document as text for a second parser (Saxon), without a second safety check to pass.
 
@@ -99,7 +104,7 @@ class Document:
         encoding a string parser assumes). Otherwise the tree lxml built, serialised without its declaration,
         exactly as refused, cleared and completed."""
         docinfo = self.tree.docinfo
-        if not docinfo.doctype and not self.included and (docinfo.encoding or "UTF-8").upper() in UTF8_NAMES:
+        if not self.expanded and (docinfo.encoding or "UTF-8").upper() in UTF8_NAMES:
             return self.raw.decode("utf-8-sig")
         return etree.tostring(self.root, encoding="unicode")
 

@@ -14,6 +14,8 @@
 Every schema is prepared with the run's documents (`prepare`), then checks one document at a time (`check`).
 """
 
+from __future__ import annotations
+
 import contextlib
 import hashlib
 import json
@@ -23,15 +25,18 @@ import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import xmlschema
 from lxml import etree
 
 from teitools import grammar
 from teitools.findings import ERROR, WARNING, Finding
 from teitools.load import Document, UsageError, safe_parser
 from teitools.resources import EDITION_DIR, SCHEMA_DIR
-from teitools.schematron import Schematron, element_names
+from teitools.schematron import Schematron
+
+if TYPE_CHECKING:  # xmlschema is imported only when an XSD needs it: most runs never do
+    import xmlschema
 
 PROJECT_SCHEMA = "teitools"
 TEI_ALL = "tei_all"
@@ -69,7 +74,7 @@ class Schema:
         """Most schemas need nothing from the documents before checking them."""
 
     def names_to_prepare(self, files: list[Path]) -> frozenset[str]:
-        """The element names to prepare for, found before the run parses anything (see element_names_in)."""
+        """The element names to prepare for, found before the run parses anything (see markup_names_in)."""
         return frozenset()
 
     def prepare_names(self, names: frozenset[str]) -> None:
@@ -86,7 +91,7 @@ class CompiledSchema(Schema):
     source: str = ""
 
     def check(self, document: Document) -> list[Finding]:
-        if isinstance(self.validator, xmlschema.XMLSchemaBase):
+        if not isinstance(self.validator, etree._Validator):
             return [
                 self._xmlschema_finding(document, error)
                 for error in self.validator.iter_errors(document.tree)
@@ -122,10 +127,11 @@ class TeiAll(Schema):
     schematron: Schematron | None = None
 
     def prepare(self, documents: list[Document]) -> None:
-        self.prepare_names(frozenset(element_names(document.tree for document in documents)), force=True)
+        names = frozenset().union(*(markup_names(document.tree) for document in documents))
+        self.prepare_names(names, force=True)
 
     def names_to_prepare(self, files: list[Path]) -> frozenset[str]:
-        return frozenset().union(*(element_names_in(read_or_empty(file)) for file in files))
+        return frozenset().union(*(markup_names_in(read_or_empty(file)) for file in files))
 
     def prepare_names(self, names: frozenset[str], force: bool = False) -> None:
         if self.grammar is not None and names <= self.present and not force:
@@ -136,8 +142,13 @@ class TeiAll(Schema):
         self.schematron = Schematron(TEI_ALL_SCHEMATRON, self.present)
 
     def check(self, document: Document) -> list[Finding]:
-        # The grammar is right only for the elements it was prepared for: other elements prepare it again.
-        if self.grammar is None or self.schematron is None or element_names([document.tree]) - self.present:
+        # The grammar is right only for the names it was prepared for, which were read from the files' bytes:
+        # a tree that holds more than its bytes spell (entities, XIncludes) may need it prepared again.
+        if (
+            self.grammar is None
+            or self.schematron is None
+            or (document.expanded and markup_names(document.tree) - self.present)
+        ):
             self.prepare([document])
         return self.grammar.check(document) + self.schematron.check(document)
 
@@ -198,17 +209,20 @@ def declared_schemas(document: Document) -> list[etree._ProcessingInstruction]:
     ]
 
 
-# Element names as a file's bytes spell them, without parsing it: start tags and namespace declarations. It
-# over-counts (a tag inside a comment counts), which only keeps more of tei_all than needed; an element it
-# misses (one an entity or an XInclude brings in) makes TeiAll.check prepare the grammar again.
+# Markup names as a file's bytes spell them, without parsing it: start tags, namespace declarations and
+# attributes. It over-counts (a tag inside a comment counts, so does `a="b"` in text), which only keeps more
+# of tei_all than needed; a name it misses (one an entity or an XInclude brings in) makes TeiAll.check
+# prepare the grammar again.
 START_TAG = re.compile(rb"<([A-Za-z_][\w.\-]*)(?::([A-Za-z_][\w.\-]*))?")
+ATTRIBUTE = re.compile(rb"([A-Za-z_][\w.\-]*)\s*=\s*[\"']")
 NAMESPACE_DECLARATION = re.compile(rb"xmlns(?::([\w.\-]+))?\s*=\s*[\"']([^\"']*)[\"']")
 XML_MODEL = b"<?xml-model"
 HEAD_BYTES = 65536
 
 
-def element_names_in(raw: bytes) -> set[str]:
-    """The element names (Clark notation) a document's bytes may hold."""
+def markup_names_in(raw: bytes) -> set[str]:
+    """The element names (Clark notation) and attribute names (grammar.ATTRIBUTE_MARK and the local name) a
+    document's bytes may hold."""
     bound: dict[str, set[str]] = {}
     for prefix, uri in NAMESPACE_DECLARATION.findall(raw):
         bound.setdefault(prefix.decode(), set()).add(uri.decode())
@@ -217,6 +231,16 @@ def element_names_in(raw: bytes) -> set[str]:
         prefix, local = (first.decode(), second.decode()) if second else ("", first.decode())
         for uri in bound.get(prefix) or {""}:
             names.add(f"{{{uri}}}{local}" if uri else local)
+    names.update(grammar.ATTRIBUTE_MARK + name.decode() for name in set(ATTRIBUTE.findall(raw)))
+    return names
+
+
+def markup_names(tree: etree._ElementTree) -> set[str]:
+    """The element and attribute names a tree holds, named as markup_names_in names them."""
+    names = set()
+    for element in tree.iter(etree.Element):
+        names.add(element.tag)
+        names.update(grammar.ATTRIBUTE_MARK + name.rpartition("}")[2] for name in element.attrib)
     return names
 
 
@@ -319,6 +343,8 @@ def compile_schema(path: Path, _modified: int) -> Schema:
 
 
 def xmlschema_validator(path: Path) -> xmlschema.XMLSchemaBase:
+    import xmlschema
+
     try:
         return xmlschema.XMLSchema11(str(path))
     except (xmlschema.XMLSchemaException, OSError) as error:
