@@ -15,7 +15,15 @@ from teitools import grammar
 from teitools.cli import main
 from teitools.findings import Finding, Report
 from teitools.load import load, load_all
-from teitools.schemas import TEI_ALL_ADDRESS, TeiAll, cache_dir, named_schema, tei_all_version
+from teitools.schemas import (
+    TEI_ALL_ADDRESS,
+    TeiAll,
+    cache_dir,
+    markup_names,
+    markup_names_in,
+    named_schema,
+    tei_all_version,
+)
 
 DATA = Path(__file__).parent / "data" / "tei_all"
 SCHEMATRON_CASES = {
@@ -232,6 +240,16 @@ def test_optional_attributes_no_document_carries_are_pruned_and_required_ones_ke
     assert not relaxng.validate(etree.fromstring('<list kept="1"><a/></list>'))  # still missing
     # Without attribute names in `present` nothing is known of the attributes: all are kept.
     assert b'name="absent"' in grammar.prepare(in_grammar(ATTRIBUTES), {"list", "a"})
+
+
+def test_the_names_read_from_bytes_hold_every_element_and_attribute_of_the_tree():
+    raw = (
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:x="urn:x"><text>\n'
+        b'<p rend="a > b" xml:lang="en"\n  n = \'1\'>Text with a=b</p><x:seg x:type="t"/></text></TEI>'
+    )
+    names = markup_names_in(raw)
+    assert markup_names(etree.fromstring(raw).getroottree()) <= names
+    assert {"@rend", "@lang", "@n", "@type", "{urn:x}seg"} <= names and "@a" not in names
 
 
 def test_a_long_list_is_followed_in_linear_time():
