@@ -18,6 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass, field, replace
+from itertools import repeat
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -63,7 +64,8 @@ class RunOptions:
     link_indexes: bool = False
     max_document_bytes: int | None = None
     from_client: bool = False  # with --ship-input: the documents pointed into come from the Dask client
-    schema_names: frozenset[str] = frozenset()  # the element names the schema prepares for (tei_all)
+    # The markup names the schema prepares for (tei_all), read from the files before the map; None: not yet.
+    schema_names: frozenset[str] | None = None
     roots: tuple[str, ...] = ()  # the folders named on the command line: XIncludes resolve inside them
 
     def tree_root(self, path: Path) -> Path | None:
@@ -105,7 +107,7 @@ def map_document(
     result = DocumentResult(list(loaded.findings) if options.schema or options.rule_sets else [])
     if options.schema:
         schema = load_schema(options.schema)
-        schema.prepare_names(options.schema_names)
+        schema.prepare_names(options.schema_names or frozenset())
         result.findings += schema.check(loaded)
     if options.rule_sets:
         gathered = gather(loaded)
@@ -141,9 +143,8 @@ def map_documents(
     """The results of map_document for each file, in the order of the files, whatever the number of jobs,
     in this process, in a pool of processes, or on a Dask cluster (which may write the pages itself)."""
     if cluster is not None:
-        yield from _on_cluster(files, options, cluster, pages, on_progress)
+        yield from _on_cluster(files, with_schema_names(options, files), cluster, pages, on_progress)
         return
-    results = _serial(files, options)
     total = sum(size_of(f) for f in files)
     # Rendering runs in workers even with one job: a worker that is replaced keeps Saxon's memory bounded.
     workers_pay = jobs > 1 or bool(options.formats)
@@ -151,10 +152,29 @@ def map_documents(
         # Only Saxon holds on to memory: workers that do not render are never replaced.
         tasks_per_worker = max(1, WORKER_INPUT_BYTES // BATCH_BYTES) if options.formats else None
         results = _pooled(files, options, jobs, tasks_per_worker)
+    else:
+        results = _serial(files, with_schema_names(options, files))
     for done, result in enumerate(results, 1):
         yield result
         if on_progress:
             on_progress(done, len(files))
+
+
+def with_schema_names(
+    options: RunOptions, files: list[Path], pool: ProcessPoolExecutor | None = None
+) -> RunOptions:
+    """The options with the names the schema prepares for read from the files: by the workers of the pool
+    when there is one (the whole corpus is read, a batch a task), else here."""
+    if not options.schema or options.schema_names is not None:
+        return options
+    if pool is None:
+        return replace(options, schema_names=names_to_prepare(files, options.schema))
+    read = pool.map(names_to_prepare, list(batches(files)), repeat(options.schema))
+    return replace(options, schema_names=frozenset().union(*read))
+
+
+def names_to_prepare(files: list[Path], schema: str) -> frozenset[str]:
+    return load_schema(schema).names_to_prepare(files)
 
 
 def _serial(files: list[Path], options: RunOptions) -> Iterator[DocumentResult]:
@@ -186,6 +206,7 @@ def _pooled(
 ) -> Iterator[DocumentResult]:
     # Saxon's native runtime must not be forked: workers are spawned and make their own processor.
     with ProcessPoolExecutor(jobs, get_context("spawn"), max_tasks_per_child=tasks_per_worker) as pool:
+        options = with_schema_names(options, files, pool)
         pending: deque[tuple[list[Path], Future | None]] = deque()
         queue = batches(files)
 
@@ -357,7 +378,6 @@ def validate_paths(
         schema.source,
         rule_sets,
         max_document_bytes=max_document_bytes(jobs),
-        schema_names=schema.names_to_prepare(files),
         roots=named_folders(paths),
     )
     report = Report(files_checked=len(files), tei_version=tei_all_version())

@@ -212,9 +212,9 @@ def declared_schemas(document: Document) -> list[etree._ProcessingInstruction]:
 # Markup names as a file's bytes spell them, without parsing it: start tags (a quoted value may hold a
 # ">"), the attributes inside them, and namespace declarations. It over-counts (a tag inside a comment
 # counts), which only keeps more of tei_all than needed; a name it misses (one an entity or an XInclude brings
-# in) makes TeiAll.check prepare the grammar again.
+# in) makes TeiAll.check prepare the grammar again. The quantifiers are possessive: nothing to backtrack into.
 START_TAG = re.compile(
-    rb"<([A-Za-z_][\w.\-]*)(?::([A-Za-z_][\w.\-]*))?([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>"
+    rb"<([A-Za-z_][\w.\-]*)(?::([A-Za-z_][\w.\-]*))?([^>\"']*+(?:(?:\"[^\"]*+\"|'[^']*+')[^>\"']*+)*+)>"
 )
 ATTRIBUTE = re.compile(rb"\s(?:[\w.\-]+:)?([\w.\-]+)\s*=\s*[\"']")
 NAMESPACE_DECLARATION = re.compile(rb"xmlns(?::([\w.\-]+))?\s*=\s*[\"']([^\"']*)[\"']")
