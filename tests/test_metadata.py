@@ -102,7 +102,9 @@ def test_the_json_form_is_stable_complete_and_without_source_positions(fixture_r
         "kind",
         "correspondence",
         "related",
+        "revisions",
     ]
+    assert model["revisions"] == ["2024-05-01", "2025-02-03"]
     assert model["correspondence"][1]["people"][0]["name"] == "Addressee, A."
     assert model["licences"] == [
         {"statement": "CC BY 4.0", "uri": "https://creativecommons.org/licenses/by/4.0/", "kind": "licence"}

@@ -13,7 +13,8 @@ from conftest import ROOT, SHARED, TEI_DIR, TEI_NS
 from lxml import etree
 
 from teitools.cli import main
-from teitools.load import Document
+from teitools import run as run_module
+from teitools.load import Document, load
 from teitools.schematron import Schematron
 
 NS = {"tei": TEI_NS, "dc": "http://purl.org/dc/elements/1.1/", "dcite": "http://datacite.org/schema/kernel-4"}
@@ -109,6 +110,20 @@ def test_an_invalid_edition_is_refused_with_its_findings_and_nothing_is_written(
     assert code == 1
     assert "[deposit-language]" in output and "nothing was packaged" in output
     assert not (tmp_path / "out").exists()
+
+
+def test_each_document_is_parsed_once_for_checks_pages_and_metadata(tmp_path, monkeypatch):
+    """One map gives the findings, the pages and the header records: no second parse of the edition."""
+    parsed: list[str] = []
+
+    def counting_load(path, *args, **kwargs):
+        parsed.append(Path(path).name)
+        return load(path, *args, **kwargs)
+
+    monkeypatch.setattr(run_module, "load", counting_load)
+    code, output = run("-o", str(tmp_path / "out"))
+    assert code == 0, output
+    assert sorted(parsed) == sorted(path.name for path in TEI_DIR.glob("*.xml"))
 
 
 # --- checking a bag ----------------------------------------------------------------------------------------
@@ -401,6 +416,7 @@ def test_without_an_address_the_package_warns_where_and_writes_no_cmif(tmp_path)
     assert code == 0, output
     assert f"{LETTER}.xml:{statement_line}:7: warning: the header lacks the address" in output
     assert "[deposit-address]" in output and "[cmif-address]" in output
+    assert f"{LETTER}.xml:{statement_line}:7: warning: no CMIF file written" in output
     metadata = tmp_path / "out" / "teitools-edition" / "data" / "metadata"
     assert not (metadata / "cmif.xml").exists()
     assert "url" not in json.loads((metadata / f"{LETTER}.datacite.json").read_text())["data"]["attributes"]

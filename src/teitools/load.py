@@ -126,6 +126,10 @@ class Document:
                 column = found.start() + 1
         return column + 1
 
+    def location(self, element: etree._Element) -> tuple[str, int, int]:
+        """Where an element starts: the file as messages name it, line and column."""
+        return self.label, element.sourceline or 1, self.column_of(element)
+
     def finding(
         self, element: etree._Element, severity: str, rule: str, message: str, attribute: str = ""
     ) -> Finding:

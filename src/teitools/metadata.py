@@ -237,6 +237,12 @@ class Record:
     kind: str  # Letter, Article, Personography...
     correspondence: list[Action] = field(default_factory=list)  # correspAction, in document order
     related: list[RelatedLetter] = field(default_factory=list)  # correspContext, in document order
+    revisions: list[str] = field(default_factory=list)  # revisionDesc/change/@when, in document order
+    # Where the header says where the document is published (its publicationStmt, else its root): for
+    # findings, not part of the model's JSON.
+    located: tuple[str, int, int] = field(
+        default=("", 0, 0), compare=False, repr=False, metadata={"in_model": False}
+    )
 
     def action(self, role: str) -> Action | None:
         """The first correspondent action of a role (sent, received...)."""
@@ -322,7 +328,7 @@ class Personography:
 
     def agent(self, name: etree._Element, document: Document) -> Agent:
         form = reading_text(name)
-        located = (document.label, name.sourceline or 1, document.column_of(name))
+        located = document.location(name)
         entry = self.entry(name.get("ref") or "", document)
         if entry is None:
             return Agent(form, form, etree.QName(name).localname == "persName", located=located)
@@ -371,6 +377,8 @@ def read_record(document: Document, name: str, personography: Personography) -> 
         url=publication_address(publication),
         doi=text(publication.find(f"{T}idno[@type='DOI']")).removeprefix(DOI_RESOLVER),
         kind=resource_kind(document),
+        revisions=[str(when) for when in header.xpath("tei:revisionDesc/tei:change/@when", namespaces=NS)],
+        located=document.location(publication if publication.getparent() is not None else document.root),
     )
     description = header.find(f"{T}profileDesc/{T}correspDesc")
     if description is not None:

@@ -30,21 +30,18 @@ from teitools.deposit_schemas import (
     metadata_findings,
 )
 from teitools.findings import ERROR, WARNING, Finding, Report
-from teitools.load import TEI_NS, Document, UsageError, load_all
+from teitools.load import UsageError
 from teitools.metadata import (
     Edition,
-    Personography,
     Record,
     cmif,
     datacite,
     datacite_xml,
     dublin_core,
-    read_record,
     unsupported_authorities,
 )
-from teitools.render import output_names
 from teitools.resources import SCHEMA_DIR
-from teitools.run import render, validate_paths
+from teitools.run import Check, render, validate_paths
 from teitools.validate import PROJECT_SCHEMA, load_schema
 
 BAG_NAME = "teitools-edition"
@@ -65,16 +62,13 @@ class PackageResult:
     written: list[Path] = field(default_factory=list)
 
 
-def edition_date(documents: list[Document]) -> str:
+def edition_date(records: list[Record]) -> str:
     """The latest date the edition records (publication and revision dates): the bag's date."""
     dates = [
-        str(value)
-        for d in documents
-        for value in d.root.xpath(
-            "tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/@when | "
-            "tei:teiHeader/tei:revisionDesc/tei:change/@when",
-            namespaces={"tei": TEI_NS},
-        )
+        when
+        for record in records
+        for when in [record.published.when if record.published else "", *record.revisions]
+        if when
     ]
     if not dates:
         raise UsageError(
@@ -92,22 +86,25 @@ class Overrides:
 
 
 def package(edition: Path, output_dir: Path, base_url: str = "", doi_prefix: str = "") -> PackageResult:
+    """Validate, render and describe the edition in one pass over its documents, and bag it all. Nothing is
+    left in output_dir unless the bag is complete."""
     if doi_prefix and not DOI_PREFIX.fullmatch(doi_prefix):
         raise UsageError(f"--doi takes a DOI prefix such as 10.5281, not {doi_prefix!r}")
     overrides = Overrides(base_url, doi_prefix)
-    schema = load_schema(PROJECT_SCHEMA)
-    report = validate_paths([edition], schema, ("edition", "deposit"))
-    if base_url:  # the address is given: headers without one are no longer incomplete
-        report.findings = [f for f in report.findings if f.rule != "deposit-address"]
-    if report.errors:
-        return PackageResult(report)
-    documents = load_all([edition], Report())  # an edition to deposit: small enough to hold at once
+    created = not output_dir.exists()
     output_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".teitools-package-", dir=output_dir))
     try:
         bag_dir = staging / BAG_NAME
-        date = edition_date(documents)
-        records = stage_payload(bag_dir, edition, documents, report, date, overrides)
+        check = Check(load_schema(PROJECT_SCHEMA), ("edition", "deposit"))
+        run = render([edition], bag_dir / PAGES_FOLDER, check=check, records=True)
+        report = run.report
+        if base_url:  # the address is given: headers without one are no longer incomplete
+            report.findings = [f for f in report.findings if f.rule != "deposit-address"]
+        if report.errors:
+            return PackageResult(report)
+        date = edition_date(run.records)
+        records = stage_payload(bag_dir, run.files, run.records, report, date, overrides)
         if report.errors:
             return PackageResult(report)
         make_bag(bag_dir, records, date)
@@ -115,22 +112,23 @@ def package(edition: Path, output_dir: Path, base_url: str = "", doi_prefix: str
         return PackageResult(report, *move_into_place(staging, output_dir))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if created and not any(output_dir.iterdir()):
+            output_dir.rmdir()
 
 
 def stage_payload(
-    bag_dir: Path, edition: Path, documents: list[Document], report: Report, date: str, overrides: Overrides
+    bag_dir: Path, files: list[Path], records: list[Record], report: Report, date: str, overrides: Overrides
 ) -> list[Record]:
-    """Everything that goes into the bag's data/ folder; returns the header records. The metadata files
-    are checked against their formats' schemas: their findings join the report."""
+    """Everything else that goes into the bag's data/ folder beside the pages; returns the header records as
+    the deposit gives them. The metadata files are checked against their formats' schemas: their findings
+    join the report."""
     for path in ("tei", "schema", METADATA_FOLDER):
         (bag_dir / path).mkdir(parents=True)
-    for document in documents:
-        shutil.copyfile(document.path, bag_dir / "tei" / document.path.name)
+    for file in files:
+        shutil.copyfile(file, bag_dir / "tei" / file.name)
     for name in SCHEMA_FILES:
         shutil.copyfile(SCHEMA_DIR / name, bag_dir / "schema" / name)
-    rendered = render([edition], bag_dir / PAGES_FOLDER)
-    report.extend(rendered.report.findings)
-    records = deposit_records(documents, overrides)
+    records = deposit_records(records, overrides)
     metadata = bag_dir / METADATA_FOLDER
     for record in records:
         (metadata / f"{record.name}{OAI_DC_SUFFIX}").write_bytes(dublin_core(record))
@@ -139,7 +137,7 @@ def stage_payload(
         )
         if record.doi:  # DataCite XML identifies a resource by its DOI: without one there is none
             (metadata / f"{record.name}{DATACITE_XML_SUFFIX}").write_bytes(datacite_xml(record))
-    report.extend(write_cmif(metadata, documents, records, date, overrides))
+    report.extend(write_cmif(metadata, records, date, overrides))
     # Findings on the TEI name its files as they are in the bag; the metadata files' are named so already.
     checked = metadata_findings(metadata, METADATA_FOLDER)
     portable = Report(report.files_checked, [relabel(f) for f in report.findings] + checked)
@@ -154,13 +152,9 @@ def page_address(base_url: str, name: str) -> str:
     return f"{base_url.rstrip('/')}/{PAGES_FOLDER}/{name}.html"
 
 
-def deposit_records(documents: list[Document], overrides: Overrides) -> list[Record]:
-    """The header records, with the addresses and DOIs the command line gives instead of the headers'."""
-    personography = Personography(documents)
-    records = [
-        read_record(d, name, personography)
-        for d, name in zip(documents, output_names([d.path for d in documents]), strict=True)
-    ]
+def deposit_records(records: list[Record], overrides: Overrides) -> list[Record]:
+    """The header records (the run's header models), with the addresses and DOIs the command line gives
+    instead of the headers'."""
     return [
         replace(
             record,
@@ -181,12 +175,10 @@ def edition_address(records: list[Record], overrides: Overrides) -> str:
     return bases.pop() if len(bases) == 1 and all(url.endswith("/" + page) for url, page in pages) else ""
 
 
-def write_cmif(
-    metadata: Path, documents: list[Document], records: list[Record], date: str, overrides: Overrides
-) -> list[Finding]:
+def write_cmif(metadata: Path, records: list[Record], date: str, overrides: Overrides) -> list[Finding]:
     """CMIF for the letters, when the edition's address is known (correspSearch rejects a CMIF file without
     its own URL); the references correspSearch cannot match are reported where the headers make them."""
-    letters = [(d, r) for d, r in zip(documents, records, strict=True) if r.correspondence]
+    letters = [record for record in records if record.correspondence]
     if not letters:
         return []
     address = edition_address(records, overrides)
@@ -195,14 +187,7 @@ def write_cmif(
             "no CMIF file written: the edition's address is unknown (give every header its page address, "
             f"BASE/{PAGES_FOLDER}/NAME.html, in publicationStmt/idno[@type='URL'], or use --base-url)"
         )
-        statements = [
-            d.root.find(f"{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}fileDesc/{{{TEI_NS}}}publicationStmt")
-            for d, _ in letters
-        ]
-        return [
-            d.finding(d.root if statement is None else statement, WARNING, "cmif-address", message)
-            for (d, _), statement in zip(letters, statements, strict=True)
-        ]
+        return [Finding(*letter.located, WARNING, "cmif-address", message) for letter in letters]
     contact = next((r.contact for r in records if r.contact), None)
     publisher = next((r.publisher for r in records if r.publisher), "")
     edition = Edition(
@@ -217,7 +202,7 @@ def write_cmif(
             f"{agent.name} is referred to in CMIF without an "
             f"authority correspSearch supports ({supported}): it cannot be matched with other editions",
         )
-        for _, record in letters
+        for record in letters
         for agent, supported in unsupported_authorities(record)
     ]
 

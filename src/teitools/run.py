@@ -30,7 +30,7 @@ from teitools.distributed import ClusterOptions
 from teitools.facts import DocumentFacts, gather, pointer_targets
 from teitools.findings import ERROR, Finding, Report
 from teitools.load import Document, find_xml_files, label_for, load
-from teitools.metadata import header_model
+from teitools.metadata import Record, header_model
 from teitools.schemas import PROJECT_SCHEMA, Schema, load_schema, schema_path, tei_all_version
 
 # Below this much input, starting worker processes (0.7 s each: imports, schema, stylesheets) costs more than
@@ -67,6 +67,7 @@ class RunOptions:
     # The markup names the schema prepares for (tei_all), read from the files before the map; None: not yet.
     schema_names: frozenset[str] | None = None
     roots: tuple[str, ...] = ()  # the folders named on the command line: XIncludes resolve inside them
+    records: bool = False  # the header model travels back with the outputs (for the deposit's metadata)
 
     def tree_root(self, path: Path) -> Path | None:
         """The named folder a file was found in (its XIncludes may reach anywhere inside it), else None: the
@@ -84,6 +85,7 @@ class DocumentResult:
     outputs: dict[str, str] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)  # files a Dask worker wrote into the output folder
     images: tuple[tuple[str, str], ...] = ()  # local image files the page shows, and their place beside it
+    record: Record | None = None  # the header model, when the options ask for it
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ def map_document(
             linked = renderer.linked_documents(loaded, targets, options.from_client)
             # The header model, read once from this parse: the pages show it as the crosswalks do.
             header = header_model(loaded, targets, {file: each.ids for file, each in linked.items()})
+            result.record = header if options.records else None
             outputs = renderer.outputs(loaded, targets, linked, header.as_json(), options.formats)
         except saxonche.PySaxonApiError as error:
             message = f"cannot be rendered: {' '.join(str(error).split())}"
@@ -393,9 +396,19 @@ def validate_paths(
 
 
 @dataclass
+class Check:
+    """What a rendering run also checks, in the same pass (teitools package): a schema and rule sets."""
+
+    schema: Schema
+    rule_sets: tuple[str, ...] = (rules.EDITION,)
+
+
+@dataclass
 class RenderResult:
     report: Report = field(default_factory=Report)
     written: list[Path] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)  # with records=True: each file's, named as its pages
 
 
 def render(
@@ -405,8 +418,11 @@ def render(
     jobs: int = 1,
     on_progress: Progress | None = None,
     cluster: ClusterOptions | None = None,
+    check: Check | None = None,
+    records: bool = False,
 ) -> RenderResult:
-    """HTML and text per document, and the indexes across them, written into output_dir."""
+    """HTML and text per document, and the indexes across them, written into output_dir; with a check,
+    the findings of validation too, and with records each document's header model, all from one parse."""
     stages.check_stylesheets()
     files = find_xml_files(paths)
     names = stages.output_names(files)
@@ -415,12 +431,15 @@ def render(
         (stages.ENTRIES,) if with_index else ()
     )
     options = RunOptions(
+        check.schema.source if check else "",
+        check.rule_sets if check else (),
         formats=page_formats,
         link_indexes=with_index,
         max_document_bytes=max_document_bytes(jobs),
         roots=named_folders(paths),
+        records=records,
     )
-    result = RenderResult(Report(files_checked=len(files)))
+    result = RenderResult(Report(len(files), tei_version=tei_all_version() if check else ""), files=files)
     output_dir.mkdir(parents=True, exist_ok=True)
 
     def save(name: str, content: str) -> None:
@@ -428,11 +447,15 @@ def render(
         stages.write_atomically(path, content)
         result.written.append(path)
 
-    entries, entry_names = [], []
+    entries, entry_names, facts = [], [], []
     documents = map_documents(files, options, jobs, on_progress, cluster, Pages(output_dir, names))
     with closing(documents):
         for name, document in zip(names, documents, strict=True):
             result.report.extend(document.findings)
+            if document.facts is not None:
+                facts.append(document.facts)
+            if document.record is not None:
+                result.records.append(replace(document.record, name=name))
             for file_name, content in page_files(name, document.outputs).items():
                 save(file_name, content)
             result.written += [output_dir / file_name for file_name in document.written]
@@ -447,4 +470,6 @@ def render(
             save(name, content)
     if "html" in formats or with_index:
         save(stages.STYLESHEET, stages.stylesheet())
+    if check:
+        result.report.extend(cross_file_findings(facts, check.rule_sets))
     return result
