@@ -3,6 +3,7 @@
 import json
 import os
 import re
+import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -322,6 +323,22 @@ def test_hostile_input_is_refused_and_never_read(tmp_path):
     code, output = run(str(tmp_path / "doc.xml"), "-o", str(tmp_path / "out"))
     assert code == 1 and "entity" in output
     assert all("teitools-secret" not in p.read_text() for p in (tmp_path / "out").iterdir())
+
+
+def test_a_file_outside_the_input_folder_is_never_read_for_names(tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "edition").mkdir()
+    shutil.copy(TEI_DIR / "persons.xml", tmp_path / "elsewhere" / "persons.xml")
+    letter = (TEI_DIR / LETTER).read_text().replace('"persons.xml#', '"../elsewhere/persons.xml#')
+    (tmp_path / "edition" / "letter.xml").write_text(letter)
+    outputs = {}
+    for named in ("edition", ""):
+        code, output = run(str(tmp_path / named), "-o", str(tmp_path / f"out-{named}"), "--to", "html")
+        assert code == 0, output
+        outputs[named] = (tmp_path / f"out-{named}" / "letter.html").read_text()
+    # Inside the named folder the personography gives the names their entries; from outside it gives none.
+    entry = 'title="Bukharin, Nikolai Ivanovich"'
+    assert entry not in outputs["edition"] and entry in outputs[""]
 
 
 def test_only_the_formats_asked_for_are_written(tmp_path):

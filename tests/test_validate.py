@@ -163,6 +163,20 @@ def test_duplicate_xml_id_across_the_files_of_one_edition(tmp_path):
     assert found[0]["file"].endswith("b.xml") and 'xml:id "p1" is used already in' in found[0]["message"]
 
 
+def test_a_pointer_outside_the_input_folder_is_not_followed(tmp_path):
+    """A file beside the input folder is never read: the pointer into it gets a warning, not a check."""
+    (tmp_path / "elsewhere").mkdir()
+    write(tmp_path / "elsewhere", MINIMAL.replace('xml:id="p2"', 'xml:id="p3"'), "persons.xml")
+    (tmp_path / "edition").mkdir()
+    pointing = MINIMAL.replace("Written on", '<ref target="../elsewhere/persons.xml#p3">See</ref> on')
+    write(tmp_path / "edition", pointing, "b.xml")
+    code, found = findings(tmp_path / "edition")
+    assert code == 0 and [(f["rule"], f["severity"]) for f in found] == [("ref-resolves", "warning")]
+    assert "outside the input folder" in found[0]["message"] and found[0]["line"] == 17
+    # Named together, both files are inside the input: the pointer is followed, and it leads somewhere.
+    assert not [f for f in findings(tmp_path)[1] if f["rule"] == "ref-resolves"]
+
+
 def test_note_numbering_gap(tmp_path):
     content = MINIMAL.replace("with a note.</p>", 'with<note n="3" place="end">Third.</note> two.</p>')
     found = the_finding(write(tmp_path, content), "note-numbering")

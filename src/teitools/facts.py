@@ -47,7 +47,8 @@ class DocumentFacts:
     key: str  # the resolved path: the document's identity between files
     label: str  # how messages name the file
     ids: str  # its xml:ids, in document order, joined by SEPARATOR
-    links: dict[str, Target]  # each distinct pointer value that leads into another file, and where
+    links: dict[str, Target]  # each distinct pointer value that leads into another file inside the input tree
+    outside: tuple[str, ...]  # pointer values that lead into a file outside the input tree: never read
     unreferenced_entries: str  # ids of authority entries in lists that the document itself never points to
     has_xinclude: bool
 
@@ -81,8 +82,11 @@ class Gathered:
         return bool(self.of(XINCLUDE))
 
     def facts(self) -> DocumentFacts:
-        key = self.document.key
+        document = self.document
+        key = document.key
         local = {target.fragment for target in self.targets.values() if target.file == key}
+        other = {value: target for value, target in self.targets.items() if target.file != key}
+        outside = {value for value, target in other.items() if not document.inside_tree(target.file)}
         entries = [
             xml_id
             for element in authority_entries(self)
@@ -90,9 +94,10 @@ class Gathered:
         ]
         return DocumentFacts(
             key=key,
-            label=self.document.label,
+            label=document.label,
             ids=SEPARATOR.join(self.ids),
-            links={value: target for value, target in self.targets.items() if target.file != key},
+            links={value: target for value, target in other.items() if value not in outside},
+            outside=tuple(sorted(outside)),
             unreferenced_entries=SEPARATOR.join(entries),
             has_xinclude=self.has_xinclude,
         )

@@ -71,6 +71,13 @@ class Document:
     resolved: Path  # the absolute path, resolved once: pointers between files are matched on it
     findings: list[Finding] = field(default_factory=list)  # what loading found but did not refuse
     included: bool = False  # XIncludes were resolved: the tree holds more than the bytes
+    # The input tree: the folder named on the command line that holds the file, else the file's own folder.
+    # XIncludes and pointers into other files are followed only inside it.
+    tree_root: Path | None = None
+
+    def inside_tree(self, path: str) -> bool:
+        """Whether a file (an absolute path) lies inside the document's input tree, links resolved."""
+        return Path(path).resolve().is_relative_to(self.tree_root or self.resolved.parent)
 
     @cached_property
     def key(self) -> str:
@@ -215,7 +222,8 @@ def load(
         root = etree.fromstring(raw, safe_parser(), base_url=str(resolved))
     except etree.XMLSyntaxError as error:
         return syntax_finding(label, error)
-    document = Document(path, label, root.getroottree(), raw, resolved)
+    tree_root = (tree_root or resolved.parent).resolve()
+    document = Document(path, label, root.getroottree(), raw, resolved, tree_root=tree_root)
     refused = external_entity(document) or refusal(document)
     if refused:
         return refused
@@ -226,7 +234,7 @@ def load(
             return syntax_finding(label, error)
         document.tree = root.getroottree()
     if next(document.root.iter(INCLUDE), None) is not None:
-        resolve_xincludes(document, tree_root or resolved.parent)
+        resolve_xincludes(document, tree_root)
         document.included = True
     return document
 

@@ -98,8 +98,10 @@ class Renderer:
     def linked_documents(
         self, document: Document, targets: dict[str, Target], from_client: bool = False
     ) -> dict[str, Linked]:
-        """The usable documents a document points into, by file, in a stable order (their URIs)."""
+        """The usable documents a document points into inside its input tree, by file, in a stable order
+        (their URIs)."""
         files = sorted({t.file for t in targets.values()} - {document.key}, key=lambda f: Path(f).as_uri())
+        files = [file for file in files if document.inside_tree(file)]  # nothing outside the input is read
         return {
             file: linked for file in files if (linked := self.linked_document(file, from_client)) is not None
         }

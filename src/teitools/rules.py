@@ -173,6 +173,11 @@ def pointer_problem(target: Target, ids: frozenset[str] | dict | None) -> str:
     return ""
 
 
+OUTSIDE_TREE = (
+    "points into a file outside the input folder, which teitools does not read: name a folder that holds both"
+)
+
+
 def pointer_message(value: str, problem: str) -> str:
     return f'@{{attribute}}="{value}" {problem}'
 
@@ -205,6 +210,9 @@ def pointers_resolve_inside(gathered: Gathered) -> Iterator[Finding]:
 @corpus_rule("ref-resolves")
 def pointers_resolve_between_files(corpus: CorpusFacts) -> Iterator[Claim]:
     for facts in corpus.documents:
+        for value in facts.outside:
+            message = pointer_message(value, OUTSIDE_TREE)
+            yield Claim(facts.key, WARNING, "ref-resolves", message, pointer=value)
         for value, target in facts.links.items():
             problem = pointer_problem(target, corpus.ids_of(target.file))
             if problem:
