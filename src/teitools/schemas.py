@@ -213,9 +213,8 @@ def declared_schemas(document: Document) -> list[etree._ProcessingInstruction]:
 # ">"), the attributes inside them, and namespace declarations. It over-counts (a tag inside a comment
 # counts), which only keeps more of tei_all than needed; a name it misses (one an entity or an XInclude brings
 # in) makes TeiAll.check prepare the grammar again. The quantifiers are possessive: nothing to backtrack into.
-START_TAG = re.compile(
-    rb"<([A-Za-z_][\w.\-]*)(?::([A-Za-z_][\w.\-]*))?([^>\"']*+(?:(?:\"[^\"]*+\"|'[^']*+')[^>\"']*+)*+)>"
-)
+START_TAG = re.compile(rb"<([A-Za-z_][\w.\-]*)(?::([A-Za-z_][\w.\-]*))?")
+INSIDE_TAG = re.compile(rb"<[A-Za-z_][\w.\-:]*([^>\"']*+(?:(?:\"[^\"]*+\"|'[^']*+')[^>\"']*+)*+)>")
 ATTRIBUTE = re.compile(rb"\s(?:[\w.\-]+:)?([\w.\-]+)\s*=\s*[\"']")
 NAMESPACE_DECLARATION = re.compile(rb"xmlns(?::([\w.\-]+))?\s*=\s*[\"']([^\"']*)[\"']")
 XML_MODEL = b"<?xml-model"
@@ -228,13 +227,12 @@ def markup_names_in(raw: bytes) -> set[str]:
     bound: dict[str, set[str]] = {}
     for prefix, uri in NAMESPACE_DECLARATION.findall(raw):
         bound.setdefault(prefix.decode(), set()).add(uri.decode())
-    tags = START_TAG.findall(raw)
     names = set()
-    for first, second in {(first, second) for first, second, _ in tags}:
+    for first, second in set(START_TAG.findall(raw)):
         prefix, local = (first.decode(), second.decode()) if second else ("", first.decode())
         for uri in bound.get(prefix) or {""}:
             names.add(f"{{{uri}}}{local}" if uri else local)
-    attributes = set(ATTRIBUTE.findall(b" ".join(inside for _, _, inside in tags)))
+    attributes = set(ATTRIBUTE.findall(b" ".join(INSIDE_TAG.findall(raw))))
     names.update(grammar.ATTRIBUTE_MARK + name.decode() for name in attributes)
     return names
 
