@@ -24,10 +24,9 @@ POINTER_ATTRIBUTES = ("ref", "who", "target", "corresp", "source", "resp")
 AUTHORITY_ENTRIES = ("person", "place", "org", "bibl", "event")
 AUTHORITY_LISTS = ("listPerson", "listPlace", "listOrg", "listBibl", "listEvent")
 # The elements the rules read, gathered in one pass over each document rather than one pass per rule.
-GATHERED = (
-    *(T + name for name in ("date", "note", "choice", "idno", "correspAction", *AUTHORITY_ENTRIES)),
-    XINCLUDE,
-)
+GATHERED_NAMES = ("date", "note", "choice", "idno", "correspAction", *AUTHORITY_ENTRIES)
+GATHERED = frozenset((*(T + name for name in GATHERED_NAMES), XINCLUDE))
+POINTER_NAMES = frozenset(POINTER_ATTRIBUTES)
 ID_XPATH = etree.XPath("//@xml:id")
 POINTER_XPATH = etree.XPath("|".join(f"//*/@{name}" for name in POINTER_ATTRIBUTES))
 URI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -104,10 +103,25 @@ class Gathered:
 
 
 def gather(document: Document) -> Gathered:
+    found, ids, values = read_tree(document.root)
+    return Gathered(document, found, ids, targets_of(document, values))
+
+
+def read_tree(root: etree._Element) -> tuple[dict[str, list[etree._Element]], dict[str, etree._Element], set]:
+    """In one walk over the tree (the costliest part of the facts, so done once): the gathered elements by
+    tag, the elements by xml:id, and the distinct pointer values (a value holds several, space-separated)."""
     found: dict[str, list[etree._Element]] = defaultdict(list)
-    for element in document.root.iter(*GATHERED):
-        found[element.tag].append(element)
-    return Gathered(document, found, index_ids(document.tree), pointer_targets(document))
+    ids: dict[str, etree._Element] = {}
+    values: set[str] = set()
+    for element in root.iter(etree.Element):
+        if element.tag in GATHERED:
+            found[element.tag].append(element)
+        for name, value in element.items():  # a list lxml builds at once: cheaper than attrib
+            if name in POINTER_NAMES:
+                values.update(value.split())
+            elif name == XML_ID:
+                ids[value] = element
+    return found, ids, values
 
 
 def authority_entries(gathered: Gathered) -> Iterator[etree._Element]:
@@ -125,9 +139,10 @@ def index_ids(tree: etree._ElementTree) -> dict[str, etree._Element]:
 
 def pointer_targets(document: Document) -> dict[str, Target]:
     """Each distinct pointer value of a document that leads into a document, and where it leads."""
-    values: set[str] = set()
-    for attribute in POINTER_XPATH(document.tree):
-        values.update(attribute.split())
+    return targets_of(document, read_tree(document.root)[2])
+
+
+def targets_of(document: Document, values: set[str]) -> dict[str, Target]:
     return {value: target for value in values if (target := resolve_pointer(document, value))}
 
 

@@ -352,8 +352,10 @@ def choices_complete(gathered: Gathered) -> Iterator[Finding]:
 def authority_ids_wellformed(gathered: Gathered) -> Iterator[Finding]:
     for idno in gathered.of(T + "idno"):
         kind = (idno.get("type") or "").lower()
+        if kind not in ID_FORMATS:
+            continue
         value = (idno.text or "").strip()
-        if kind in ID_FORMATS and not ID_FORMATS[kind].fullmatch(value):
+        if not ID_FORMATS[kind].fullmatch(value):
             expected = "Q followed by digits" if kind == "wikidata" else "digits only"
             message = f'{idno.get("type")} id "{value}" is malformed: expected {expected}'
             yield gathered.document.finding(idno, ERROR, "authority-id", message)
