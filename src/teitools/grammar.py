@@ -10,9 +10,9 @@ cost nothing in verdicts:
   and definitions no longer reachable from the start are dropped;
 - **repetitions**: `(X+, Y*)+` becomes `X, (X | Y)*`, the same language, which libxml2 follows in one pass;
 - **absent attributes**: when the names present include attributes (as "@" and their local name), an optional
-  attribute that no document of the run carries can only match as absent, so it goes. tei_all offers some 40
-  optional attributes on every element, and libxml2 tries each of them, copying its state, on every element it
-  validates: this halves the time of long lists.
+  attribute that no document of the run carries can only match as absent, so it goes. tei_all offers dozens
+  of optional attributes on every element, and libxml2 tries each of them, copying its state, on every element
+  it validates: a list of 2393 places validates in about a third less time.
 
 Annotations (documentation, embedded Schematron) are dropped too: libxml2 ignores them.
 
