@@ -70,6 +70,7 @@ from teitools.xpath1 import (
 __all__ = ["Schematron", "can_match", "element_names"]
 
 NODES_VARIABLE = "teitools_nodes"  # the collected elements a query starts from
+NODE_SET_SLICE = 128
 ITEM_VARIABLE = "teitools_item"
 # XPath's default collation (elementpath would otherwise ask the system for an en_US locale).
 CODEPOINTS = "http://www.w3.org/2005/xpath-functions/collation/codepoint"
@@ -160,6 +161,7 @@ class Candidates:
     attribute: str | None
     select: etree.XPath
     condition: str  # the XPath 1 step that selects the context nodes from $teitools_nodes
+    everything: bool  # every element collected is a context node (a name test without predicates)
 
 
 @dataclass
@@ -216,9 +218,9 @@ class Schematron:
                 self.patterns.append([compiler.rule(rule) for rule in in_pattern])
             except NotReadable:
                 left_to_saxon += in_pattern
-        self.collect = Collect.of(rule for pattern in self.patterns for rule in pattern)
         self.saxon = None
         self.saxon_needs = [compiler.needs(rule.element.get("context", "")) for rule in left_to_saxon]
+        self.collect = Collect.of([rule for pattern in self.patterns for rule in pattern], self.saxon_needs)
         if left_to_saxon:
             from teitools.schematron_xslt import XsltRules  # Saxon only loads when a schema needs it
 
@@ -291,7 +293,10 @@ class RuleCompiler:
         condition = f"${NODES_VARIABLE}[{match.condition}]" + (
             f"/{match.attribute}" if match.attribute else ""
         )
-        return Candidates(element, attribute, self.xpath(condition), condition)
+        everything = match.condition == f"self::{match.element}" and not match.attribute
+        return Candidates(
+            element, attribute, self.xpath(condition), condition, everything and "*" not in element
+        )
 
     def clark(self, name: str) -> str:
         prefix, _, local = name.rpartition(":")
@@ -358,10 +363,13 @@ class Collect:
     everything: bool
 
     @classmethod
-    def of(cls, rules) -> "Collect":
+    def of(cls, rules: list[CompiledRule], needs: list[list[set[str] | None]]) -> "Collect":
+        """For the rules' contexts, and for telling whether a document holds the elements in `needs`."""
         alternatives = [a for rule in rules for a in rule.alternatives or []]
+        every_needs = [*needs, *(rule.needs for rule in rules)]
+        needed = {name for alternatives in every_needs for need in alternatives for name in need or ()}
         return cls(
-            frozenset(a.element for a in alternatives),
+            frozenset(a.element for a in alternatives) | needed,
             frozenset(a.attribute for a in alternatives if a.attribute),
             any(a.element == EVERY_ELEMENT and not a.attribute for a in alternatives),
         )
@@ -372,14 +380,12 @@ class Collected:
 
     def __init__(self, root: etree._Element, collect: Collect) -> None:
         self.root = root
-        self.names: set[str] = set()
-        self.by_name: dict[str, list[etree._Element]] = defaultdict(list)
+        self.by_name: dict[str, list[etree._Element]] = defaultdict(list)  # only the names found
         self.by_attribute: dict[str, list[etree._Element]] = defaultdict(list)
         self.every: list[etree._Element] = []
         wanted, attributes = collect.names, collect.attributes
         for element in root.iter(etree.Element):
             name = element.tag
-            self.names.add(name)
             if name in wanted:
                 self.by_name[name].append(element)
             if collect.everything:
@@ -413,7 +419,7 @@ class DocumentRun:
 
     def may_hold(self, needs: list[set[str] | None]) -> bool:
         """Whether the document holds every element some alternative of a context needs."""
-        return any(need is None or need <= self.collected.names for need in needs)
+        return any(need is None or need <= self.collected.by_name.keys() for need in needs)
 
     def pattern_findings(self, rules: list[CompiledRule]) -> Iterator[Finding]:
         """The findings of one pattern: each node is checked by the first rule whose context matches it."""
@@ -438,18 +444,28 @@ class DocumentRun:
         fired: list[Node] = []
         for candidates, query in zip(rule.alternatives, check.at_once, strict=True):
             elements = self.collected.elements(candidates)
-            if elements:
-                fired += map(as_node, query(self.document.tree, **{NODES_VARIABLE: elements}, **self.globals))
+            fired += self.on_elements(query, elements, self.globals)
         return unique(fired)
+
+    def on_elements(self, query: etree.XPath, elements: list[etree._Element], variables) -> list[Node]:
+        """The nodes a query selects from $teitools_nodes, bound to the elements a slice at a time: libxml2
+        takes a node-set variable in a time quadratic in its length (each node is checked against the
+        others)."""
+        nodes: list[Node] = []
+        for start in range(0, len(elements), NODE_SET_SLICE):
+            slice_variables = {NODES_VARIABLE: elements[start : start + NODE_SET_SLICE], **variables}
+            nodes += map(as_node, query(self.document.tree, **slice_variables))
+        return nodes
 
     def context_nodes(self, rule: CompiledRule) -> list[Node]:
         if rule.alternatives is not None:
             nodes: list[Node] = []
             for candidates in rule.alternatives:
                 elements = self.collected.elements(candidates)
-                if elements:
-                    variables = {NODES_VARIABLE: elements, **self.lxml_globals()}
-                    nodes += map(as_node, candidates.select(self.document.tree, **variables))
+                if candidates.everything:
+                    nodes += elements
+                else:
+                    nodes += self.on_elements(candidates.select, elements, self.lxml_globals())
             return unique(nodes)
         if rule.whole_document is not None:
             return [
@@ -465,7 +481,7 @@ class DocumentRun:
         """The nodes a report's prefilter keeps (all nodes for an assert, or when some are attributes)."""
         if check.prefilter is None or not nodes or not all(isinstance(n, etree._Element) for n in nodes):
             return nodes
-        return check.prefilter(self.document.tree, **{NODES_VARIABLE: nodes})
+        return self.on_elements(check.prefilter, nodes, {})
 
     def holds(self, check: Check, rule: CompiledRule, node: Node) -> bool:
         """Whether the check fires on the node."""

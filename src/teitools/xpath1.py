@@ -316,8 +316,24 @@ def match_plan(pattern: str) -> list[Match] | None:
     translation = translate(pattern, positional=False)
     if translation is None or translation.variables:
         return None
-    plans = [match_alternative(part) for part in split_union(classify(tokens(translation.text)))]
+    plans = [match_alternative(part) for part in distributed(classify(tokens(translation.text)))]
     return None if None in plans else plans
+
+
+def distributed(items: list[Token]) -> list[list[Token]]:
+    """The alternatives of a pattern, with a group of alternatives distributed over what follows it:
+    `(a | b)[p]/c` is `a[p]/c | b[p]/c` when p does not depend on the position (else the group is kept,
+    and refused later)."""
+    parts = []
+    for part in split_union(items):
+        if part and part[0].text == "(":
+            end = closing(part, 0)
+            rest = part[end + 1 :]
+            if not (rest and rest[0].text == "[" and positional_predicate(rest[1 : closing(rest, 0)])):
+                parts += [inner + rest for inner in distributed(part[1:end])]
+                continue
+        parts.append(part)
+    return parts
 
 
 def match_alternative(items: list[Token]) -> Match | None:
