@@ -32,6 +32,7 @@ from typing import Any, NamedTuple
 from elementpath import ElementPathError, XPathContext
 from elementpath.tree_builders import get_node_tree
 from elementpath.xpath31 import XPath31Parser
+from elementpath.xpath_nodes import AttributeNode, ElementNode
 from lxml import etree
 
 from teitools.findings import Finding
@@ -411,7 +412,7 @@ class DocumentRun:
         self.collected = Collected(document.root, collect)
         self.globals: dict[str, Any] = {}
         for name, query in global_lets:
-            self.globals[name] = self.value(query, None, dict(self.globals))
+            self.globals[name] = self.value(query, None, dict(self.globals), let=True)
 
     @cached_property
     def node_tree(self) -> Any:
@@ -472,7 +473,11 @@ class DocumentRun:
                 as_node(result) for result in rule.whole_document(self.document.tree, **self.lxml_globals())
             ]
         context = XPathContext(self.node_tree, variables=self.elementpath_variables(self.globals))
-        return [node for node in map(from_elementpath, rule.elementpath_selection.select(context)) if node]
+        return [
+            node
+            for node in map(from_elementpath, rule.elementpath_selection.select(context))
+            if node is not None
+        ]
 
     def lxml_globals(self) -> dict[str, Any]:
         return {name: lxml_value(value) for name, value in self.globals.items() if for_lxml(value)}
@@ -492,14 +497,15 @@ class DocumentRun:
         """The variables a query reads on a node: the schema's lets, the rule's, and current()."""
         variables = {**self.globals, CURRENT_VARIABLE: node}
         for name, let in rule.lets_for(query.variables):
-            variables[name] = self.value(let, node, variables, atomic=True)
+            variables[name] = self.value(let, node, variables, let=True)
         return variables
 
-    def value(self, query: Query, node: Node | None, variables: dict[str, Any], atomic: bool = False) -> Any:
-        """The query's value on the node (None: the document), by libxml2 when it can (with `atomic`, only
-        when libxml2 gives an atomic value), else by elementpath."""
+    def value(self, query: Query, node: Node | None, variables: dict[str, Any], let: bool = False) -> Any:
+        """The query's value on the node (None: the document), by libxml2 when it can, else by elementpath.
+        A let's value is taken from libxml2 only when it is atomic; elementpath's is kept apart (XPath2Value),
+        never to be handed to libxml2, which would read an XPath 2 sequence as something else."""
         read = {name: variables[name] for name in query.variables if name in variables}
-        lxml = query.lxml is not None and (query.atomic or not atomic)
+        lxml = query.lxml is not None and (query.atomic or not let)
         if lxml and not isinstance(node, Attribute) and all(map(for_lxml, read.values())):
             on = self.document.tree if node is None else node
             return query.lxml(on, **{name: lxml_value(value) for name, value in read.items()})
@@ -508,7 +514,8 @@ class DocumentRun:
             item=self.elementpath_node(node) if node is not None else None,
             variables=self.elementpath_variables(read),
         )
-        return query.elementpath.evaluate(context)
+        value = query.elementpath.evaluate(context)
+        return XPath2Value(value) if let else value
 
     def elementpath_node(self, node: Node) -> Any:
         if isinstance(node, Attribute):
@@ -519,7 +526,9 @@ class DocumentRun:
     def elementpath_variables(self, variables: dict[str, Any]) -> dict[str, Any]:
         converted = {}
         for name, value in variables.items():
-            if isinstance(value, (etree._Element, Attribute)):
+            if isinstance(value, XPath2Value):
+                value = value.value
+            elif isinstance(value, (etree._Element, Attribute)):
                 value = self.elementpath_node(value)
             elif isinstance(value, float) and value.is_integer():
                 value = int(value)  # a count or a length from libxml2, an integer in XPath 2
@@ -539,9 +548,15 @@ class DocumentRun:
         return xpath_string(self.value(part, node, self.scope(rule, part, node)))
 
 
+class XPath2Value(NamedTuple):
+    """A let's value as elementpath gave it."""
+
+    value: Any
+
+
 def for_lxml(value: Any) -> bool:
     """Whether libxml2 can take a value as a variable (a node-set only as elements it selected itself)."""
-    return isinstance(value, (str, bool, int, float, etree._Element)) and not isinstance(value, Attribute)
+    return isinstance(value, (str, bool, int, float, etree._Element))
 
 
 def lxml_value(value: Any) -> Any:
@@ -561,10 +576,10 @@ def unique(nodes: list[Node]) -> list[Node]:
 
 
 def from_elementpath(node: Any) -> Node | None:
-    value = getattr(node, "value", None)
-    if isinstance(value, etree._Element) and node.kind == "element":
-        return value
-    if node.kind == "attribute" and isinstance(node.parent.value, etree._Element):
+    """A node elementpath selected, as a context node (None for other kinds of nodes)."""
+    if isinstance(node, ElementNode) and isinstance(node.value, etree._Element):
+        return node.value
+    if isinstance(node, AttributeNode) and isinstance(node.parent.value, etree._Element):
         return Attribute(node.parent.value, node.name)
     return None
 
