@@ -44,6 +44,13 @@ def test_a_pattern_condition_selects_what_the_pattern_matches():
     [inside_l] = match_plan("tei:l//tei:p")
     select = etree.XPath(f"$nodes[{inside_l.condition}]", namespaces=namespaces)
     assert [p.get("n") for p in select(root, nodes=root.findall(f".//{{{TEI}}}p"))] == ["1", "2"]
+    [child] = match_plan("/tei:TEI/tei:l/tei:p")
+    select = etree.XPath(f"$nodes[{child.condition}]", namespaces=namespaces)
+    assert [p.get("n") for p in select(root, nodes=root.findall(f".//{{{TEI}}}p"))] == ["1"]
+    nested = etree.fromstring(
+        f'<TEI xmlns="{TEI}"><l><p n="1"/></l><q><TEI><l><p n="2"/></l></TEI></q></TEI>'
+    )
+    assert [p.get("n") for p in select(nested, nodes=nested.findall(f".//{{{TEI}}}p"))] == ["1"]
     [target] = match_plan("tei:rt/@target")
     select = etree.XPath(f"$nodes[{target.condition}]/{target.attribute}", namespaces=namespaces)
     assert select(root, nodes=root.findall(f"{{{TEI}}}rt")) == ["a"]
@@ -56,5 +63,6 @@ def test_a_report_is_narrowed_by_what_its_test_needs_whatever_its_variables():
         == "( ( self :: tei:a | self :: tei:b ) )"
     )
     assert report_prefilter("@target and @cRef") == "( @ target ) and ( @ cRef )"
+    assert report_prefilter("tei:a[@n][. = $v]") == "( tei:a [ @ n ] )"
     assert report_prefilter("not(a[$x])") is None  # leaving out a predicate under not() would narrow it
     assert report_prefilter("$x = 1") is None
