@@ -135,3 +135,37 @@ def test_long_runs_of_elements_are_all_checked(tmp_path):
     path.write_text(f'<TEI xmlns="{TEI}"><text><body>\n{paragraphs}\n</body></text></TEI>')
     findings = [f for f in Schematron(DATA / "routes.sch").check(load(path)) if f.rule == "xpath1"]
     assert [f.line for f in sorted(findings)] == [2, 129, 130, 301]
+
+
+def test_a_test_that_cannot_be_evaluated_on_a_node_is_a_finding_there(tmp_path):
+    schema = tmp_path / "cast.sch"
+    schema.write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+        f'<ns prefix="tei" uri="{TEI}"/><ns prefix="xs" uri="http://www.w3.org/2001/XMLSchema"/>'
+        '<pattern id="cast"><rule context="tei:date"><assert test="@when cast as xs:integer lt 2029">'
+        "late</assert></rule></pattern>"
+        '<pattern id="saxon"><rule context="tei:date"><assert test="@when cast as xs:integer lt 2029 and '
+        "system-property('xsl:version') = '3.0'\">late for XSLT</assert></rule></pattern></schema>"
+    )
+    undated = tmp_path / "undated.xml"
+    undated.write_text((DATA / "sample.xml").read_text().replace('when="1999"', 'when="next"'))
+    assert found(Schematron(schema), load(undated)) == [
+        (
+            1,
+            1,
+            "error",
+            "schematron",
+            "the Schematron rules run by Saxon stopped on this document: "
+            'Cannot convert string "next" to an integer',
+        ),
+        (15, 13, "error", "cast", "late"),
+        (
+            15,
+            49,
+            "error",
+            "cast",
+            "the test '@when cast as xs:integer lt 2029' cannot be evaluated here: "
+            "'integer' constructor function at line 1, column 1: [err:FORG0001] could not convert "
+            "UntypedAtomic('next') to xs:integer",
+        ),
+    ]

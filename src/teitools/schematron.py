@@ -79,6 +79,8 @@ XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
 # Contexts that may select nodes other than elements and attributes are left to Saxon.
 OTHER_NODE_TESTS = ("text()", "comment()", "processing-instruction(", "node()", "document-node(")
 EVERY_ELEMENT = "*"
+# What evaluating an expression on a node may raise (a failed cast, a type error): reported, never raised.
+EVALUATION_ERRORS = (ElementPathError, etree.XPathError, ArithmeticError)
 
 
 class Attribute(NamedTuple):
@@ -232,6 +234,7 @@ class Schematron:
             return []
         run = DocumentRun(document, self.collect, self.global_lets)
         findings = [finding for pattern in self.patterns for finding in run.pattern_findings(pattern)]
+        findings += run.unevaluated
         if self.saxon is not None and any(run.may_hold(needs) for needs in self.saxon_needs):
             findings += self.saxon.check(document)
         return findings
@@ -410,6 +413,7 @@ class DocumentRun:
     def __init__(self, document: Document, collect: Collect, global_lets: list[tuple[str, Query]]) -> None:
         self.document = document
         self.collected = Collected(document.root, collect)
+        self.unevaluated: list[Finding] = []  # tests that could not be evaluated on a node
         self.globals: dict[str, Any] = {}
         for name, query in global_lets:
             self.globals[name] = self.value(query, None, dict(self.globals), let=True)
@@ -489,8 +493,15 @@ class DocumentRun:
         return self.on_elements(check.prefilter, nodes, {})
 
     def holds(self, check: Check, rule: CompiledRule, node: Node) -> bool:
-        """Whether the check fires on the node."""
-        value = self.value(check.test, node, self.scope(rule, check.test, node))
+        """Whether the check fires on the node. A test that cannot be evaluated there (a cast that fails) is
+        a finding of its own, where Saxon would stop the whole document."""
+        try:
+            value = self.value(check.test, node, self.scope(rule, check.test, node))
+        except EVALUATION_ERRORS as error:
+            test = " ".join(check.test.source.split())
+            message = f"the test {test!r} cannot be evaluated here: {first_line(error)}"
+            self.unevaluated.append(self.located(node, check.severity, check.rule, message))
+            return False
         return bool(value) == check.fires_when
 
     def scope(self, rule: CompiledRule, query: Query, node: Node) -> dict[str, Any]:
@@ -537,15 +548,23 @@ class DocumentRun:
 
     def finding(self, check: Check, rule: CompiledRule, node: Node) -> Finding:
         message = "".join(self.text(part, rule, node) for part in check.message)
+        return self.located(node, check.severity, check.rule, " ".join(message.split()))
+
+    def located(self, node: Node, severity: str, rule: str, message: str) -> Finding:
         element, attribute = (node.element, prefixed(node)) if isinstance(node, Attribute) else (node, "")
-        return self.document.finding(
-            element, check.severity, check.rule, " ".join(message.split()), attribute
-        )
+        return self.document.finding(element, severity, rule, message, attribute)
 
     def text(self, part: str | Query, rule: CompiledRule, node: Node) -> str:
         if isinstance(part, str):
             return part
-        return xpath_string(self.value(part, node, self.scope(rule, part, node)))
+        try:
+            return xpath_string(self.value(part, node, self.scope(rule, part, node)))
+        except EVALUATION_ERRORS as error:
+            return f"({part.source} cannot be evaluated here: {first_line(error)})"
+
+
+def first_line(error: Exception) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
 class XPath2Value(NamedTuple):

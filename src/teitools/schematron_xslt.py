@@ -15,9 +15,10 @@ from pathlib import Path
 import saxonche
 from lxml import etree
 
-from teitools.findings import Finding
+from teitools.findings import ERROR, Finding
 from teitools.load import Document, UsageError
 from teitools.schematron_schema import (
+    DEFAULT_RULE_ID,
     SCH_NS,
     XSL,
     Computed,
@@ -52,7 +53,12 @@ class XsltRules:
         builder = processor().new_document_builder()
         builder.set_base_uri(document.resolved.as_uri())
         node = builder.parse_xml(xml_text=document.xml_text(), encoding="UTF-8")
-        output = self.executable.transform_to_string(xdm_node=node)
+        try:
+            output = self.executable.transform_to_string(xdm_node=node)
+        except saxonche.PySaxonApiError as error:  # a dynamic error (a failed cast) stops the stylesheet
+            reason = (str(error).strip().splitlines() or ["a dynamic error"])[0]
+            message = f"the Schematron rules run by Saxon stopped on this document: {reason}"
+            return [document.finding(document.root, ERROR, DEFAULT_RULE_ID, message)]
         return [finding(document, result) for result in etree.fromstring(output.encode())]
 
 
