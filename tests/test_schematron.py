@@ -149,10 +149,13 @@ def test_a_test_that_cannot_be_evaluated_on_a_node_is_a_finding_there(tmp_path):
     )
     undated = tmp_path / "undated.xml"
     undated.write_text((DATA / "sample.xml").read_text().replace('when="1999"', 'when="next"'))
-    stopped = 'the Schematron rules run by Saxon stopped on this document: Cannot convert string "next" to an integer'
+    stopped = (
+        "the Schematron rules run by Saxon stopped on this document: "
+        'Cannot convert string "next" to an integer'
+    )
     cast = (
-        "the test '@when cast as xs:integer lt 2029' cannot be evaluated here: 'integer' constructor function "
-        "at line 1, column 1: [err:FORG0001] could not convert UntypedAtomic('next') to xs:integer"
+        "the test '@when cast as xs:integer lt 2029' cannot be evaluated here: 'integer' constructor "
+        "function at line 1, column 1: [err:FORG0001] could not convert UntypedAtomic('next') to xs:integer"
     )
     assert found(Schematron(schema), load(undated)) == [
         (2, 1, "error", "schematron", stopped),
