@@ -162,3 +162,16 @@ def test_a_test_that_cannot_be_evaluated_on_a_node_is_a_finding_there(tmp_path):
         (15, 13, "error", "cast", "late"),
         (15, 49, "error", "cast", cast),
     ]
+
+
+def test_a_schema_let_only_xslt_can_read_leaves_every_rule_to_saxon(sample, tmp_path):
+    schema = tmp_path / "let.sch"
+    schema.write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+        f'<ns prefix="tei" uri="{TEI}"/><let name="version" value="system-property(\'xsl:version\')"/>'
+        '<pattern id="v"><rule context="tei:ptr"><report test="$version = \'3.0\'">XSLT '
+        '<value-of select="$version"/></report></rule></pattern></schema>'
+    )
+    schematron = Schematron(schema)
+    assert schematron.patterns == [] and schematron.saxon is not None
+    assert found(schematron, sample) == [(14, 12, "error", "v", "XSLT 3.0")]

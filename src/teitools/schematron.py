@@ -79,8 +79,6 @@ XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
 # Contexts that may select nodes other than elements and attributes are left to Saxon.
 OTHER_NODE_TESTS = ("text()", "comment()", "processing-instruction(", "node()", "document-node(")
 EVERY_ELEMENT = "*"
-# What evaluating an expression on a node may raise (a failed cast, a type error): reported, never raised.
-EVALUATION_ERRORS = (ElementPathError, etree.XPathError, ArithmeticError)
 
 
 class Attribute(NamedTuple):
@@ -97,13 +95,19 @@ class NotReadable(Exception):
     """An expression that elementpath cannot read: its pattern is left to Saxon."""
 
 
+# What evaluating an expression on a node may raise (a failed cast, a type error): reported, never raised.
+EVALUATION_ERRORS = (ElementPathError, etree.XPathError, ArithmeticError, NotReadable)
+
+
 @dataclass
 class Query:
-    """One expression of the schema: for libxml2 when it can be rewritten as XPath 1, and for elementpath."""
+    """One expression of the schema: for libxml2 when it can be rewritten as XPath 1, and for elementpath
+    (parsed when first needed if libxml2 can run it: most never reach elementpath)."""
 
     source: str
     lxml: etree.XPath | None
-    elementpath: Any  # the parsed expression (an elementpath token)
+    xpath2: str  # the expression for elementpath, current() as a variable
+    namespaces: dict[str, str]
     variables: frozenset[str]  # the variables it reads, $teitools_current included
     atomic: bool  # libxml2 gives a string, number or boolean, never a node-set
 
@@ -112,7 +116,7 @@ class Query:
         cls, source: str, namespaces: dict[str, str], xpath2_wrap: str = "{}", wrap: str = "{}"
     ) -> "Query":
         """`wrap` places the expression in a larger one for both engines ("boolean({})" for a test),
-        `xpath2_wrap` for elementpath only."""
+        `xpath2_wrap` for elementpath only. NotReadable when neither engine can read it."""
         translation = translate(source, current=True, positional=False)
         lxml = None
         if translation is not None:
@@ -121,12 +125,18 @@ class Query:
             except etree.XPathSyntaxError:
                 translation = None
         variables = translation.variables if translation else variables_in(source)
-        expression = xpath2_wrap.format(wrap.format(f"({with_current_variable(source)})"))
+        xpath2 = xpath2_wrap.format(wrap.format(f"({with_current_variable(source)})"))
+        query = cls(source, lxml, xpath2, namespaces, variables, bool(translation and translation.atomic))
+        if lxml is None:
+            query.elementpath  # noqa: B018 (parsed now: an expression elementpath cannot read goes to Saxon)
+        return query
+
+    @cached_property
+    def elementpath(self) -> Any:
         try:
-            token = XPath31Parser(namespaces=namespaces, default_collation=CODEPOINTS).parse(expression)
+            return XPath31Parser(namespaces=self.namespaces, default_collation=CODEPOINTS).parse(self.xpath2)
         except (ElementPathError, ValueError, TypeError, LookupError, locale.Error) as error:
-            raise NotReadable(f"{source}: {error}") from error
-        return cls(source, lxml, token, variables, bool(translation and translation.atomic))
+            raise NotReadable(f"{self.source}: {error}") from error
 
 
 def variables_in(expression: str) -> frozenset[str]:
@@ -255,9 +265,11 @@ class RuleCompiler:
         """The schema's and patterns' lets, evaluated once on each document (as in ISO's skeleton)."""
         lets = self.schema.xpath("sch:let | sch:pattern/sch:let", namespaces=SCH_NS)
         try:
+            self.lets_readable = True
             return [(let.get("name"), self.value(let)) for let in lets]
         except NotReadable:
-            return []  # then a rule reading them is not readable either: Saxon evaluates them
+            self.lets_readable = False  # then Saxon runs every rule, with the lets as its variables
+            return []
 
     def value(self, let: etree._Element) -> Query:
         if let.get("value") is None:
@@ -268,6 +280,8 @@ class RuleCompiler:
         context = rule.element.get("context", "")
         if "current()" in context.replace(" ", "") or any(test in context for test in OTHER_NODE_TESTS):
             raise NotReadable(context)
+        if not self.lets_readable:
+            raise NotReadable("the schema's lets")
         plan = match_plan(context)
         select = None if plan else selection(context)
         compiled = CompiledRule(
