@@ -401,16 +401,18 @@ class Collected:
         self.by_name: dict[str, list[etree._Element]] = defaultdict(list)  # only the names found
         self.by_attribute: dict[str, list[etree._Element]] = defaultdict(list)
         self.every: list[etree._Element] = []
-        wanted, attributes = collect.names, collect.attributes
-        for element in root.iter(etree.Element):
+        wanted, attributes, everything = collect.names, collect.attributes, collect.everything
+        for element in root.iter(etree.Element):  # the one pass: keep its body small
             name = element.tag
             if name in wanted:
                 self.by_name[name].append(element)
-            if collect.everything:
+            if everything:
                 self.every.append(element)
-            if attributes and not attributes.isdisjoint(element.keys()):
-                for attribute in attributes.intersection(element.keys()):
-                    self.by_attribute[attribute].append(element)
+            if attributes:
+                names = element.keys()
+                if names and not attributes.isdisjoint(names):
+                    for attribute in attributes.intersection(names):
+                        self.by_attribute[attribute].append(element)
 
     def elements(self, candidates: Candidates) -> list[etree._Element]:
         if candidates.element == ROOT_ELEMENT:
