@@ -174,7 +174,7 @@ class Candidates:
     attribute: str | None
     select: etree.XPath
     condition: str  # the XPath 1 step that selects the context nodes from $teitools_nodes
-    everything: bool  # every element collected is a context node (a name test without predicates)
+    all_match: bool  # every element collected is a context node (a name test without predicates)
 
 
 @dataclass
@@ -301,20 +301,19 @@ class RuleCompiler:
         return compiled
 
     def candidates(self, match: Match) -> Candidates:
-        element = match.element
-        if element not in (ROOT_ELEMENT, EVERY_ELEMENT) and not element.endswith(":*"):
-            element = self.clark(element)
-        attribute = None
-        if element == EVERY_ELEMENT or element.endswith(":*"):
+        wildcard = match.element.endswith("*")  # `*` or `prefix:*`: the condition tests the namespace
+        if match.element == ROOT_ELEMENT:
+            element, attribute = ROOT_ELEMENT, None
+        elif wildcard:
             element = EVERY_ELEMENT
             attribute = self.clark(min(match.attributes)) if match.attributes else None
-        condition = f"${NODES_VARIABLE}[{match.condition}]" + (
-            f"/{match.attribute}" if match.attribute else ""
-        )
-        everything = match.condition == f"self::{match.element}" and not match.attribute
-        return Candidates(
-            element, attribute, self.xpath(condition), condition, everything and "*" not in element
-        )
+        else:
+            element, attribute = self.clark(match.element), None
+        condition = f"${NODES_VARIABLE}[{match.condition}]"
+        if match.attribute:
+            condition += f"/{match.attribute}"
+        all_match = not wildcard and not match.attribute and match.condition == f"self::{match.element}"
+        return Candidates(element, attribute, self.xpath(condition), condition, all_match)
 
     def clark(self, name: str) -> str:
         prefix, _, local = name.rpartition(":")
@@ -483,7 +482,7 @@ class DocumentRun:
             nodes: list[Node] = []
             for candidates in rule.alternatives:
                 elements = self.collected.elements(candidates)
-                if candidates.everything:
+                if candidates.all_match:
                     nodes += elements
                 else:
                     nodes += self.on_elements(candidates.select, elements, self.lxml_globals())
