@@ -464,7 +464,7 @@ class DocumentRun:
         fired: list[Node] = []
         for candidates, query in zip(rule.alternatives, check.at_once, strict=True):
             elements = self.collected.elements(candidates)
-            fired += self.on_elements(query, elements, self.globals)
+            fired += self.on_elements(query, elements, self.lxml_globals())
         return unique(fired)
 
     def on_elements(self, query: etree.XPath, elements: list[etree._Element], variables) -> list[Node]:
