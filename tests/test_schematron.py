@@ -5,7 +5,10 @@ from pathlib import Path
 import pytest
 
 from teitools.load import UsageError, load
+from teitools.schemas import TEI_ALL_SCHEMATRON
 from teitools.schematron import Schematron, can_match, element_names
+from teitools.schematron_schema import DEFAULT_RULE_ID, SCH_NS, declared_namespaces, kept_rules, parse_schema
+from teitools.schematron_xslt import XsltRules
 
 DATA = Path(__file__).parent / "data" / "schematron"
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -70,3 +73,105 @@ def test_a_schema_that_cannot_run_is_a_usage_error(tmp_path):
     not_schematron.write_text("<schema/>")
     with pytest.raises(UsageError, match="not an ISO Schematron"):
         Schematron(not_schematron)
+
+
+# --- how each rule is run -------------------------------------------------------------------------------
+
+
+def test_each_rule_runs_by_the_cheapest_engine_with_the_same_findings(sample):
+    routes = Schematron(DATA / "routes.sch")
+    xpath1, let_and_current, attribute_let = (rule.checks[0] for [rule] in routes.patterns)
+    assert xpath1.at_once is not None  # libxml2, one query over the collected paragraphs
+    assert let_and_current.at_once is None and let_and_current.test.lxml is None  # elementpath per node
+    assert attribute_let.at_once is None  # an attribute context reads a let: elementpath per node
+    assert routes.saxon is not None  # system-property() is XSLT's: the pattern is left to Saxon
+    assert found(routes, sample) == [
+        (12, 7, "error", "xpath1", "paragraph of 5 characters, 0 before it"),
+        (13, 7, "error", "let-and-current", '"Alone" has as few words as the paragraph before it'),
+        (13, 7, "error", "xpath1", "paragraph of 5 characters, 1 before it"),
+        (14, 29, "error", "attribute-let", 'cRef "x" has no scheme'),
+        (15, 49, "error", "saxon", "a date of 1999 seen by XSLT 3.0"),
+    ]
+
+
+def test_saxon_only_sees_a_document_where_its_rules_may_match(monkeypatch, tmp_path):
+    routes = Schematron(DATA / "routes.sch")
+    undated = tmp_path / "undated.xml"
+    undated.write_text(
+        (DATA / "sample.xml").read_text().replace("<date", "<name").replace("</date", "</name")
+    )
+
+    def refuse(document):
+        raise AssertionError(f"Saxon was handed {document.label}")
+
+    monkeypatch.setattr(routes.saxon, "check", refuse)
+    assert sorted(f.rule for f in routes.check(load(undated))) == [
+        "attribute-let",
+        "let-and-current",
+        "xpath1",
+        "xpath1",
+    ]
+
+
+def test_the_engine_finds_what_the_xslt_translation_finds_for_every_tei_all_pattern():
+    """On a document that breaks each of tei_all's 93 patterns, the libxml2 and elementpath routes give
+    exactly the findings of every rule translated to XSLT and run by Saxon (today's engine before them)."""
+    schema = parse_schema(TEI_ALL_SCHEMATRON)
+    namespaces = declared_namespaces(schema)
+    everything = XsltRules(TEI_ALL_SCHEMATRON, schema, namespaces, list(kept_rules(schema, namespaces, None)))
+    document = load(DATA / "tei-all-rules.xml")
+    ours = sorted(Schematron(TEI_ALL_SCHEMATRON).check(document))
+    assert ours == sorted(everything.check(document))
+    patterns = {p.get("id") or DEFAULT_RULE_ID for p in schema.iterfind("sch:pattern", SCH_NS)}
+    assert {f.rule for f in ours} == patterns
+
+
+def test_long_runs_of_elements_are_all_checked(tmp_path):
+    """libxml2 is handed the collected elements a slice at a time: every slice is checked."""
+    paragraphs = "\n".join(
+        f"<p>{'short' if n in (0, 127, 128, 299) else 'long enough'}</p>" for n in range(300)
+    )
+    path = tmp_path / "long.xml"
+    path.write_text(f'<TEI xmlns="{TEI}"><text><body>\n{paragraphs}\n</body></text></TEI>')
+    findings = [f for f in Schematron(DATA / "routes.sch").check(load(path)) if f.rule == "xpath1"]
+    assert [f.line for f in sorted(findings)] == [2, 129, 130, 301]
+
+
+def test_a_test_that_cannot_be_evaluated_on_a_node_is_a_finding_there(tmp_path):
+    schema = tmp_path / "cast.sch"
+    schema.write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+        f'<ns prefix="tei" uri="{TEI}"/><ns prefix="xs" uri="http://www.w3.org/2001/XMLSchema"/>'
+        '<pattern id="cast"><rule context="tei:date"><assert test="@when cast as xs:integer lt 2029">'
+        "late</assert></rule></pattern>"
+        '<pattern id="saxon"><rule context="tei:date"><assert test="@when cast as xs:integer lt 2029 and '
+        "system-property('xsl:version') = '3.0'\">late for XSLT</assert></rule></pattern></schema>"
+    )
+    undated = tmp_path / "undated.xml"
+    undated.write_text((DATA / "sample.xml").read_text().replace('when="1999"', 'when="next"'))
+    stopped = (
+        "the Schematron rules run by Saxon stopped on this document: "
+        'Cannot convert string "next" to an integer'
+    )
+    cast = (
+        "the test '@when cast as xs:integer lt 2029' cannot be evaluated here: 'integer' constructor "
+        "function at line 1, column 1: [err:FORG0001] could not convert UntypedAtomic('next') to xs:integer"
+    )
+    assert found(Schematron(schema), load(undated)) == [
+        (2, 1, "error", "schematron", stopped),
+        (15, 13, "error", "cast", "late"),
+        (15, 49, "error", "cast", cast),
+    ]
+
+
+def test_a_schema_let_only_xslt_can_read_leaves_every_rule_to_saxon(sample, tmp_path):
+    schema = tmp_path / "let.sch"
+    schema.write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+        f'<ns prefix="tei" uri="{TEI}"/><let name="version" value="system-property(\'xsl:version\')"/>'
+        '<pattern id="v"><rule context="tei:ptr"><report test="$version = \'3.0\'">XSLT '
+        '<value-of select="$version"/></report></rule></pattern></schema>'
+    )
+    schematron = Schematron(schema)
+    assert schematron.patterns == [] and schematron.saxon is not None
+    assert found(schematron, sample) == [(14, 12, "error", "v", "XSLT 3.0")]

@@ -1,57 +1,212 @@
-"""ISO Schematron on saxonche (XPath 3.1): a schema is translated once into an XSLT 3.0 stylesheet, compiled
-once per run, and run on each document; every failed assert and successful report becomes a Finding at the
-file:line:col of its context node.
+"""ISO Schematron on the lxml tree the run already has: no document is parsed a second time.
 
-The translation: one mode per pattern, one template per rule (earlier rules win, as ISO requires: a node is
-checked by the first rule of a pattern whose context matches it), lets as variables, value-of and name in the
-messages. Each result names its context node by the child positions from the root ("1/3/2"), which finds the
-same element in the lxml tree, whose elements know their source line.
+One pass over a document's elements collects those a rule may apply to: by name, or, for a wildcard such as
+`tei:*[@when]`, by an attribute the context requires. Then each rule is run by the cheapest engine that gives
+its exact meaning:
+1. libxml2 (XPath 1): a context that is a path of name tests with boolean predicates becomes a condition on
+   the collected elements, and a test that teitools.xpath1 can rewrite is evaluated on all of them in one
+   call (`$nodes[condition][not(test)]` selects where an assert fails);
+2. per node: the rule's lets and test evaluated on each node, by libxml2 when they can be rewritten (lets and
+   current() bound as variables), else by elementpath (XPath 3.1, on a node tree of the document built only
+   when first needed); a report is first narrowed in one call by what its test needs regardless of its
+   variables. A context that is not such a path is selected from the whole document (libxml2, else
+   elementpath), only when the document holds the elements it names;
+3. Saxon (teitools.schematron_xslt), for patterns with an expression elementpath cannot read, or a context
+   that selects other nodes than elements and attributes: the document is handed to Saxon only when one of
+   their rules may match in it.
 
-Rules whose context can only match elements that are absent from the run are left out before compiling
-(`present`), which keeps the stylesheet, and the run, small. Abstract patterns and includes are not
-supported and say so.
+ISO semantics are kept: within a pattern a node is checked only by the first rule whose context matches it;
+the schema's and patterns' lets are evaluated once on the document; messages (value-of, name, diagnostics)
+are evaluated only on the nodes where a check fires. Rules whose context can only match elements absent
+from the run are left out (`present`).
 """
 
-import re
-from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
-from functools import cache
+import locale
+from collections import defaultdict
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import Any, NamedTuple
 
-import saxonche
+from elementpath import ElementPathError, XPathContext
+from elementpath.tree_builders import get_node_tree
+from elementpath.xpath31 import XPath31Parser
+from elementpath.xpath_nodes import AttributeNode, ElementNode
 from lxml import etree
 
-from teitools.findings import ERROR, WARNING, Finding
-from teitools.load import Document, UsageError, safe_parser
+from teitools.findings import Finding
+from teitools.load import Document
+from teitools.schematron_schema import (
+    SCH_NS,
+    Computed,
+    Rule,
+    abstract_rules,
+    alternatives,
+    can_match,
+    declared_namespaces,
+    diagnostics,
+    element_names,
+    full_message,
+    kept_rules,
+    parse_schema,
+    required_elements,
+    rule_id,
+    rule_items,
+    rule_role,
+    severity,
+)
+from teitools.xpath1 import (
+    CURRENT_VARIABLE,
+    ROOT_ELEMENT,
+    Match,
+    classify,
+    match_plan,
+    report_prefilter,
+    selection,
+    tokens,
+    translate,
+)
 
-SCH = "http://purl.oclc.org/dsdl/schematron"
-XSL = "http://www.w3.org/1999/XSL/Transform"
-RESULTS = "urn:teitools:schematron"  # the namespace of the stylesheet's own result elements and function
-RESULTS_PREFIX = "teitools-sch"
-SCH_NS = {"sch": SCH}
-# Roles that make a failed assert or successful report a warning; any other role (or none) is an error.
-WARNING_ROLES = {"warning", "warn", "info", "information", "nonfatal"}
-DEFAULT_RULE_ID = "schematron"
-QUERY_BINDINGS = {"", "xslt", "xslt2", "xslt3", "xpath", "xpath2", "xpath3", "xpath31"}
+__all__ = ["Schematron", "can_match", "element_names"]
 
-# For the context analysis: string literals and predicates are set aside; what is left names the nodes.
-STRING_LITERAL = re.compile(r"\"[^\"]*\"|'[^']*'")
-SET_OPERATOR = re.compile(r"\s(?:union|intersect|except)\s")
-NAME_TEST = re.compile(r"(@)?((?:[\w.-]+:)?(?:\*|[\w.-]+)|\*:[\w.-]+)(\s*(?:\(|::))?")
+NODES_VARIABLE = "teitools_nodes"  # the collected elements a query starts from
+NODE_SET_SLICE = 128
+ITEM_VARIABLE = "teitools_item"
+# XPath's default collation (elementpath would otherwise ask the system for an en_US locale).
+CODEPOINTS = "http://www.w3.org/2005/xpath-functions/collation/codepoint"
+XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
+# Contexts that may select nodes other than elements and attributes are left to Saxon.
+OTHER_NODE_TESTS = ("text()", "comment()", "processing-instruction(", "node()", "document-node(")
+EVERY_ELEMENT = "*"
 
 
-@dataclass(frozen=True)
-class Rule:
-    """A rule kept for the stylesheet: the number of its pattern, and its element."""
+class Attribute(NamedTuple):
+    """An attribute as a context node: its element and its name in Clark notation."""
 
-    pattern: int
     element: etree._Element
+    name: str
 
 
-@cache
-def processor() -> saxonche.PySaxonProcessor:
-    """One Saxon processor per process, shared by every Schematron of the run."""
-    return saxonche.PySaxonProcessor(license=False)
+Node = etree._Element | Attribute
+
+
+class NotReadable(Exception):
+    """An expression that elementpath cannot read: its pattern is left to Saxon."""
+
+
+# What evaluating an expression on a node may raise (a failed cast, a type error): reported, never raised.
+EVALUATION_ERRORS = (ElementPathError, etree.XPathError, ArithmeticError, NotReadable)
+
+
+@dataclass
+class Query:
+    """One expression of the schema: for libxml2 when it can be rewritten as XPath 1, and for elementpath
+    (parsed when first needed if libxml2 can run it: most never reach elementpath)."""
+
+    source: str
+    lxml: etree.XPath | None
+    xpath2: str  # the expression for elementpath, current() as a variable
+    namespaces: dict[str, str]
+    variables: frozenset[str]  # the variables it reads, $teitools_current included
+    atomic: bool  # libxml2 gives a string, number or boolean, never a node-set
+
+    @classmethod
+    def compile(
+        cls, source: str, namespaces: dict[str, str], xpath2_wrap: str = "{}", wrap: str = "{}"
+    ) -> "Query":
+        """`wrap` places the expression in a larger one for both engines ("boolean({})" for a test),
+        `xpath2_wrap` for elementpath only. NotReadable when neither engine can read it."""
+        translation = translate(source, current=True, positional=False)
+        lxml = None
+        if translation is not None:
+            try:
+                lxml = etree.XPath(wrap.format(translation.text), namespaces=namespaces)
+            except etree.XPathSyntaxError:
+                translation = None
+        variables = translation.variables if translation else variables_in(source)
+        xpath2 = xpath2_wrap.format(wrap.format(f"({with_current_variable(source)})"))
+        query = cls(source, lxml, xpath2, namespaces, variables, bool(translation and translation.atomic))
+        if lxml is None:
+            query.elementpath  # noqa: B018 (parsed now: an expression elementpath cannot read goes to Saxon)
+        return query
+
+    @cached_property
+    def elementpath(self) -> Any:
+        try:
+            return XPath31Parser(namespaces=self.namespaces, default_collation=CODEPOINTS).parse(self.xpath2)
+        except (ElementPathError, ValueError, TypeError, LookupError, locale.Error) as error:
+            raise NotReadable(f"{self.source}: {error}") from error
+
+
+def variables_in(expression: str) -> frozenset[str]:
+    names = {token.text[1:] for token in tokens(expression) if token.kind == "variable"}
+    if any(t.kind == "function" and t.text == "current" for t in classify(tokens(expression))):
+        names.add(CURRENT_VARIABLE)
+    return frozenset(names)
+
+
+def with_current_variable(expression: str) -> str:
+    """current() (XSLT's: the rule's context node) as the variable elementpath is given."""
+    items = classify(tokens(expression))
+    calls = [i for i, t in enumerate(items) if t.kind == "function" and t.text == "current"]
+    if not calls:
+        return expression
+    parts, skip = [], 0
+    for index, token in enumerate(items):
+        if skip:
+            skip -= 1
+        elif index in calls:
+            parts.append(f"${CURRENT_VARIABLE}")
+            skip = 2  # its ( and )
+        else:
+            parts.append(token.text)
+    return " ".join(parts)
+
+
+@dataclass
+class Candidates:
+    """One alternative of a rule's context on the collected elements: which to start from (`element`, Clark
+    name or EVERY_ELEMENT or ROOT_ELEMENT; `attribute`, the Clark name of an attribute they must carry) and
+    the query selecting the context nodes among them."""
+
+    element: str
+    attribute: str | None
+    select: etree.XPath
+    condition: str  # the XPath 1 step that selects the context nodes from $teitools_nodes
+    all_match: bool  # every element collected is a context node (a name test without predicates)
+
+
+@dataclass
+class Check:
+    """An assert or a report of a rule."""
+
+    fires_when: bool  # the test's value that makes it fire: False for an assert, True for a report
+    test: Query
+    at_once: list[etree.XPath] | None  # per alternative, the nodes where it fires, in one libxml2 call
+    prefilter: etree.XPath | None  # a report: the nodes that may fire, from $teitools_nodes
+    rule: str
+    severity: str
+    message: list[str | Query]
+
+
+@dataclass
+class CompiledRule:
+    context: str
+    alternatives: list[Candidates] | None  # None: selected from the whole document
+    whole_document: etree.XPath | None  # the context in XPath 1 from anywhere, else...
+    elementpath_selection: Any  # ...in XPath 3.1
+    needs: list[set[str] | None]  # the elements each alternative of the context needs (None: unknown)
+    lets: list[tuple[str, Query]]
+    checks: list[Check] = field(default_factory=list)
+
+    def lets_for(self, variables: frozenset[str]) -> list[tuple[str, Query]]:
+        """The lets that variables read, directly or through other lets, in the rule's order."""
+        needed = set(variables)
+        for name, query in reversed(self.lets):
+            if name in needed:
+                needed |= query.variables
+        return [(name, query) for name, query in self.lets if name in needed]
 
 
 class Schematron:
@@ -66,270 +221,428 @@ class Schematron:
         rules = list(kept_rules(schema, self.namespaces, present))
         self.rules_total = len(schema.findall(".//sch:rule", SCH_NS)) - len(abstract_rules(schema))
         self.rules_kept = len(rules)
-        stylesheet = Translator(schema, self.namespaces).stylesheet(rules)
-        self.executable = compile_stylesheet(path, etree.tostring(stylesheet, encoding="unicode"))
+        compiler = RuleCompiler(schema, self.namespaces)
+        self.global_lets = compiler.lets
+        self.patterns: list[list[CompiledRule]] = []
+        left_to_saxon: list[Rule] = []
+        for number in sorted({rule.pattern for rule in rules}):
+            in_pattern = [rule for rule in rules if rule.pattern == number]
+            try:
+                self.patterns.append([compiler.rule(rule) for rule in in_pattern])
+            except NotReadable:
+                left_to_saxon += in_pattern
+        self.saxon = None
+        self.saxon_needs = [compiler.needs(rule.element.get("context", "")) for rule in left_to_saxon]
+        self.collect = Collect.of([rule for pattern in self.patterns for rule in pattern], self.saxon_needs)
+        if left_to_saxon:
+            from teitools.schematron_xslt import XsltRules  # Saxon only loads when a schema needs it
+
+            self.saxon = XsltRules(path, schema, self.namespaces, left_to_saxon)
 
     def check(self, document: Document) -> list[Finding]:
         if not self.rules_kept:
             return []
-        builder = processor().new_document_builder()
-        builder.set_base_uri(document.resolved.as_uri())
-        node = builder.parse_xml(xml_text=document.xml_text(), encoding="UTF-8")
-        output = self.executable.transform_to_string(xdm_node=node)
-        return [finding(document, result) for result in etree.fromstring(output.encode())]
+        run = DocumentRun(document, self.collect, self.global_lets)
+        findings = [finding for pattern in self.patterns for finding in run.pattern_findings(pattern)]
+        findings += run.unevaluated
+        if self.saxon is not None and any(run.may_hold(needs) for needs in self.saxon_needs):
+            findings += self.saxon.check(document)
+        return findings
 
 
-def parse_schema(path: Path) -> etree._Element:
-    try:
-        schema = etree.parse(str(path), safe_parser()).getroot()
-    except (OSError, etree.XMLSyntaxError) as error:
-        raise UsageError(f"{path}: not a readable Schematron schema: {error}") from error
-    if schema.tag != f"{{{SCH}}}schema":
-        raise UsageError(f"{path}: not an ISO Schematron schema (root {schema.tag})")
-    binding = (schema.get("queryBinding") or "").lower()
-    if binding not in QUERY_BINDINGS:
-        raise UsageError(
-            f"{path}: Schematron query binding {binding!r} is not supported (XPath/XSLT 1-3 are)"
-        )
-    unsupported = schema.xpath(
-        ".//sch:include | .//sch:extends[@href] | .//sch:pattern[@abstract='true'] | .//sch:pattern[@is-a]",
-        namespaces=SCH_NS,
-    )
-    if unsupported:
-        name = etree.QName(unsupported[0]).localname
-        raise UsageError(f"{path}:{unsupported[0].sourceline}: Schematron <{name}> is not supported")
-    return schema
-
-
-def declared_namespaces(schema: etree._Element) -> dict[str, str]:
-    """The prefixes queries may use: sch:ns first, then any namespace declared on the schema's elements."""
-    namespaces = {ns.get("prefix"): ns.get("uri") for ns in schema.iterfind("sch:ns", SCH_NS)}
-    for element in schema.iter(etree.Element):
-        for prefix, uri in element.nsmap.items():
-            if prefix and uri not in (SCH, XSL):
-                namespaces.setdefault(prefix, uri)
-    return namespaces
-
-
-def abstract_rules(schema: etree._Element) -> dict[str, etree._Element]:
-    return {rule.get("id"): rule for rule in schema.iterfind(".//sch:rule[@abstract='true']", SCH_NS)}
-
-
-def kept_rules(
-    schema: etree._Element, namespaces: dict[str, str], present: Collection[str] | None
-) -> Iterator[Rule]:
-    present = set(present) if present is not None else None
-    for number, pattern in enumerate(schema.iterfind("sch:pattern", SCH_NS)):
-        for rule in pattern.iterfind("sch:rule", SCH_NS):
-            if rule.get("abstract") == "true":
-                continue
-            context = rule.get("context", "")
-            if present is None or can_match(context, namespaces, present):
-                yield Rule(number, rule)
-
-
-def can_match(context: str, namespaces: dict[str, str], present: Collection[str]) -> bool:
-    """Whether a rule context can match a node of documents holding only the elements `present` (Clark
-    names). Each alternative of the context (split at | outside brackets) needs every element its name tests
-    outside predicates and parentheses name: `tei:l//tei:p` needs an l and a p. Wildcards, attributes, kind
-    tests, functions and what is inside parentheses need nothing (the answer errs towards keeping a rule)."""
-    return any(
-        required is None or required <= present
-        for required in (required_elements(a, namespaces) for a in alternatives(context))
-    )
-
-
-def alternatives(context: str) -> list[str]:
-    """The context's top-level alternatives, with string literals emptied and bracketed parts reduced to
-    empty brackets (so that `f(...)` still reads as a call)."""
-    kept, parts, depth = [], [], 0
-    for character in STRING_LITERAL.sub("''", context):
-        if character in ")]":
-            depth -= 1
-        if depth == 0:
-            if character == "|":
-                parts.append("".join(kept))
-                kept = []
-            else:
-                kept.append(character)
-        if character in "([":
-            depth += 1
-    return [*parts, "".join(kept)]
-
-
-def required_elements(alternative: str, namespaces: dict[str, str]) -> set[str] | None:
-    """The Clark names the alternative's element name tests need; None when that cannot be told (a prefix
-    not declared, an operator between paths)."""
-    if SET_OPERATOR.search(alternative):
-        return None
-    names: set[str] = set()
-    for match in NAME_TEST.finditer(alternative):
-        attribute, name, call = match.groups()
-        if attribute or call or "*" in name:
-            continue  # an attribute, an axis, a function or kind test, a wildcard: no element needed
-        prefix, _, local = name.rpartition(":")
-        if prefix and prefix not in namespaces:
-            return None
-        names.add(f"{{{namespaces[prefix]}}}{local}" if prefix else local)
-    return names
-
-
-def candidates(rules: list[Rule]) -> str:
-    """The nodes a pattern's rules are tried on, each once and in document order. XSLT defines a node as
-    matching a pattern P when root(.)//(P) selects it, so the union of those expressions selects exactly the
-    nodes some rule matches, without walking the others through template dispatch. A context that reads
-    current() means something else in a select: then every node is tried."""
-    selections = []
-    for rule in rules:
-        context = rule.element.get("context", "")
-        if "current()" in context:
-            return "(/, //node(), //@*)"
-        selections.append(f"({context})" if context.lstrip().startswith("/") else f"//({context})")
-    return " | ".join(selections)
-
-
-class Translator:
-    """Writes the XSLT 3.0 stylesheet that runs a Schematron schema."""
+class RuleCompiler:
+    """Compiles the rules of one schema."""
 
     def __init__(self, schema: etree._Element, namespaces: dict[str, str]) -> None:
         self.schema = schema
         self.namespaces = namespaces
         self.abstract = abstract_rules(schema)
-        self.diagnostics = {d.get("id"): d for d in schema.iterfind(".//sch:diagnostic", SCH_NS)}
+        self.diagnostics = diagnostics(schema)
+        self.patterns = list(schema.iterfind("sch:pattern", SCH_NS))
+        self.lets = self.global_lets()
 
-    def stylesheet(self, rules: list[Rule]) -> etree._Element:
-        own = {"xsl": XSL, RESULTS_PREFIX: RESULTS}
-        nsmap = {**own, **{p: u for p, u in self.namespaces.items() if p not in own}}
-        root = etree.Element(f"{{{XSL}}}stylesheet", nsmap=nsmap, version="3.0")
-        root.set("exclude-result-prefixes", " ".join(p for p in nsmap if p != RESULTS_PREFIX))
-        etree.SubElement(root, f"{{{XSL}}}output", method="xml", indent="no")
-        # Lets of the schema and of its patterns are global, evaluated on the document (as in ISO's skeleton).
-        for let in self.schema.xpath("sch:let | sch:pattern/sch:let", namespaces=SCH_NS):
-            self.variable(root, let)
-        patterns = list(self.schema.iterfind("sch:pattern", SCH_NS))
-        used = sorted({rule.pattern for rule in rules})
-        main = self.xsl(root, "template", match="/")
-        results = etree.SubElement(main, f"{{{RESULTS}}}results")
-        for number in used:
-            select = candidates([r for r in rules if r.pattern == number])
-            self.xsl(results, "apply-templates", select=select, mode=f"p{number}")
-        self.path_function(root)
-        for number in used:
-            self.pattern(root, number, patterns[number], [r for r in rules if r.pattern == number])
-        return root
+    def global_lets(self) -> list[tuple[str, Query]]:
+        """The schema's and patterns' lets, evaluated once on each document (as in ISO's skeleton)."""
+        lets = self.schema.xpath("sch:let | sch:pattern/sch:let", namespaces=SCH_NS)
+        try:
+            self.lets_readable = True
+            return [(let.get("name"), self.value(let)) for let in lets]
+        except NotReadable:
+            self.lets_readable = False  # then Saxon runs every rule, with the lets as its variables
+            return []
 
-    def xsl(self, parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
-        return etree.SubElement(parent, f"{{{XSL}}}{tag}", attributes)
-
-    def variable(self, parent: etree._Element, let: etree._Element) -> None:
+    def value(self, let: etree._Element) -> Query:
         if let.get("value") is None:
-            raise UsageError(f"line {let.sourceline}: a Schematron <let> without @value is not supported")
-        self.xsl(parent, "variable", name=let.get("name"), select=let.get("value"))
+            raise NotReadable(f"line {let.sourceline}: a <let> without @value")
+        return Query.compile(let.get("value"), self.namespaces)
 
-    def path_function(self, root: etree._Element) -> None:
-        """path($node): the child positions of the node's element from the root, and its attribute name."""
-        function = self.xsl(root, "function", name=f"{RESULTS_PREFIX}:path", visibility="private")
-        self.xsl(function, "param", name="node", **{"as": "node()"})
-        element = "$node/ancestor-or-self::*[1]"
-        self.xsl(
-            function,
-            "sequence",
-            select=f"string-join(for $e in {element}/ancestor-or-self::* "
-            "return string(count($e/preceding-sibling::*) + 1), '/')"
-            " || (if ($node instance of attribute()) then '@' || name($node) else '')",
+    def rule(self, rule: Rule) -> CompiledRule:
+        context = rule.element.get("context", "")
+        if "current()" in context.replace(" ", "") or any(test in context for test in OTHER_NODE_TESTS):
+            raise NotReadable(context)
+        if not self.lets_readable:
+            raise NotReadable("the schema's lets")
+        plan = match_plan(context)
+        select = None if plan else selection(context)
+        compiled = CompiledRule(
+            context,
+            [self.candidates(match) for match in plan] if plan else None,
+            self.xpath(select) if select else None,
+            None if plan or select else Query.compile(f"//({context})", self.namespaces).elementpath,
+            self.needs(context),
+            [],
         )
+        pattern = self.patterns[rule.pattern]
+        for item in rule_items(rule.element, self.abstract):
+            if etree.QName(item).localname == "let":
+                compiled.lets.append((item.get("name"), self.value(item)))
+            else:
+                compiled.checks.append(self.check(item, pattern, rule.element, compiled))
+        return compiled
 
-    def pattern(self, root: etree._Element, number: int, pattern: etree._Element, rules: list[Rule]) -> None:
-        mode = f"p{number}"
-        self.xsl(root, "mode", name=mode, **{"on-no-match": "deep-skip"})
-        for position, rule in enumerate(rules):
-            template = self.xsl(
-                root,
-                "template",
-                match=rule.element.get("context"),
-                mode=mode,
-                priority=str(len(rules) - position),
-            )
-            for item in self.rule_items(rule.element):
-                if etree.QName(item).localname == "let":
-                    self.variable(template, item)
-                else:
-                    self.check(template, item, pattern, rule.element)
+    def candidates(self, match: Match) -> Candidates:
+        wildcard = match.element.endswith("*")  # `*` or `prefix:*`: the condition tests the namespace
+        if match.element == ROOT_ELEMENT:
+            element, attribute = ROOT_ELEMENT, None
+        elif wildcard:
+            element = EVERY_ELEMENT
+            attribute = self.clark(min(match.attributes)) if match.attributes else None
+        else:
+            element, attribute = self.clark(match.element), None
+        condition = f"${NODES_VARIABLE}[{match.condition}]"
+        if match.attribute:
+            condition += f"/{match.attribute}"
+        all_match = not wildcard and not match.attribute and match.condition == f"self::{match.element}"
+        return Candidates(element, attribute, self.xpath(condition), condition, all_match)
 
-    def rule_items(self, rule: etree._Element) -> Iterator[etree._Element]:
-        """The lets, asserts and reports of a rule, with those of the abstract rules it extends in place."""
-        for item in rule:
-            name = etree.QName(item).localname if isinstance(item.tag, str) else ""
-            if name in ("let", "assert", "report"):
-                yield item
-            elif name == "extends":
-                yield from self.rule_items(self.abstract[item.get("rule")])
+    def clark(self, name: str) -> str:
+        prefix, _, local = name.rpartition(":")
+        if prefix == "xml":
+            return f"{{{XML_NAMESPACE}}}{local}"
+        if prefix and prefix not in self.namespaces:
+            raise NotReadable(f"prefix {prefix} is not declared")
+        return f"{{{self.namespaces[prefix]}}}{local}" if prefix else local
+
+    def needs(self, context: str) -> list[set[str] | None]:
+        return [required_elements(alternative, self.namespaces) for alternative in alternatives(context)]
 
     def check(
-        self, template: etree._Element, item: etree._Element, pattern: etree._Element, rule: etree._Element
-    ) -> None:
+        self, item: etree._Element, pattern: etree._Element, rule: etree._Element, compiled: CompiledRule
+    ) -> Check:
+        fires_when = etree.QName(item).localname == "report"
         test = item.get("test")
-        condition = f"not({test})" if etree.QName(item).localname == "assert" else f"boolean({test})"
-        branch = self.xsl(template, "if", test=condition)
-        result = etree.SubElement(branch, f"{{{RESULTS}}}result")
-        result.set("role", (item.get("role") or rule.get("role") or "").lower())
-        result.set("id", item.get("id") or pattern.get("id") or DEFAULT_RULE_ID)
-        self.xsl(result, "attribute", name="path", select=f"{RESULTS_PREFIX}:path(.)")
-        self.message(result, item)
-        for reference in (item.get("diagnostics") or "").split():
-            if reference in self.diagnostics:
-                self.message(result, self.diagnostics[reference], " ")
+        query = Query.compile(test, self.namespaces, wrap="boolean({})")
+        prefilter = report_prefilter(test) if fires_when else None
+        return Check(
+            fires_when,
+            query,
+            self.at_once(compiled.alternatives, test, fires_when),
+            self.xpath(f"${NODES_VARIABLE}[{prefilter}]") if prefilter else None,
+            rule_id(item, pattern),
+            severity(rule_role(item, rule)),
+            [self.message_part(part) for part in full_message(item, self.diagnostics)],
+        )
 
-    def message(self, parent: etree._Element, source: etree._Element, lead: str = "") -> None:
-        """The message's text, its value-of and name evaluated; other markup (emph, span) gives its text."""
-        self.text(parent, lead + (source.text or ""))
-        for child in source:
-            if isinstance(child.tag, str):
-                name = etree.QName(child).localname
-                if name == "value-of":
-                    self.xsl(parent, "value-of", select=child.get("select"))
-                elif name == "name":
-                    self.xsl(parent, "value-of", select=f"name({child.get('path') or '.'})")
+    def at_once(self, alternatives: list[Candidates] | None, test: str, fires_when: bool):
+        """Per alternative of the context, the query selecting the nodes where a check fires, when the test is
+        XPath 1 and reads no variable but the schema's lets."""
+        translation = translate(test, positional=False)
+        if alternatives is None or translation is None:
+            return None
+        if not translation.variables <= {name for name, _ in self.lets}:
+            return None
+        condition = f"boolean({translation.text})" if fires_when else f"not({translation.text})"
+        queries = [self.xpath(f"{a.condition}[{condition}]") for a in alternatives]
+        return None if None in queries else queries
+
+    def xpath(self, expression: str) -> etree.XPath | None:
+        try:
+            return etree.XPath(expression, namespaces=self.namespaces)
+        except etree.XPathSyntaxError:
+            return None
+
+    def message_part(self, part: str | Computed) -> str | Query:
+        if isinstance(part, str):
+            return part
+        if part.kind == "name":
+            return Query.compile(f"name({part.expression})", self.namespaces)
+        joined = f"string-join(for ${ITEM_VARIABLE} in {{}} return string(${ITEM_VARIABLE}), ' ')"
+        return Query.compile(part.expression, self.namespaces, xpath2_wrap=joined)
+
+
+@dataclass(frozen=True)
+class Collect:
+    """What one pass over a document collects: the names of the elements a context starts from, the
+    attributes a wildcard context requires, and whether some context needs every element."""
+
+    names: frozenset[str]
+    attributes: frozenset[str]
+    everything: bool
+
+    @classmethod
+    def of(cls, rules: list[CompiledRule], needs: list[list[set[str] | None]]) -> "Collect":
+        """For the rules' contexts, and for telling whether a document holds the elements in `needs`."""
+        alternatives = [a for rule in rules for a in rule.alternatives or []]
+        every_needs = [*needs, *(rule.needs for rule in rules)]
+        needed = {name for alternatives in every_needs for need in alternatives for name in need or ()}
+        return cls(
+            frozenset(a.element for a in alternatives) | needed,
+            frozenset(a.attribute for a in alternatives if a.attribute),
+            any(a.element == EVERY_ELEMENT and not a.attribute for a in alternatives),
+        )
+
+
+class Collected:
+    """The elements of one document by name, and by the attributes wildcard contexts require."""
+
+    def __init__(self, root: etree._Element, collect: Collect) -> None:
+        self.root = root
+        self.by_name: dict[str, list[etree._Element]] = defaultdict(list)  # only the names found
+        self.by_attribute: dict[str, list[etree._Element]] = defaultdict(list)
+        self.every: list[etree._Element] = []
+        wanted, attributes, everything = collect.names, collect.attributes, collect.everything
+        for element in root.iter(etree.Element):  # the one pass: keep its body small
+            name = element.tag
+            if name in wanted:
+                self.by_name[name].append(element)
+            if everything:
+                self.every.append(element)
+            if attributes:
+                names = element.keys()
+                if names and not attributes.isdisjoint(names):
+                    for attribute in attributes.intersection(names):
+                        self.by_attribute[attribute].append(element)
+
+    def elements(self, candidates: Candidates) -> list[etree._Element]:
+        if candidates.element == ROOT_ELEMENT:
+            return [self.root]
+        if candidates.element == EVERY_ELEMENT:
+            return self.by_attribute.get(candidates.attribute, []) if candidates.attribute else self.every
+        return self.by_name.get(candidates.element, [])
+
+
+class DocumentRun:
+    """One document being checked: its collected elements, its lets, and the elementpath node tree when some
+    query needs it."""
+
+    def __init__(self, document: Document, collect: Collect, global_lets: list[tuple[str, Query]]) -> None:
+        self.document = document
+        self.collected = Collected(document.root, collect)
+        self.unevaluated: list[Finding] = []  # tests that could not be evaluated on a node
+        self.globals: dict[str, Any] = {}
+        for name, query in global_lets:
+            self.globals[name] = self.value(query, None, dict(self.globals), let=True)
+
+    @cached_property
+    def node_tree(self) -> Any:
+        return get_node_tree(self.document.tree)
+
+    def may_hold(self, needs: list[set[str] | None]) -> bool:
+        """Whether the document holds every element some alternative of a context needs."""
+        return any(need is None or need <= self.collected.by_name.keys() for need in needs)
+
+    def pattern_findings(self, rules: list[CompiledRule]) -> Iterator[Finding]:
+        """The findings of one pattern: each node is checked by the first rule whose context matches it."""
+        earlier: set[Node] = set()
+        for number, rule in enumerate(rules):
+            if not self.may_hold(rule.needs):
+                continue
+            nodes: list[Node] | None = None
+            for check in rule.checks:
+                if check.at_once is not None and all(map(for_lxml, self.globals.values())):
+                    fired = self.fired_at_once(rule, check)
                 else:
-                    self.message(parent, child)
-            self.text(parent, child.tail or "")
+                    nodes = nodes if nodes is not None else self.context_nodes(rule)
+                    fired = [n for n in self.may_fire(check, nodes) if self.holds(check, rule, n)]
+                for node in fired:
+                    if node not in earlier:
+                        yield self.finding(check, rule, node)
+            if number + 1 < len(rules):
+                earlier.update(nodes if nodes is not None else self.context_nodes(rule))
 
-    def text(self, parent: etree._Element, text: str) -> None:
-        if text:
-            self.xsl(parent, "text").text = text
+    def fired_at_once(self, rule: CompiledRule, check: Check) -> list[Node]:
+        fired: list[Node] = []
+        for candidates, query in zip(rule.alternatives, check.at_once, strict=True):
+            elements = self.collected.elements(candidates)
+            fired += self.on_elements(query, elements, self.lxml_globals())
+        return unique(fired)
+
+    def on_elements(self, query: etree.XPath, elements: list[etree._Element], variables) -> list[Node]:
+        """The nodes a query selects from $teitools_nodes, bound to the elements a slice at a time: libxml2
+        takes a node-set variable in a time quadratic in its length (each node is checked against the
+        others)."""
+        nodes: list[Node] = []
+        for start in range(0, len(elements), NODE_SET_SLICE):
+            slice_variables = {NODES_VARIABLE: elements[start : start + NODE_SET_SLICE], **variables}
+            nodes += map(as_node, query(self.document.tree, **slice_variables))
+        return nodes
+
+    def context_nodes(self, rule: CompiledRule) -> list[Node]:
+        if rule.alternatives is not None:
+            nodes: list[Node] = []
+            for candidates in rule.alternatives:
+                elements = self.collected.elements(candidates)
+                if candidates.all_match:
+                    nodes += elements
+                else:
+                    nodes += self.on_elements(candidates.select, elements, self.lxml_globals())
+            return unique(nodes)
+        if rule.whole_document is not None:
+            return [
+                as_node(result) for result in rule.whole_document(self.document.tree, **self.lxml_globals())
+            ]
+        context = XPathContext(self.node_tree, variables=self.elementpath_variables(self.globals))
+        return [
+            node
+            for node in map(from_elementpath, rule.elementpath_selection.select(context))
+            if node is not None
+        ]
+
+    def lxml_globals(self) -> dict[str, Any]:
+        return {name: lxml_value(value) for name, value in self.globals.items() if for_lxml(value)}
+
+    def may_fire(self, check: Check, nodes: list[Node]) -> list[Node]:
+        """The nodes a report's prefilter keeps (all nodes for an assert, or when some are attributes)."""
+        if check.prefilter is None or not nodes or not all(isinstance(n, etree._Element) for n in nodes):
+            return nodes
+        return self.on_elements(check.prefilter, nodes, {})
+
+    def holds(self, check: Check, rule: CompiledRule, node: Node) -> bool:
+        """Whether the check fires on the node. A test that cannot be evaluated there (a cast that fails) is
+        a finding of its own, where Saxon would stop the whole document."""
+        try:
+            value = self.value(check.test, node, self.scope(rule, check.test, node))
+        except EVALUATION_ERRORS as error:
+            test = " ".join(check.test.source.split())
+            message = f"the test {test!r} cannot be evaluated here: {first_line(error)}"
+            self.unevaluated.append(self.located(node, check.severity, check.rule, message))
+            return False
+        return bool(value) == check.fires_when
+
+    def scope(self, rule: CompiledRule, query: Query, node: Node) -> dict[str, Any]:
+        """The variables a query reads on a node: the schema's lets, the rule's, and current()."""
+        variables = {**self.globals, CURRENT_VARIABLE: node}
+        for name, let in rule.lets_for(query.variables):
+            variables[name] = self.value(let, node, variables, let=True)
+        return variables
+
+    def value(self, query: Query, node: Node | None, variables: dict[str, Any], let: bool = False) -> Any:
+        """The query's value on the node (None: the document), by libxml2 when it can, else by elementpath.
+        A let's value is taken from libxml2 only when it is atomic; elementpath's is kept apart (XPath2Value),
+        never to be handed to libxml2, which would read an XPath 2 sequence as something else."""
+        read = {name: variables[name] for name in query.variables if name in variables}
+        lxml = query.lxml is not None and (query.atomic or not let)
+        if lxml and not isinstance(node, Attribute) and all(map(for_lxml, read.values())):
+            on = self.document.tree if node is None else node
+            return query.lxml(on, **{name: lxml_value(value) for name, value in read.items()})
+        context = XPathContext(
+            self.node_tree,
+            item=self.elementpath_node(node) if node is not None else None,
+            variables=self.elementpath_variables(read),
+        )
+        value = query.elementpath.evaluate(context)
+        return XPath2Value(value) if let else value
+
+    def elementpath_node(self, node: Node) -> Any:
+        if isinstance(node, Attribute):
+            element = self.node_tree.elements[node.element]
+            return next(a for a in element.attributes if a.name == node.name)
+        return self.node_tree.elements[node]
+
+    def elementpath_variables(self, variables: dict[str, Any]) -> dict[str, Any]:
+        converted = {}
+        for name, value in variables.items():
+            if isinstance(value, XPath2Value):
+                value = value.value
+            elif isinstance(value, (etree._Element, Attribute)):
+                value = self.elementpath_node(value)
+            elif isinstance(value, float) and value.is_integer():
+                value = int(value)  # a count or a length from libxml2, an integer in XPath 2
+            converted[name] = value
+        return converted
+
+    def finding(self, check: Check, rule: CompiledRule, node: Node) -> Finding:
+        message = "".join(self.text(part, rule, node) for part in check.message)
+        return self.located(node, check.severity, check.rule, " ".join(message.split()))
+
+    def located(self, node: Node, severity: str, rule: str, message: str) -> Finding:
+        element, attribute = (node.element, prefixed(node)) if isinstance(node, Attribute) else (node, "")
+        return self.document.finding(element, severity, rule, message, attribute)
+
+    def text(self, part: str | Query, rule: CompiledRule, node: Node) -> str:
+        if isinstance(part, str):
+            return part
+        try:
+            return xpath_string(self.value(part, node, self.scope(rule, part, node)))
+        except EVALUATION_ERRORS as error:
+            return f"({part.source} cannot be evaluated here: {first_line(error)})"
 
 
-def compile_stylesheet(path: Path, stylesheet: str) -> saxonche.PyXsltExecutable:
-    compiler = processor().new_xslt30_processor()
-    try:
-        return compiler.compile_stylesheet(stylesheet_text=stylesheet)
-    except saxonche.PySaxonApiError as error:
-        raise UsageError(f"{path}: the Schematron's queries do not compile: {error}") from error
+def first_line(error: Exception) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
-def finding(document: Document, result: etree._Element) -> Finding:
-    element, attribute = node_at(document.root, result.get("path", ""))
-    severity = WARNING if result.get("role") in WARNING_ROLES else ERROR
-    message = " ".join((result.text or "").split())
-    return document.finding(element, severity, result.get("id"), message, attribute)
+class XPath2Value(NamedTuple):
+    """A let's value as elementpath gave it."""
+
+    value: Any
 
 
-def node_at(root: etree._Element, path: str) -> tuple[etree._Element, str]:
-    """The element a path of child positions names ("1/3/2", the first being the root), and an attribute."""
-    steps, _, attribute = path.partition("@")
-    element = root
-    for step in steps.split("/")[1:]:
-        children = [child for child in element if isinstance(child.tag, str)]
-        position = int(step) - 1
-        if not 0 <= position < len(children):
-            break
-        element = children[position]
-    return element, attribute
+def for_lxml(value: Any) -> bool:
+    """Whether libxml2 can take a value as a variable (a node-set only as elements it selected itself)."""
+    return isinstance(value, (str, bool, int, float, etree._Element))
 
 
-def element_names(trees: Iterable[etree._ElementTree | etree._Element]) -> set[str]:
-    """The names (Clark notation) of the elements in the trees: what `present` is made of."""
-    names: set[str] = set()
-    for tree in trees:
-        names.update(element.tag for element in tree.iter(etree.Element))
-    return names
+def lxml_value(value: Any) -> Any:
+    return [value] if isinstance(value, etree._Element) else value
+
+
+def as_node(result: Any) -> Node:
+    """A node libxml2 selected, as a context node: an element, or an attribute of its element."""
+    if isinstance(result, etree._Element):
+        return result
+    return Attribute(result.getparent(), result.attrname)
+
+
+def unique(nodes: list[Node]) -> list[Node]:
+    """Nodes once each, in the order given (alternatives of a context may select a node twice)."""
+    return list(dict.fromkeys(nodes))
+
+
+def from_elementpath(node: Any) -> Node | None:
+    """A node elementpath selected, as a context node (None for other kinds of nodes)."""
+    if isinstance(node, ElementNode) and isinstance(node.value, etree._Element):
+        return node.value
+    if isinstance(node, AttributeNode) and isinstance(node.parent.value, etree._Element):
+        return Attribute(node.parent.value, node.name)
+    return None
+
+
+def xpath_string(value: Any) -> str:
+    """A message part's value as value-of writes it: elementpath gives a string; libxml2 a string, a
+    number, a boolean or nodes (their string values, joined by spaces)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, list):
+        return " ".join(string_value(item) for item in value)
+    return str(value)
+
+
+STRING_VALUE = etree.XPath("string()")
+
+
+def string_value(node: Any) -> str:
+    return STRING_VALUE(node) if isinstance(node, etree._Element) else str(node)
+
+
+def prefixed(attribute: Attribute) -> str:
+    """The attribute's name as written in the source: xml:id, or prefix:local by the element's namespaces."""
+    if not attribute.name.startswith("{"):
+        return attribute.name
+    uri, _, local = attribute.name[1:].partition("}")
+    if uri == XML_NAMESPACE:
+        return f"xml:{local}"
+    prefix = next((p for p, u in attribute.element.nsmap.items() if u == uri and p), None)
+    return f"{prefix}:{local}" if prefix else local
