@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from conftest import ROOT, SHARED, TEI_DIR, TEI_NS
 from lxml import etree
 
-from teitools.cli import main
 from teitools import run as run_module
+from teitools.cli import main
 from teitools.load import Document, load
 from teitools.schematron import Schematron
 
