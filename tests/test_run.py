@@ -59,6 +59,43 @@ def test_corpus_outputs_are_the_bytes_before_the_redesign(jobs, pool_min, monkey
     assert output_hashes(tmp_path) == (BASELINE / "corpus-outputs.sha256").read_text(encoding="utf-8")
 
 
+# A fresh process, where Saxon has not started: its checking workers are forked (this test process has long
+# started Saxon, so its own pooled runs spawn them), its rendering workers spawned (they are replaced).
+IN_A_FRESH_PROCESS = """
+import sys
+from pathlib import Path
+from teitools import run
+from teitools.schemas import load_schema
+
+assert run.worker_context().get_start_method() == "fork"
+assert run.worker_context(replaced=True).get_start_method() == "spawn"
+run.POOL_MIN_BYTES = {"render": 0, "check": 0}
+if sys.argv[1] == "render":
+    run.render([Path(sys.argv[2])], Path(sys.argv[3]), jobs=2)
+else:
+    print(run.validate_paths([Path(sys.argv[2])], load_schema(sys.argv[1]), jobs=2).as_json())
+"""
+
+
+def in_a_fresh_process(*args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", IN_A_FRESH_PROCESS, *args], capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.parametrize("schema", [PROJECT_SCHEMA, "tei_all"])
+def test_forked_workers_find_what_one_process_finds(schema):
+    forked = json.loads(in_a_fresh_process(schema, str(CORPUS)))
+    assert forked == json.loads(run.validate_paths([CORPUS], load_schema(schema), jobs=1).as_json())
+
+
+def test_pooled_rendering_from_a_fresh_process_gives_the_bytes_before_the_redesign(tmp_path):
+    in_a_fresh_process("render", str(CORPUS), str(tmp_path))
+    assert output_hashes(tmp_path) == (BASELINE / "corpus-outputs.sha256").read_text(encoding="utf-8")
+
+
 def test_progress_counts_every_document_in_order():
     seen = []
     run.validate_paths([ROOT / "tei"], load_schema(PROJECT_SCHEMA), on_progress=lambda *p: seen.append(p))

@@ -22,7 +22,7 @@ from typing import NamedTuple
 import saxonche
 from lxml import etree
 
-from teitools import indexes
+from teitools import indexes, saxon
 from teitools.facts import Target, index_ids
 from teitools.load import SHIPPED_FILES, TEI_NS, Document, NotShipped, UsageError, load
 from teitools.resources import XSLT_DIR
@@ -57,7 +57,7 @@ class Renderer:
     """The Saxon processor and compiled stylesheets of one process, and the documents pointed into."""
 
     def __init__(self, link_indexes: bool) -> None:
-        self.processor = saxonche.PySaxonProcessor(license=False)
+        self.processor = saxon.new_processor()
         compiler = self.processor.new_xslt30_processor()
         self.executables = {
             name: compiler.compile_stylesheet(stylesheet_file=str(XSLT_DIR / f"{stylesheet}.xsl"))

@@ -19,12 +19,13 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 from itertools import repeat
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 import saxonche
 
-from teitools import distributed, rules
+from teitools import distributed, rules, saxon
 from teitools import render as stages
 from teitools.distributed import ClusterOptions
 from teitools.facts import DocumentFacts, gather, pointer_targets
@@ -207,8 +208,14 @@ def batches(files: list[Path]) -> Iterator[list[Path]]:
 def _pooled(
     files: list[Path], options: RunOptions, jobs: int, tasks_per_worker: int | None
 ) -> Iterator[DocumentResult]:
-    # Saxon's native runtime must not be forked: workers are spawned and make their own processor.
-    with ProcessPoolExecutor(jobs, get_context("spawn"), max_tasks_per_child=tasks_per_worker) as pool:
+    replaced = tasks_per_worker is not None
+    if options.schema and worker_context(replaced).get_start_method() == "fork":
+        # The names are read by forked workers, the schema is prepared here, once, and the workers forked
+        # next inherit it (and the imports) instead of each preparing its own.
+        with ProcessPoolExecutor(jobs, worker_context(replaced)) as readers:
+            options = with_schema_names(options, files, readers)
+        load_schema(options.schema).prepare_names(options.schema_names or frozenset())
+    with ProcessPoolExecutor(jobs, worker_context(replaced), max_tasks_per_child=tasks_per_worker) as pool:
         options = with_schema_names(options, files, pool)
         pending: deque[tuple[list[Path], Future | None]] = deque()
         queue = batches(files)
@@ -227,6 +234,15 @@ def _pooled(
             batch, future = pending.popleft()
             submit_next()
             yield from _results_of(batch, future)
+
+
+def worker_context(replaced: bool = False) -> BaseContext:
+    """Forked workers while Saxon has not started in this process: they start at once, with the imports and
+    whatever was prepared here. Spawned ones, which make their own Saxon processor, once it has (Saxon's
+    native runtime must not be forked), and where workers are replaced (rendering: Python forks none)."""
+    if replaced or saxon.has_started() or "fork" not in get_all_start_methods():
+        return get_context("spawn")
+    return get_context("fork")
 
 
 def _results_of(batch: list[Path], future: Future | None) -> list[DocumentResult]:

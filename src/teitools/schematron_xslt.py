@@ -15,6 +15,7 @@ from pathlib import Path
 import saxonche
 from lxml import etree
 
+from teitools import saxon
 from teitools.findings import ERROR, Finding
 from teitools.load import Document, UsageError
 from teitools.schematron_schema import (
@@ -39,7 +40,7 @@ RESULTS_PREFIX = "teitools-sch"
 @cache
 def processor() -> saxonche.PySaxonProcessor:
     """One Saxon processor per process, shared by every Schematron of the run."""
-    return saxonche.PySaxonProcessor(license=False)
+    return saxon.new_processor()
 
 
 class XsltRules:
