@@ -35,40 +35,57 @@
   <xsl:template match="/">
     <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus)[1]"/>
     <xsl:variable name="texts" select="//tei:text[not(ancestor::tei:text)] | //tei:sourceDoc"/>
-    <xsl:variable name="layers" select="t:has-layers($texts)"/>
     <xsl:call-template name="t:page">
       <xsl:with-param name="lang" select="t:language($tei)"/>
       <xsl:with-param name="title" select="t:title()"/>
-      <xsl:with-param name="header">
-        <xsl:call-template name="metadata"/>
-        <xsl:call-template name="t:layers">
-          <xsl:with-param name="layers" select="$layers"/>
-        </xsl:call-template>
-        <xsl:if test="$texts//tei:choice">
-          <button type="button" id="tt-toggle" aria-pressed="false" hidden="">Show the source's readings</button>
-        </xsl:if>
-      </xsl:with-param>
-      <xsl:with-param name="before-main">
-        <xsl:call-template name="t:layer-target">
-          <xsl:with-param name="layers" select="$layers"/>
-        </xsl:call-template>
-      </xsl:with-param>
-      <xsl:with-param name="content">
-        <xsl:call-template name="contents">
-          <xsl:with-param name="texts" select="$texts"/>
-        </xsl:call-template>
-        <xsl:apply-templates select="$texts" mode="html"/>
-      </xsl:with-param>
-      <xsl:with-param name="after">
-        <xsl:call-template name="t:apparatus">
-          <xsl:with-param name="apps" select="$texts//tei:app[not(ancestor::tei:listApp)]"/>
-          <xsl:with-param name="witnesses" select="$tei//tei:listWit[.//tei:witness/@xml:id = $texts//@wit ! tokenize(.) ! substring-after(., '#')]"/>
-        </xsl:call-template>
-        <xsl:call-template name="notes">
-          <xsl:with-param name="notes" select="$texts//tei:note[not(parent::tei:app)]"/>
-        </xsl:call-template>
-        <xsl:if test="$texts//tei:choice">
-          <script>
+      <xsl:with-param name="tei" select="$tei" tunnel="yes"/>
+      <xsl:with-param name="texts" select="$texts" tunnel="yes"/>
+      <xsl:with-param name="layers" select="t:has-layers($texts)" tunnel="yes"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The parts of the page (page.xsl), with the texts of the document (text and sourceDoc) and whether they
+       have a diplomatic layer. -->
+  <xsl:template name="t:page-header">
+    <xsl:param name="texts" as="element()*" tunnel="yes"/>
+    <xsl:param name="layers" as="xs:boolean" tunnel="yes"/>
+    <xsl:call-template name="metadata"/>
+    <xsl:call-template name="t:layers">
+      <xsl:with-param name="layers" select="$layers"/>
+    </xsl:call-template>
+    <xsl:if test="$texts//tei:choice">
+      <button type="button" id="tt-toggle" aria-pressed="false" hidden="">Show the source's readings</button>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="t:page-before-main">
+    <xsl:param name="layers" as="xs:boolean" tunnel="yes"/>
+    <xsl:call-template name="t:layer-target">
+      <xsl:with-param name="layers" select="$layers"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="t:page-content">
+    <xsl:param name="texts" as="element()*" tunnel="yes"/>
+    <xsl:call-template name="contents">
+      <xsl:with-param name="texts" select="$texts"/>
+    </xsl:call-template>
+    <xsl:apply-templates select="$texts" mode="html"/>
+  </xsl:template>
+
+  <xsl:template name="t:page-after">
+    <xsl:param name="tei" as="element()?" tunnel="yes"/>
+    <xsl:param name="texts" as="element()*" tunnel="yes"/>
+    <xsl:call-template name="t:apparatus">
+      <xsl:with-param name="apps" select="$texts//tei:app[not(ancestor::tei:listApp)]"/>
+      <xsl:with-param name="witnesses" select="$tei//tei:listWit[.//tei:witness/@xml:id = $texts//@wit ! tokenize(.) ! substring-after(., '#')]"/>
+    </xsl:call-template>
+    <xsl:call-template name="notes">
+      <xsl:with-param name="notes" select="$texts//tei:note[not(parent::tei:app)]"/>
+    </xsl:call-template>
+    <!-- The script's text is copied as it stands here, its indentation included. -->
+    <xsl:if test="$texts//tei:choice">
+      <script>
             const toggle = document.getElementById('tt-toggle');
             toggle.hidden = false;
             toggle.addEventListener('click', () => {
@@ -77,9 +94,7 @@
               document.querySelectorAll('.original').forEach((e) => { e.hidden = !shown; });
             });
           </script>
-        </xsl:if>
-      </xsl:with-param>
-    </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- A table of contents for long documents (three headed divisions or more), from the div/head tree. -->
