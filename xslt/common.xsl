@@ -327,9 +327,6 @@
   <!-- Whether the document transformed has breaks inside words: computed once per transformation. -->
   <xsl:variable name="t:breaks-words" as="xs:boolean" select="exists(//(tei:lb | tei:pb | tei:cb)[t:breaks-word(.)])"/>
 
-  <xsl:key name="t:beside-break" match="tei:lb | tei:pb | tei:cb"
-    use="if (t:breaks-word(.)) then (preceding-sibling::node()[1], following-sibling::node()[1])[self::text()] ! generate-id(.) else ()"/>
-
   <!-- A line break inside a word (TEI @break="no", or the older type="hyphenInWord") adds no space. -->
   <xsl:function name="t:breaks-word" as="xs:boolean">
     <xsl:param name="break" as="element()"/>
@@ -337,28 +334,34 @@
   </xsl:function>
 
   <!-- White space runs collapsed to one space, edges kept: replace(., '\s+', ' ') without a regular
-       expression, which Saxon makes ten times slower on large texts. -->
-  <xsl:variable name="t:white-space" as="xs:string*" select="' ', '&#9;', '&#10;', '&#13;'"/>
+       expression, which Saxon makes ten times slower on large texts. An edge character is white space when
+       normalize-space makes it empty. -->
 
   <xsl:function name="t:collapse-space" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:variable name="inner" select="normalize-space($text)"/>
     <xsl:sequence select="if ($inner = '') then (if ($text = '') then '' else ' ')
-      else (' '[substring($text, 1, 1) = $t:white-space]) || $inner
-        || (' '[substring($text, string-length($text)) = $t:white-space])"/>
+      else (' '[normalize-space(substring($text, 1, 1)) = '']) || $inner
+        || (' '[normalize-space(substring($text, string-length($text))) = ''])"/>
   </xsl:function>
 
   <!-- A text node as it flows in the output: white space runs become one space, and the white space next to
-       a break inside a word (which only lays out the source's lines) disappears. -->
+       a break inside a word (which only lays out the source's lines) disappears. Such a break is the node
+       right before or right after the text node: two steps along the sibling axes, nothing to look up. -->
   <xsl:function name="t:flow" as="xs:string">
     <xsl:param name="text" as="text()"/>
     <xsl:variable name="flowing" select="t:collapse-space(string($text))"/>
-    <!-- The word breaks beside this text node, found through a key on the breaks (there are few). -->
-    <xsl:variable name="breaks" select="if ($t:breaks-words) then key('t:beside-break', generate-id($text), root($text)) else ()"/>
-    <xsl:variable name="after-break" select="exists($breaks[. &lt;&lt; $text])"/>
-    <xsl:variable name="before-break" select="exists($breaks[. >> $text])"/>
-    <xsl:variable name="flowing" select="if ($after-break) then replace($flowing, '^ ', '') else $flowing"/>
-    <xsl:sequence select="if ($before-break) then replace($flowing, ' $', '') else $flowing"/>
+    <!-- The preceding sibling is looked at only where there is a space to remove: in Saxon's tree that axis
+         walks from the parent's first child. -->
+    <xsl:variable name="flowing" select="if (starts-with($flowing, ' ') and t:is-word-break($text/preceding-sibling::node()[1]))
+      then substring($flowing, 2) else $flowing"/>
+    <xsl:sequence select="if (ends-with($flowing, ' ') and t:is-word-break($text/following-sibling::node()[1]))
+      then substring($flowing, 1, string-length($flowing) - 1) else $flowing"/>
+  </xsl:function>
+
+  <xsl:function name="t:is-word-break" as="xs:boolean">
+    <xsl:param name="node" as="node()?"/>
+    <xsl:sequence select="exists($node[self::tei:lb or self::tei:pb or self::tei:cb][t:breaks-word(.)])"/>
   </xsl:function>
 
   <!-- The reading text of a choice: the corrected, regularised or expanded reading, else the first. -->
