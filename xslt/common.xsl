@@ -92,19 +92,20 @@
   <!-- Counts verse lines: @n where it is a number, else one more than the line before; a half-line that
        continues a line (@part M or F) is not counted. The count restarts in each text and each poem
        (a division holding stanzas). One pass per transformation into a map (generate-id to number), as
-       t:ordinals: a lookup per line, not an accumulator lookup per line. -->
+       t:ordinals: a lookup per line, not an accumulator lookup per line. The pass writes the map's entries
+       (xsl:map), it does not put them into a map carried along (a copy of the map per line). -->
   <xsl:variable name="t:verse-numbers" as="map(xs:string, xs:integer)">
-    <xsl:iterate select="//(tei:text | tei:div[tei:lg] | tei:l)">
-      <xsl:param name="count" as="xs:integer" select="0"/>
-      <xsl:param name="numbers" as="map(xs:string, xs:integer)" select="map {}"/>
-      <xsl:on-completion select="$numbers"/>
-      <xsl:variable name="number" as="xs:integer" select="if (not(self::tei:l)) then 0
-        else if (matches(@n, '^\d+$')) then xs:integer(@n) else if (@part = ('M', 'F')) then $count else $count + 1"/>
-      <xsl:next-iteration>
-        <xsl:with-param name="count" select="$number"/>
-        <xsl:with-param name="numbers" select="if (self::tei:l) then map:put($numbers, generate-id(), $number) else $numbers"/>
-      </xsl:next-iteration>
-    </xsl:iterate>
+    <xsl:map>
+      <xsl:iterate select="//(tei:text | tei:div[tei:lg] | tei:l)">
+        <xsl:param name="count" as="xs:integer" select="0"/>
+        <xsl:variable name="number" as="xs:integer" select="if (not(self::tei:l)) then 0
+          else if (matches(@n, '^\d+$')) then xs:integer(@n) else if (@part = ('M', 'F')) then $count else $count + 1"/>
+        <xsl:if test="self::tei:l"><xsl:map-entry key="generate-id()" select="$number"/></xsl:if>
+        <xsl:next-iteration>
+          <xsl:with-param name="count" select="$number"/>
+        </xsl:next-iteration>
+      </xsl:iterate>
+    </xsl:map>
   </xsl:variable>
 
   <xsl:mode use-accumulators="#all"/>
