@@ -50,19 +50,19 @@
   </xsl:function>
 
   <!-- Counts elements of each name in document order, for the names that get anchors (blocks, notes, breaks,
-       stage directions, segments). -->
+       stage directions, segments, and mentions). -->
   <xsl:variable name="t:anchored" as="map(xs:string, xs:boolean)"
-    select="map:merge(($t:blocks, 'note', 'bibl', 'pb', 'cb', 'stage', 'seg', 'app') ! map { . : true() })"/>
+    select="map:merge(($t:blocks, 'note', 'bibl', 'pb', 'cb', 'stage', 'seg', 'app', map:keys($t:mention-kinds))
+      ! map { . : true() })"/>
   <!-- Computed once per transformation as one map (generate-id to ordinal): an anchor is then one lookup,
        cheaper in Saxon than an accumulator lookup per element (about a tenth of the page's time). Only
        elements of the document transformed are numbered; those of the documents it points into are reached
-       by their xml:id. -->
+       by their xml:id. An element with an xml:id is counted, but has no entry: its anchor is its id. -->
   <xsl:variable name="t:ordinals" as="map(xs:string, xs:integer)">
     <xsl:map>
-      <xsl:for-each-group select="//*[map:contains($t:anchored, local-name()) or map:contains($t:mention-kinds, local-name())]"
-        group-by="local-name()">
+      <xsl:for-each-group select="//*[map:contains($t:anchored, local-name())]" group-by="local-name()">
         <xsl:for-each select="current-group()">
-          <xsl:map-entry key="generate-id()" select="position()"/>
+          <xsl:if test="not(@xml:id)"><xsl:map-entry key="generate-id()" select="position()"/></xsl:if>
         </xsl:for-each>
       </xsl:for-each-group>
     </xsl:map>
