@@ -640,7 +640,9 @@
   <!-- An element as an HTML block (a span where only phrases may stand), with its class, anchor and CSS. Its
        content is the element's own (as phrases if $phrase), after what $before holds, rendered straight into
        the block, unless the caller gives other content. Content built in a parameter is a temporary tree,
-       copied again at every level of nesting: the element's own content is never passed that way. -->
+       copied again at every level of nesting: the element's own content is never passed that way. Callers
+       give $before as elements (as="element()*"): a line without a number then builds nothing, where a
+       parameter without a type would build an empty temporary tree per line. -->
   <xsl:variable name="t:own-content" as="element()"><t:own-content/></xsl:variable>
 
   <xsl:template name="t:html-block">

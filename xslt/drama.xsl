@@ -40,7 +40,7 @@
 
   <xsl:template match="tei:sp | tei:u" mode="html">
     <xsl:call-template name="t:html-block">
-      <xsl:with-param name="before">
+      <xsl:with-param name="before" as="element()*">
         <xsl:for-each select="t:speaker-by-who(.)">
           <p class="speaker"><xsl:value-of select="."/></p>
         </xsl:for-each>

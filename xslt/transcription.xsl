@@ -180,7 +180,7 @@
 
   <xsl:template match="tei:line" mode="html">
     <xsl:call-template name="t:html-block">
-      <xsl:with-param name="before">
+      <xsl:with-param name="before" as="element()*">
         <xsl:if test="matches(@n, '^\d+$') and xs:integer(@n) mod 5 = 0">
           <span class="linenumber"><xsl:value-of select="@n"/></span>
         </xsl:if>
