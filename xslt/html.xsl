@@ -29,8 +29,14 @@
   <xsl:import href="epidoc.xsl"/>
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
-  <xsl:variable name="divisions" as="xs:string*"
+  <!-- The divisions, by name, and as a pattern of names (both static): the rules and searches for divisions
+       use the pattern (shadow attributes, _match and _test), so that Saxon tries them on these elements only;
+       a predicate on local-name() was tried on every element of the text. Any namespace, as before (a TEI
+       example, egXML, renders like the text); the rules keep the priority that predicate had (0.5). -->
+  <xsl:variable name="divisions" static="yes" as="xs:string*"
     select="'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'front', 'body', 'back', 'group'"/>
+  <xsl:variable name="t:division-pattern" static="yes" as="xs:string"
+    select="string-join($divisions ! ('*:' || .), ' | ')"/>
 
   <xsl:template match="/">
     <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus)[1]"/>
@@ -100,7 +106,7 @@
   <!-- A table of contents for long documents (three headed divisions or more), from the div/head tree. -->
   <xsl:template name="contents">
     <xsl:param name="texts" as="element()*"/>
-    <xsl:if test="exists(($texts//*[local-name() = $divisions][tei:head or t:implied-heading(.)])[3])">
+    <xsl:if _test="exists(($texts//({$t:division-pattern})[tei:head or t:implied-heading(.)])[3])">
       <nav class="toc" aria-labelledby="tt-contents">
         <h2 id="tt-contents">Contents</h2>
         <ol><xsl:apply-templates select="$texts/*" mode="contents"/></ol>
@@ -109,7 +115,7 @@
   </xsl:template>
 
   <!-- A headed division is an entry, its headed subdivisions a list inside it; others pass their own on. -->
-  <xsl:template match="*[local-name() = $divisions]" mode="contents">
+  <xsl:template _match="{$t:division-pattern}" mode="contents" priority="0.5">
     <xsl:variable name="inner" as="element()*">
       <xsl:apply-templates select="*" mode="contents"/>
     </xsl:variable>
@@ -202,7 +208,7 @@
     <xsl:value-of select="t:flow(.)"/>
   </xsl:template>
 
-  <xsl:template match="*[local-name() = $divisions]" mode="html">
+  <xsl:template _match="{$t:division-pattern}" mode="html" priority="0.5">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="division" select="."/>
     <xsl:element name="{if ($inline) then 'span' else if (starts-with(local-name(), 'div')) then 'section' else 'div'}">
