@@ -625,10 +625,12 @@
 
   <!-- Building blocks of the two looks ===================================================================== -->
 
-  <!-- Plain text is assembled with two private-use marks, never found in text: a paragraph break (blank line)
-       and a line break (one newline, for verse, addresses and inscriptions). -->
-  <xsl:variable name="t:break" as="xs:string" select="'&#xE000;'"/>
-  <xsl:variable name="t:line" as="xs:string" select="'&#xE001;'"/>
+  <!-- Plain text is assembled as text and two marks, empty elements written where they fall: a paragraph
+       break (blank line) and a line break (one newline, for verse, addresses and inscriptions). The text between
+       two marks is one text node of the assembled tree: t:paragraphs (text.xsl) reads the paragraphs and lines
+       off the tree, without searching the whole text for marks. -->
+  <xsl:variable name="t:break" as="element()"><t:break/></xsl:variable>
+  <xsl:variable name="t:line" as="element()"><t:line/></xsl:variable>
 
   <!-- The content of an element rendered as an HTML phrase (span, em, a...): blocks inside become spans. -->
   <xsl:template name="phrase-content">
@@ -676,10 +678,10 @@
 
   <!-- A block of plain text: its content between paragraph breaks (or line breaks, for a line). -->
   <xsl:template name="t:text-block">
-    <xsl:param name="mark" as="xs:string" select="$t:break"/>
-    <xsl:value-of select="$mark"/>
+    <xsl:param name="mark" as="element()" select="$t:break"/>
+    <xsl:sequence select="$mark"/>
     <xsl:apply-templates mode="text"/>
-    <xsl:value-of select="$mark"/>
+    <xsl:sequence select="$mark"/>
   </xsl:template>
 
   <!-- The one fall-through, in each look: an element no module handles renders its content; a block stays a

@@ -165,7 +165,9 @@
   </xsl:template>
 
   <xsl:template match="tei:sourceDoc | tei:surface | tei:surfaceGrp" mode="text">
-    <xsl:value-of select="$t:break || t:surface-heading(.) || $t:break"/>
+    <xsl:sequence select="$t:break"/>
+    <xsl:value-of select="t:surface-heading(.)"/>
+    <xsl:sequence select="$t:break"/>
     <xsl:apply-templates mode="text"/>
   </xsl:template>
 
