@@ -180,6 +180,8 @@
        bibliographic reference or a date, in the text and outside the authority lists (whose records are
        what mentions point to), in the reading a reader reads (not in the sic of a choice). Its kind is that
        of the record it points to, else that of its element. -->
+  <xsl:variable name="t:authority-list-names" as="map(xs:string, xs:boolean)"
+    select="map:merge($t:authority-lists ! map { . : true() })"/>
   <xsl:variable name="t:authority-lists" as="xs:string*"
     select="'listPerson', 'listPlace', 'listOrg', 'listBibl', 'listEvent', 'listNym', 'listRelation'"/>
   <xsl:variable name="t:record-kinds" as="map(xs:string, xs:string)" select="map {
@@ -204,10 +206,12 @@
   <xsl:function name="t:mention-kind" as="xs:string?">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="own" select="$t:mention-kinds(local-name($element))"/>
+    <!-- One walk up: the ancestors are read once, for the three conditions. -->
+    <xsl:variable name="ancestors" select="if (empty($own)) then () else $element/ancestor::*"/>
     <xsl:sequence select="
-      if (empty($own) or empty($element/ancestor::tei:text)
-          or exists($element/ancestor::*[local-name() = $t:authority-lists])
-          or exists($element/ancestor::*[parent::tei:choice][not(t:reading(..) is .)])) then ()
+      if (empty($own) or empty($ancestors/self::tei:text)
+          or (some $a in $ancestors satisfies map:contains($t:authority-list-names, local-name($a)))
+          or exists($ancestors[parent::tei:choice][not(t:reading(..) is .)])) then ()
       else if ($element/self::tei:date) then 'date'
       else if ($element/self::tei:title[not(@ref)] or $element/self::tei:bibl[.//tei:title/@ref]) then ()
       else (t:record($element) ! $t:record-kinds(local-name()), $own[. != ''],
