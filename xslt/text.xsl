@@ -45,9 +45,9 @@
   </xsl:template>
 
   <!-- The paragraphs that nodes render to, white space normalised: the nodes are rendered into a tree of text
-       and marks (t:break, t:line, in common.xsl), read a paragraph at a time (between paragraph marks); the
-       lines of a paragraph with line marks go one per line. Without line marks, each text node is a
-       paragraph. -->
+       and marks (t:break, t:line, in common.xsl), where the text between two marks is one text node. Without
+       line marks, each text node is a paragraph; with them, each is a line, and the lines between two
+       paragraph marks make a paragraph, one per line. -->
   <xsl:function name="t:paragraphs" as="xs:string*">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:variable name="assembled" as="document-node()">
@@ -59,21 +59,10 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:for-each-group select="$assembled/node()" group-starting-with="t:break">
-          <xsl:sequence select="(if (current-group()/self::t:line) then t:lines(current-group())
-            else normalize-space(string-join(current-group())))[. != '']"/>
+          <xsl:sequence select="string-join(current-group()/self::text() ! normalize-space(.)[. != ''], $newline)[. != '']"/>
         </xsl:for-each-group>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:function>
-
-  <xsl:function name="t:lines" as="xs:string">
-    <xsl:param name="paragraph" as="node()*"/>
-    <xsl:variable name="lines" as="xs:string*">
-      <xsl:for-each-group select="$paragraph" group-starting-with="t:line">
-        <xsl:sequence select="normalize-space(string-join(current-group()))[. != '']"/>
-      </xsl:for-each-group>
-    </xsl:variable>
-    <xsl:sequence select="string-join($lines, $newline)"/>
   </xsl:function>
 
   <!-- Each paragraph's white space is normalised when it is assembled (t:paragraphs): text is copied as it
