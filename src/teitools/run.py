@@ -18,8 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass, field, replace
-from multiprocessing import get_all_start_methods, get_context
-from multiprocessing.context import BaseContext
+from multiprocessing import get_context
 from pathlib import Path
 
 import saxonche
@@ -185,7 +184,8 @@ def batches(files: list[Path]) -> Iterator[list[Path]]:
 def _pooled(
     files: list[Path], options: RunOptions, jobs: int, tasks_per_worker: int | None
 ) -> Iterator[DocumentResult]:
-    with ProcessPoolExecutor(jobs, worker_context(), max_tasks_per_child=tasks_per_worker) as pool:
+    # Saxon's native runtime must not be forked: workers are spawned and make their own processor.
+    with ProcessPoolExecutor(jobs, get_context("spawn"), max_tasks_per_child=tasks_per_worker) as pool:
         pending: deque[tuple[list[Path], Future | None]] = deque()
         queue = batches(files)
 
@@ -203,18 +203,6 @@ def _pooled(
             batch, future = pending.popleft()
             submit_next()
             yield from _results_of(batch, future)
-
-
-def worker_context() -> BaseContext:
-    """How workers start: forked from a server process that has imported the map's modules once and never
-    made a Saxon processor (Saxon's native runtime must not be forked), so each worker, and each replacement
-    of a worker, starts with the imports done (0.2 to 0.3 s each when spawned) and only makes its own
-    processor and stylesheets. Where there is no fork server, workers are spawned."""
-    if "forkserver" not in get_all_start_methods():
-        return get_context("spawn")
-    context = get_context("forkserver")
-    context.set_forkserver_preload([__name__])
-    return context
 
 
 def _results_of(batch: list[Path], future: Future | None) -> list[DocumentResult]:
