@@ -341,7 +341,6 @@
   <!-- White space runs collapsed to one space, edges kept: replace(., '\s+', ' ') without a regular
        expression, which Saxon makes ten times slower on large texts. An edge character is white space when
        normalize-space makes it empty. -->
-
   <xsl:function name="t:collapse-space" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:variable name="inner" select="normalize-space($text)"/>
