@@ -244,3 +244,12 @@ def test_long_documents_get_a_table_of_contents(out):
     assert [a.text for a in links] == [f"Chapter {n}" for n in range(1, 5)]
     ids = set(document.xpath("//section/@id"))
     assert all(a.get("href").removeprefix("#") in ids for a in links)
+
+
+def test_breaks_inside_words_join_them_across_the_white_space_of_the_source_lines(out):
+    expected = (
+        "A line-by-line transcription breaks a long wordafter its first part, a second wordpart before it, "
+        "a thirdaround it, and keeps the other lines apart."
+    )
+    assert expected in text_of(out, "word-breaks")
+    assert expected in main_text(page(out, "word-breaks"))

@@ -124,7 +124,9 @@
   </xsl:template>
 
   <xsl:template match="tei:listApp/tei:app" mode="text">
-    <xsl:value-of select="$t:break || string-join(((@loc, @n)[1] ! ('l. ' || . || ':'), t:apparatus-entry(.)), ' ') || $t:break"/>
+    <xsl:sequence select="$t:break"/>
+    <xsl:value-of select="string-join(((@loc, @n)[1] ! ('l. ' || . || ':'), t:apparatus-entry(.)), ' ')"/>
+    <xsl:sequence select="$t:break"/>
   </xsl:template>
 
   <xsl:template match="tei:listApp/tei:app/tei:note" mode="html">

@@ -50,19 +50,19 @@
   </xsl:function>
 
   <!-- Counts elements of each name in document order, for the names that get anchors (blocks, notes, breaks,
-       stage directions, segments). -->
+       stage directions, segments, and mentions). -->
   <xsl:variable name="t:anchored" as="map(xs:string, xs:boolean)"
-    select="map:merge(($t:blocks, 'note', 'bibl', 'pb', 'cb', 'stage', 'seg', 'app') ! map { . : true() })"/>
+    select="map:merge(($t:blocks, 'note', 'bibl', 'pb', 'cb', 'stage', 'seg', 'app', map:keys($t:mention-kinds))
+      ! map { . : true() })"/>
   <!-- Computed once per transformation as one map (generate-id to ordinal): an anchor is then one lookup,
        cheaper in Saxon than an accumulator lookup per element (about a tenth of the page's time). Only
        elements of the document transformed are numbered; those of the documents it points into are reached
-       by their xml:id. -->
+       by their xml:id. An element with an xml:id is counted, but has no entry: its anchor is its id. -->
   <xsl:variable name="t:ordinals" as="map(xs:string, xs:integer)">
     <xsl:map>
-      <xsl:for-each-group select="//*[map:contains($t:anchored, local-name()) or map:contains($t:mention-kinds, local-name())]"
-        group-by="local-name()">
+      <xsl:for-each-group select="//*[map:contains($t:anchored, local-name())]" group-by="local-name()">
         <xsl:for-each select="current-group()">
-          <xsl:map-entry key="generate-id()" select="position()"/>
+          <xsl:if test="not(@xml:id)"><xsl:map-entry key="generate-id()" select="position()"/></xsl:if>
         </xsl:for-each>
       </xsl:for-each-group>
     </xsl:map>
@@ -92,19 +92,20 @@
   <!-- Counts verse lines: @n where it is a number, else one more than the line before; a half-line that
        continues a line (@part M or F) is not counted. The count restarts in each text and each poem
        (a division holding stanzas). One pass per transformation into a map (generate-id to number), as
-       t:ordinals: a lookup per line, not an accumulator lookup per line. -->
+       t:ordinals: a lookup per line, not an accumulator lookup per line. The pass writes the map's entries
+       (xsl:map), it does not put them into a map carried along (a copy of the map per line). -->
   <xsl:variable name="t:verse-numbers" as="map(xs:string, xs:integer)">
-    <xsl:iterate select="//(tei:text | tei:div[tei:lg] | tei:l)">
-      <xsl:param name="count" as="xs:integer" select="0"/>
-      <xsl:param name="numbers" as="map(xs:string, xs:integer)" select="map {}"/>
-      <xsl:on-completion select="$numbers"/>
-      <xsl:variable name="number" as="xs:integer" select="if (not(self::tei:l)) then 0
-        else if (matches(@n, '^\d+$')) then xs:integer(@n) else if (@part = ('M', 'F')) then $count else $count + 1"/>
-      <xsl:next-iteration>
-        <xsl:with-param name="count" select="$number"/>
-        <xsl:with-param name="numbers" select="if (self::tei:l) then map:put($numbers, generate-id(), $number) else $numbers"/>
-      </xsl:next-iteration>
-    </xsl:iterate>
+    <xsl:map>
+      <xsl:iterate select="//(tei:text | tei:div[tei:lg] | tei:l)">
+        <xsl:param name="count" as="xs:integer" select="0"/>
+        <xsl:variable name="number" as="xs:integer" select="if (not(self::tei:l)) then 0
+          else if (matches(@n, '^\d+$')) then xs:integer(@n) else if (@part = ('M', 'F')) then $count else $count + 1"/>
+        <xsl:if test="self::tei:l"><xsl:map-entry key="generate-id()" select="$number"/></xsl:if>
+        <xsl:next-iteration>
+          <xsl:with-param name="count" select="$number"/>
+        </xsl:next-iteration>
+      </xsl:iterate>
+    </xsl:map>
   </xsl:variable>
 
   <xsl:mode use-accumulators="#all"/>
@@ -179,6 +180,8 @@
        bibliographic reference or a date, in the text and outside the authority lists (whose records are
        what mentions point to), in the reading a reader reads (not in the sic of a choice). Its kind is that
        of the record it points to, else that of its element. -->
+  <xsl:variable name="t:authority-list-names" as="map(xs:string, xs:boolean)"
+    select="map:merge($t:authority-lists ! map { . : true() })"/>
   <xsl:variable name="t:authority-lists" as="xs:string*"
     select="'listPerson', 'listPlace', 'listOrg', 'listBibl', 'listEvent', 'listNym', 'listRelation'"/>
   <xsl:variable name="t:record-kinds" as="map(xs:string, xs:string)" select="map {
@@ -203,10 +206,12 @@
   <xsl:function name="t:mention-kind" as="xs:string?">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="own" select="$t:mention-kinds(local-name($element))"/>
+    <!-- One walk up: the ancestors are read once, for the three conditions. -->
+    <xsl:variable name="ancestors" select="if (empty($own)) then () else $element/ancestor::*"/>
     <xsl:sequence select="
-      if (empty($own) or empty($element/ancestor::tei:text)
-          or exists($element/ancestor::*[local-name() = $t:authority-lists])
-          or exists($element/ancestor::*[parent::tei:choice][not(t:reading(..) is .)])) then ()
+      if (empty($own) or empty($ancestors/self::tei:text)
+          or (some $a in $ancestors satisfies map:contains($t:authority-list-names, local-name($a)))
+          or exists($ancestors[parent::tei:choice][not(t:reading(..) is .)])) then ()
       else if ($element/self::tei:date) then 'date'
       else if ($element/self::tei:title[not(@ref)] or $element/self::tei:bibl[.//tei:title/@ref]) then ()
       else (t:record($element) ! $t:record-kinds(local-name()), $own[. != ''],
@@ -327,9 +332,6 @@
   <!-- Whether the document transformed has breaks inside words: computed once per transformation. -->
   <xsl:variable name="t:breaks-words" as="xs:boolean" select="exists(//(tei:lb | tei:pb | tei:cb)[t:breaks-word(.)])"/>
 
-  <xsl:key name="t:beside-break" match="tei:lb | tei:pb | tei:cb"
-    use="if (t:breaks-word(.)) then (preceding-sibling::node()[1], following-sibling::node()[1])[self::text()] ! generate-id(.) else ()"/>
-
   <!-- A line break inside a word (TEI @break="no", or the older type="hyphenInWord") adds no space. -->
   <xsl:function name="t:breaks-word" as="xs:boolean">
     <xsl:param name="break" as="element()"/>
@@ -337,28 +339,33 @@
   </xsl:function>
 
   <!-- White space runs collapsed to one space, edges kept: replace(., '\s+', ' ') without a regular
-       expression, which Saxon makes ten times slower on large texts. -->
-  <xsl:variable name="t:white-space" as="xs:string*" select="' ', '&#9;', '&#10;', '&#13;'"/>
-
+       expression, which Saxon makes ten times slower on large texts. An edge character is white space when
+       normalize-space makes it empty. -->
   <xsl:function name="t:collapse-space" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:variable name="inner" select="normalize-space($text)"/>
     <xsl:sequence select="if ($inner = '') then (if ($text = '') then '' else ' ')
-      else (' '[substring($text, 1, 1) = $t:white-space]) || $inner
-        || (' '[substring($text, string-length($text)) = $t:white-space])"/>
+      else (' '[normalize-space(substring($text, 1, 1)) = '']) || $inner
+        || (' '[normalize-space(substring($text, string-length($text))) = ''])"/>
   </xsl:function>
 
   <!-- A text node as it flows in the output: white space runs become one space, and the white space next to
-       a break inside a word (which only lays out the source's lines) disappears. -->
+       a break inside a word (which only lays out the source's lines) disappears. Such a break is the node
+       right before or right after the text node: two steps along the sibling axes, nothing to look up. -->
   <xsl:function name="t:flow" as="xs:string">
     <xsl:param name="text" as="text()"/>
     <xsl:variable name="flowing" select="t:collapse-space(string($text))"/>
-    <!-- The word breaks beside this text node, found through a key on the breaks (there are few). -->
-    <xsl:variable name="breaks" select="if ($t:breaks-words) then key('t:beside-break', generate-id($text), root($text)) else ()"/>
-    <xsl:variable name="after-break" select="exists($breaks[. &lt;&lt; $text])"/>
-    <xsl:variable name="before-break" select="exists($breaks[. >> $text])"/>
-    <xsl:variable name="flowing" select="if ($after-break) then replace($flowing, '^ ', '') else $flowing"/>
-    <xsl:sequence select="if ($before-break) then replace($flowing, ' $', '') else $flowing"/>
+    <!-- The preceding sibling is looked at only where there is a space to remove: in Saxon's tree that axis
+         walks from the parent's first child. -->
+    <xsl:variable name="flowing" select="if (starts-with($flowing, ' ') and t:is-word-break($text/preceding-sibling::node()[1]))
+      then substring($flowing, 2) else $flowing"/>
+    <xsl:sequence select="if (ends-with($flowing, ' ') and t:is-word-break($text/following-sibling::node()[1]))
+      then substring($flowing, 1, string-length($flowing) - 1) else $flowing"/>
+  </xsl:function>
+
+  <xsl:function name="t:is-word-break" as="xs:boolean">
+    <xsl:param name="node" as="node()?"/>
+    <xsl:sequence select="exists($node[self::tei:lb or self::tei:pb or self::tei:cb][t:breaks-word(.)])"/>
   </xsl:function>
 
   <!-- The reading text of a choice: the corrected, regularised or expanded reading, else the first. -->
@@ -621,10 +628,12 @@
 
   <!-- Building blocks of the two looks ===================================================================== -->
 
-  <!-- Plain text is assembled with two private-use marks, never found in text: a paragraph break (blank line)
-       and a line break (one newline, for verse, addresses and inscriptions). -->
-  <xsl:variable name="t:break" as="xs:string" select="'&#xE000;'"/>
-  <xsl:variable name="t:line" as="xs:string" select="'&#xE001;'"/>
+  <!-- Plain text is assembled as text and two marks, empty elements written where they fall: a paragraph
+       break (blank line) and a line break (one newline, for verse, addresses and inscriptions). The text between
+       two marks is one text node of the assembled tree: t:paragraphs (text.xsl) reads the paragraphs and lines
+       off the tree, without searching the whole text for marks. -->
+  <xsl:variable name="t:break" as="element()"><t:break/></xsl:variable>
+  <xsl:variable name="t:line" as="element()"><t:line/></xsl:variable>
 
   <!-- The content of an element rendered as an HTML phrase (span, em, a...): blocks inside become spans. -->
   <xsl:template name="phrase-content">
@@ -636,7 +645,9 @@
   <!-- An element as an HTML block (a span where only phrases may stand), with its class, anchor and CSS. Its
        content is the element's own (as phrases if $phrase), after what $before holds, rendered straight into
        the block, unless the caller gives other content. Content built in a parameter is a temporary tree,
-       copied again at every level of nesting: the element's own content is never passed that way. -->
+       copied again at every level of nesting: the element's own content is never passed that way. Callers
+       give $before as elements (as="element()*"): a line without a number then builds nothing, where a
+       parameter without a type would build an empty temporary tree per line. -->
   <xsl:variable name="t:own-content" as="element()"><t:own-content/></xsl:variable>
 
   <xsl:template name="t:html-block">
@@ -670,10 +681,10 @@
 
   <!-- A block of plain text: its content between paragraph breaks (or line breaks, for a line). -->
   <xsl:template name="t:text-block">
-    <xsl:param name="mark" as="xs:string" select="$t:break"/>
-    <xsl:value-of select="$mark"/>
+    <xsl:param name="mark" as="element()" select="$t:break"/>
+    <xsl:sequence select="$mark"/>
     <xsl:apply-templates mode="text"/>
-    <xsl:value-of select="$mark"/>
+    <xsl:sequence select="$mark"/>
   </xsl:template>
 
   <!-- The one fall-through, in each look: an element no module handles renders its content; a block stays a

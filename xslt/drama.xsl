@@ -40,7 +40,7 @@
 
   <xsl:template match="tei:sp | tei:u" mode="html">
     <xsl:call-template name="t:html-block">
-      <xsl:with-param name="before">
+      <xsl:with-param name="before" as="element()*">
         <xsl:for-each select="t:speaker-by-who(.)">
           <p class="speaker"><xsl:value-of select="."/></p>
         </xsl:for-each>
@@ -49,9 +49,11 @@
   </xsl:template>
 
   <xsl:template match="tei:sp | tei:u" mode="text">
-    <xsl:value-of select="$t:break || t:speaker-by-who(.) || $t:break"/>
+    <xsl:sequence select="$t:break"/>
+    <xsl:value-of select="t:speaker-by-who(.)"/>
+    <xsl:sequence select="$t:break"/>
     <xsl:apply-templates mode="text"/>
-    <xsl:value-of select="$t:break"/>
+    <xsl:sequence select="$t:break"/>
   </xsl:template>
 
   <xsl:template match="tei:speaker" mode="html">
@@ -84,10 +86,12 @@
 
   <xsl:template match="tei:stage" mode="text">
     <xsl:variable name="marks" select="t:stage-marks(.)"/>
-    <xsl:variable name="edge" select="if (t:is-block-stage(.)) then $t:break else ' '"/>
-    <xsl:value-of select="$edge || $marks[1]"/>
+    <xsl:variable name="block" select="t:is-block-stage(.)"/>
+    <xsl:sequence select="$t:break[$block]"/>
+    <xsl:value-of select="' '[not($block)] || $marks[1]"/>
     <xsl:apply-templates mode="text"/>
-    <xsl:value-of select="$marks[2] || $edge"/>
+    <xsl:value-of select="$marks[2] || ' '[not($block)]"/>
+    <xsl:sequence select="$t:break[$block]"/>
   </xsl:template>
 
   <!-- The cast list: one line per cast item, a role and its description apart. -->

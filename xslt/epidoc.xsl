@@ -37,7 +37,8 @@
   </xsl:template>
 
   <xsl:template match="tei:div[@type = 'edition']//tei:lb" mode="text">
-    <xsl:value-of select="$t:line || (t:shown-line-number(.) ! (. || ' '))"/>
+    <xsl:sequence select="$t:line"/>
+    <xsl:value-of select="t:shown-line-number(.) ! (. || ' ')"/>
   </xsl:template>
 
   <xsl:template match="tei:div[@type = 'edition']//tei:gap" mode="html">

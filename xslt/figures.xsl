@@ -70,12 +70,12 @@
   </xsl:template>
 
   <xsl:template match="tei:row" mode="text">
-    <xsl:value-of select="$t:line"/>
+    <xsl:sequence select="$t:line"/>
     <xsl:for-each select="tei:cell">
       <xsl:if test="position() gt 1"><xsl:text> | </xsl:text></xsl:if>
       <xsl:apply-templates mode="text"/>
     </xsl:for-each>
-    <xsl:value-of select="$t:line"/>
+    <xsl:sequence select="$t:line"/>
   </xsl:template>
 
   <xsl:template match="tei:table/tei:head" mode="text">
@@ -137,13 +137,13 @@
   </xsl:template>
 
   <xsl:template match="tei:item" mode="text">
-    <xsl:value-of select="$t:line[not(current()/preceding-sibling::*[1][self::tei:label])]"/>
+    <xsl:sequence select="$t:line[not(current()/preceding-sibling::*[1][self::tei:label])]"/>
     <xsl:apply-templates mode="text"/>
-    <xsl:value-of select="$t:line"/>
+    <xsl:sequence select="$t:line"/>
   </xsl:template>
 
   <xsl:template match="tei:list/tei:label" mode="text">
-    <xsl:value-of select="$t:line"/>
+    <xsl:sequence select="$t:line"/>
     <xsl:apply-templates mode="text"/>
     <xsl:text> </xsl:text>
   </xsl:template>

@@ -29,46 +29,69 @@
   <xsl:import href="epidoc.xsl"/>
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
-  <xsl:variable name="divisions" as="xs:string*"
+  <!-- The divisions, by name, and as a pattern of names (both static): the rules and searches for divisions
+       use the pattern (shadow attributes, _match and _test), so that Saxon tries them on these elements only;
+       a predicate on local-name() was tried on every element of the text. Any namespace, as before (a TEI
+       example, egXML, renders like the text); the rules keep the priority that predicate had (0.5). -->
+  <xsl:variable name="divisions" static="yes" as="xs:string*"
     select="'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'front', 'body', 'back', 'group'"/>
+  <xsl:variable name="t:division-pattern" static="yes" as="xs:string"
+    select="string-join($divisions ! ('*:' || .), ' | ')"/>
 
   <xsl:template match="/">
     <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus)[1]"/>
     <xsl:variable name="texts" select="//tei:text[not(ancestor::tei:text)] | //tei:sourceDoc"/>
-    <xsl:variable name="layers" select="t:has-layers($texts)"/>
     <xsl:call-template name="t:page">
       <xsl:with-param name="lang" select="t:language($tei)"/>
       <xsl:with-param name="title" select="t:title()"/>
-      <xsl:with-param name="header">
-        <xsl:call-template name="metadata"/>
-        <xsl:call-template name="t:layers">
-          <xsl:with-param name="layers" select="$layers"/>
-        </xsl:call-template>
-        <xsl:if test="$texts//tei:choice">
-          <button type="button" id="tt-toggle" aria-pressed="false" hidden="">Show the source's readings</button>
-        </xsl:if>
-      </xsl:with-param>
-      <xsl:with-param name="before-main">
-        <xsl:call-template name="t:layer-target">
-          <xsl:with-param name="layers" select="$layers"/>
-        </xsl:call-template>
-      </xsl:with-param>
-      <xsl:with-param name="content">
-        <xsl:call-template name="contents">
-          <xsl:with-param name="texts" select="$texts"/>
-        </xsl:call-template>
-        <xsl:apply-templates select="$texts" mode="html"/>
-      </xsl:with-param>
-      <xsl:with-param name="after">
-        <xsl:call-template name="t:apparatus">
-          <xsl:with-param name="apps" select="$texts//tei:app[not(ancestor::tei:listApp)]"/>
-          <xsl:with-param name="witnesses" select="$tei//tei:listWit[.//tei:witness/@xml:id = $texts//@wit ! tokenize(.) ! substring-after(., '#')]"/>
-        </xsl:call-template>
-        <xsl:call-template name="notes">
-          <xsl:with-param name="notes" select="$texts//tei:note[not(parent::tei:app)]"/>
-        </xsl:call-template>
-        <xsl:if test="$texts//tei:choice">
-          <script>
+      <xsl:with-param name="tei" select="$tei" tunnel="yes"/>
+      <xsl:with-param name="texts" select="$texts" tunnel="yes"/>
+      <xsl:with-param name="layers" select="t:has-layers($texts)" tunnel="yes"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The parts of the page (page.xsl), with the texts of the document (text and sourceDoc) and whether they
+       have a diplomatic layer. -->
+  <xsl:template name="t:page-header">
+    <xsl:param name="texts" as="element()*" tunnel="yes"/>
+    <xsl:param name="layers" as="xs:boolean" tunnel="yes"/>
+    <xsl:call-template name="metadata"/>
+    <xsl:call-template name="t:layers">
+      <xsl:with-param name="layers" select="$layers"/>
+    </xsl:call-template>
+    <xsl:if test="$texts//tei:choice">
+      <button type="button" id="tt-toggle" aria-pressed="false" hidden="">Show the source's readings</button>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="t:page-before-main">
+    <xsl:param name="layers" as="xs:boolean" tunnel="yes"/>
+    <xsl:call-template name="t:layer-target">
+      <xsl:with-param name="layers" select="$layers"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="t:page-content">
+    <xsl:param name="texts" as="element()*" tunnel="yes"/>
+    <xsl:call-template name="contents">
+      <xsl:with-param name="texts" select="$texts"/>
+    </xsl:call-template>
+    <xsl:apply-templates select="$texts" mode="html"/>
+  </xsl:template>
+
+  <xsl:template name="t:page-after">
+    <xsl:param name="tei" as="element()?" tunnel="yes"/>
+    <xsl:param name="texts" as="element()*" tunnel="yes"/>
+    <xsl:call-template name="t:apparatus">
+      <xsl:with-param name="apps" select="$texts//tei:app[not(ancestor::tei:listApp)]"/>
+      <xsl:with-param name="witnesses" select="$tei//tei:listWit[.//tei:witness/@xml:id = $texts//@wit ! tokenize(.) ! substring-after(., '#')]"/>
+    </xsl:call-template>
+    <xsl:call-template name="notes">
+      <xsl:with-param name="notes" select="$texts//tei:note[not(parent::tei:app)]"/>
+    </xsl:call-template>
+    <!-- The script's text is copied as it stands here, its indentation included. -->
+    <xsl:if test="$texts//tei:choice">
+      <script>
             const toggle = document.getElementById('tt-toggle');
             toggle.hidden = false;
             toggle.addEventListener('click', () => {
@@ -77,15 +100,13 @@
               document.querySelectorAll('.original').forEach((e) => { e.hidden = !shown; });
             });
           </script>
-        </xsl:if>
-      </xsl:with-param>
-    </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- A table of contents for long documents (three headed divisions or more), from the div/head tree. -->
   <xsl:template name="contents">
     <xsl:param name="texts" as="element()*"/>
-    <xsl:if test="exists(($texts//*[local-name() = $divisions][tei:head or t:implied-heading(.)])[3])">
+    <xsl:if _test="exists(($texts//({$t:division-pattern})[tei:head or t:implied-heading(.)])[3])">
       <nav class="toc" aria-labelledby="tt-contents">
         <h2 id="tt-contents">Contents</h2>
         <ol><xsl:apply-templates select="$texts/*" mode="contents"/></ol>
@@ -94,7 +115,7 @@
   </xsl:template>
 
   <!-- A headed division is an entry, its headed subdivisions a list inside it; others pass their own on. -->
-  <xsl:template match="*[local-name() = $divisions]" mode="contents">
+  <xsl:template _match="{$t:division-pattern}" mode="contents" priority="0.5">
     <xsl:variable name="inner" as="element()*">
       <xsl:apply-templates select="*" mode="contents"/>
     </xsl:variable>
@@ -187,7 +208,7 @@
     <xsl:value-of select="t:flow(.)"/>
   </xsl:template>
 
-  <xsl:template match="*[local-name() = $divisions]" mode="html">
+  <xsl:template _match="{$t:division-pattern}" mode="html" priority="0.5">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="division" select="."/>
     <xsl:element name="{if ($inline) then 'span' else if (starts-with(local-name(), 'div')) then 'section' else 'div'}">

@@ -32,65 +32,78 @@
     <xsl:sequence select="xs:integer($number) || ' ' || (if ($number = 1) then $singular else $plural)"/>
   </xsl:function>
 
+  <!-- The two pages, in the shell of page.xsl: the tunnel parameter $page says which content fills it. -->
   <xsl:template name="edition-index">
     <xsl:call-template name="t:page">
       <xsl:with-param name="title" select="'Edition index'"/>
-      <xsl:with-param name="content">
-        <h2>Documents</h2>
-        <ul class="documents">
-          <xsl:for-each select="$t:data?documents?*">
-            <li>
-              <a href="{?name}.html"><xsl:value-of select="?title"/></a>
-              <xsl:value-of select="(?authors, ?date)[. != ''] ! (', ' || .)" separator=""/>
-              <xsl:text> (</xsl:text>
-              <a href="{?name}.txt">plain text of “<xsl:value-of select="?title"/>”</a>
-              <xsl:text>)</xsl:text>
-            </li>
-          </xsl:for-each>
-        </ul>
-        <h2>Indexes</h2>
-        <ul class="indexes">
-          <xsl:for-each select="$t:data?indexes?*">
-            <li>
-              <a href="{?href}"><xsl:value-of select="?title"/></a>
-              <xsl:value-of select="': ' || t:count(?entries, 'entry', 'entries')
-                || ', ' || t:count(?mentions, 'mention', 'mentions') || ' ('"/>
-              <a href="{?json}">JSON</a>
-              <xsl:text>)</xsl:text>
-            </li>
-          </xsl:for-each>
-        </ul>
-      </xsl:with-param>
+      <xsl:with-param name="page" select="'edition-index'" tunnel="yes"/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="index-page">
-    <xsl:variable name="entries" select="$t:data?entries?*"/>
-    <xsl:variable name="unidentified" select="$t:data?unidentified?*"/>
     <xsl:call-template name="t:page">
       <xsl:with-param name="title" select="$t:data?title"/>
-      <xsl:with-param name="content">
-        <p class="summary">
-          <xsl:value-of select="t:count(count($entries), 'entry', 'entries') || ', '
-            || t:count($t:data?mentions, 'mention', 'mentions') || ' in all documents'
-            || (' (' || count($unidentified) || ' unidentified)')[exists($unidentified)] || '.'"/>
-          <xsl:text> </xsl:text>
-          <a href="#unidentified">Unidentified mentions</a>
-        </p>
-        <xsl:apply-templates select="$entries" mode="t:entry"/>
-        <section class="unidentified" id="unidentified" aria-labelledby="unidentified-name">
-          <h2 id="unidentified-name">Unidentified</h2>
-          <p>
-            <xsl:value-of select="if ($t:data?index = 'date') then 'Dates without an ISO 8601 value: '
-              else 'Mentions without a @ref, or whose @ref leads to no record of the edition: '"/>
-            <xsl:value-of select="t:count(count($unidentified), 'mention', 'mentions') || '.'"/>
-          </p>
-          <xsl:call-template name="occurrences">
-            <xsl:with-param name="occurrences" select="$unidentified"/>
-          </xsl:call-template>
-        </section>
-      </xsl:with-param>
+      <xsl:with-param name="page" select="'index-page'" tunnel="yes"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="t:page-content">
+    <xsl:param name="page" as="xs:string" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="$page = 'edition-index'"><xsl:call-template name="edition-index-content"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="index-page-content"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="edition-index-content">
+    <h2>Documents</h2>
+    <ul class="documents">
+      <xsl:for-each select="$t:data?documents?*">
+        <li>
+          <a href="{?name}.html"><xsl:value-of select="?title"/></a>
+          <xsl:value-of select="(?authors, ?date)[. != ''] ! (', ' || .)" separator=""/>
+          <xsl:text> (</xsl:text>
+          <a href="{?name}.txt">plain text of “<xsl:value-of select="?title"/>”</a>
+          <xsl:text>)</xsl:text>
+        </li>
+      </xsl:for-each>
+    </ul>
+    <h2>Indexes</h2>
+    <ul class="indexes">
+      <xsl:for-each select="$t:data?indexes?*">
+        <li>
+          <a href="{?href}"><xsl:value-of select="?title"/></a>
+          <xsl:value-of select="': ' || t:count(?entries, 'entry', 'entries')
+            || ', ' || t:count(?mentions, 'mention', 'mentions') || ' ('"/>
+          <a href="{?json}">JSON</a>
+          <xsl:text>)</xsl:text>
+        </li>
+      </xsl:for-each>
+    </ul>
+  </xsl:template>
+
+  <xsl:template name="index-page-content">
+    <xsl:variable name="entries" select="$t:data?entries?*"/>
+    <xsl:variable name="unidentified" select="$t:data?unidentified?*"/>
+    <p class="summary">
+      <xsl:value-of select="t:count(count($entries), 'entry', 'entries') || ', '
+        || t:count($t:data?mentions, 'mention', 'mentions') || ' in all documents'
+        || (' (' || count($unidentified) || ' unidentified)')[exists($unidentified)] || '.'"/>
+      <xsl:text> </xsl:text>
+      <a href="#unidentified">Unidentified mentions</a>
+    </p>
+    <xsl:apply-templates select="$entries" mode="t:entry"/>
+    <section class="unidentified" id="unidentified" aria-labelledby="unidentified-name">
+      <h2 id="unidentified-name">Unidentified</h2>
+      <p>
+        <xsl:value-of select="if ($t:data?index = 'date') then 'Dates without an ISO 8601 value: '
+          else 'Mentions without a @ref, or whose @ref leads to no record of the edition: '"/>
+        <xsl:value-of select="t:count(count($unidentified), 'mention', 'mentions') || '.'"/>
+      </p>
+      <xsl:call-template name="occurrences">
+        <xsl:with-param name="occurrences" select="$unidentified"/>
+      </xsl:call-template>
+    </section>
   </xsl:template>
 
   <xsl:template match=".[. instance of map(*)]" mode="t:entry">

@@ -74,7 +74,7 @@
   <!-- A line break in an opener, closer or address lays out lines (letterhead, address, signature): the
        plain text keeps them as lines. -->
   <xsl:template match="tei:lb[not(t:breaks-word(.))][ancestor::tei:opener or ancestor::tei:closer or ancestor::tei:address]" mode="text">
-    <xsl:value-of select="$t:line"/>
+    <xsl:sequence select="$t:line"/>
   </xsl:template>
 
   <!-- The same, as lines of the plain text's heading. -->

@@ -44,17 +44,25 @@
     <xsl:value-of select="$newline"/>
   </xsl:template>
 
-  <!-- The paragraphs that nodes render to: blocks split on the paragraph mark, lines inside a block on the
-       line mark, white space normalised. Most paragraphs have no line mark: they skip the second split
-       (a regular expression over the whole text, in Saxon). -->
+  <!-- The paragraphs that nodes render to, white space normalised: the nodes are rendered into a tree of text
+       and marks (t:break, t:line, in common.xsl), where the text between two marks is one text node. Without
+       line marks, each text node is a paragraph; with them, each is a line, and the lines between two
+       paragraph marks make a paragraph, one per line. -->
   <xsl:function name="t:paragraphs" as="xs:string*">
     <xsl:param name="nodes" as="node()*"/>
-    <xsl:variable name="assembled" as="xs:string">
-      <xsl:value-of><xsl:apply-templates select="$nodes" mode="text"/></xsl:value-of>
+    <xsl:variable name="assembled" as="document-node()">
+      <xsl:document><xsl:apply-templates select="$nodes" mode="text"/></xsl:document>
     </xsl:variable>
-    <xsl:sequence select="tokenize($assembled, $t:break)
-      ! (if (contains(., $t:line)) then string-join(tokenize(., $t:line) ! normalize-space(.)[. != ''], $newline)
-         else normalize-space(.))[. != '']"/>
+    <xsl:choose>
+      <xsl:when test="empty($assembled/t:line)">
+        <xsl:sequence select="$assembled/text() ! normalize-space(.)[. != '']"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each-group select="$assembled/node()" group-starting-with="t:break">
+          <xsl:sequence select="string-join(current-group()/self::text() ! normalize-space(.)[. != ''], $newline)[. != '']"/>
+        </xsl:for-each-group>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- Each paragraph's white space is normalised when it is assembled (t:paragraphs): text is copied as it
@@ -67,9 +75,11 @@
 
   <!-- A division without a heading of its own gets the one its type implies (EpiDoc's edition...). -->
   <xsl:template match="tei:div[t:implied-heading(.)]" mode="text">
-    <xsl:value-of select="$t:break || t:implied-heading(.) || $t:break"/>
+    <xsl:sequence select="$t:break"/>
+    <xsl:value-of select="t:implied-heading(.)"/>
+    <xsl:sequence select="$t:break"/>
     <xsl:apply-templates mode="text"/>
-    <xsl:value-of select="$t:break"/>
+    <xsl:sequence select="$t:break"/>
   </xsl:template>
 
   <xsl:template match="tei:note[not(parent::tei:app)]" mode="text">
@@ -90,11 +100,11 @@
   <xsl:template match="tei:quote | tei:q | tei:said" mode="text">
     <xsl:variable name="block" select="t:is-block-quote(.)"/>
     <xsl:variable name="marks" select="t:adds-marks(.) and not($block)"/>
-    <xsl:value-of select="$t:break[$block]"/>
+    <xsl:sequence select="$t:break[$block]"/>
     <xsl:value-of select="'“'[$marks]"/>
     <xsl:apply-templates mode="text"/>
     <xsl:value-of select="'”'[$marks]"/>
-    <xsl:value-of select="$t:break[$block]"/>
+    <xsl:sequence select="$t:break[$block]"/>
   </xsl:template>
 
 </xsl:stylesheet>

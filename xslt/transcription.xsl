@@ -165,7 +165,9 @@
   </xsl:template>
 
   <xsl:template match="tei:sourceDoc | tei:surface | tei:surfaceGrp" mode="text">
-    <xsl:value-of select="$t:break || t:surface-heading(.) || $t:break"/>
+    <xsl:sequence select="$t:break"/>
+    <xsl:value-of select="t:surface-heading(.)"/>
+    <xsl:sequence select="$t:break"/>
     <xsl:apply-templates mode="text"/>
   </xsl:template>
 
@@ -180,7 +182,7 @@
 
   <xsl:template match="tei:line" mode="html">
     <xsl:call-template name="t:html-block">
-      <xsl:with-param name="before">
+      <xsl:with-param name="before" as="element()*">
         <xsl:if test="matches(@n, '^\d+$') and xs:integer(@n) mod 5 = 0">
           <span class="linenumber"><xsl:value-of select="@n"/></span>
         </xsl:if>

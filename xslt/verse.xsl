@@ -16,7 +16,7 @@
   <xsl:template match="tei:l" mode="html">
     <xsl:call-template name="t:html-block">
       <xsl:with-param name="class" select="'l', @part ! ('part-' || upper-case(.))"/>
-      <xsl:with-param name="before">
+      <xsl:with-param name="before" as="element()*">
         <xsl:for-each select="t:verse-number(.)">
           <span class="linenumber"><xsl:value-of select="."/></span>
         </xsl:for-each>
