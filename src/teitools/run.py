@@ -11,6 +11,7 @@ Reduce (here, in run order): the cross-file rules read the facts of all document
 built from the entries. Memory is the largest document (per worker) plus the facts, not the corpus.
 """
 
+import gc
 import os
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
@@ -215,25 +216,39 @@ def _pooled(
         with ProcessPoolExecutor(jobs, worker_context(replaced)) as readers:
             options = with_schema_names(options, files, readers)
         load_schema(options.schema).prepare_names(options.schema_names or frozenset())
-    with ProcessPoolExecutor(jobs, worker_context(replaced), max_tasks_per_child=tasks_per_worker) as pool:
-        options = with_schema_names(options, files, pool)
-        pending: deque[tuple[list[Path], Future | None]] = deque()
-        queue = batches(files)
+    # What this process holds now is left out of collections while workers run: forked workers then never
+    # touch it (no copy of every inherited page), and none of it is garbage yet.
+    gc.freeze()
+    context = worker_context(replaced)
+    try:
+        with ProcessPoolExecutor(jobs, context, max_tasks_per_child=tasks_per_worker) as pool:
+            options = with_schema_names(options, files, pool)
+            yield from _in_order(pool, files, options, jobs)
+    finally:
+        gc.unfreeze()
 
-        def submit_next() -> None:
-            batch = next(queue, None)
-            if batch is not None:
-                try:
-                    pending.append((batch, pool.submit(map_batch, batch, options)))
-                except BrokenProcessPool:
-                    pending.append((batch, None))
 
-        for _ in range(jobs * AHEAD_PER_JOB):
-            submit_next()
-        while pending:
-            batch, future = pending.popleft()
-            submit_next()
-            yield from _results_of(batch, future)
+def _in_order(
+    pool: ProcessPoolExecutor, files: list[Path], options: RunOptions, jobs: int
+) -> Iterator[DocumentResult]:
+    """The results of the files' batches in the files' order, a few batches handed out ahead."""
+    pending: deque[tuple[list[Path], Future | None]] = deque()
+    queue = batches(files)
+
+    def submit_next() -> None:
+        batch = next(queue, None)
+        if batch is not None:
+            try:
+                pending.append((batch, pool.submit(map_batch, batch, options)))
+            except BrokenProcessPool:
+                pending.append((batch, None))
+
+    for _ in range(jobs * AHEAD_PER_JOB):
+        submit_next()
+    while pending:
+        batch, future = pending.popleft()
+        submit_next()
+        yield from _results_of(batch, future)
 
 
 def worker_context(replaced: bool = False) -> BaseContext:
