@@ -47,6 +47,8 @@ WORKER_INPUT_BYTES = 4_000_000
 # worker: enough to keep workers busy, few enough that results waiting to be written stay small.
 BATCH_BYTES = 500_000
 AHEAD_PER_JOB = 2
+# Reading the names the schema prepares for is cheap per file: a few tasks per job, not one per batch.
+READING_TASKS_PER_JOB = 4
 # Peak memory of one job per byte of its document (lxml's tree, Saxon's tree, the outputs), measured with
 # bench/bench_scale.py --large: a 201 MB file took 1.6 GB to check and 4.0 GB to render. A document whose
 # estimate exceeds the job's share of memory is refused with a finding.
@@ -166,7 +168,7 @@ def map_documents(
 
 
 def with_schema_names(
-    options: RunOptions, files: list[Path], pool: ProcessPoolExecutor | None = None
+    options: RunOptions, files: list[Path], pool: ProcessPoolExecutor | None = None, jobs: int = 1
 ) -> RunOptions:
     """The options with the names the schema prepares for read from the files: by the workers of the pool
     when there is one (the whole corpus is read, a batch a task), else here."""
@@ -174,7 +176,9 @@ def with_schema_names(
         return options
     if pool is None:
         return replace(options, schema_names=names_to_prepare(files, options.schema))
-    read = pool.map(names_to_prepare, list(batches(files)), repeat(options.schema))
+    # A few large tasks, the files dealt out in turn so that each gets its share of the large ones.
+    tasks = max(1, min(len(files), READING_TASKS_PER_JOB * jobs))
+    read = pool.map(names_to_prepare, [files[n::tasks] for n in range(tasks)], repeat(options.schema))
     return replace(options, schema_names=frozenset().union(*read))
 
 
@@ -214,7 +218,7 @@ def _pooled(
         # The names are read by forked workers, the schema is prepared here, once, and the workers forked
         # next inherit it (and the imports) instead of each preparing its own.
         with ProcessPoolExecutor(jobs, worker_context(replaced)) as readers:
-            options = with_schema_names(options, files, readers)
+            options = with_schema_names(options, files, readers, jobs)
         load_schema(options.schema).prepare_names(options.schema_names or frozenset())
     # What this process holds now is left out of collections while workers run: forked workers then never
     # touch it (no copy of every inherited page), and none of it is garbage yet.
@@ -222,7 +226,7 @@ def _pooled(
     context = worker_context(replaced)
     try:
         with ProcessPoolExecutor(jobs, context, max_tasks_per_child=tasks_per_worker) as pool:
-            options = with_schema_names(options, files, pool)
+            options = with_schema_names(options, files, pool, jobs)
             yield from _in_order(pool, files, options, jobs)
     finally:
         gc.unfreeze()
