@@ -171,7 +171,7 @@ def with_schema_names(
     options: RunOptions, files: list[Path], pool: ProcessPoolExecutor | None = None, jobs: int = 1
 ) -> RunOptions:
     """The options with the names the schema prepares for read from the files: by the workers of the pool
-    when there is one (the whole corpus is read, a batch a task), else here."""
+    when there is one (the whole corpus is read, a few tasks per job), else here."""
     if not options.schema or options.schema_names is not None:
         return options
     if pool is None:
