@@ -22,6 +22,7 @@ from types import ModuleType
 from teitools import schematron as new_engine
 from teitools.findings import Report
 from teitools.load import Document, load_all
+from teitools.schemas import markup_names
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FOLDERS = [ROOT.parent / "shared" / "corpus", ROOT / "tei"]
@@ -78,7 +79,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     arguments = parser.parse_args()
     documents = documents_in(arguments.folders)
-    present = new_engine.element_names(document.tree for document in documents)
+    present = frozenset().union(*(markup_names(document.tree) for document in documents))
     old = engine_at(arguments.old).Schematron(arguments.schema, present)
     new = new_engine.Schematron(arguments.schema, present)
     print(f"{len(documents)} documents, {new.rules_kept} of {new.rules_total} rules kept")

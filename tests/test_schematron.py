@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from teitools.load import UsageError, load
-from teitools.schemas import TEI_ALL_SCHEMATRON
-from teitools.schematron import Schematron, can_match, element_names
+from teitools.schemas import TEI_ALL_SCHEMATRON, markup_names
+from teitools.schematron import Schematron, can_match
 from teitools.schematron_schema import DEFAULT_RULE_ID, SCH_NS, declared_namespaces, kept_rules, parse_schema
 from teitools.schematron_xslt import XsltRules
 
@@ -35,7 +35,7 @@ def test_each_failed_assert_and_successful_report_at_its_context_node(sample):
 
 def test_rules_for_absent_elements_are_left_out_and_change_nothing(sample):
     everything = Schematron(DATA / "rules.sch")
-    pruned = Schematron(DATA / "rules.sch", present=element_names([sample.tree]))
+    pruned = Schematron(DATA / "rules.sch", present=markup_names(sample.tree))
     assert (everything.rules_kept, pruned.rules_kept, pruned.rules_total) == (6, 5, 6)
     assert pruned.check(sample) == everything.check(sample)
     assert Schematron(DATA / "rules.sch", present={f"{{{TEI}}}TEI"}).rules_kept == 0

@@ -214,16 +214,17 @@ def _pooled(
     files: list[Path], options: RunOptions, jobs: int, tasks_per_worker: int | None
 ) -> Iterator[DocumentResult]:
     replaced = tasks_per_worker is not None
-    if options.schema and worker_context(replaced).get_start_method() == "fork":
+    context = worker_context(replaced)
+    if options.schema and context.get_start_method() == "fork":
         # The names are read by forked workers, the schema is prepared here, once, and the workers forked
         # next inherit it (and the imports) instead of each preparing its own.
-        with ProcessPoolExecutor(jobs, worker_context(replaced)) as readers:
+        with ProcessPoolExecutor(jobs, context) as readers:
             options = with_schema_names(options, files, readers, jobs)
         load_schema(options.schema).prepare_names(options.schema_names or frozenset())
+        context = worker_context(replaced)  # preparing may have started Saxon here
     # What this process holds now is left out of collections while workers run: forked workers then never
     # touch it (no copy of every inherited page), and none of it is garbage yet.
     gc.freeze()
-    context = worker_context(replaced)
     try:
         with ProcessPoolExecutor(jobs, context, max_tasks_per_child=tasks_per_worker) as pool:
             options = with_schema_names(options, files, pool, jobs)

@@ -46,7 +46,6 @@ from teitools.schematron_schema import (
     can_match,
     declared_namespaces,
     diagnostics,
-    element_names,
     full_message,
     kept_rules,
     parse_schema,
@@ -68,7 +67,7 @@ from teitools.xpath1 import (
     translate,
 )
 
-__all__ = ["Schematron", "can_match", "element_names"]
+__all__ = ["Schematron", "can_match"]
 
 NODES_VARIABLE = "teitools_nodes"  # the collected elements a query starts from
 NODE_SET_SLICE = 128

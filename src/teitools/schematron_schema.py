@@ -7,7 +7,7 @@ Rules whose context can only match elements that are absent from the run are lef
 """
 
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,14 +142,6 @@ def required_elements(alternative: str, namespaces: dict[str, str]) -> set[str] 
         if prefix and prefix not in namespaces:
             return None
         names.add(f"{{{namespaces[prefix]}}}{local}" if prefix else local)
-    return names
-
-
-def element_names(trees: Iterable[etree._ElementTree | etree._Element]) -> set[str]:
-    """The names (Clark notation) of the elements in the trees: what `present` is made of."""
-    names: set[str] = set()
-    for tree in trees:
-        names.update(element.tag for element in tree.iter(etree.Element))
     return names
 
 
