@@ -175,3 +175,19 @@ def test_a_schema_let_only_xslt_can_read_leaves_every_rule_to_saxon(sample, tmp_
     schematron = Schematron(schema)
     assert schematron.patterns == [] and schematron.saxon is not None
     assert found(schematron, sample) == [(14, 12, "error", "v", "XSLT 3.0")]
+
+
+@pytest.mark.parametrize(("binding", "by_elementpath"), [("xslt3", True), ("xslt2", False)])
+def test_elementpath_reads_xpath_3_only_for_a_schema_bound_to_it(sample, tmp_path, binding, by_elementpath):
+    """`||` is XPath 3: elementpath runs it for an XSLT 3 schema; for an XSLT 2 one it is Saxon's to refuse
+    or accept, as it is in ISO's own XSLT implementation of that binding."""
+    schema = tmp_path / "concat.sch"
+    schema.write_text(
+        f'<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="{binding}">'
+        f'<ns prefix="tei" uri="{TEI}"/><pattern id="joined"><rule context="tei:ptr">'
+        "<report test=\"(@target || '!') = '#a!'\">joined</report></rule></pattern></schema>"
+    )
+    schematron = Schematron(schema)
+    assert (schematron.saxon is None) == by_elementpath
+    assert bool(schematron.patterns) == by_elementpath
+    assert [(f.line, f.rule) for f in schematron.check(sample)] == [(14, "joined")]

@@ -21,4 +21,3 @@ SCHEMA_DIR = _package_folder("teitools.schema")
 EDITION_DIR = Path("tei")
 OUTPUT_DIR = Path("outputs")
 DEPOSIT_DIR = Path("deposit")
-

@@ -405,4 +405,3 @@ def deposit_header_complete(gathered: Gathered) -> Iterator[Finding]:
         if header is None or not header.xpath(path, namespaces=NS):
             message = f"the header lacks {what}, which a repository deposit needs"
             yield document.finding(deposit_place(document, header, severity), severity, rule, message)
-

@@ -29,9 +29,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from elementpath import ElementPathError, XPathContext
+from elementpath import ElementPathError, XPath2Parser, XPathContext
 from elementpath.tree_builders import get_node_tree
-from elementpath.xpath31 import XPath31Parser
 from elementpath.xpath_nodes import AttributeNode, ElementNode
 from lxml import etree
 
@@ -54,6 +53,7 @@ from teitools.schematron_schema import (
     rule_items,
     rule_role,
     severity,
+    uses_xpath3,
 )
 from teitools.xpath1 import (
     CURRENT_VARIABLE,
@@ -109,10 +109,16 @@ class Query:
     namespaces: dict[str, str]
     variables: frozenset[str]  # the variables it reads, $teitools_current included
     atomic: bool  # libxml2 gives a string, number or boolean, never a node-set
+    xpath3: bool  # the schema's binding is XSLT/XPath 3: elementpath reads it as XPath 3.1, else as 2.0
 
     @classmethod
     def compile(
-        cls, source: str, namespaces: dict[str, str], xpath2_wrap: str = "{}", wrap: str = "{}"
+        cls,
+        source: str,
+        namespaces: dict[str, str],
+        xpath3: bool,
+        xpath2_wrap: str = "{}",
+        wrap: str = "{}",
     ) -> "Query":
         """`wrap` places the expression in a larger one for both engines ("boolean({})" for a test),
         `xpath2_wrap` for elementpath only. NotReadable when neither engine can read it."""
@@ -125,7 +131,8 @@ class Query:
                 translation = None
         variables = translation.variables if translation else variables_in(source)
         xpath2 = xpath2_wrap.format(wrap.format(f"({with_current_variable(source)})"))
-        query = cls(source, lxml, xpath2, namespaces, variables, bool(translation and translation.atomic))
+        atomic = bool(translation and translation.atomic)
+        query = cls(source, lxml, xpath2, namespaces, variables, atomic, xpath3)
         if lxml is None:
             query.elementpath  # noqa: B018 (parsed now: an expression elementpath cannot read goes to Saxon)
         return query
@@ -133,9 +140,21 @@ class Query:
     @cached_property
     def elementpath(self) -> Any:
         try:
-            return XPath31Parser(namespaces=self.namespaces, default_collation=CODEPOINTS).parse(self.xpath2)
+            return xpath_parser(self.xpath3)(namespaces=self.namespaces, default_collation=CODEPOINTS).parse(
+                self.xpath2
+            )
         except (ElementPathError, ValueError, TypeError, LookupError, locale.Error) as error:
             raise NotReadable(f"{self.source}: {error}") from error
+
+
+def xpath_parser(xpath3: bool) -> type:
+    """elementpath's parser for the binding, imported when first needed: the XPath 3.1 one takes a tenth of a
+    second to import, and a schema bound to XSLT 2 (tei_all's) never needs it."""
+    if xpath3:
+        from elementpath.xpath31 import XPath31Parser
+
+        return XPath31Parser
+    return XPath2Parser
 
 
 def variables_in(expression: str) -> frozenset[str]:
@@ -255,6 +274,7 @@ class RuleCompiler:
     def __init__(self, schema: etree._Element, namespaces: dict[str, str]) -> None:
         self.schema = schema
         self.namespaces = namespaces
+        self.xpath3 = uses_xpath3(schema)
         self.abstract = abstract_rules(schema)
         self.diagnostics = diagnostics(schema)
         self.patterns = list(schema.iterfind("sch:pattern", SCH_NS))
@@ -270,10 +290,13 @@ class RuleCompiler:
             self.lets_readable = False  # then Saxon runs every rule, with the lets as its variables
             return []
 
+    def query(self, expression: str, xpath2_wrap: str = "{}", wrap: str = "{}") -> Query:
+        return Query.compile(expression, self.namespaces, self.xpath3, xpath2_wrap, wrap)
+
     def value(self, let: etree._Element) -> Query:
         if let.get("value") is None:
             raise NotReadable(f"line {let.sourceline}: a <let> without @value")
-        return Query.compile(let.get("value"), self.namespaces)
+        return self.query(let.get("value"))
 
     def rule(self, rule: Rule) -> CompiledRule:
         context = rule.element.get("context", "")
@@ -287,7 +310,7 @@ class RuleCompiler:
             context,
             [self.candidates(match) for match in plan] if plan else None,
             self.xpath(select) if select else None,
-            None if plan or select else Query.compile(f"//({context})", self.namespaces).elementpath,
+            None if plan or select else self.query(f"//({context})").elementpath,
             self.needs(context),
             [],
         )
@@ -330,7 +353,7 @@ class RuleCompiler:
     ) -> Check:
         fires_when = etree.QName(item).localname == "report"
         test = item.get("test")
-        query = Query.compile(test, self.namespaces, wrap="boolean({})")
+        query = self.query(test, wrap="boolean({})")
         prefilter = report_prefilter(test) if fires_when else None
         return Check(
             fires_when,
@@ -364,53 +387,59 @@ class RuleCompiler:
         if isinstance(part, str):
             return part
         if part.kind == "name":
-            return Query.compile(f"name({part.expression})", self.namespaces)
+            return self.query(f"name({part.expression})")
         joined = f"string-join(for ${ITEM_VARIABLE} in {{}} return string(${ITEM_VARIABLE}), ' ')"
-        return Query.compile(part.expression, self.namespaces, xpath2_wrap=joined)
+        return self.query(part.expression, xpath2_wrap=joined)
 
 
 @dataclass(frozen=True)
 class Collect:
-    """What one pass over a document collects: the names of the elements a context starts from, the
-    attributes a wildcard context requires, and whether some context needs every element."""
+    """What is collected from each document: the elements of the names a context starts from or whose
+    presence tells whether a rule may match at all (`needs`), and the elements carrying the attributes a
+    wildcard context requires."""
 
     names: frozenset[str]
     attributes: frozenset[str]
-    everything: bool
 
     @classmethod
     def of(cls, rules: list[CompiledRule], needs: list[list[set[str] | None]]) -> "Collect":
-        """For the rules' contexts, and for telling whether a document holds the elements in `needs`."""
         alternatives = [a for rule in rules for a in rule.alternatives or []]
         every_needs = [*needs, *(rule.needs for rule in rules)]
         needed = {name for alternatives in every_needs for need in alternatives for name in need or ()}
         return cls(
             frozenset(a.element for a in alternatives) | needed,
             frozenset(a.attribute for a in alternatives if a.attribute),
-            any(a.element == EVERY_ELEMENT and not a.attribute for a in alternatives),
         )
 
 
 class Collected:
-    """The elements of one document by name, and by the attributes wildcard contexts require."""
+    """The elements of one document by name, found by lxml's own iteration (in C: most elements are no
+    context), and, only when a wildcard context asks, every element or those carrying an attribute."""
 
     def __init__(self, root: etree._Element, collect: Collect) -> None:
         self.root = root
+        self.attributes = collect.attributes
         self.by_name: dict[str, list[etree._Element]] = defaultdict(list)  # only the names found
-        self.by_attribute: dict[str, list[etree._Element]] = defaultdict(list)
-        self.every: list[etree._Element] = []
-        wanted, attributes, everything = collect.names, collect.attributes, collect.everything
-        for element in root.iter(etree.Element):  # the one pass: keep its body small
-            name = element.tag
-            if name in wanted:
-                self.by_name[name].append(element)
-            if everything:
-                self.every.append(element)
-            if attributes:
-                names = element.keys()
-                if names and not attributes.isdisjoint(names):
-                    for attribute in attributes.intersection(names):
-                        self.by_attribute[attribute].append(element)
+        named = collect.names - {EVERY_ELEMENT, ROOT_ELEMENT}
+        if named:
+            for element in root.iter(*named):
+                self.by_name[element.tag].append(element)
+
+    @cached_property
+    def every(self) -> list[etree._Element]:
+        return list(self.root.iter(etree.Element))
+
+    @cached_property
+    def by_attribute(self) -> dict[str, list[etree._Element]]:
+        """All the wildcard contexts' attributes in one walk (a query per attribute is slower in libxml2)."""
+        found: dict[str, list[etree._Element]] = defaultdict(list)
+        attributes = self.attributes
+        for element in self.every:
+            names = element.keys()
+            if names and not attributes.isdisjoint(names):
+                for attribute in attributes.intersection(names):
+                    found[attribute].append(element)
+        return found
 
     def elements(self, candidates: Candidates) -> list[etree._Element]:
         if candidates.element == ROOT_ELEMENT:

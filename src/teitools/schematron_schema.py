@@ -23,6 +23,7 @@ SCH_NS = {"sch": SCH}
 WARNING_ROLES = {"warning", "warn", "info", "information", "nonfatal"}
 DEFAULT_RULE_ID = "schematron"
 QUERY_BINDINGS = {"", "xslt", "xslt2", "xslt3", "xpath", "xpath2", "xpath3", "xpath31"}
+XPATH3_BINDINGS = {"xslt3", "xpath3", "xpath31"}
 
 # For the context analysis: string literals and predicates are set aside; what is left names the nodes.
 STRING_LITERAL = re.compile(r"\"[^\"]*\"|'[^']*'")
@@ -57,7 +58,7 @@ def parse_schema(path: Path) -> etree._Element:
         raise UsageError(f"{path}: not a readable Schematron schema: {error}") from error
     if schema.tag != f"{{{SCH}}}schema":
         raise UsageError(f"{path}: not an ISO Schematron schema (root {schema.tag})")
-    binding = (schema.get("queryBinding") or "").lower()
+    binding = query_binding(schema)
     if binding not in QUERY_BINDINGS:
         raise UsageError(
             f"{path}: Schematron query binding {binding!r} is not supported (XPath/XSLT 1-3 are)"
@@ -70,6 +71,14 @@ def parse_schema(path: Path) -> etree._Element:
         name = etree.QName(unsupported[0]).localname
         raise UsageError(f"{path}:{unsupported[0].sourceline}: Schematron <{name}> is not supported")
     return schema
+
+
+def query_binding(schema: etree._Element) -> str:
+    return (schema.get("queryBinding") or "").lower()
+
+
+def uses_xpath3(schema: etree._Element) -> bool:
+    return query_binding(schema) in XPATH3_BINDINGS
 
 
 def declared_namespaces(schema: etree._Element) -> dict[str, str]:
