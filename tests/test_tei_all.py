@@ -26,6 +26,7 @@ from teitools.schemas import (
 )
 
 DATA = Path(__file__).parent / "data" / "tei_all"
+TEI = "http://www.tei-c.org/ns/1.0"
 SCHEMATRON_CASES = {
     # fixture: (severity, words of the message, the element the finding is at)
     "ptr-target-and-cref.xml": ("error", "Only one of the attributes @target and @cRef", "<ptr "),
@@ -242,14 +243,43 @@ def test_optional_attributes_no_document_carries_are_pruned_and_required_ones_ke
     assert b'name="absent"' in grammar.prepare(in_grammar(ATTRIBUTES), {"list", "a"})
 
 
+SHARED_CLASS = """<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="list">
+  <ref name="att.shared"/><oneOrMore><element name="a"><ref name="att.shared"/><empty/></element></oneOrMore>
+  </element></start><define name="att.shared"><ref name="att.shared.kept"/>
+  <optional><attribute name="other"/></optional></define>
+  <define name="att.shared.kept"><optional><attribute name="kept"/></optional></define></grammar>"""
+
+
+def test_each_element_keeps_only_the_optional_attributes_it_carries():
+    present = {"list", "a", "@kept", "@other", "list@kept", "a@other"}
+    prepared = etree.fromstring(grammar.prepare(SHARED_CLASS.encode(), present))
+    offered = {
+        element.get("name"): sorted(
+            a.get("name")
+            for a in element.iter(grammar.rng("attribute"))
+            if next(a.iterancestors(grammar.rng("element"))) is element
+        )
+        for element in prepared.iter(grammar.rng("element"))
+    }
+    assert offered == {"list": ["kept"], "a": ["other"]}
+    assert not prepared.findall(grammar.rng("define"))  # the class lives on in its copies only
+    for source in (SHARED_CLASS.encode(), etree.tostring(prepared)):
+        relaxng = etree.RelaxNG(etree.fromstring(source))
+        assert relaxng.validate(etree.fromstring('<list kept="1"><a other="2"/><a/></list>'))
+        assert not relaxng.validate(etree.fromstring('<list kept="1"><b/></list>'))
+
+
 def test_the_names_read_from_bytes_hold_every_element_and_attribute_of_the_tree():
     raw = (
         b'<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:x="urn:x"><text>\n'
-        b'<p rend="a > b" xml:lang="en"\n  n = \'1\'>Text with a=b</p><x:seg x:type="t"/></text></TEI>'
+        b'<p rend="a > b" xml:lang="en"\n  n = \'1\'>Text with a=b</p><x:seg x:type="t"/>'
+        b"<!-- <q don't --><hi rend='b'/></text></TEI>"
     )
     names = markup_names_in(raw)
     assert markup_names(etree.fromstring(raw).getroottree()) <= names
     assert {"@rend", "@lang", "@n", "@type", "{urn:x}seg"} <= names and "@a" not in names
+    # Which element carries which attribute: a quote in a comment does not hand hi's to another element.
+    assert {f"{{{TEI}}}p@rend", f"{{{TEI}}}p@lang", "{urn:x}seg@type", f"{{{TEI}}}hi@rend"} <= names
 
 
 def test_a_long_list_is_followed_in_linear_time():

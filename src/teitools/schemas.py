@@ -209,31 +209,38 @@ def declared_schemas(document: Document) -> list[etree._ProcessingInstruction]:
     ]
 
 
-# Markup names as a file's bytes spell them, without parsing it: start tags (a quoted value may hold a
-# ">"), the attributes inside them, and namespace declarations. It over-counts (a tag inside a comment
-# counts), which only keeps more of tei_all than needed; a name it misses (one an entity or an XInclude brings
-# in) makes TeiAll.check prepare the grammar again. The quantifiers are possessive: nothing to backtrack into.
-START_TAG = re.compile(rb"<([A-Za-z_][\w.\-]*)(?::([A-Za-z_][\w.\-]*))?")
-INSIDE_TAG = re.compile(rb"<[A-Za-z_][\w.\-:]*([^>\"']*+(?:(?:\"[^\"]*+\"|'[^']*+')[^>\"']*+)*+)>")
-ATTRIBUTE = re.compile(rb"\s(?:[\w.\-]+:)?([\w.\-]+)\s*=\s*[\"']")
+# Markup names as a file's bytes spell them, without parsing it: start tags with the names of their
+# attributes, and namespace declarations. A start tag is matched as well-formed XML writes it; its attribute
+# values hold no "<", so a match never reaches into the next tag. It over-counts (a tag inside a comment
+# counts), which only keeps more of tei_all than needed; a name it misses (one an entity or an XInclude
+# brings in) makes TeiAll.check prepare the grammar again. The quantifiers are possessive: nothing to
+# backtrack into.
+START_TAG = re.compile(
+    rb"<([A-Za-z_][\w.\-]*+(?::[A-Za-z_][\w.\-]*+)?)"
+    rb"((?:\s++[^\s=<>\"']++\s*+=\s*+(?:\"[^<\"]*+\"|'[^<']*+'))*+)\s*+/?>"
+)
+# Attribute names as tei_all spells them (ASCII): another is in no pattern the pruning could remove.
+ATTRIBUTE = re.compile(rb"([\w.\-:]+)\s*=\s*(?:\"[^<\"]*\"|'[^<']*')")
 NAMESPACE_DECLARATION = re.compile(rb"xmlns(?::([\w.\-]+))?\s*=\s*[\"']([^\"']*)[\"']")
 XML_MODEL = b"<?xml-model"
 HEAD_BYTES = 65536
 
 
 def markup_names_in(raw: bytes) -> set[str]:
-    """The element names (Clark notation) and attribute names (grammar.ATTRIBUTE_MARK and the local name) a
-    document's bytes may hold."""
+    """The element names (Clark notation) and attribute names a document's bytes may hold: each attribute
+    as grammar.ATTRIBUTE_MARK and its local name, alone and after each element that carries it."""
     bound: dict[str, set[str]] = {}
     for prefix, uri in NAMESPACE_DECLARATION.findall(raw):
         bound.setdefault(prefix.decode(), set()).add(uri.decode())
+    attributes_by_tag: dict[bytes, list[bytes]] = {}
+    for tag, attributes in set(START_TAG.findall(raw)):
+        attributes_by_tag.setdefault(tag, []).append(attributes)
     names = set()
-    for first, second in set(START_TAG.findall(raw)):
-        prefix, local = (first.decode(), second.decode()) if second else ("", first.decode())
-        for uri in bound.get(prefix) or {""}:
-            names.add(f"{{{uri}}}{local}" if uri else local)
-    attributes = set(ATTRIBUTE.findall(b" ".join(INSIDE_TAG.findall(raw))))
-    names.update(grammar.ATTRIBUTE_MARK + name.decode() for name in attributes)
+    for tag, attributes in attributes_by_tag.items():
+        prefix, _, local = tag.decode().rpartition(":")
+        elements = [f"{{{uri}}}{local}" if uri else local for uri in bound.get(prefix) or {""}]
+        carried = {name.decode().rpartition(":")[2] for name in ATTRIBUTE.findall(b" ".join(attributes))}
+        names.update(elements, marked(carried, elements))
     return names
 
 
@@ -242,8 +249,14 @@ def markup_names(tree: etree._ElementTree) -> set[str]:
     names = set()
     for element in tree.iter(etree.Element):
         names.add(element.tag)
-        names.update(grammar.ATTRIBUTE_MARK + name.rpartition("}")[2] for name in element.attrib)
+        names.update(marked({name.rpartition("}")[2] for name in element.attrib}, [element.tag]))
     return names
+
+
+def marked(attributes: set[str], elements: list[str]) -> set[str]:
+    """Attribute names as `present` names them (grammar.ATTRIBUTE_MARK): alone, and after each element."""
+    alone = {grammar.ATTRIBUTE_MARK + name for name in attributes}
+    return alone | {element + name for element in elements for name in alone}
 
 
 def read_or_empty(path: Path, limit: int = -1) -> bytes:
