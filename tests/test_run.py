@@ -22,6 +22,7 @@ from conftest import CORPUS, ROOT, TEI_NS
 from teitools import run
 from teitools.cli import main
 from teitools.findings import Report
+from teitools.load import Walk
 from teitools.validate import PROJECT_SCHEMA, load_schema
 
 BASELINE = ROOT / "tests" / "data" / "baseline"
@@ -226,3 +227,21 @@ def test_the_stylesheets_follow_the_pointers_as_the_rules_resolve_them(tmp_path)
     assert not [f for f in report.findings if f.rule == "ref-resolves"]
     run.render([tmp_path], tmp_path / "out", ("html",), jobs=1)
     assert 'title="Bukharin, N. I."' in (tmp_path / "out" / "self.html").read_text()
+
+
+def test_the_schematron_and_the_rules_share_one_walk_over_each_document(monkeypatch):
+    """Walking a tree in Python is the costliest part of both: the map asks once for what both read."""
+    walks = []
+    walk_of = Walk.of.__func__
+
+    def counted(cls, root, tags, attributes):
+        walks.append(root)
+        return walk_of(cls, root, tags, attributes)
+
+    monkeypatch.setattr(Walk, "of", classmethod(counted))
+    path = CORPUS / "schnitzler-briefe" / "L02765.xml"
+    options = run.RunOptions(schema="tei_all", rule_sets=(run.rules.EDITION,))
+    options = run.with_schema_names(options, [path])
+    result = run.map_document(path, options)
+    assert len(walks) == 1
+    assert result.facts is not None and result.facts.ids  # the rules read their facts from that walk

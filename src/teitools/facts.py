@@ -7,7 +7,6 @@ a document can be dropped. Pointers are resolved here, and only here (`resolve_p
 import functools
 import os
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -27,6 +26,7 @@ AUTHORITY_LISTS = ("listPerson", "listPlace", "listOrg", "listBibl", "listEvent"
 GATHERED_NAMES = ("date", "note", "choice", "idno", "correspAction", *AUTHORITY_ENTRIES)
 GATHERED = frozenset((*(T + name for name in GATHERED_NAMES), XINCLUDE))
 POINTER_NAMES = frozenset(POINTER_ATTRIBUTES)
+WALKED_ATTRIBUTES = POINTER_NAMES | {XML_ID}  # what the facts ask of the document's walk
 ID_XPATH = etree.XPath("//@xml:id")
 POINTER_XPATH = etree.XPath("|".join(f"//*/@{name}" for name in POINTER_ATTRIBUTES))
 URI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -103,25 +103,20 @@ class Gathered:
 
 
 def gather(document: Document) -> Gathered:
-    found, ids, values = read_tree(document.root)
+    found, ids, values = read_tree(document)
     return Gathered(document, found, ids, targets_of(document, values))
 
 
-def read_tree(root: etree._Element) -> tuple[dict[str, list[etree._Element]], dict[str, etree._Element], set]:
-    """In one walk over the tree (the costliest part of the facts, so done once): the gathered elements by
-    tag, the elements by xml:id, and the distinct pointer values (a value holds several, space-separated)."""
-    found: dict[str, list[etree._Element]] = defaultdict(list)
-    ids: dict[str, etree._Element] = {}
+def read_tree(document: Document) -> tuple[dict[str, list[etree._Element]], dict[str, etree._Element], set]:
+    """From the document's one walk (the costliest part of the facts): the gathered elements by tag, the
+    elements by xml:id, and the distinct pointer values (a value holds several, space-separated)."""
+    walk = document.walk(GATHERED, WALKED_ATTRIBUTES)
+    ids = {value: element for element, value in walk.carrying.get(XML_ID, ())}
     values: set[str] = set()
-    for element in root.iter(etree.Element):
-        if element.tag in GATHERED:
-            found[element.tag].append(element)
-        for name, value in element.items():  # a list lxml builds at once: cheaper than attrib
-            if name in POINTER_NAMES:
-                values.update(value.split())
-            elif name == XML_ID:
-                ids[value] = element
-    return found, ids, values
+    for name in POINTER_NAMES:
+        for _, value in walk.carrying.get(name, ()):
+            values.update(value.split())
+    return walk.elements, ids, values
 
 
 def authority_entries(gathered: Gathered) -> Iterator[etree._Element]:
@@ -139,7 +134,7 @@ def index_ids(tree: etree._ElementTree) -> dict[str, etree._Element]:
 
 def pointer_targets(document: Document) -> dict[str, Target]:
     """Each distinct pointer value of a document that leads into a document, and where it leads."""
-    return targets_of(document, read_tree(document.root)[2])
+    return targets_of(document, read_tree(document)[2])
 
 
 def targets_of(document: Document, values: set[str]) -> dict[str, Target]:

@@ -4,9 +4,11 @@ A file that cannot be used becomes a Finding with a real line and column, never 
 """
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -60,6 +62,31 @@ def safe_parser(entities: bool = False) -> etree.XMLParser:
     )
 
 
+class Walk(NamedTuple):
+    """What one walk over a tree found, in document order: the elements of some tags, and the elements that
+    carry some attributes (Clark names), with the attribute's value."""
+
+    tags: frozenset[str]
+    attributes: frozenset[str]
+    elements: dict[str, list[etree._Element]]
+    carrying: dict[str, list[tuple[etree._Element, str]]]
+
+    @classmethod
+    def of(cls, root: etree._Element, tags: frozenset[str], attributes: frozenset[str]) -> "Walk":
+        elements: dict[str, list[etree._Element]] = defaultdict(list)
+        carrying: dict[str, list[tuple[etree._Element, str]]] = defaultdict(list)
+        for element in root.iter(etree.Element):  # a Python step per element: keep the body small
+            if element.tag in tags:
+                elements[element.tag].append(element)
+            for name, value in element.items():  # a list lxml builds at once: cheaper than attrib
+                if name in attributes:
+                    carrying[name].append((element, value))
+        return cls(tags, attributes, dict(elements), dict(carrying))
+
+    def covers(self, tags: frozenset[str], attributes: frozenset[str]) -> bool:
+        return tags <= self.tags and attributes <= self.attributes
+
+
 @dataclass
 class Document:
     """A parsed TEI document, with what is needed to give positions in messages."""
@@ -74,6 +101,18 @@ class Document:
     # The input tree: the folder named on the command line that holds the file, else the file's own folder.
     # XIncludes and pointers into other files are followed only inside it.
     tree_root: Path | None = None
+    walked: Walk | None = field(default=None, repr=False, compare=False)
+
+    def walk(self, tags: frozenset[str], attributes: frozenset[str]) -> Walk:
+        """The elements of these tags and those carrying these attributes. One Python walk over the tree
+        serves every stage: the run first asks for all that its stages read, and each stage's own request is
+        then answered from that walk (a request it does not cover walks again, for both)."""
+        walked = self.walked
+        if walked is None or not walked.covers(tags, attributes):
+            if walked is not None:
+                tags, attributes = tags | walked.tags, attributes | walked.attributes
+            walked = self.walked = Walk.of(self.root, tags, attributes)
+        return walked
 
     def inside_tree(self, path: str) -> bool:
         """Whether a file (an absolute path) lies inside the document's input tree, links resolved."""

@@ -29,7 +29,7 @@ import saxonche
 from teitools import distributed, rules, saxon
 from teitools import render as stages
 from teitools.distributed import ClusterOptions
-from teitools.facts import DocumentFacts, gather, pointer_targets
+from teitools.facts import GATHERED, WALKED_ATTRIBUTES, DocumentFacts, gather, pointer_targets
 from teitools.findings import ERROR, Finding, Report
 from teitools.load import Document, find_xml_files, label_for, load
 from teitools.metadata import Record, header_model
@@ -114,6 +114,9 @@ def map_document(
     if options.schema:
         schema = load_schema(options.schema)
         schema.prepare_names(options.schema_names or frozenset())
+        if options.rule_sets:  # one walk over the tree for the schema's Schematron and the rules' facts
+            tags, attributes = schema.walk_needs(loaded)
+            loaded.walk(tags | GATHERED, attributes | WALKED_ATTRIBUTES)
         result.findings += schema.check(loaded)
     if options.rule_sets:
         gathered = gather(loaded)

@@ -83,6 +83,10 @@ class Schema:
     def check(self, document: Document) -> list[Finding]:
         raise NotImplementedError
 
+    def walk_needs(self, document: Document) -> tuple[frozenset[str], frozenset[str]]:
+        """The tags and attributes `check` will ask of the document's walk (load.Document.walk)."""
+        return frozenset(), frozenset()
+
 
 @dataclass
 class CompiledSchema(Schema):
@@ -152,6 +156,10 @@ class TeiAll(Schema):
             self.prepare([document])
         return self.grammar.check(document) + self.schematron.check(document)
 
+    def walk_needs(self, document: Document) -> tuple[frozenset[str], frozenset[str]]:
+        collect = self.schematron.collect if self.schematron else None
+        return (collect.names, collect.attributes) if collect else super().walk_needs(document)
+
 
 @dataclass
 class AutoSchema(Schema):
@@ -177,6 +185,9 @@ class AutoSchema(Schema):
     def prepare_names(self, names: frozenset[str]) -> None:
         if names:
             self.tei_all.prepare_names(names)
+
+    def walk_needs(self, document: Document) -> tuple[frozenset[str], frozenset[str]]:
+        return (self.tei_all if self.declares(document) else self.project).walk_needs(document)
 
     def declares(self, document: Document) -> bool:
         return not document.resolved.is_relative_to(self.edition) and bool(declared_schemas(document))

@@ -22,7 +22,6 @@ from the run are left out (`present`).
 """
 
 import locale
-from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -406,40 +405,27 @@ class Collect:
         alternatives = [a for rule in rules for a in rule.alternatives or []]
         every_needs = [*needs, *(rule.needs for rule in rules)]
         needed = {name for alternatives in every_needs for need in alternatives for name in need or ()}
-        return cls(
-            frozenset(a.element for a in alternatives) | needed,
-            frozenset(a.attribute for a in alternatives if a.attribute),
-        )
+        names = frozenset(a.element for a in alternatives) | needed
+        attributes = frozenset(a.attribute for a in alternatives if a.attribute)
+        return cls(names - {EVERY_ELEMENT, ROOT_ELEMENT}, attributes)
 
 
 class Collected:
-    """The elements of one document by name, found by lxml's own iteration (in C: most elements are no
-    context), and, only when a wildcard context asks, every element or those carrying an attribute."""
+    """The elements of one document by name and by the attributes wildcard contexts require, from the
+    document's one walk (see load.Document.walk); every element only when a context asks for all."""
 
-    def __init__(self, root: etree._Element, collect: Collect) -> None:
-        self.root = root
-        self.attributes = collect.attributes
-        self.by_name: dict[str, list[etree._Element]] = defaultdict(list)  # only the names found
-        named = collect.names - {EVERY_ELEMENT, ROOT_ELEMENT}
-        if named:
-            for element in root.iter(*named):
-                self.by_name[element.tag].append(element)
+    def __init__(self, document: Document, collect: Collect) -> None:
+        self.root = document.root
+        walk = document.walk(collect.names, collect.attributes)
+        self.by_name = walk.elements
+        self.by_attribute = {
+            attribute: [element for element, _ in walk.carrying.get(attribute, ())]
+            for attribute in collect.attributes
+        }
 
     @cached_property
     def every(self) -> list[etree._Element]:
         return list(self.root.iter(etree.Element))
-
-    @cached_property
-    def by_attribute(self) -> dict[str, list[etree._Element]]:
-        """All the wildcard contexts' attributes in one walk (a query per attribute is slower in libxml2)."""
-        found: dict[str, list[etree._Element]] = defaultdict(list)
-        attributes = self.attributes
-        for element in self.every:
-            names = element.keys()
-            if names and not attributes.isdisjoint(names):
-                for attribute in attributes.intersection(names):
-                    found[attribute].append(element)
-        return found
 
     def elements(self, candidates: Candidates) -> list[etree._Element]:
         if candidates.element == ROOT_ELEMENT:
@@ -455,7 +441,7 @@ class DocumentRun:
 
     def __init__(self, document: Document, collect: Collect, global_lets: list[tuple[str, Query]]) -> None:
         self.document = document
-        self.collected = Collected(document.root, collect)
+        self.collected = Collected(document, collect)
         self.unevaluated: list[Finding] = []  # tests that could not be evaluated on a node
         self.globals: dict[str, Any] = {}
         for name, query in global_lets:
