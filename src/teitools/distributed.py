@@ -21,7 +21,6 @@ Dask is an optional extra: `pip install 'teitools[dask]'`.
 
 from __future__ import annotations
 
-import asyncio
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -106,6 +105,8 @@ def probe(address: str, timeout: float) -> None:
     """Open and close one connection to the scheduler, so that a wrong address is a clear usage error.
 
     (A Client that fails to connect also leaves an error printed at interpreter exit; a probe does not.)"""
+    import asyncio  # here: a run without a cluster does not pay for importing it
+
     from distributed.comm import connect
     from distributed.security import Security
 
