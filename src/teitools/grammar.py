@@ -223,33 +223,32 @@ class Grammar:
         if not carried:  # nothing says which element carries what
             return
         only_attributes: dict[str, bool] = {}
+        flattened: dict[str, list[etree._Element]] = {}
         for element in list(self.root.iter(rng("element"))):
             name = element_name(element)
             # A copy placed under an element that sets its own namespace or datatypes would read them.
             if name is None or element.get("ns") is not None or element.get("datatypeLibrary") is not None:
                 continue
-            self.inline_attribute_definitions(element, only_attributes)
             keep = carried.get(name, set())
             for child in list(content(element)):
-                attribute = lone_optional_attribute(child)
-                if attribute is not None and attribute.rpartition(":")[2] not in keep:
+                if local(child) == "ref" and self.holds_only_attributes(child, only_attributes):
+                    patterns = self.attribute_patterns(child.get("name"), flattened)
+                    splice(child, [deepcopy(p) for p in patterns if offered(p, keep)])
+                elif not offered(child, keep):
                     replace(child, etree.Element(rng("empty")))
             drop_empties(element)
         self.drop_unreachable()
 
-    def inline_attribute_definitions(self, element: etree._Element, memo: dict[str, bool]) -> None:
-        """Replace the element's references to definitions that hold only attributes by copies of them."""
-        pending = [child for child in content(element) if local(child) == "ref"]
-        while pending:
-            ref = pending.pop()
-            define = self.defines[ref.get("name")]
-            if not self.holds_only_attributes(define, memo):
-                continue
-            copies = [deepcopy(child) for child in content(define)]
-            for offset, copy in enumerate(copies):
-                ref.addprevious(copy) if offset == 0 else copies[offset - 1].addnext(copy)
-            element.remove(ref)
-            pending += [copy for copy in copies if local(copy) == "ref"]
+    def attribute_patterns(self, name: str, memo: dict[str, list[etree._Element]]) -> list[etree._Element]:
+        """The patterns of a definition that holds only attributes, its references to others replaced by
+        theirs (the element they are copied into then refers to none of them)."""
+        if name not in memo:
+            patterns: list[etree._Element] = []
+            for child in content(self.defines[name]):
+                is_ref = local(child) == "ref"
+                patterns += self.attribute_patterns(child.get("name"), memo) if is_ref else [child]
+            memo[name] = patterns
+        return memo[name]
 
     def holds_only_attributes(self, pattern: etree._Element, memo: dict[str, bool]) -> bool:
         kind = local(pattern)
@@ -319,6 +318,13 @@ def lone_optional_attribute(pattern: etree._Element) -> str | None:
     return children[0].get("name")
 
 
+def offered(pattern: etree._Element, carried: set[str]) -> bool:
+    """Whether an element that carries these attributes keeps the pattern: all but an optional attribute
+    it never carries."""
+    attribute = lone_optional_attribute(pattern)
+    return attribute is None or attribute.rpartition(":")[2] in carried
+
+
 def is_empty(define: etree._Element) -> bool:
     return all(local(child) == "empty" for child in content(define))
 
@@ -346,6 +352,13 @@ def stub(clark: str) -> etree._Element:
     element = etree.Element(rng("element"), name=name, ns=namespace)
     etree.SubElement(element, rng("empty"))
     return element
+
+
+def splice(old: etree._Element, new: list[etree._Element]) -> None:
+    """Put patterns in a row where one stood (an empty for none)."""
+    for pattern in new or [etree.Element(rng("empty"))]:
+        old.addprevious(pattern)
+    old.getparent().remove(old)
 
 
 def replace(old: etree._Element, new: etree._Element) -> None:
