@@ -15,7 +15,7 @@ import gc
 import os
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass, field, replace
@@ -43,10 +43,12 @@ POOL_MIN_BYTES = {"render": 4_000_000, "check": 16_000_000}
 # is less memory and more restarts (corpus x20, 2 jobs: 6 MB gave a peak of 594 to 689 MiB, 4 MB 608 MiB).
 WORKER_INPUT_BYTES = 4_000_000
 # Workers get consecutive documents in batches of about this much input: a round trip between processes per
-# document would leave workers waiting on a busy machine. Batches handed out ahead of the one awaited, per
-# worker: enough to keep workers busy, few enough that results waiting to be written stay small.
+# document would leave workers waiting on a busy machine. Batches running at once, per worker: enough to keep
+# workers busy; and batches done or running ahead of the oldest one, not yet handed on, per worker: enough
+# for the others to go on past a long batch, few enough that results waiting to be written stay small.
 BATCH_BYTES = 500_000
 AHEAD_PER_JOB = 2
+HELD_PER_JOB = 6
 # Reading the names the schema prepares for is cheap per file: a few tasks per job, not one per batch.
 READING_TASKS_PER_JOB = 4
 # Peak memory of one job per byte of its document (lxml's tree, Saxon's tree, the outputs), measured with
@@ -239,23 +241,34 @@ def _pooled(
 def _in_order(
     pool: ProcessPoolExecutor, files: list[Path], options: RunOptions, jobs: int
 ) -> Iterator[DocumentResult]:
-    """The results of the files' batches in the files' order, a few batches handed out ahead."""
+    """The results of the files' batches in the files' order. A batch is handed out whenever one finishes,
+    not only when the oldest does (a long batch at the head left the other workers idle behind it), with a
+    few batches running per job and at most HELD_PER_JOB done or running ahead of the oldest."""
     pending: deque[tuple[list[Path], Future | None]] = deque()
     queue = batches(files)
 
-    def submit_next() -> None:
-        batch = next(queue, None)
-        if batch is not None:
+    def running() -> list[Future]:
+        return [future for _, future in pending if future is not None and not future.done()]
+
+    def top_up() -> None:
+        while len(pending) < jobs * HELD_PER_JOB and len(running()) < jobs * AHEAD_PER_JOB:
+            batch = next(queue, None)
+            if batch is None:
+                return
             try:
                 pending.append((batch, pool.submit(map_batch, batch, options)))
             except BrokenProcessPool:
                 pending.append((batch, None))
 
-    for _ in range(jobs * AHEAD_PER_JOB):
-        submit_next()
+    top_up()
     while pending:
-        batch, future = pending.popleft()
-        submit_next()
+        batch, future = pending[0]
+        if future is not None and not future.done():
+            wait(running(), return_when=FIRST_COMPLETED)
+            top_up()
+            continue
+        pending.popleft()
+        top_up()
         yield from _results_of(batch, future)
 
 
