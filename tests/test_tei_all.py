@@ -324,6 +324,28 @@ def test_an_element_two_classes_offer_is_offered_once():
     assert messages == [["Element p has extra content: text"], ["Did not expect element other there"]]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_file_in_utf_16_is_read_for_its_names_too(tmp_path, encoding):
+    """Its markup is not ASCII bytes: read as bytes, it named nothing, and the grammar prepared for the other
+    files of the run rejected its elements."""
+    declaration = (
+        '<?xml-model href="http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"?>'
+    )
+    wide = (
+        (DATA / "clean.xml").read_text(encoding="utf-8").replace('encoding="UTF-8"', f'encoding="{encoding}"')
+    )
+    wide = wide.replace("<TEI ", declaration + "\n<TEI ", 1) if "<?xml-model" not in wide else wide
+    (tmp_path / "wide.xml").write_bytes(wide.encode(encoding))
+    shutil.copy(CORPUS / "eltec-eng" / "ENG18980_BaringGould.xml", tmp_path / "other.xml")
+    assert markup_names(etree.parse(str(tmp_path / "wide.xml"))) <= markup_names_in(
+        (tmp_path / "wide.xml").read_bytes()
+    )
+    for schema in ("tei_all", "auto"):
+        result = CliRunner().invoke(main, ["validate", "--schema", schema, "--format", "json", str(tmp_path)])
+        findings = json.loads(result.output)["findings"]
+        assert [f for f in findings if f["file"].endswith("wide.xml")] == []
+
+
 def test_the_names_read_from_bytes_hold_every_element_and_attribute_of_the_tree():
     raw = (
         b'<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:x="urn:x"><text>\n'

@@ -16,6 +16,7 @@ Every schema is prepared with the run's documents (`prepare`), then checks one d
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import hashlib
 import json
@@ -179,7 +180,9 @@ class AutoSchema(Schema):
 
     def names_to_prepare(self, files: list[Path]) -> frozenset[str]:
         outside = [file for file in files if not file.resolve().is_relative_to(self.edition)]
-        declaring = [file for file in outside if XML_MODEL in read_or_empty(file, HEAD_BYTES)]
+        declaring = [
+            file for file in outside if XML_MODEL in ascii_compatible(read_or_empty(file, HEAD_BYTES))
+        ]
         return self.tei_all.names_to_prepare(declaring) if declaring else frozenset()
 
     def prepare_names(self, names: frozenset[str]) -> None:
@@ -240,6 +243,7 @@ HEAD_BYTES = 65536
 def markup_names_in(raw: bytes) -> set[str]:
     """The element names (Clark notation) and attribute names a document's bytes may hold: each attribute
     as grammar.ATTRIBUTE_MARK and its local name, alone and after each element that carries it."""
+    raw = ascii_compatible(raw)
     bound: dict[str, set[str]] = {}
     for prefix, uri in NAMESPACE_DECLARATION.findall(raw):
         bound.setdefault(prefix.decode(), set()).add(uri.decode())
@@ -253,6 +257,24 @@ def markup_names_in(raw: bytes) -> set[str]:
         carried = {name.decode().rpartition(":")[2] for name in ATTRIBUTE.findall(b" ".join(attributes))}
         names.update(elements, marked(carried, elements))
     return names
+
+
+# How XML in UTF-16 begins (a byte order mark, or "<" in two bytes): its markup is not ASCII bytes, so it is
+# read as text first. Every other encoding libxml2 reads writes markup in ASCII.
+WIDE_ENCODINGS = (
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+    (b"<\0", "utf-16-le"),
+    (b"\0<", "utf-16-be"),
+)
+
+
+def ascii_compatible(raw: bytes) -> bytes:
+    """The bytes with their markup in ASCII: a file in UTF-16 as UTF-8, any other as it is."""
+    for start, encoding in WIDE_ENCODINGS:
+        if raw.startswith(start):
+            return raw.decode(encoding, errors="replace").encode("utf-8")
+    return raw
 
 
 def markup_names(tree: etree._ElementTree) -> set[str]:
