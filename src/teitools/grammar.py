@@ -1,7 +1,7 @@
 """Prepare a RELAX NG grammar for libxml2: the same verdicts on the documents of a run, much less work.
 
 tei_all declares about 600 elements; libxml2 takes some 15 s to compile all of them, and follows long lists
-such as `listPerson` by backtracking. Two rewrites keep the language the documents of the run can reach and
+such as `listPerson` by backtracking. These rewrites keep the language the documents of the run can reach and
 cost nothing in verdicts:
 
 - **pruning**: an element that occurs in none of the run's documents cannot match anything in them, so its
@@ -14,8 +14,7 @@ cost nothing in verdicts:
   of optional attributes on every element, and libxml2 tries each of them, copying its state, on every element
   it validates: a list of 2393 places validates in about a third less time. When they also say which element
   carries which attribute ("{ns}idno@type"), each element gets its own copy of its attribute classes, with
-  only the optional attributes it carries (idno keeps 2 of the 29 the run's other elements carry).
-
+  only the optional attributes it carries (idno keeps 2 of the 29 the run's other elements carry);
 - **mixed content**: `(text | model.phrase | model.global ...)*`, a choice of text and of classes of
   elements, becomes `(text | (a | b | c ...))*`, text or one choice of the classes' elements, the same
   language. libxml2 compiles each element's content into an automaton; the classes' nested choices made

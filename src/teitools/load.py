@@ -255,7 +255,7 @@ def load(
         raw = path.read_bytes() if raw is None else raw
     except OSError as error:
         raise UsageError(f"{label}: cannot read: {error.strerror}") from error
-    if not raw.strip():
+    if not raw or raw.isspace():  # isspace stops at the first other byte: no copy of a large file
         return Finding(label, 1, 1, ERROR, "not-well-formed", "file is empty: no XML document")
     try:
         root = etree.fromstring(raw, safe_parser(), base_url=str(resolved))
