@@ -17,7 +17,6 @@ are given beside wall times: on a loaded machine they say more about the work do
 
 import argparse
 import contextlib
-import resource
 import shutil
 import subprocess
 import sys
@@ -53,11 +52,6 @@ def timed(action: Callable[[], object]) -> tuple[float, float]:
     start, cpu = time.perf_counter(), time.process_time()
     action()
     return time.perf_counter() - start, time.process_time() - cpu
-
-
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def lxml_floor(files: list[Path]) -> None:
@@ -96,19 +90,32 @@ def tei_stylesheets(files: list[Path], output: Path) -> None:
 def command_peak(arguments: list[str]) -> tuple[float, float, float]:
     """Wall time (s), CPU time of all its processes (s) and the peak memory of all its processes (MiB)
     of a command, polled every 50 ms."""
-    start, cpu = time.perf_counter(), children_cpu()
+    elapsed, cpu, peak, _ = command_figures(arguments)
+    return elapsed, cpu, peak
+
+
+def command_figures(arguments: list[str]) -> tuple[float, float, float, int]:
+    """command_peak's figures, and how many processes the command started (seen while polling): the
+    rendering workers it replaced show here. CPU time is what each process had used when last seen (a
+    process that lived less than 50 ms may be missed): workers forked by a fork server are not this
+    process's children, so RUSAGE_CHILDREN would miss them."""
+    start = time.perf_counter()
     process = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     root = psutil.Process(process.pid)
     peak = 0
+    cpu_of: dict[int, float] = {}
     while process.poll() is None:
         total = 0
         with contextlib.suppress(psutil.NoSuchProcess):
             for member in [root, *root.children(recursive=True)]:
                 with contextlib.suppress(psutil.NoSuchProcess):
-                    total += member.memory_info().rss
+                    with member.oneshot():
+                        total += member.memory_info().rss
+                        times = member.cpu_times()
+                    cpu_of[member.pid] = times.user + times.system
         peak = max(peak, total)
         time.sleep(0.05)
-    return time.perf_counter() - start, children_cpu() - cpu, peak / MIB
+    return time.perf_counter() - start, sum(cpu_of.values()), peak / MIB, len(cpu_of) - 1
 
 
 def scale(folder: Path, work: Path) -> dict[str, float]:

@@ -60,7 +60,8 @@ def test_corpus_outputs_are_the_bytes_before_the_redesign(jobs, pool_min, monkey
 
 
 # A fresh process, where Saxon has not started: its checking workers are forked (this test process has long
-# started Saxon, so its own pooled runs spawn them), its rendering workers spawned (they are replaced).
+# started Saxon, so its own pooled runs do not fork them), its rendering workers come from a fork server
+# (they are replaced).
 IN_A_FRESH_PROCESS = """
 import sys
 from pathlib import Path
@@ -68,7 +69,7 @@ from teitools import run
 from teitools.schemas import load_schema
 
 assert run.worker_context().get_start_method() == "fork"
-assert run.worker_context(replaced=True).get_start_method() == "spawn"
+assert run.worker_context(replaced=True).get_start_method() == "forkserver"
 run.POOL_MIN_BYTES = {"render": 0, "check": 0}
 if sys.argv[1] == "render":
     run.render([Path(sys.argv[2])], Path(sys.argv[3]), jobs=2)
