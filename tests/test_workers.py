@@ -2,6 +2,7 @@
 (and only then), a worker that dies failing only its own task, and Saxon's heap collected in place."""
 
 import os
+import threading
 import time
 
 import pytest
@@ -29,6 +30,10 @@ def die_on(number: int, fatal: int) -> int:
     if number == fatal:
         os._exit(1)  # as the kernel's out-of-memory killer would end it
     return os.getpid()
+
+
+def echo_large(data: bytes) -> bytes:
+    return data * 8
 
 
 def fail_on(number: int) -> int:
@@ -69,6 +74,21 @@ def test_a_worker_that_dies_fails_its_own_task_only():
         answers = list(one.map(die_on, [(n, 3) for n in range(6)]))
     assert isinstance(answers[3], workers.WorkerDied)
     assert answers[0] == answers[1] == answers[2] != answers[4] == answers[5]
+
+
+def test_large_tasks_and_answers_pass_both_ways_at_once():
+    """Tasks and answers larger than a pipe holds: the worker must take tasks while the run waits to hand
+    one out, or each would wait on the other for ever."""
+    answers: list[bytes] = []
+    with pool(1) as one:
+        reading = threading.Thread(
+            target=lambda: answers.extend(one.map(echo_large, [(bytes([n]) * 300_000,) for n in range(6)])),
+            daemon=True,
+        )
+        reading.start()
+        reading.join(timeout=60)
+        assert not reading.is_alive(), "the run and its worker wait on each other"
+    assert answers == [bytes([n]) * 2_400_000 for n in range(6)]
 
 
 def test_an_exception_in_a_task_is_raised_where_the_answers_are_read():

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
+from queue import SimpleQueue
+from threading import Thread
 
 from teitools.memory import Budget
 
@@ -26,7 +28,7 @@ class WorkerDied:
     """The answer of a task whose worker ended before answering it (killed: out of memory?)."""
 
 
-@dataclass
+@dataclass(eq=False)
 class _Worker:
     process: BaseProcess
     connection: Connection
@@ -35,8 +37,11 @@ class _Worker:
 
 def _serve(connection: Connection, budget: Budget | None) -> None:
     """A worker: answers tasks (a function and its arguments) until told to stop, or until it has outgrown
-    its budget."""
-    while (task := connection.recv()) is not None:
+    its budget. A thread takes the tasks out of the pipe as they come, so that the run never waits to hand
+    one out while this worker waits to hand back an answer."""
+    tasks: SimpleQueue[tuple | None] = SimpleQueue()
+    Thread(target=_receive, args=(connection, tasks), daemon=True).start()
+    while (task := tasks.get()) is not None:
         function, arguments = task
         try:
             answer: tuple[bool, object] = (True, function(*arguments))
@@ -45,6 +50,17 @@ def _serve(connection: Connection, budget: Budget | None) -> None:
         retiring = budget is not None and budget.outgrown()
         connection.send((answer, retiring))
         if retiring:
+            return
+
+
+def _receive(connection: Connection, tasks: "SimpleQueue[tuple | None]") -> None:
+    while True:
+        try:
+            task = connection.recv()
+        except (EOFError, OSError):  # the run has ended
+            task = None
+        tasks.put(task)
+        if task is None:
             return
 
 
