@@ -25,7 +25,6 @@ from teitools import render as stages
 from teitools import run, saxon
 from teitools.load import find_xml_files
 
-MIB = 2**20
 FORMATS = {"parse": (), "render": ("html", "text", "entries"), "collect": ("html", "text", "entries")}
 
 

@@ -26,6 +26,11 @@ def slow_square(number: int, seconds: float) -> int:
     return number * number
 
 
+def finish_time(seconds: float) -> float:
+    time.sleep(seconds)
+    return time.monotonic()
+
+
 def die_on(number: int, fatal: int) -> int:
     if number == fatal:
         os._exit(1)  # as the kernel's out-of-memory killer would end it
@@ -50,6 +55,12 @@ def test_answers_come_in_the_order_of_the_tasks_whatever_finishes_first():
     tasks = [(n, 0.2 if n % 3 == 0 else 0.0) for n in range(12)]
     with pool(2) as two:
         assert list(two.map(slow_square, tasks)) == [n * n for n in range(12)]
+
+
+def test_a_long_task_at_the_head_does_not_hold_the_other_workers_back():
+    with pool(2) as two:
+        finished = list(two.map(finish_time, [(1.0,)] + [(0.0,)] * 9))
+    assert sum(when < finished[0] for when in finished[1:]) >= 6  # all but the one behind it in its pipe
 
 
 def test_a_worker_is_replaced_after_the_task_that_outgrew_its_budget_and_only_then():

@@ -19,8 +19,11 @@ from threading import Thread
 
 from teitools.memory import Budget
 
-# Tasks in a worker's pipe at once: the next is there when it finishes one, while this process is busy.
+# Tasks in a worker's pipe at once: the next is there when it finishes one, while this process is busy. Tasks
+# handed out and not yet read here, per worker: the others go on past a long task at the head of the queue
+# (their answers wait here), few enough that the answers waiting stay small.
 TASKS_PER_WORKER = 2
+HELD_PER_WORKER = 6
 
 
 @dataclass(frozen=True)
@@ -81,12 +84,12 @@ class Pool:
     def map(self, function: Callable, tasks: Iterable[tuple]) -> Iterator[object]:
         """The function's answer for each task's arguments, in the tasks' order (WorkerDied for a task
         whose worker died); an exception the function raised is raised here. At most a few tasks per worker
-        are ahead of the answer awaited, so that answers waiting here stay few."""
+        are ahead of the answer awaited (HELD_PER_WORKER), so that answers waiting here stay few."""
         arguments: dict[int, tuple] = {}  # the tasks handed out and not answered, to hand out again
         answers: dict[int, object] = {}
         queue = enumerate(tasks)
         awaited = handed = 0
-        window = TASKS_PER_WORKER * len(self.workers)
+        window = HELD_PER_WORKER * len(self.workers)
 
         def hand_out(worker: _Worker) -> None:
             nonlocal handed
