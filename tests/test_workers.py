@@ -16,7 +16,7 @@ def hold(megabytes: int) -> int:
     """A task: this worker ready (as a renderer is once made), then holding more memory; its process id."""
     memory.note_ready()
     block = bytearray(megabytes * 2**20)
-    block[:: 4096] = b"x" * len(block[:: 4096])  # touched: resident
+    block[::4096] = b"x" * len(block[::4096])  # touched: resident
     HELD.append(block)
     return os.getpid()
 
@@ -61,6 +61,15 @@ def test_a_long_task_at_the_head_does_not_hold_the_other_workers_back():
     with pool(2) as two:
         finished = list(two.map(finish_time, [(1.0,)] + [(0.0,)] * 9))
     assert sum(when < finished[0] for when in finished[1:]) >= 6  # all but the one behind it in its pipe
+
+
+def test_a_run_that_stops_half_way_ends_its_busy_workers_at_once():
+    with pool(2) as two:
+        answers = two.map(finish_time, [(0.0,)] + [(60.0,)] * 4)
+        next(answers)
+        start = time.monotonic()
+    assert time.monotonic() - start < 4
+    assert not any(worker.process.is_alive() for worker in two.workers)
 
 
 def test_a_worker_is_replaced_after_the_task_that_outgrew_its_budget_and_only_then():

@@ -25,6 +25,8 @@ from teitools.memory import Budget
 TASKS_PER_WORKER = 2
 HELD_PER_WORKER = 6
 
+Answer = tuple[bool, object]  # whether the function returned, and what it returned or raised
+
 
 @dataclass(frozen=True)
 class WorkerDied:
@@ -47,7 +49,7 @@ def _serve(connection: Connection, budget: Budget | None) -> None:
     while (task := tasks.get()) is not None:
         function, arguments = task
         try:
-            answer: tuple[bool, object] = (True, function(*arguments))
+            answer: Answer = (True, function(*arguments))
         except Exception as error:  # raised again where the run waits for this answer
             answer = (False, error)
         retiring = budget is not None and budget.outgrown()
@@ -86,7 +88,7 @@ class Pool:
         whose worker died); an exception the function raised is raised here. At most a few tasks per worker
         are ahead of the answer awaited (HELD_PER_WORKER), so that answers waiting here stay few."""
         arguments: dict[int, tuple] = {}  # the tasks handed out and not answered, to hand out again
-        answers: dict[int, object] = {}
+        answers: dict[int, Answer] = {}
         queue = enumerate(tasks)
         awaited = handed = 0
         window = HELD_PER_WORKER * len(self.workers)
@@ -123,7 +125,7 @@ class Pool:
         ready = wait([w.connection for w in busy] + [w.process.sentinel for w in busy])
         return [w for w in busy if w.connection in ready or w.process.sentinel in ready]
 
-    def _collect(self, worker: _Worker, answers: dict[int, object], arguments: dict[int, tuple]) -> None:
+    def _collect(self, worker: _Worker, answers: dict[int, Answer], arguments: dict[int, tuple]) -> None:
         """The answers a worker has sent; a worker that retired or died is replaced, and the tasks it had
         not begun go to its replacement."""
         try:
@@ -152,13 +154,17 @@ class Pool:
             self._send(fresh, number, arguments[number])
 
     def close(self) -> None:
+        """Idle workers are told to end; busy ones (a run that stopped half way) are ended."""
         for worker in self.workers:
-            with suppress(OSError):
-                worker.connection.send(None)
+            if worker.pending:
+                worker.process.terminate()
+            else:
+                with suppress(OSError):
+                    worker.connection.send(None)
         for worker in self.workers:
             worker.process.join(timeout=5)
             if worker.process.is_alive():
-                worker.process.terminate()
+                worker.process.kill()
                 worker.process.join()
             worker.connection.close()
 
@@ -169,8 +175,8 @@ class Pool:
         self.close()
 
 
-def _unwrap(answer: object) -> object:
-    succeeded, value = answer  # type: ignore[misc]
-    if not succeeded:
-        raise value  # type: ignore[misc]
+def _unwrap(answer: Answer) -> object:
+    succeeded, value = answer
+    if not succeeded and isinstance(value, BaseException):
+        raise value
     return value
