@@ -37,9 +37,10 @@ from teitools.schemas import PROJECT_SCHEMA, Schema, load_schema, schema_path, t
 POOL_MIN_BYTES = {"render": 4_000_000, "check": 16_000_000}
 # A rendering worker is replaced once its memory has grown by more than this since it was ready to render
 # (about 150 MiB), after a collection of Saxon's heap (teitools.memory): Saxon's heap grows to 300-490 MiB
-# in a worker left alone (teitools.saxon). Less is less memory and more restarts: corpus x20, 2 jobs, with
-# bench/bench_scale.py, 96 MiB gave a peak of 659-705 MiB (12 workers started), 48 MiB 594-603 MiB (50-60
-# workers, 10 % more CPU), 16 MiB 571 MiB (175 workers, 35 % more CPU).
+# in a worker left alone (teitools.saxon). Less is less memory and more restarts. Corpus x20, 2 jobs, peak of
+# the process tree (bench/bench_scale.py, on a machine shared with other work): 96 MiB 659-705 MiB (12-20
+# workers started), 48 MiB 594-659 MiB (50-60), 32 MiB 612-624 MiB (100, 5-10 % more CPU than 48), 16 MiB
+# 571 MiB (175, 20-35 % more CPU). Replacing by 4 MB of input gave 634-694 MiB (32 workers).
 WORKER_GROWTH_BYTES = 48 * 2**20
 # Workers get consecutive documents in batches of about this much input: a round trip between processes per
 # document would leave workers waiting on a busy machine (teitools.workers hands out a few at a time).
