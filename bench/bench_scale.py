@@ -17,13 +17,13 @@ are given beside wall times: on a loaded machine they say more about the work do
 
 import argparse
 import contextlib
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
@@ -53,11 +53,6 @@ def timed(action: Callable[[], object]) -> tuple[float, float]:
     start, cpu = time.perf_counter(), time.process_time()
     action()
     return time.perf_counter() - start, time.process_time() - cpu
-
-
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def lxml_floor(files: list[Path]) -> None:
@@ -96,19 +91,45 @@ def tei_stylesheets(files: list[Path], output: Path) -> None:
 def command_peak(arguments: list[str]) -> tuple[float, float, float]:
     """Wall time (s), CPU time of all its processes (s) and the peak memory of all its processes (MiB)
     of a command, polled every 50 ms."""
-    start, cpu = time.perf_counter(), children_cpu()
+    figures = command_figures(arguments)
+    return figures.elapsed, figures.cpu, figures.peak
+
+
+@dataclass
+class Figures:
+    elapsed: float  # s
+    cpu: float  # s, of all its processes, each as last seen (one that lived less than 50 ms may be missed)
+    peak: float  # MiB, the largest sum of its processes' resident memory (RSS)
+    shared_peak: float  # MiB, the same with each page shared by processes counted once (PSS)
+    processes: int  # started while polled: the rendering workers it replaced show here
+
+
+def command_figures(arguments: list[str]) -> Figures:
+    """A command's figures, polled every 50 ms. The processes' CPU is read while they run: workers forked by
+    a fork server are not this process's children, so RUSAGE_CHILDREN would miss them. The sum of RSS counts
+    a page that processes share (the libraries, what a fork server's workers inherit from it) once per
+    process; PSS shares it out between them."""
+    start = time.perf_counter()
     process = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     root = psutil.Process(process.pid)
-    peak = 0
+    peak = shared_peak = 0
+    cpu_of: dict[int, float] = {}
     while process.poll() is None:
-        total = 0
+        total = shared = 0
         with contextlib.suppress(psutil.NoSuchProcess):
             for member in [root, *root.children(recursive=True)]:
-                with contextlib.suppress(psutil.NoSuchProcess):
-                    total += member.memory_info().rss
-        peak = max(peak, total)
+                with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
+                    with member.oneshot():
+                        memory = member.memory_full_info()
+                        times = member.cpu_times()
+                    total += memory.rss
+                    shared += memory.pss
+                    cpu_of[member.pid] = times.user + times.system
+        peak, shared_peak = max(peak, total), max(shared_peak, shared)
         time.sleep(0.05)
-    return time.perf_counter() - start, children_cpu() - cpu, peak / MIB
+    return Figures(
+        time.perf_counter() - start, sum(cpu_of.values()), peak / MIB, shared_peak / MIB, len(cpu_of) - 1
+    )
 
 
 def scale(folder: Path, work: Path) -> dict[str, float]:
@@ -139,11 +160,12 @@ def scale(folder: Path, work: Path) -> dict[str, float]:
             saxon_cpu,
         ),
     ):
-        elapsed, cpu, peak = command_peak([TEITOOLS, *arguments])
-        figures[name] = peak
+        run = command_figures([TEITOOLS, *arguments])
+        figures[name] = run.peak
         print(
-            f"  teitools {name:18} {elapsed:6.1f} s  {elapsed / floor:5.2f}x floor"
-            f"   cpu {cpu:6.1f} s  {cpu / floor_cpu:5.2f}x floor's cpu   peak {peak:5.0f} MiB",
+            f"  teitools {name:18} {run.elapsed:6.1f} s  {run.elapsed / floor:5.2f}x floor"
+            f"   cpu {run.cpu:6.1f} s  {run.cpu / floor_cpu:5.2f}x floor's cpu   peak {run.peak:5.0f} MiB"
+            f" (pss {run.shared_peak:4.0f})   processes {run.processes}",
             flush=True,
         )
     for out in ("out", "out1"):

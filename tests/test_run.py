@@ -21,7 +21,7 @@ from conftest import CORPUS, ROOT, TEI_NS
 
 from teitools import run
 from teitools.cli import main
-from teitools.findings import Finding, Report
+from teitools.findings import Report
 from teitools.load import Walk
 from teitools.validate import PROJECT_SCHEMA, load_schema
 
@@ -61,7 +61,8 @@ def test_corpus_outputs_are_the_bytes_before_the_redesign(jobs, pool_min, monkey
 
 
 # A fresh process, where Saxon has not started: its checking workers are forked (this test process has long
-# started Saxon, so its own pooled runs spawn them), its rendering workers spawned (they are replaced).
+# started Saxon, so its own pooled runs do not fork them), its rendering workers come from a fork server
+# (they are replaced).
 IN_A_FRESH_PROCESS = """
 import sys
 from pathlib import Path
@@ -69,7 +70,7 @@ from teitools import run
 from teitools.schemas import load_schema
 
 assert run.worker_context().get_start_method() == "fork"
-assert run.worker_context(replaced=True).get_start_method() == "spawn"
+assert run.worker_context(replaced=True).get_start_method() == "forkserver"
 run.POOL_MIN_BYTES = {"render": 0, "check": 0}
 if sys.argv[1] == "render":
     run.render([Path(sys.argv[2])], Path(sys.argv[3]), jobs=2)
@@ -245,34 +246,3 @@ def test_the_schematron_and_the_rules_share_one_walk_over_each_document(monkeypa
     result = run.map_document(path, options)
     assert len(walks) == 1
     assert result.facts is not None and result.facts.ids  # the rules read their facts from that walk
-
-
-def test_a_long_batch_at_the_head_does_not_hold_the_other_workers(monkeypatch, tmp_path):
-    """The other workers go on past a batch that takes long (more of them than run at once), and the results
-    still come in file order."""
-    from concurrent.futures import ThreadPoolExecutor
-    from threading import Event
-
-    files = []
-    for number in range(12):
-        path = tmp_path / f"{number:02}.xml"
-        path.write_text("<TEI/>")
-        files.append(path)
-    monkeypatch.setattr(run, "BATCH_BYTES", 1)  # a batch per file
-    past_the_head = run.AHEAD_PER_JOB + 1
-    others_done, released, by_others = [], Event(), []
-
-    def map_batch(paths, options):
-        if paths[0] == files[0]:
-            by_others.append(released.wait(timeout=10))
-        else:
-            others_done.append(paths[0])
-            if len(others_done) == past_the_head:
-                released.set()
-        return [run.DocumentResult([Finding(paths[0].name, 1, 1, "error", "r", "m")])]
-
-    monkeypatch.setattr(run, "map_batch", map_batch)
-    with ThreadPoolExecutor(4) as pool:
-        results = list(run._in_order(pool, files, run.RunOptions(), jobs=1))
-    assert by_others == [True]
-    assert [result.findings[0].file for result in results] == [path.name for path in files]

@@ -22,7 +22,7 @@ from typing import NamedTuple
 import saxonche
 from lxml import etree
 
-from teitools import indexes, saxon
+from teitools import indexes, memory, saxon
 from teitools.facts import Target, index_ids
 from teitools.load import SHIPPED_FILES, TEI_NS, Document, NotShipped, UsageError, load
 from teitools.resources import XSLT_DIR
@@ -154,7 +154,9 @@ def modified(path: str) -> int | None:
 @functools.cache
 def renderer(link_indexes: bool) -> Renderer:
     """The process's renderer, made on first use: Saxon objects cannot be sent to another process."""
-    return Renderer(link_indexes)
+    made = Renderer(link_indexes)
+    memory.note_ready()
+    return made
 
 
 def index_pages(entries: list[str], names: list[str], link_indexes: bool) -> dict[str, str]:

@@ -13,20 +13,17 @@ built from the entries. Memory is the largest document (per worker) plus the fac
 
 import gc
 import os
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass, field, replace
-from itertools import repeat
 from multiprocessing import get_all_start_methods, get_context
 from multiprocessing.context import BaseContext
 from pathlib import Path
 
 import saxonche
 
-from teitools import distributed, rules, saxon
+from teitools import distributed, memory, rules, saxon, workers
 from teitools import render as stages
 from teitools.distributed import ClusterOptions
 from teitools.facts import GATHERED, WALKED_ATTRIBUTES, DocumentFacts, gather, pointer_targets
@@ -38,17 +35,16 @@ from teitools.schemas import PROJECT_SCHEMA, Schema, load_schema, schema_path, t
 # Below this much input, starting worker processes (0.7 s each: imports, schema, stylesheets) costs more than
 # it saves; rendering goes about four times slower than checking, so it gains from workers sooner.
 POOL_MIN_BYTES = {"render": 4_000_000, "check": 16_000_000}
-# Saxon's runtime lets its heap grow long before it collects: a worker is replaced by a fresh one (0.7 s to
-# start) after it has rendered about this much input, so that its memory stays near its starting size. Less
-# is less memory and more restarts (corpus x20, 2 jobs: 6 MB gave a peak of 594 to 689 MiB, 4 MB 608 MiB).
-WORKER_INPUT_BYTES = 4_000_000
+# A rendering worker is replaced once its memory has grown by more than this since it was ready to render
+# (about 150 MiB), after a collection of Saxon's heap (teitools.memory): Saxon's heap grows to 300-490 MiB
+# in a worker left alone (teitools.saxon). Less is less memory and more restarts. Corpus x20, 2 jobs, peak of
+# the process tree (bench/bench_scale.py, on a machine shared with other work): 96 MiB 659-705 MiB (12-20
+# workers started), 48 MiB 594-659 MiB (50-60), 32 MiB 612-624 MiB (100, 5-10 % more CPU than 48), 16 MiB
+# 571 MiB (175, 20-35 % more CPU). Replacing by 4 MB of input gave 634-694 MiB (32 workers).
+WORKER_GROWTH_BYTES = 48 * 2**20
 # Workers get consecutive documents in batches of about this much input: a round trip between processes per
-# document would leave workers waiting on a busy machine. Batches running at once, per worker: enough to keep
-# workers busy; and batches done or running ahead of the oldest one, not yet handed on, per worker: enough
-# for the others to go on past a long batch, few enough that results waiting to be written stay small.
+# document would leave workers waiting on a busy machine (teitools.workers hands out a few at a time).
 BATCH_BYTES = 500_000
-AHEAD_PER_JOB = 2
-HELD_PER_JOB = 6
 # Reading the names the schema prepares for is cheap per file: a few tasks per job, not one per batch.
 READING_TASKS_PER_JOB = 4
 # Peak memory of one job per byte of its document (lxml's tree, Saxon's tree, the outputs), measured with
@@ -162,8 +158,8 @@ def map_documents(
     workers_pay = jobs > 1 or bool(options.formats)
     if workers_pay and len(files) > 1 and total >= POOL_MIN_BYTES["render" if options.formats else "check"]:
         # Only Saxon holds on to memory: workers that do not render are never replaced.
-        tasks_per_worker = max(1, WORKER_INPUT_BYTES // BATCH_BYTES) if options.formats else None
-        results = _pooled(files, options, jobs, tasks_per_worker)
+        budget = memory.Budget(WORKER_GROWTH_BYTES, memory_share(jobs)) if options.formats else None
+        results = _pooled(files, options, jobs, budget)
     else:
         results = _serial(files, with_schema_names(options, files))
     for done, result in enumerate(results, 1):
@@ -173,7 +169,7 @@ def map_documents(
 
 
 def with_schema_names(
-    options: RunOptions, files: list[Path], pool: ProcessPoolExecutor | None = None, jobs: int = 1
+    options: RunOptions, files: list[Path], pool: workers.Pool | None = None, jobs: int = 1
 ) -> RunOptions:
     """The options with the names the schema prepares for read from the files: by the workers of the pool
     when there is one (the whole corpus is read, a few tasks per job), else here."""
@@ -183,7 +179,7 @@ def with_schema_names(
         return replace(options, schema_names=names_to_prepare(files, options.schema))
     # A few large tasks, the files dealt out in turn so that each gets its share of the large ones.
     tasks = max(1, min(len(files), READING_TASKS_PER_JOB * jobs))
-    read = pool.map(names_to_prepare, [files[n::tasks] for n in range(tasks)], repeat(options.schema))
+    read = pool.map(names_to_prepare, [(files[n::tasks], options.schema) for n in range(tasks)])
     return replace(options, schema_names=frozenset().union(*read))
 
 
@@ -216,82 +212,52 @@ def batches(files: list[Path]) -> Iterator[list[Path]]:
 
 
 def _pooled(
-    files: list[Path], options: RunOptions, jobs: int, tasks_per_worker: int | None
+    files: list[Path], options: RunOptions, jobs: int, budget: memory.Budget | None
 ) -> Iterator[DocumentResult]:
-    replaced = tasks_per_worker is not None
-    context = worker_context(replaced)
+    context = worker_context(replaced=budget is not None)
     if options.schema and context.get_start_method() == "fork":
         # The names are read by forked workers, the schema is prepared here, once, and the workers forked
         # next inherit it (and the imports) instead of each preparing its own.
-        with ProcessPoolExecutor(jobs, context) as readers:
+        with workers.Pool(jobs, context) as readers:
             options = with_schema_names(options, files, readers, jobs)
         load_schema(options.schema).prepare_names(options.schema_names or frozenset())
-        context = worker_context(replaced)  # preparing may have started Saxon here
+        context = worker_context(replaced=budget is not None)  # preparing may have started Saxon here
     # What this process holds now is left out of collections while workers run: forked workers then never
     # touch it (no copy of every inherited page), and none of it is garbage yet.
     gc.freeze()
     try:
-        with ProcessPoolExecutor(jobs, context, max_tasks_per_child=tasks_per_worker) as pool:
+        with workers.Pool(jobs, context, budget) as pool:
             options = with_schema_names(options, files, pool, jobs)
-            yield from _in_order(pool, files, options, jobs)
+            each_batch = list(batches(files))
+            answers = pool.map(map_batch, [(batch, options) for batch in each_batch])
+            for batch, answer in zip(each_batch, answers, strict=True):
+                yield from _died(batch) if isinstance(answer, workers.WorkerDied) else answer
     finally:
         gc.unfreeze()
 
 
-def _in_order(
-    pool: ProcessPoolExecutor, files: list[Path], options: RunOptions, jobs: int
-) -> Iterator[DocumentResult]:
-    """The results of the files' batches in the files' order. A batch is handed out whenever one finishes,
-    not only when the oldest does (a long batch at the head left the other workers idle behind it), with a
-    few batches running per job and at most HELD_PER_JOB done or running ahead of the oldest."""
-    pending: deque[tuple[list[Path], Future | None]] = deque()
-    queue = batches(files)
-
-    def running() -> list[Future]:
-        return [future for _, future in pending if future is not None and not future.done()]
-
-    def top_up() -> None:
-        while len(pending) < jobs * HELD_PER_JOB and len(running()) < jobs * AHEAD_PER_JOB:
-            batch = next(queue, None)
-            if batch is None:
-                return
-            try:
-                pending.append((batch, pool.submit(map_batch, batch, options)))
-            except BrokenProcessPool:
-                pending.append((batch, None))
-
-    top_up()
-    while pending:
-        batch, future = pending[0]
-        if future is not None and not future.done():
-            wait(running(), return_when=FIRST_COMPLETED)
-            top_up()
-            continue
-        pending.popleft()
-        top_up()
-        yield from _results_of(batch, future)
-
-
 def worker_context(replaced: bool = False) -> BaseContext:
     """Forked workers while Saxon has not started in this process: they start at once, with the imports and
-    whatever was prepared here. Spawned ones, which make their own Saxon processor, once it has (Saxon's
-    native runtime must not be forked), and where workers are replaced (rendering: Python forks none)."""
-    if replaced or saxon.has_started() or "fork" not in get_all_start_methods():
+    whatever was prepared here. Where workers are replaced (rendering) or Saxon has started here (its
+    native runtime must not be forked), workers forked from a server process that has imported teitools and
+    never starts Saxon: a fresh worker costs its Saxon processor and stylesheets (0.2 s), not the imports
+    too (0.3 to 0.4 s). Spawned ones where there is no such server."""
+    methods = get_all_start_methods()
+    if not replaced and not saxon.has_started() and "fork" in methods:
+        return get_context("fork")
+    if "forkserver" not in methods:
         return get_context("spawn")
-    return get_context("fork")
+    context = get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
 
 
-def _results_of(batch: list[Path], future: Future | None) -> list[DocumentResult]:
-    try:
-        if future is None:
-            raise BrokenProcessPool
-        return future.result()
-    except BrokenProcessPool:
-        message = "a worker process ended abruptly (out of memory?): this document was not processed"
-        return [
-            DocumentResult([Finding(label_for(path, path.resolve()), 1, 1, ERROR, "worker", message)])
-            for path in batch
-        ]
+def _died(batch: list[Path]) -> list[DocumentResult]:
+    message = "a worker process ended abruptly (out of memory?): this document was not processed"
+    return [
+        DocumentResult([Finding(label_for(path, path.resolve()), 1, 1, ERROR, "worker", message)])
+        for path in batch
+    ]
 
 
 def named_folders(paths: list[Path]) -> tuple[str, ...]:
@@ -306,11 +272,16 @@ def size_of(path: Path) -> int:
 
 
 def max_document_bytes(jobs: int) -> int:
-    """The largest document one job may take, from the memory there is ($TEITOOLS_MEMORY_MB, else what
-    the system has available), shared by the jobs and this process."""
+    """The largest document one job may take in its share of memory."""
+    return memory_share(jobs) // MEMORY_PER_BYTE
+
+
+def memory_share(jobs: int) -> int:
+    """One job's share of the memory there is ($TEITOOLS_MEMORY_MB, else what the system has available),
+    shared by the jobs and this process."""
     configured = os.environ.get(MEMORY_ENVIRONMENT)
     available = int(configured) * 1_000_000 if configured else available_memory()
-    return available // (jobs + 1) // MEMORY_PER_BYTE
+    return available // (jobs + 1)
 
 
 def available_memory() -> int:

@@ -1,0 +1,182 @@
+"""The worker processes of a run (teitools.run): the answers of a function on many tasks, in the tasks' order.
+
+Each worker has its own pipe and a few tasks in it at a time, answered in order. A worker that has outgrown
+its memory budget after a task (teitools.memory) ends, and a fresh one takes over the tasks it had not begun:
+its peak is the budget plus one task, whatever the documents. A worker that dies fails only the task it was
+working on (WorkerDied), and the run goes on. concurrent.futures.ProcessPoolExecutor replaces workers only
+after a count of tasks, and that replacement deadlocks on Python 3.11 to 3.13 (CPython gh-115634).
+"""
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from queue import SimpleQueue
+from threading import Thread
+
+from teitools.memory import Budget
+
+# Tasks in a worker's pipe at once: the next is there when it finishes one, while this process is busy. Tasks
+# handed out and not yet read here, per worker: the others go on past a long task at the head of the queue
+# (their answers wait here), few enough that the answers waiting stay small.
+TASKS_PER_WORKER = 2
+HELD_PER_WORKER = 6
+
+Answer = tuple[bool, object]  # whether the function returned, and what it returned or raised
+
+
+@dataclass(frozen=True)
+class WorkerDied:
+    """The answer of a task whose worker ended before answering it (killed: out of memory?)."""
+
+
+@dataclass(eq=False)
+class _Worker:
+    process: BaseProcess
+    connection: Connection
+    pending: deque[int] = field(default_factory=deque)  # the tasks in its pipe, in order
+
+
+def _serve(connection: Connection, budget: Budget | None) -> None:
+    """A worker: answers tasks (a function and its arguments) until told to stop, or until it has outgrown
+    its budget. A thread takes the tasks out of the pipe as they come, so that the run never waits to hand
+    one out while this worker waits to hand back an answer."""
+    tasks: SimpleQueue[tuple | None] = SimpleQueue()
+    Thread(target=_receive, args=(connection, tasks), daemon=True).start()
+    while (task := tasks.get()) is not None:
+        function, arguments = task
+        try:
+            answer: Answer = (True, function(*arguments))
+        except Exception as error:  # raised again where the run waits for this answer
+            answer = (False, error)
+        retiring = budget is not None and budget.outgrown()
+        connection.send((answer, retiring))
+        if retiring:
+            return
+
+
+def _receive(connection: Connection, tasks: "SimpleQueue[tuple | None]") -> None:
+    while True:
+        try:
+            task = connection.recv()
+        except (EOFError, OSError):  # the run has ended
+            task = None
+        tasks.put(task)
+        if task is None:
+            return
+
+
+class Pool:
+    """jobs worker processes, replaced when they outgrow the budget or die."""
+
+    def __init__(self, jobs: int, context: BaseContext, budget: Budget | None = None):
+        self.context, self.budget = context, budget
+        self.workers = [self._start() for _ in range(jobs)]
+
+    def _start(self) -> _Worker:
+        ours, theirs = self.context.Pipe()
+        process = self.context.Process(target=_serve, args=(theirs, self.budget), daemon=True)
+        process.start()
+        theirs.close()
+        return _Worker(process, ours)
+
+    def map(self, function: Callable, tasks: Iterable[tuple]) -> Iterator[object]:
+        """The function's answer for each task's arguments, in the tasks' order (WorkerDied for a task
+        whose worker died); an exception the function raised is raised here. At most a few tasks per worker
+        are ahead of the answer awaited (HELD_PER_WORKER), so that answers waiting here stay few."""
+        arguments: dict[int, tuple] = {}  # the tasks handed out and not answered, to hand out again
+        answers: dict[int, Answer] = {}
+        queue = enumerate(tasks)
+        awaited = handed = 0
+        window = HELD_PER_WORKER * len(self.workers)
+
+        def hand_out(worker: _Worker) -> None:
+            nonlocal handed
+            while len(worker.pending) < TASKS_PER_WORKER and handed - awaited < window:
+                task = next(queue, None)
+                if task is None:
+                    return
+                arguments[task[0]] = (function, task[1])
+                self._send(worker, task[0], arguments[task[0]])
+                handed += 1
+
+        while True:
+            for worker in self.workers:
+                hand_out(worker)
+            if awaited in answers:
+                yield _unwrap(answers.pop(awaited))
+                awaited += 1
+                continue
+            if awaited == handed:
+                return
+            for worker in self._ready():
+                self._collect(worker, answers, arguments)
+
+    def _send(self, worker: _Worker, number: int, arguments: tuple) -> None:
+        worker.pending.append(number)
+        with suppress(OSError):  # it has died: seen when its answers are collected
+            worker.connection.send(arguments)
+
+    def _ready(self) -> list[_Worker]:
+        busy = [worker for worker in self.workers if worker.pending]
+        ready = wait([w.connection for w in busy] + [w.process.sentinel for w in busy])
+        return [w for w in busy if w.connection in ready or w.process.sentinel in ready]
+
+    def _collect(self, worker: _Worker, answers: dict[int, Answer], arguments: dict[int, tuple]) -> None:
+        """The answers a worker has sent; a worker that retired or died is replaced, and the tasks it had
+        not begun go to its replacement."""
+        try:
+            while worker.pending and worker.connection.poll():
+                answer, retiring = worker.connection.recv()
+                number = worker.pending.popleft()
+                answers[number] = answer
+                del arguments[number]
+                if retiring:
+                    self._replace(worker, arguments)
+                    return
+        except (EOFError, OSError):
+            pass
+        if worker.pending and not worker.process.is_alive():
+            number = worker.pending.popleft()  # the task it was working on
+            answers[number] = (True, WorkerDied())
+            del arguments[number]
+            self._replace(worker, arguments)
+
+    def _replace(self, worker: _Worker, arguments: dict[int, tuple]) -> None:
+        worker.process.join()
+        worker.connection.close()
+        fresh = self._start()
+        self.workers[self.workers.index(worker)] = fresh
+        for number in worker.pending:
+            self._send(fresh, number, arguments[number])
+
+    def close(self) -> None:
+        """Idle workers are told to end; busy ones (a run that stopped half way) are ended."""
+        for worker in self.workers:
+            if worker.pending:
+                worker.process.terminate()
+            else:
+                with suppress(OSError):
+                    worker.connection.send(None)
+        for worker in self.workers:
+            worker.process.join(timeout=5)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.connection.close()
+
+    def __enter__(self) -> "Pool":
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self.close()
+
+
+def _unwrap(answer: Answer) -> object:
+    succeeded, value = answer
+    if not succeeded and isinstance(value, BaseException):
+        raise value
+    return value

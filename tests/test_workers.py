@@ -1,0 +1,121 @@
+"""The worker processes of a run: answers in order, a worker replaced once it has outgrown its memory budget
+(and only then), a worker that dies failing only its own task, and Saxon's heap collected in place."""
+
+import os
+import threading
+import time
+
+import pytest
+
+from teitools import memory, run, saxon, workers
+
+HELD: list[bytearray] = []  # what a worker holds on to, in the worker
+
+
+def hold(megabytes: int) -> int:
+    """A task: this worker ready (as a renderer is once made), then holding more memory; its process id."""
+    memory.note_ready()
+    block = bytearray(megabytes * 2**20)
+    block[::4096] = b"x" * len(block[::4096])  # touched: resident
+    HELD.append(block)
+    return os.getpid()
+
+
+def slow_square(number: int, seconds: float) -> int:
+    time.sleep(seconds)
+    return number * number
+
+
+def finish_time(seconds: float) -> float:
+    time.sleep(seconds)
+    return time.monotonic()
+
+
+def die_on(number: int, fatal: int) -> int:
+    if number == fatal:
+        os._exit(1)  # as the kernel's out-of-memory killer would end it
+    return os.getpid()
+
+
+def echo_large(data: bytes) -> bytes:
+    return data * 8
+
+
+def fail_on(number: int) -> int:
+    if number == 2:
+        raise ValueError("two")
+    return number
+
+
+def pool(jobs: int, budget: memory.Budget | None = None) -> workers.Pool:
+    return workers.Pool(jobs, run.worker_context(replaced=True), budget)
+
+
+def test_answers_come_in_the_order_of_the_tasks_whatever_finishes_first():
+    tasks = [(n, 0.2 if n % 3 == 0 else 0.0) for n in range(12)]
+    with pool(2) as two:
+        assert list(two.map(slow_square, tasks)) == [n * n for n in range(12)]
+
+
+def test_a_long_task_at_the_head_does_not_hold_the_other_workers_back():
+    with pool(2) as two:
+        finished = list(two.map(finish_time, [(1.0,)] + [(0.0,)] * 9))
+    assert sum(when < finished[0] for when in finished[1:]) >= 6  # all but the one behind it in its pipe
+
+
+def test_a_run_that_stops_half_way_ends_its_busy_workers_at_once():
+    with pool(2) as two:
+        answers = two.map(finish_time, [(0.0,)] + [(60.0,)] * 4)
+        next(answers)
+        start = time.monotonic()
+    assert time.monotonic() - start < 4
+    assert not any(worker.process.is_alive() for worker in two.workers)
+
+
+def test_a_worker_is_replaced_after_the_task_that_outgrew_its_budget_and_only_then():
+    budget = memory.Budget(growth=40 * 2**20, share=2**40)
+    with pool(1, budget) as one:
+        pids = list(one.map(hold, [(0,), (0,), (60,), (0,), (0,), (60,), (0,)]))
+    assert pids[0] == pids[1] == pids[2]  # within the budget, then the task that outgrew it
+    assert pids[3] == pids[4] == pids[5] != pids[2]  # a fresh worker, kept while within its budget
+    assert pids[6] != pids[5]
+
+
+def test_a_worker_within_its_share_of_the_machine_only():
+    budget = memory.Budget(growth=2**40, share=1)  # any process holds more than one byte
+    with pool(1, budget) as one:
+        pids = list(one.map(hold, [(0,), (0,), (0,)]))
+    assert len(set(pids)) == 3
+
+
+def test_a_worker_that_dies_fails_its_own_task_only():
+    """Task 4 waits in the pipe of the worker that dies on task 3: a fresh worker answers it."""
+    with pool(1) as one:
+        answers = list(one.map(die_on, [(n, 3) for n in range(6)]))
+    assert isinstance(answers[3], workers.WorkerDied)
+    assert answers[0] == answers[1] == answers[2] != answers[4] == answers[5]
+
+
+def test_large_tasks_and_answers_pass_both_ways_at_once():
+    """Tasks and answers larger than a pipe holds: the worker must take tasks while the run waits to hand
+    one out, or each would wait on the other for ever."""
+    answers: list[bytes] = []
+    with pool(1) as one:
+        reading = threading.Thread(
+            target=lambda: answers.extend(one.map(echo_large, [(bytes([n]) * 300_000,) for n in range(6)])),
+            daemon=True,
+        )
+        reading.start()
+        reading.join(timeout=60)
+        assert not reading.is_alive(), "the run and its worker wait on each other"
+    assert answers == [bytes([n]) * 2_400_000 for n in range(6)]
+
+
+def test_an_exception_in_a_task_is_raised_where_the_answers_are_read():
+    with pool(2) as two, pytest.raises(ValueError, match="two"):
+        list(two.map(fail_on, [(n,) for n in range(5)]))
+
+
+def test_saxons_heap_can_be_collected_in_this_process():
+    processor = saxon.new_processor()
+    assert processor.version and saxon.collect_garbage()
