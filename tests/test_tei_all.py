@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from conftest import CORPUS, TEI_ALL_RNG
 from lxml import etree
 
-from teitools import grammar
+from teitools import grammar, schemas
 from teitools.cli import main
 from teitools.findings import Finding, Report
 from teitools.load import load, load_all
@@ -388,6 +388,28 @@ def test_the_prepared_grammar_is_cached_and_reused(tmp_path, monkeypatch):
     cached[0].write_bytes(cached[0].read_bytes().replace(b'name="lg"', b'name="lgX"'))
     named_schema.cache_clear()  # a new run is a new process: its tei_all is prepared afresh, from the cache
     assert run("--schema", "tei_all", str(DATA / "clean.xml"))[0] == 1  # the cached copy was used
+
+
+def test_the_names_of_files_unchanged_since_the_last_run_are_not_read_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    named_schema.cache_clear()
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    clean = folder / "clean.xml"
+    shutil.copy(DATA / "clean.xml", clean)
+    shutil.copy(CORPUS / "gerdracor" / "schnitzler-anatols-groessenwahn.xml", folder)
+    read = []
+    markup_names_in = schemas.markup_names_in
+    monkeypatch.setattr(schemas, "markup_names_in", lambda raw: read.append(raw) or markup_names_in(raw))
+    first = json_findings("--schema", "tei_all", str(folder))
+    assert len(read) == 2
+    assert json_findings("--schema", "tei_all", str(folder)) == first
+    assert len(read) == 2  # the second run read no file for its names
+    # A file rewritten since is read again: an element and an attribute it did not hold before are in the
+    # grammar (read from the cache, they would have been pruned: "Did not expect element said there").
+    clean.write_text(clean.read_text().replace("<l>A line", '<l><said who="#p1">A</said> line'))
+    assert json_findings("--schema", "tei_all", str(folder)) == first
+    assert len(read) == 4
 
 
 # --- XInclude -------------------------------------------------------------------------------------------

@@ -30,7 +30,16 @@ from teitools.facts import GATHERED, WALKED_ATTRIBUTES, DocumentFacts, gather, p
 from teitools.findings import ERROR, Finding, Report
 from teitools.load import Document, find_xml_files, label_for, load
 from teitools.metadata import Record, header_model
-from teitools.schemas import PROJECT_SCHEMA, Schema, load_schema, schema_path, tei_all_version
+from teitools.schemas import (
+    PROJECT_SCHEMA,
+    Schema,
+    cached_names,
+    load_schema,
+    names_key,
+    schema_path,
+    store_names,
+    tei_all_version,
+)
 
 # Below this much input, starting worker processes (0.7 s each: imports, schema, stylesheets) costs more than
 # it saves; rendering goes about four times slower than checking, so it gains from workers sooner.
@@ -171,16 +180,31 @@ def map_documents(
 def with_schema_names(
     options: RunOptions, files: list[Path], pool: workers.Pool | None = None, jobs: int = 1
 ) -> RunOptions:
-    """The options with the names the schema prepares for read from the files: by the workers of the pool
-    when there is one (the whole corpus is read, a few tasks per job), else here."""
+    """The options with the names the schema prepares for: those read before from the same files (the
+    user's cache, schemas.names_key), else read from the files by the workers of the pool when there is one
+    (the whole corpus is read, a few tasks per job), else here."""
+    options = with_known_names(options, files)
     if not options.schema or options.schema_names is not None:
         return options
     if pool is None:
-        return replace(options, schema_names=names_to_prepare(files, options.schema))
-    # A few large tasks, the files dealt out in turn so that each gets its share of the large ones.
-    tasks = max(1, min(len(files), READING_TASKS_PER_JOB * jobs))
-    read = pool.map(names_to_prepare, [(files[n::tasks], options.schema) for n in range(tasks)])
-    return replace(options, schema_names=frozenset().union(*read))
+        names = names_to_prepare(files, options.schema)
+    else:
+        # A few large tasks, the files dealt out in turn so that each gets its share of the large ones.
+        tasks = max(1, min(len(files), READING_TASKS_PER_JOB * jobs))
+        read = pool.map(names_to_prepare, [(files[n::tasks], options.schema) for n in range(tasks)])
+        names = frozenset().union(*read)
+    if key := names_key(options.schema, files):
+        store_names(key, names)
+    return replace(options, schema_names=names)
+
+
+def with_known_names(options: RunOptions, files: list[Path]) -> RunOptions:
+    """The options with the names read before from the same files, when the cache has them."""
+    if not options.schema or options.schema_names is not None:
+        return options
+    key = names_key(options.schema, files)
+    names = cached_names(key) if key else None
+    return options if names is None else replace(options, schema_names=names)
 
 
 def names_to_prepare(files: list[Path], schema: str) -> frozenset[str]:
@@ -216,10 +240,13 @@ def _pooled(
 ) -> Iterator[DocumentResult]:
     context = worker_context(replaced=budget is not None)
     if options.schema and context.get_start_method() == "fork":
-        # The names are read by forked workers, the schema is prepared here, once, and the workers forked
-        # next inherit it (and the imports) instead of each preparing its own.
-        with workers.Pool(jobs, context) as readers:
-            options = with_schema_names(options, files, readers, jobs)
+        # The names are read by forked workers (unless the same files were read before), the schema is
+        # prepared here, once, and the workers forked next inherit it (and the imports) instead of each
+        # preparing its own.
+        options = with_known_names(options, files)
+        if options.schema_names is None:
+            with workers.Pool(jobs, context) as readers:
+                options = with_schema_names(options, files, readers, jobs)
         load_schema(options.schema).prepare_names(options.schema_names or frozenset())
         context = worker_context(replaced=budget is not None)  # preparing may have started Saxon here
     # What this process holds now is left out of collections while workers run: forked workers then never

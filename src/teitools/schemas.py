@@ -341,14 +341,53 @@ def cache_dir() -> Path:
 
 
 def store(path: Path, content: bytes) -> None:
-    """Write atomically, and keep only the most recently used grammars."""
+    """Write atomically, and keep only the most recently used entries of the kind (tei_all-*.rng...)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as temporary:
         temporary.write(content)
     os.replace(temporary.name, path)
-    grammars = sorted(path.parent.glob("tei_all-*.rng"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in grammars[CACHED_GRAMMARS_KEPT:]:
+    kind = f"{path.name.partition('-')[0]}-*{path.suffix}"
+    entries = sorted(path.parent.glob(kind), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[CACHED_GRAMMARS_KEPT:]:
         old.unlink(missing_ok=True)
+
+
+def names_key(schema: str, files: list[Path]) -> str | None:
+    """What the names read for a run depend on: the schema, the code that reads them, the edition folder
+    (auto leaves its files out), and each file as the system sees it: its path, device, inode, size and the
+    times of its last change. The change time (ctime) moves with every write and no tool can set it back, so
+    a file rewritten since is read again. None when a file cannot be seen."""
+    key = hashlib.sha256(f"{schema}\n{EDITION_DIR.resolve()}\n".encode())
+    key.update(Path(__file__).read_bytes())
+    key.update(Path(grammar.__file__).read_bytes())
+    for file in files:
+        try:
+            seen = file.stat()
+        except OSError:
+            return None
+        identity = (
+            os.path.abspath(file),
+            seen.st_dev,
+            seen.st_ino,
+            seen.st_size,
+            seen.st_mtime_ns,
+            seen.st_ctime_ns,
+        )
+        key.update(repr(identity).encode())
+    return key.hexdigest()[:32]
+
+
+def cached_names(key: str) -> frozenset[str] | None:
+    """The names read for the same files before, if the cache has them."""
+    try:
+        return frozenset((cache_dir() / f"names-{key}.txt").read_text(encoding="utf-8").split("\n")) - {""}
+    except (OSError, UnicodeError):
+        return None
+
+
+def store_names(key: str, names: frozenset[str]) -> None:
+    with contextlib.suppress(OSError):
+        store(cache_dir() / f"names-{key}.txt", "\n".join(sorted(names)).encode())
 
 
 def schema_path(name_or_path: str) -> Path:
