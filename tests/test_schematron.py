@@ -7,7 +7,12 @@ import pytest
 from teitools.load import UsageError, load
 from teitools.schemas import TEI_ALL_SCHEMATRON, markup_names
 from teitools.schematron import Schematron, can_match
-from teitools.schematron_schema import DEFAULT_RULE_ID, SCH_NS, declared_namespaces, kept_rules, parse_schema
+from teitools.schematron_schema import (
+    DEFAULT_RULE_ID,
+    SCH_NS,
+    ParsedSchema,
+    kept_rules,
+)
 from teitools.schematron_xslt import XsltRules
 
 DATA = Path(__file__).parent / "data" / "schematron"
@@ -116,9 +121,9 @@ def test_saxon_only_sees_a_document_where_its_rules_may_match(monkeypatch, tmp_p
 def test_the_engine_finds_what_the_xslt_translation_finds_for_every_tei_all_pattern():
     """On a document that breaks each of tei_all's 93 patterns, the libxml2 and elementpath routes give
     exactly the findings of every rule translated to XSLT and run by Saxon (today's engine before them)."""
-    schema = parse_schema(TEI_ALL_SCHEMATRON)
-    namespaces = declared_namespaces(schema)
-    everything = XsltRules(TEI_ALL_SCHEMATRON, schema, namespaces, list(kept_rules(schema, namespaces, None)))
+    parsed = ParsedSchema.read(TEI_ALL_SCHEMATRON)
+    schema = parsed.root
+    everything = XsltRules(TEI_ALL_SCHEMATRON, parsed, list(kept_rules(schema, parsed.namespaces, None)))
     document = load(DATA / "tei-all-rules.xml")
     ours = sorted(Schematron(TEI_ALL_SCHEMATRON).check(document))
     assert ours == sorted(everything.check(document))

@@ -1,16 +1,16 @@
 """ISO Schematron on the lxml tree the run already has: no document is parsed a second time.
 
-One pass over a document's elements collects those a rule may apply to: by name, or, for a wildcard such as
-`tei:*[@when]`, by an attribute the context requires. Then each rule is run by the cheapest engine that gives
-its exact meaning:
+The document's one walk (load.Document.walk, shared with the rules' facts) collects the elements a rule may
+apply to: by name, or, for a wildcard such as `tei:*[@when]`, by an attribute the context requires. Then
+each rule is run by the cheapest engine that gives its exact meaning:
 1. libxml2 (XPath 1): a context that is a path of name tests with boolean predicates becomes a condition on
    the collected elements, and a test that teitools.xpath1 can rewrite is evaluated on all of them in one
    call (`$nodes[condition][not(test)]` selects where an assert fails);
 2. per node: the rule's lets and test evaluated on each node, by libxml2 when they can be rewritten (lets and
-   current() bound as variables), else by elementpath (XPath 3.1, on a node tree of the document built only
-   when first needed); a report is first narrowed in one call by what its test needs regardless of its
-   variables. A context that is not such a path is selected from the whole document (libxml2, else
-   elementpath), only when the document holds the elements it names;
+   current() bound as variables), else by elementpath (XPath 2.0, or 3.1 for a schema bound to XSLT 3, on a
+   node tree of the document built only when first needed); a report is first narrowed in one call by what
+   its test needs regardless of its variables. A context that is not such a path is selected from the whole
+   document (libxml2, else elementpath), only when the document holds the elements it names;
 3. Saxon (teitools.schematron_xslt), for patterns with an expression elementpath cannot read, or a context
    that selects other nodes than elements and attributes: the document is handed to Saxon only when one of
    their rules may match in it.
@@ -38,21 +38,17 @@ from teitools.load import Document
 from teitools.schematron_schema import (
     SCH_NS,
     Computed,
+    ParsedSchema,
     Rule,
-    abstract_rules,
     alternatives,
     can_match,
-    declared_namespaces,
-    diagnostics,
     full_message,
     kept_rules,
-    parse_schema,
     required_elements,
     rule_id,
     rule_items,
     rule_role,
     severity,
-    uses_xpath3,
 )
 from teitools.xpath1 import (
     CURRENT_VARIABLE,
@@ -212,7 +208,7 @@ class CompiledRule:
     context: str
     alternatives: list[Candidates] | None  # None: selected from the whole document
     whole_document: etree.XPath | None  # the context in XPath 1 from anywhere, else...
-    elementpath_selection: Any  # ...in XPath 3.1
+    elementpath_selection: Any  # ...for elementpath
     needs: list[set[str] | None]  # the elements each alternative of the context needs (None: unknown)
     lets: list[tuple[str, Query]]
     checks: list[Check] = field(default_factory=list)
@@ -233,12 +229,12 @@ class Schematron:
         """Compile the schema at `path`. With `present` (element names in Clark notation, {ns}local), rules
         whose context can only match elements not in it are left out."""
         self.path = path
-        schema = parse_schema(path)
-        self.namespaces = declared_namespaces(schema)
-        rules = list(kept_rules(schema, self.namespaces, present))
-        self.rules_total = len(schema.findall(".//sch:rule", SCH_NS)) - len(abstract_rules(schema))
+        schema = ParsedSchema.read(path)
+        self.namespaces = schema.namespaces
+        rules = list(kept_rules(schema.root, self.namespaces, present))
+        self.rules_total = len(schema.root.findall(".//sch:rule", SCH_NS)) - len(schema.abstract)
         self.rules_kept = len(rules)
-        compiler = RuleCompiler(schema, self.namespaces)
+        compiler = RuleCompiler(schema)
         self.global_lets = compiler.lets
         self.patterns: list[list[CompiledRule]] = []
         left_to_saxon: list[Rule] = []
@@ -254,7 +250,7 @@ class Schematron:
         if left_to_saxon:
             from teitools.schematron_xslt import XsltRules  # Saxon only loads when a schema needs it
 
-            self.saxon = XsltRules(path, schema, self.namespaces, left_to_saxon)
+            self.saxon = XsltRules(path, schema, left_to_saxon)
 
     def check(self, document: Document) -> list[Finding]:
         if not self.rules_kept:
@@ -270,18 +266,16 @@ class Schematron:
 class RuleCompiler:
     """Compiles the rules of one schema."""
 
-    def __init__(self, schema: etree._Element, namespaces: dict[str, str]) -> None:
-        self.schema = schema
-        self.namespaces = namespaces
-        self.xpath3 = uses_xpath3(schema)
-        self.abstract = abstract_rules(schema)
-        self.diagnostics = diagnostics(schema)
-        self.patterns = list(schema.iterfind("sch:pattern", SCH_NS))
-        self.lets = self.global_lets()
+    def __init__(self, schema: ParsedSchema) -> None:
+        self.namespaces = schema.namespaces
+        self.xpath3 = schema.xpath3
+        self.abstract = schema.abstract
+        self.diagnostics = schema.diagnostics
+        self.patterns = schema.patterns
+        self.lets = self.global_lets(schema.lets)
 
-    def global_lets(self) -> list[tuple[str, Query]]:
+    def global_lets(self, lets: list[etree._Element]) -> list[tuple[str, Query]]:
         """The schema's and patterns' lets, evaluated once on each document (as in ISO's skeleton)."""
-        lets = self.schema.xpath("sch:let | sch:pattern/sch:let", namespaces=SCH_NS)
         try:
             self.lets_readable = True
             return [(let.get("name"), self.value(let)) for let in lets]

@@ -73,6 +73,33 @@ def parse_schema(path: Path) -> etree._Element:
     return schema
 
 
+@dataclass(frozen=True)
+class ParsedSchema:
+    """A Schematron schema, read once with what each of its compilers reads (teitools.schematron's, and
+    teitools.schematron_xslt's for what that one cannot read)."""
+
+    root: etree._Element
+    namespaces: dict[str, str]
+    abstract: dict[str, etree._Element]  # abstract rules by id
+    diagnostics: dict[str, etree._Element]
+    lets: list[etree._Element]  # the schema's and its patterns': global, evaluated on the document (ISO)
+    patterns: list[etree._Element]
+    xpath3: bool  # bound to XSLT/XPath 3
+
+    @classmethod
+    def read(cls, path: Path) -> "ParsedSchema":
+        root = parse_schema(path)
+        return cls(
+            root,
+            declared_namespaces(root),
+            abstract_rules(root),
+            diagnostics(root),
+            root.xpath("sch:let | sch:pattern/sch:let", namespaces=SCH_NS),
+            list(root.iterfind("sch:pattern", SCH_NS)),
+            uses_xpath3(root),
+        )
+
+
 def query_binding(schema: etree._Element) -> str:
     return (schema.get("queryBinding") or "").lower()
 

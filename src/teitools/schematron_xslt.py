@@ -20,12 +20,10 @@ from teitools.findings import ERROR, Finding
 from teitools.load import Document, UsageError
 from teitools.schematron_schema import (
     DEFAULT_RULE_ID,
-    SCH_NS,
     XSL,
     Computed,
+    ParsedSchema,
     Rule,
-    abstract_rules,
-    diagnostics,
     full_message,
     rule_id,
     rule_items,
@@ -46,8 +44,8 @@ def processor() -> saxonche.PySaxonProcessor:
 class XsltRules:
     """Rules compiled into one stylesheet; `check` runs it on a document."""
 
-    def __init__(self, path: Path, schema: etree._Element, namespaces: dict[str, str], rules: list[Rule]):
-        stylesheet = Translator(schema, namespaces).stylesheet(rules)
+    def __init__(self, path: Path, schema: ParsedSchema, rules: list[Rule]):
+        stylesheet = Translator(schema).stylesheet(rules)
         self.executable = compile_stylesheet(path, etree.tostring(stylesheet, encoding="unicode"))
 
     def check(self, document: Document) -> list[Finding]:
@@ -80,11 +78,11 @@ def candidates(rules: list[Rule]) -> str:
 class Translator:
     """Writes the XSLT 3.0 stylesheet that runs a Schematron schema."""
 
-    def __init__(self, schema: etree._Element, namespaces: dict[str, str]) -> None:
+    def __init__(self, schema: ParsedSchema) -> None:
         self.schema = schema
-        self.namespaces = namespaces
-        self.abstract = abstract_rules(schema)
-        self.diagnostics = diagnostics(schema)
+        self.namespaces = schema.namespaces
+        self.abstract = schema.abstract
+        self.diagnostics = schema.diagnostics
 
     def stylesheet(self, rules: list[Rule]) -> etree._Element:
         own = {"xsl": XSL, RESULTS_PREFIX: RESULTS}
@@ -93,9 +91,9 @@ class Translator:
         root.set("exclude-result-prefixes", " ".join(p for p in nsmap if p != RESULTS_PREFIX))
         etree.SubElement(root, f"{{{XSL}}}output", method="xml", indent="no")
         # Lets of the schema and of its patterns are global, evaluated on the document (as in ISO's skeleton).
-        for let in self.schema.xpath("sch:let | sch:pattern/sch:let", namespaces=SCH_NS):
+        for let in self.schema.lets:
             self.variable(root, let)
-        patterns = list(self.schema.iterfind("sch:pattern", SCH_NS))
+        patterns = self.schema.patterns
         used = sorted({rule.pattern for rule in rules})
         main = self.xsl(root, "template", match="/")
         results = etree.SubElement(main, f"{{{RESULTS}}}results")
