@@ -150,6 +150,19 @@ def test_dangling_ref(tmp_path):
     assert "nobody" in found["message"]
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "iso-8859-1", "utf-16"])
+def test_a_column_counts_characters_on_the_line_libxml2_counts(tmp_path, encoding):
+    """Lines end where XML ends them (LF, CR LF, CR), not at the line separators (U+2028, NEL) a text
+    may hold; the column counts characters, not bytes."""
+    separators = "\u2028\x85" if encoding != "iso-8859-1" else "\x85"
+    content = MINIMAL.replace("<body>", f"<body><!-- {separators} é -->").replace(
+        "Written on", 'Writtén <persName ref="#nobody">by X</persName> on'
+    )
+    content = content.replace('encoding="UTF-8"', f'encoding="{encoding.upper()}"')
+    found = the_finding(write(tmp_path, content.replace("\n", "\r\n").encode(encoding)), "ref-resolves")
+    assert (found["line"], found["column"]) == (17, 42)
+
+
 def test_duplicate_xml_id(tmp_path):
     found = the_finding(write(tmp_path, MINIMAL.replace('xml:id="p2"', 'xml:id="p1"')), "id-unique")
     assert found["line"] == 18

@@ -45,7 +45,7 @@
   </xsl:template>
 
   <!-- The paragraphs that nodes render to, white space normalised: the nodes are rendered into a tree of text
-       and marks (t:break, t:line, in common.xsl), where the text between two marks is one text node. Without
+       and marks ($t:break, $t:line, in common.xsl), where the text between two marks is one text node. Without
        line marks, each text node is a paragraph; with them, each is a line, and the lines between two
        paragraph marks make a paragraph, one per line. -->
   <xsl:function name="t:paragraphs" as="xs:string*">
@@ -54,11 +54,11 @@
       <xsl:document><xsl:apply-templates select="$nodes" mode="text"/></xsl:document>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="empty($assembled/t:line)">
+      <xsl:when test="empty($assembled/processing-instruction(line))">
         <xsl:sequence select="$assembled/text() ! normalize-space(.)[. != '']"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:for-each-group select="$assembled/node()" group-starting-with="t:break">
+        <xsl:for-each-group select="$assembled/node()" group-starting-with="processing-instruction(break)">
           <xsl:sequence select="string-join(current-group()/self::text() ! normalize-space(.)[. != ''], $newline)[. != '']"/>
         </xsl:for-each-group>
       </xsl:otherwise>

@@ -3,6 +3,7 @@
 A file that cannot be used becomes a Finding with a real line and column, never an exception.
 """
 
+import codecs
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ PARSER_MESSAGES = (
 )
 DUPLICATE_ID = re.compile(r"ID (\S+) already defined")
 ENTITY_BOMB = re.compile(r"amplification factor|entity reference loop", re.I)
+XML_LINE_END = re.compile(r"\r\n|\r|\n")
 UTF8_NAMES = {"UTF-8", "UTF8", "US-ASCII", "ASCII"}
 MEGABYTE = 1_000_000
 
@@ -133,9 +135,21 @@ class Document:
         return self.tree.getroot()
 
     @cached_property
-    def lines(self) -> list[str]:
-        """The source's lines, decoded only when a message needs a column."""
-        return self.raw.decode(self.tree.docinfo.encoding or "utf-8", errors="replace").splitlines()
+    def encoding(self) -> str:
+        """The source's encoding as Python names it (UTF-8 where libxml2 names one Python does not know)."""
+        try:
+            return codecs.lookup(self.tree.docinfo.encoding or "utf-8").name
+        except LookupError:
+            return "utf-8"
+
+    @cached_property
+    def lines(self) -> list[bytes] | list[str]:
+        """The source's lines, split only when a message needs a column, where XML ends a line (CR LF, CR or
+        LF: libxml2's line numbers), not at the other breaks str.splitlines knows (NEL, U+2028). Kept as
+        bytes, a line decoded when asked for (source_line), unless the encoding is not ASCII-compatible."""
+        if self.encoding.startswith(("utf-16", "utf-32")):
+            return XML_LINE_END.split(self.raw.decode(self.encoding, errors="replace"))
+        return self.raw.splitlines()
 
     @property
     def expanded(self) -> bool:
@@ -155,7 +169,8 @@ class Document:
         return etree.tostring(self.root, encoding="unicode")
 
     def source_line(self, number: int) -> str:
-        return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
+        line = self.lines[number - 1] if 0 < number <= len(self.lines) else ""
+        return line.decode(self.encoding, errors="replace") if isinstance(line, bytes) else line
 
     def column_of(self, element: etree._Element, attribute: str | None = None) -> int:
         """The 1-based column of an element's start tag (or of one of its attributes) on its line."""
