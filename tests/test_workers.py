@@ -21,6 +21,18 @@ def hold(megabytes: int) -> int:
     return os.getpid()
 
 
+def hold_then_free(megabytes: int) -> int:
+    """A task: this worker ready, then memory taken in small blocks and freed, all but the last block (which
+    keeps the freed ones inside the heap, where glibc leaves them resident); its process id."""
+    memory.note_ready()
+    blocks = [bytearray(4000) for _ in range(megabytes * 2**20 // 4000)]
+    for block in blocks:
+        block[::1000] = b"x" * 4
+    HELD.extend(blocks[-1:])
+    del blocks
+    return os.getpid()
+
+
 def slow_square(number: int, seconds: float) -> int:
     time.sleep(seconds)
     return number * number
@@ -79,6 +91,13 @@ def test_a_worker_is_replaced_after_the_task_that_outgrew_its_budget_and_only_th
     assert pids[0] == pids[1] == pids[2]  # within the budget, then the task that outgrew it
     assert pids[3] == pids[4] == pids[5] != pids[2]  # a fresh worker, kept while within its budget
     assert pids[6] != pids[5]
+
+
+def test_a_worker_whose_freed_memory_goes_back_to_the_system_is_kept():
+    budget = memory.Budget(growth=40 * 2**20, share=2**40)
+    with pool(1, budget) as one:
+        pids = list(one.map(hold_then_free, [(0,), (80,), (0,)]))
+    assert pids[0] == pids[1] == pids[2]
 
 
 def test_a_worker_within_its_share_of_the_machine_only():
