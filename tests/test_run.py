@@ -8,6 +8,7 @@ sha256 of every file it rendered. When rendering or a rule changes on purpose, r
 `.venv/bin/python tests/test_run.py` and say why in the commit.
 """
 
+import gc
 import hashlib
 import json
 import os
@@ -23,6 +24,8 @@ from teitools import run
 from teitools.cli import main
 from teitools.findings import Report
 from teitools.load import Walk
+from teitools.rules import EDITION
+from teitools.schemas import TEI_ALL
 from teitools.validate import PROJECT_SCHEMA, load_schema
 
 BASELINE = ROOT / "tests" / "data" / "baseline"
@@ -102,6 +105,16 @@ def test_progress_counts_every_document_in_order():
     seen = []
     run.validate_paths([ROOT / "tei"], load_schema(PROJECT_SCHEMA), on_progress=lambda *p: seen.append(p))
     assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_a_run_in_one_process_leaves_what_it_prepared_out_of_collections_until_it_ends():
+    files = sorted((CORPUS / "schnitzler-briefe").glob("L0*.xml"))[:3]
+    options = run.RunOptions(TEI_ALL, (EDITION,))
+    results = run.map_documents(files, options, jobs=1)
+    next(results)
+    frozen = gc.get_freeze_count()
+    assert frozen > 0
+    assert len(list(results)) == len(files) - 1 and gc.get_freeze_count() == 0
 
 
 def test_jobs_default_to_the_number_of_cpus():

@@ -212,8 +212,16 @@ def names_to_prepare(files: list[Path], schema: str) -> frozenset[str]:
 
 
 def _serial(files: list[Path], options: RunOptions) -> Iterator[DocumentResult]:
-    for path in files:
-        yield map_document(path, options)
+    if options.schema:
+        load_schema(options.schema).prepare_names(options.schema_names or frozenset())
+    # As in _pooled: what is prepared now (imports, the schema and its Schematron) lives for the whole run
+    # and is no garbage; left out of collections, they cost a third as much (tei_all x4: 0.10 -> 0.03 s).
+    gc.freeze()
+    try:
+        for path in files:
+            yield map_document(path, options)
+    finally:
+        gc.unfreeze()
 
 
 def map_batch(paths: list[Path], options: RunOptions) -> list[DocumentResult]:
