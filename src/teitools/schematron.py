@@ -54,6 +54,8 @@ from teitools.xpath1 import (
     CURRENT_VARIABLE,
     ROOT_ELEMENT,
     Match,
+    attribute_conditions,
+    attribute_test,
     classify,
     match_plan,
     report_prefilter,
@@ -188,6 +190,35 @@ class Candidates:
     select: etree.XPath
     condition: str  # the XPath 1 step that selects the context nodes from $teitools_nodes
     all_match: bool  # every element collected is a context node (a name test without predicates)
+    # The condition read in Python, where it only asks for attributes to be there (see AttributesThere).
+    in_python: "AttributesThere | None" = None
+
+
+@dataclass(frozen=True)
+class AttributesThere:
+    """A context condition read in Python, without an XPath call: the element's name (a Clark name; "{ns}"
+    for any element of a namespace; "" for any element) and the attributes it carries. `tei:*[@subtype]`
+    (att.typed's rule) goes through every element with a @subtype, 14,000 of them in a list of places."""
+
+    name: str
+    attributes: tuple[str, ...]
+
+    def __call__(self, element: etree._Element) -> bool:
+        tag = element.tag
+        named = tag == self.name or not self.name or (self.name.endswith("}") and tag.startswith(self.name))
+        return named and all(element.get(attribute) is not None for attribute in self.attributes)
+
+
+@dataclass(frozen=True)
+class AttributeTest:
+    """A test read in Python: whether an attribute is there (`@type`, `not(@type)`); the check fires on an
+    element where that is `fires_when_there`."""
+
+    attribute: str
+    fires_when_there: bool
+
+    def __call__(self, element: etree._Element) -> bool:
+        return (element.get(self.attribute) is not None) == self.fires_when_there
 
 
 @dataclass
@@ -201,6 +232,7 @@ class Check:
     rule: str
     severity: str
     message: list[str | Query]
+    in_python: AttributeTest | None = None  # with at_once: where it fires, read in Python
 
 
 @dataclass
@@ -328,7 +360,25 @@ class RuleCompiler:
         if match.attribute:
             condition += f"/{match.attribute}"
         all_match = not wildcard and not match.attribute and match.condition == f"self::{match.element}"
-        return Candidates(element, attribute, self.xpath(condition), condition, all_match)
+        in_python = None if match.attribute else self.attributes_there(match.condition)
+        return Candidates(element, attribute, self.xpath(condition), condition, all_match, in_python)
+
+    def attributes_there(self, condition: str) -> AttributesThere | None:
+        parsed = attribute_conditions(condition)
+        if parsed is None:
+            return None
+        name, attributes = parsed
+        try:
+            clark = (
+                ""
+                if name == "*"
+                else self.clark(name[:-1] + "x")[:-1]
+                if name.endswith(":*")
+                else self.clark(name)
+            )
+            return AttributesThere(clark, tuple(self.clark(attribute) for attribute in attributes))
+        except NotReadable:
+            return None
 
     def clark(self, name: str) -> str:
         prefix, _, local = name.rpartition(":")
@@ -356,7 +406,19 @@ class RuleCompiler:
             rule_id(item, pattern),
             severity(rule_role(item, rule)),
             [self.message_part(part) for part in full_message(item, self.diagnostics)],
+            self.attribute_test(test, fires_when),
         )
+
+    def attribute_test(self, test: str, fires_when: bool) -> AttributeTest | None:
+        translation = translate(test, positional=False)
+        parsed = attribute_test(translation.text) if translation and not translation.variables else None
+        if parsed is None:
+            return None
+        attribute, there = parsed
+        try:
+            return AttributeTest(self.clark(attribute), there == fires_when)
+        except NotReadable:
+            return None
 
     def at_once(self, alternatives: list[Candidates] | None, test: str, fires_when: bool):
         """Per alternative of the context, the query selecting the nodes where a check fires, when the test is
@@ -472,7 +534,10 @@ class DocumentRun:
         fired: list[Node] = []
         for candidates, query in zip(rule.alternatives, check.at_once, strict=True):
             elements = self.collected.elements(candidates)
-            fired += self.on_elements(query, elements, self.lxml_globals())
+            if candidates.in_python and check.in_python:
+                fired += [e for e in elements if candidates.in_python(e) and check.in_python(e)]
+            else:
+                fired += self.on_elements(query, elements, self.lxml_globals())
         return unique(fired)
 
     def on_elements(self, query: etree.XPath, elements: list[etree._Element], variables) -> list[Node]:

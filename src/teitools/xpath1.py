@@ -431,6 +431,32 @@ def required_attributes(predicates: list[str]) -> set[str]:
     return required
 
 
+def attribute_conditions(condition: str) -> tuple[str, list[str]] | None:
+    """(the name test, the attributes) of a condition that only asks for attributes to be there,
+    `self::tei:*[@subtype]`; None for any other."""
+    texts = [t.text for t in classify(tokens(condition))]
+    if texts[:2] != ["self", "::"] or len(texts) < 3:
+        return None
+    name, rest, attributes = texts[2], texts[3:], []
+    while rest:
+        if len(rest) < 4 or rest[:2] != ["[", "@"] or rest[3] != "]":
+            return None
+        attributes.append(rest[2])
+        rest = rest[4:]
+    return name, attributes
+
+
+def attribute_test(expression: str) -> tuple[str, bool] | None:
+    """(the attribute, whether it must be there) of a test that is `@name` or `not(@name)`; None for any
+    other."""
+    texts = [t.text for t in classify(tokens(expression))]
+    if len(texts) == 2 and texts[0] == "@":
+        return texts[1], True
+    if len(texts) == 5 and texts[:3] == ["not", "(", "@"] and texts[4] == ")":
+        return texts[3], False
+    return None
+
+
 def split_operator(items: list[Token], operator: str) -> list[list[Token]]:
     """The operands of an operator at the top level of an expression (`a and b and c`)."""
     parts: list[list[Token]] = [[]]
