@@ -60,7 +60,10 @@ def test_a_rule_is_kept_when_every_element_its_context_names_is_present():
         ("tei:l | tei:rt", {p}, False),
         ("tei:rt/@to", {p}, False),
         ("tei:*[@when]", set(), True),
-        ("/*[count(//tei:x) gt 1]", set(), True),
+        ("/*[count(//tei:x) gt 1]", set(), False),  # a step's predicate that wants some x
+        ("/*[count(//tei:x) gt 1]", {f"{{{TEI}}}x"}, True),
+        ("/*[count(//tei:x) eq 0]", set(), True),
+        ("/*[not(tei:a[count(//tei:x) gt 1])]", set(), True),
         ("other:x", set(), True),
         ("tei:l except tei:p", set(), True),
     ]

@@ -27,6 +27,7 @@ XPATH3_BINDINGS = {"xslt3", "xpath3", "xpath31"}
 
 # For the context analysis: string literals and predicates are set aside; what is left names the nodes.
 STRING_LITERAL = re.compile(r"\"[^\"]*\"|'[^']*'")
+COUNTED = re.compile(r"count\s*\(\s*//\s*([\w.-]+(?::[\w.-]+)?)\s*\)\s*(gt|>|ge|>=|eq|=)\s*(\d+)")
 SET_OPERATOR = re.compile(r"\s(?:union|intersect|except)\s")
 NAME_TEST = re.compile(r"(@)?((?:[\w.-]+:)?(?:\*|[\w.-]+)|\*:[\w.-]+)(\s*(?:\(|::))?")
 
@@ -148,8 +149,10 @@ def can_match(context: str, namespaces: dict[str, str], present: Collection[str]
 
 def alternatives(context: str) -> list[str]:
     """The context's top-level alternatives, with string literals emptied and bracketed parts reduced to
-    empty brackets (so that `f(...)` still reads as a call)."""
-    kept, parts, depth = [], [], 0
+    empty brackets (so that `f(...)` still reads as a call). A predicate of a step that counts elements
+    anywhere and wants some, `/*[count(//tei:constraintDecl) gt 1]`, leaves their name after its brackets:
+    the alternative needs them."""
+    kept, parts, depth, inside = [], [], 0, []
     for character in STRING_LITERAL.sub("''", context):
         if character in ")]":
             depth -= 1
@@ -159,9 +162,24 @@ def alternatives(context: str) -> list[str]:
                 kept = []
             else:
                 kept.append(character)
+            if character == "]":
+                kept.append(counted_name("".join(inside)))
+        elif depth >= 1:
+            inside.append(character)
         if character in "([":
             depth += 1
+            inside = [] if depth == 1 else inside
     return [*parts, "".join(kept)]
+
+
+def counted_name(predicate: str) -> str:
+    """The element a predicate `count(//name) gt N` (or ge, eq with N > 0) needs, with spaces around; ""
+    for any other predicate."""
+    counted = COUNTED.fullmatch(predicate.strip())
+    if not counted:
+        return ""
+    name, operator, number = counted.groups()
+    return f" {name} " if operator in ("gt", ">") or int(number) > 0 else ""
 
 
 def required_elements(alternative: str, namespaces: dict[str, str]) -> set[str] | None:
