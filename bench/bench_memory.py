@@ -3,7 +3,9 @@ each document, one after another) on ../shared/corpus copied N times, and report
 peak every 100 documents, each suspect switched on or off in turn:
 
 - parse: the documents loaded (lxml) and their pointers read, no rendering: what lxml and Python keep;
-- render: rendered as a worker does (HTML, text, index entries), Saxon's heap left to its collector;
+- render: rendered as a worker does (HTML, text, index entries), Saxon's heap left to its collector, with the
+  young generation teitools bounds (teitools.saxon.YOUNG_GENERATION);
+- unbounded: the same in the isolate SaxonC makes itself (young generation up to 256 MiB);
 - collect: rendered, and Saxon's heap collected in full after every document (teitools.saxon).
 
     .venv/bin/python bench/bench_memory.py [--copies 20] [--modes parse render collect]
@@ -25,7 +27,8 @@ from teitools import render as stages
 from teitools import run, saxon
 from teitools.load import find_xml_files
 
-FORMATS = {"parse": (), "render": ("html", "text", "entries"), "collect": ("html", "text", "entries")}
+RENDERED = ("html", "text", "entries")
+FORMATS = {"parse": (), "render": RENDERED, "unbounded": RENDERED, "collect": RENDERED}
 
 
 def status_mib(field: str) -> float:
@@ -43,6 +46,8 @@ def reset_peak() -> None:
 def one_mode(mode: str, folder: Path) -> None:
     files = find_xml_files([folder])
     options = run.RunOptions(formats=FORMATS[mode], link_indexes=True, roots=(str(folder.resolve()),))
+    if mode == "unbounded":
+        saxon.ISOLATE_LAYOUT_CHECKED = frozenset()  # SaxonC makes the isolate, as for an unchecked release
     stages.renderer(True)  # ready to render, as a worker is before its first document
     print(f"  {mode:8} ready: {status_mib('VmRSS'):5.0f} MiB", flush=True)
     start, cpu, size, peak = time.perf_counter(), time.process_time(), 0, 0.0
