@@ -162,16 +162,20 @@ def peak_megabytes(command: list[str], limit_mb: int, cwd: Path) -> int:
     return int(peak)
 
 
-@pytest.mark.parametrize("command", [["validate", "-j", "1"], ["render", "-j", "2", "-o", "out"]])
-def test_memory_does_not_grow_with_the_number_of_files(tmp_path, command):
+@pytest.mark.parametrize(
+    ("command", "growth"), [(["validate", "-j", "1"], 1.3), (["render", "-j", "2", "-o", "out"], 1.45)]
+)
+def test_memory_does_not_grow_with_the_number_of_files(tmp_path, command, growth):
     """Ten times the files: the facts, the report and the index pages grow a little, the documents are
-    never kept (the implementation that kept them took 1.5 to 1.8 times the memory here)."""
+    never kept. Keeping them took 1.6 to 2 times the memory here (validate 51 -> 100 MB, render 132 -> 207);
+    without, validate takes 1.15 times, render 1.28 to 1.32 (the index pages, built at the end from the
+    entries of every document, and Saxon's heap in a bounded young generation, which fills more slowly)."""
     teitools = str(Path(sys.executable).with_name("teitools"))
     few = letters(tmp_path / "few", 300)
     many = letters(tmp_path / "many", 3000)
     peak_few = peak_megabytes([teitools, *command, str(few)], 700, tmp_path)
     peak_many = peak_megabytes([teitools, *command, str(many)], 700, tmp_path)
-    assert peak_many < peak_few * 1.3, (peak_few, peak_many)
+    assert peak_many < peak_few * growth, (peak_few, peak_many)
     if command[0] == "render":
         assert len(list((tmp_path / "out").glob("letter*.html"))) == 3000
 

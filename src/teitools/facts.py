@@ -124,7 +124,7 @@ def authority_entries(gathered: Gathered) -> Iterator[etree._Element]:
     for name in AUTHORITY_ENTRIES:
         for entry in gathered.of(T + name):
             parent = entry.getparent()
-            if entry.get(XML_ID) and parent is not None and etree.QName(parent).localname in AUTHORITY_LISTS:
+            if entry.get(XML_ID) and parent is not None and parent.tag.rpartition("}")[2] in AUTHORITY_LISTS:
                 yield entry
 
 
