@@ -172,5 +172,5 @@ def test_saxons_young_generation_is_bounded_where_the_native_layout_was_checked(
     bounded, growth = result.stdout.split()
     if release == "checked":
         assert bounded == "True" and int(growth) < 90, growth
-    else:
-        assert bounded == "False" and int(growth) >= 90, growth
+    else:  # SaxonC's own isolate: how much it grows depends on the machine's memory, its verdict does not
+        assert bounded == "False"
