@@ -369,24 +369,26 @@ class RuleCompiler:
             return None
         name, attributes = parsed
         try:
-            clark = (
-                ""
-                if name == "*"
-                else self.clark(name[:-1] + "x")[:-1]
-                if name.endswith(":*")
-                else self.clark(name)
-            )
+            if name == "*":
+                clark = ""
+            elif name.endswith(":*"):
+                clark = f"{{{self.namespace(name[:-2])}}}"
+            else:
+                clark = self.clark(name)
             return AttributesThere(clark, tuple(self.clark(attribute) for attribute in attributes))
         except NotReadable:
             return None
 
     def clark(self, name: str) -> str:
         prefix, _, local = name.rpartition(":")
+        return f"{{{self.namespace(prefix)}}}{local}" if prefix else local
+
+    def namespace(self, prefix: str) -> str:
         if prefix == "xml":
-            return f"{{{XML_NAMESPACE}}}{local}"
-        if prefix and prefix not in self.namespaces:
+            return XML_NAMESPACE
+        if prefix not in self.namespaces:
             raise NotReadable(f"prefix {prefix} is not declared")
-        return f"{{{self.namespaces[prefix]}}}{local}" if prefix else local
+        return self.namespaces[prefix]
 
     def needs(self, context: str) -> list[set[str] | None]:
         return [required_elements(alternative, self.namespaces) for alternative in alternatives(context)]
