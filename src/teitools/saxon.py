@@ -13,6 +13,7 @@ with SaxonC's own isolate.
 
 import ctypes
 import functools
+import threading
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
@@ -21,6 +22,7 @@ import saxonche
 
 _started = False
 _bounded = False
+_CREATING = threading.Lock()
 
 YOUNG_GENERATION = b"-Xmn32m"
 # The saxonche releases for which _create_isolate was checked against the native libraries: the symbols
@@ -37,9 +39,10 @@ _LIBRARIES = ("libsaxonc-he-*", "libsaxonc-core-he-*")
 
 def new_processor() -> saxonche.PySaxonProcessor:
     global _started, _bounded
-    if not _started:
-        _bounded = _create_isolate()
-    _started = True
+    with _CREATING:  # threads of one process (a Dask worker's) share its one isolate: created once
+        if not _started:
+            _bounded = _create_isolate()
+        _started = True
     return saxonche.PySaxonProcessor(license=False)
 
 
