@@ -174,3 +174,28 @@ def test_saxons_young_generation_is_bounded_where_the_native_layout_was_checked(
         assert bounded == "True" and int(growth) < 90, growth
     else:  # SaxonC's own isolate: how much it grows depends on the machine's memory, its verdict does not
         assert bounded == "False"
+
+
+ISOLATE_FROM_THREADS = """
+import threading, time
+from teitools import saxon
+made = []
+create = saxon._create_isolate
+def slow_create():
+    made.append(1)
+    time.sleep(0.2)  # long enough for every other thread to ask meanwhile
+    return create()
+saxon._create_isolate = slow_create
+threads = [threading.Thread(target=saxon.new_processor) for _ in range(4)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print(len(made), saxon.young_generation_bounded())
+"""
+
+
+def test_threads_that_start_saxon_at_once_create_one_isolate():
+    result = subprocess.run([sys.executable, "-c", ISOLATE_FROM_THREADS], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["1", "True"]
