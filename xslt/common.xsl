@@ -631,8 +631,8 @@
   <!-- Plain text is assembled as text and two marks written where they fall: a paragraph break (blank line)
        and a line break (one newline, for verse, addresses and inscriptions). The text between two marks is one
        text node of the assembled tree: t:paragraphs (text.xsl) reads the paragraphs and lines off the tree,
-       without searching the whole text for marks. The marks are processing instructions named "break" and
-       "line": unlike an element, a copy of one carries no namespaces (a sixth of the plain text's time). -->
+       without searching the whole text for marks. The marks are processing instructions, told apart by their
+       names: unlike an element, a copy of one carries no namespaces (a sixth of the plain text's time). -->
   <xsl:variable name="t:break" as="processing-instruction()"><xsl:processing-instruction name="break"/></xsl:variable>
   <xsl:variable name="t:line" as="processing-instruction()"><xsl:processing-instruction name="line"/></xsl:variable>
 

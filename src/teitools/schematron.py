@@ -179,21 +179,6 @@ def with_current_variable(expression: str) -> str:
     return " ".join(parts)
 
 
-@dataclass
-class Candidates:
-    """One alternative of a rule's context on the collected elements: which to start from (`element`, Clark
-    name or EVERY_ELEMENT or ROOT_ELEMENT; `attribute`, the Clark name of an attribute they must carry) and
-    the query selecting the context nodes among them."""
-
-    element: str
-    attribute: str | None
-    select: etree.XPath
-    condition: str  # the XPath 1 step that selects the context nodes from $teitools_nodes
-    all_match: bool  # every element collected is a context node (a name test without predicates)
-    # The condition read in Python, where it only asks for attributes to be there (see AttributesThere).
-    in_python: "AttributesThere | None" = None
-
-
 @dataclass(frozen=True)
 class AttributesThere:
     """A context condition read in Python, without an XPath call: the element's name (a Clark name; "{ns}"
@@ -219,6 +204,21 @@ class AttributeTest:
 
     def __call__(self, element: etree._Element) -> bool:
         return (element.get(self.attribute) is not None) == self.fires_when_there
+
+
+@dataclass
+class Candidates:
+    """One alternative of a rule's context on the collected elements: which to start from (`element`, Clark
+    name or EVERY_ELEMENT or ROOT_ELEMENT; `attribute`, the Clark name of an attribute they must carry) and
+    the query selecting the context nodes among them."""
+
+    element: str
+    attribute: str | None
+    select: etree.XPath
+    condition: str  # the XPath 1 step that selects the context nodes from $teitools_nodes
+    all_match: bool  # every element collected is a context node (a name test without predicates)
+    # The condition read in Python, where it only asks for attributes to be there (see AttributesThere).
+    in_python: AttributesThere | None = None
 
 
 @dataclass
