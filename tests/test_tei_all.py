@@ -104,6 +104,35 @@ def test_schema_findings_keep_position_element_and_expectation():
     assert all(re.search(r"\b(line|reg)\b", f["message"]) for f in schema), schema
 
 
+LACKING = {
+    "no-teiHeader": "<text><body><p>x</p></body></text>",
+    "no-sourceDesc": "<teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>"
+    "<publicationStmt><p>p</p></publicationStmt></fileDesc></teiHeader><text><body><p>x</p></body></text>",
+}
+
+
+@pytest.mark.parametrize("lacking", sorted(LACKING))
+def test_a_document_that_lacks_a_required_child_is_invalid_as_for_jing(tmp_path, lacking):
+    """The absent child is in no file of the run, yet the grammar keeps it as a stub: pruned to
+    notAllowed, it would make its parent notAllowed too, and the message and its place would be lost."""
+    path = tmp_path / f"{lacking}.xml"
+    path.write_text(f'<TEI xmlns="http://www.tei-c.org/ns/1.0">\n  {LACKING[lacking]}\n</TEI>\n')
+    code, found = json_findings("--schema", "tei_all", str(path))
+    assert code == 1 and [(f["rule"], f["line"]) for f in found] == [("schema", 2)]
+    assert jing_invalid_files([path]) == {path.resolve()}
+
+
+def test_a_refusal_libxml2_gives_no_reason_for_is_still_a_finding(tmp_path):
+    """libxml2 refuses every document against a grammar whose start is notAllowed, with an empty log."""
+    nothing = b'<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><notAllowed/></start></grammar>'
+    schema = schemas.CompiledSchema("nothing.rng", etree.RelaxNG(etree.fromstring(nothing)))
+    path = tmp_path / "any.xml"
+    path.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"/>\n')
+    found = schema.check(load(path))
+    assert [(f.line, f.severity, f.rule) for f in found] == [(1, "error", "schema")]
+    assert "nothing.rng" in found[0].message
+
+
 # --- TEI's Schematron -----------------------------------------------------------------------------------
 
 

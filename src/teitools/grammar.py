@@ -33,7 +33,7 @@ The grammar must be simplified-form-like as tei_all is: one `grammar`, `define`s
 include or externalRef. Anything else is returned unchanged.
 """
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from copy import deepcopy
 
 from lxml import etree
@@ -72,42 +72,52 @@ class Grammar:
 
     @classmethod
     def usable(cls, root: etree._Element) -> bool:
+        unflattened = root.iterdescendants(*map(rng, ("include", "externalRef", "parentRef", "grammar")))
         return (
             root.tag == rng("grammar")
             and root.find(rng("start")) is not None
-            and not root.xpath(
-                ".//r:include | .//r:externalRef | .//r:parentRef | .//r:grammar | .//r:define[@combine]",
-                namespaces={"r": RNG},
-            )
+            and next(unflattened, None) is None
+            and all(define.get("combine") is None for define in root.iterdescendants(rng("define")))
         )
 
     def drop_annotations(self) -> None:
         for element in list(self.root.iter(etree.Element)):
-            if etree.QName(element).namespace != RNG:
+            if not element.tag.startswith(RNG_PREFIX):  # a tag, not a QName per element: a third faster
                 parent = element.getparent()
                 if parent is not None:
                     parent.remove(element)
         for comment in list(self.root.iter(etree.Comment)):
             comment.getparent().remove(comment)
 
-    def prune(self, present: Collection[str], stubbed: Collection[str] = ()) -> set[str]:
-        """Make every element named but absent from `present` (Clark names) notAllowed, or a stub for those in
-        `stubbed`, and simplify. Returns the absent elements that made a present one notAllowed (a document
-        that lacks a required child): stubbing them keeps the present element, and libxml2's message about
-        what it expects. Nothing is simplified then: prepare again with them stubbed."""
+    def prune(self, present: Collection[str]) -> None:
+        """Make every element named but absent from `present` (Clark names) notAllowed, and simplify. An
+        absent element whose absence made a present one notAllowed (a document that lacks a required
+        child) becomes a stub instead: that keeps the present element, and libxml2's message about what it
+        expects."""
         elements: dict[str, str] = {}  # define name -> the Clark name of the element it defines
+        placeholders: dict[str, list[etree._Element]] = {}  # an absent element's notAllowed, by its name
         for element in list(self.root.iter(rng("element"))):
             name = element_name(element)
             parent = element.getparent()
             if name is not None and local(parent) == "define":
                 elements[parent.get("name")] = name
             if name is not None and name not in present:
-                replace(element, stub(name) if name in stubbed else etree.Element(rng("notAllowed")))
-        self.mark_dead()
-        killed = {define for define, name in elements.items() if name in present and define in self.dead}
-        needed = {elements[define] for define in self.mentioned(killed) if define in elements} - set(present)
-        if needed - set(stubbed):
-            return needed
+                placeholders.setdefault(name, []).append(etree.Element(rng("notAllowed")))
+                replace(element, placeholders[name][-1])
+        stubbed: set[str] = set()
+        referrers = self.referrers()
+        while True:
+            self.dead = set()
+            self.mark_dead(referrers)
+            killed = {define for define, name in elements.items() if name in present and define in self.dead}
+            needed = {elements[define] for define in self.mentioned(killed) if define in elements}
+            needed -= set(present) | stubbed
+            if not needed:
+                break
+            for name in needed:  # stubbed in place of their notAllowed, and the dead reckoned again
+                for placeholder in placeholders.get(name, []):
+                    replace(placeholder, stub(name))
+            stubbed |= needed
         for name in self.dead:
             self.root.remove(self.defines.pop(name))
         start = self.root.find(rng("start"))
@@ -118,16 +128,23 @@ class Grammar:
         for pattern in self.defines.values():
             self.simplify_children(pattern)
         self.drop_unreachable()
-        return set()
 
-    def mark_dead(self) -> None:
-        changed = True
-        while changed:
-            changed = False
-            for name, define in self.defines.items():
-                if name not in self.dead and self.is_dead_group(define):
-                    self.dead.add(name)
-                    changed = True
+    def mark_dead(self, referrers: dict[str, set[str]]) -> None:
+        """Add the definitions that cannot match anything to `dead`. referrers: the definitions that refer to
+        each (references); a definition is tried again only when one it refers to has died."""
+        pending = list(self.defines)
+        while pending:
+            name = pending.pop()
+            if name not in self.dead and self.is_dead_group(self.defines[name]):
+                self.dead.add(name)
+                pending += referrers.get(name, ())
+
+    def referrers(self) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for name, define in self.defines.items():
+            for ref in define.iter(rng("ref")):
+                found.setdefault(ref.get("name"), set()).add(name)
+        return found
 
     def mentioned(self, defines: set[str]) -> set[str]:
         """The definitions the content of these element definitions refers to, through classes and macros
@@ -153,11 +170,11 @@ class Grammar:
         if kind in LEAVES or kind in MAY_BE_EMPTY:
             return False
         if kind == "choice":
-            return all(self.is_dead(child) for child in content(pattern))
-        return self.is_dead_group(pattern)  # group, interleave, oneOrMore, mixed, list, element, attribute
+            return all(self.is_dead(child) for child in content(pattern, kind))
+        return self.is_dead_group(pattern, kind)  # group, interleave, oneOrMore, mixed, list, element...
 
-    def is_dead_group(self, pattern: etree._Element) -> bool:
-        return any(self.is_dead(child) for child in content(pattern))
+    def is_dead_group(self, pattern: etree._Element, kind: str = "") -> bool:
+        return any(self.is_dead(child) for child in content(pattern, kind))
 
     def simplify_children(self, pattern: etree._Element) -> None:
         """Rewrite the live pattern's content so that no dead pattern is left inside it."""
@@ -357,14 +374,16 @@ class Grammar:
         return etree.tostring(self.root, encoding="UTF-8", xml_declaration=True)
 
 
-def content(pattern: etree._Element) -> Iterator[etree._Element]:
-    """A pattern's child patterns: not its name class, nor a data pattern's parameters and except."""
-    if local(pattern) in ("data", "value"):
-        return
-    children = [child for child in pattern if isinstance(child.tag, str)]
-    if local(pattern) in ("element", "attribute") and pattern.get("name") is None and children:
-        children = children[1:]
-    yield from children
+def content(pattern: etree._Element, kind: str = "") -> list[etree._Element]:
+    """A pattern's child patterns: not its name class, nor a data pattern's parameters and except. kind: the
+    pattern's local name, when the caller has it (reading a tag is most of the cost of a step)."""
+    kind = kind or local(pattern)
+    if kind in ("data", "value"):
+        return []
+    children = list(pattern.iterchildren(etree.Element))
+    if kind in ("element", "attribute") and children and pattern.get("name") is None:
+        return children[1:]
+    return children
 
 
 def element_name(element: etree._Element) -> str | None:
@@ -446,14 +465,9 @@ def prepare(source: bytes, present: Collection[str]) -> bytes:
     root = etree.fromstring(source, etree.XMLParser(resolve_entities=False, no_network=True))
     if not Grammar.usable(root):
         return source
-    Grammar(root).drop_annotations()
-    stubbed: set[str] = set()
-    while True:
-        grammar = Grammar(deepcopy(root))
-        needed = grammar.prune(present, stubbed)
-        if not needed:
-            break
-        stubbed |= needed
+    grammar = Grammar(root)
+    grammar.drop_annotations()
+    grammar.prune(present)
     if any(name.startswith(ATTRIBUTE_MARK) for name in present):
         grammar.prune_attributes(present)
         grammar.prune_attributes_per_element(present)

@@ -103,7 +103,11 @@ class CompiledSchema(Schema):
             ]
         if self.validator.validate(document.tree):
             return []
-        return [self._libxml2_finding(document, entry) for entry in self.validator.error_log]
+        findings = [self._libxml2_finding(document, entry) for entry in self.validator.error_log]
+        # libxml2 may refuse a document without saying why (a grammar whose start is notAllowed): the verdict
+        # stands all the same, at the root.
+        message = f"the document is not valid against {self.name}, and the validator gave no reason"
+        return findings or [document.finding(document.root, ERROR, "schema", message)]
 
     def _libxml2_finding(self, document: Document, entry: etree._LogEntry) -> Finding:
         message = tidy(entry.message)
