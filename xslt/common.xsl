@@ -82,7 +82,7 @@
 
   <!-- Numbers the notes of the text in document order (one map per transformation, as t:ordinals). -->
   <xsl:variable name="t:note-numbers" as="map(xs:string, xs:integer)"
-    select="map:merge(//(tei:text | tei:sourceDoc)//tei:note[not(parent::tei:app)] ! map { generate-id(.): position() })"/>
+    select="map:merge((//tei:text | //tei:sourceDoc)//tei:note[not(parent::tei:app)] ! map { generate-id(.): position() })"/>
 
   <!-- Numbers the apparatus entries that stand in the text (an app inside a listApp is an entry already). -->
   <xsl:accumulator name="t:apps" as="xs:integer" initial-value="0">
@@ -96,7 +96,7 @@
        (xsl:map), it does not put them into a map carried along (a copy of the map per line). -->
   <xsl:variable name="t:verse-numbers" as="map(xs:string, xs:integer)">
     <xsl:map>
-      <xsl:iterate select="//(tei:text | tei:div[tei:lg] | tei:l)">
+      <xsl:iterate select="//tei:text | //tei:div[tei:lg] | //tei:l">
         <xsl:param name="count" as="xs:integer" select="0"/>
         <xsl:variable name="number" as="xs:integer" select="if (not(self::tei:l)) then 0
           else if (matches(@n, '^\d+$')) then xs:integer(@n) else if (@part = ('M', 'F')) then $count else $count + 1"/>
@@ -330,7 +330,7 @@
   </xsl:function>
 
   <!-- Whether the document transformed has breaks inside words: computed once per transformation. -->
-  <xsl:variable name="t:breaks-words" as="xs:boolean" select="exists(//(tei:lb | tei:pb | tei:cb)[t:breaks-word(.)])"/>
+  <xsl:variable name="t:breaks-words" as="xs:boolean" select="exists((//tei:lb | //tei:pb | //tei:cb)[t:breaks-word(.)])"/>
 
   <!-- A line break inside a word (TEI @break="no", or the older type="hyphenInWord") adds no space. -->
   <xsl:function name="t:breaks-word" as="xs:boolean">

@@ -106,7 +106,7 @@
   <!-- A table of contents for long documents (three headed divisions or more), from the div/head tree. -->
   <xsl:template name="contents">
     <xsl:param name="texts" as="element()*"/>
-    <xsl:if _test="exists(($texts//({$t:division-pattern})[tei:head or t:implied-heading(.)])[3])">
+    <xsl:if test="exists(($texts//*[local-name() = $divisions])[tei:head or t:implied-heading(.)][3])">
       <nav class="toc" aria-labelledby="tt-contents">
         <h2 id="tt-contents">Contents</h2>
         <ol><xsl:apply-templates select="$texts/*" mode="contents"/></ol>

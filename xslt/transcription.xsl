@@ -21,7 +21,7 @@
        search of the whole text: the page asks once (t:layers and t:layer-target get the answer). -->
   <xsl:function name="t:has-layers" as="xs:boolean">
     <xsl:param name="texts" as="element()*"/>
-    <xsl:sequence select="exists($texts//(tei:del | tei:add | tei:unclear | tei:handShift | tei:damage | tei:fw | tei:choice))"/>
+    <xsl:sequence select="exists($texts//tei:del | $texts//tei:add | $texts//tei:unclear | $texts//tei:handShift | $texts//tei:damage | $texts//tei:fw | $texts//tei:choice)"/>
   </xsl:function>
 
   <!-- Two links, no script: the diplomatic text (deletions struck through, additions marked, the source's
