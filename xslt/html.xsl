@@ -29,10 +29,11 @@
   <xsl:import href="epidoc.xsl"/>
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
-  <!-- The divisions, by name, and as a pattern of names (both static): the rules and searches for divisions
-       use the pattern (shadow attributes, _match and _test), so that Saxon tries them on these elements only;
-       a predicate on local-name() was tried on every element of the text. Any namespace, as before (a TEI
-       example, egXML, renders like the text); the rules keep the priority that predicate had (0.5). -->
+  <!-- The divisions, by name, and as a pattern of names (both static): the rules for divisions use the
+       pattern (shadow attributes, _match), so that Saxon tries them on these elements only; a predicate on
+       local-name() was tried on every element of the text. A search for divisions compares names: the
+       pattern as a step, //(*:div | *:div1 ...), is a union evaluated at every node. Any namespace, as
+       before (a TEI example, egXML, renders like the text); the rules keep that predicate's priority (0.5). -->
   <xsl:variable name="divisions" static="yes" as="xs:string*"
     select="'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'front', 'body', 'back', 'group'"/>
   <xsl:variable name="t:division-pattern" static="yes" as="xs:string"
