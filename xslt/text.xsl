@@ -54,11 +54,11 @@
       <xsl:document><xsl:apply-templates select="$nodes" mode="text"/></xsl:document>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="empty($assembled/processing-instruction()[name() = name($t:line)])">
+      <xsl:when _test="empty($assembled/processing-instruction({$t:line-name}))">
         <xsl:sequence select="$assembled/text() ! normalize-space(.)[. != '']"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:for-each-group select="$assembled/node()" group-starting-with="processing-instruction()[name() = name($t:break)]">
+        <xsl:for-each-group select="$assembled/node()" _group-starting-with="processing-instruction({$t:break-name})">
           <xsl:sequence select="string-join(current-group()/self::text() ! normalize-space(.)[. != ''], $newline)[. != '']"/>
         </xsl:for-each-group>
       </xsl:otherwise>
