@@ -13,6 +13,7 @@ from lxml import etree
 
 from teitools import grammar, schemas
 from teitools.cli import main
+from teitools.expected import Expectations
 from teitools.findings import Finding, Report
 from teitools.load import load, load_all
 from teitools.schemas import (
@@ -120,6 +121,39 @@ def test_a_document_that_lacks_a_required_child_is_invalid_as_for_jing(tmp_path,
     code, found = json_findings("--schema", "tei_all", str(path))
     assert code == 1 and [(f["rule"], f["line"]) for f in found] == [("schema", 2)]
     assert jing_invalid_files([path]) == {path.resolve()}
+    # libxml2 names no element here; teitools names the one jing says is missing (teitools.expected).
+    missing = {"no-teiHeader": "teiHeader", "no-sourceDesc": "sourceDesc"}[lacking]
+    assert (
+        found[0]["message"].endswith(f"expecting {missing}") or f"element {missing}," in found[0]["message"]
+    )
+    assert f'missing required element "{missing}"' in jing_messages([path])[0]
+
+
+def jing_messages(files: list[Path]) -> list[str]:
+    result = subprocess.run(["jing", str(TEI_ALL_RNG), *map(str, files)], capture_output=True, text=True)
+    return [line for line in result.stdout.splitlines() if ": error: " in line]
+
+
+def test_the_elements_a_message_says_are_expected_are_those_jing_names():
+    """Where libxml2 says "Did not expect element X there", teitools adds what the parent expects there,
+    from tei_all whole (teitools.expected): jing's list for the same element, in invalid corpus files."""
+    files = [CORPUS / name for name in ("eltec-eng/ENG18530_Dickens.xml", "schnitzler-briefe/L02550.xml")]
+    files += [CORPUS / "tei-stylesheets-test" / name for name in ("maria.xml", "test32.xml")]
+    jings: dict[tuple[str, int], set[str]] = {}
+    for line in jing_messages(files):
+        place, _, message = line.partition(": error: ")
+        name, number, _ = place.rsplit(":", 2)
+        if "; expected " in message:
+            listed = message.split("; expected ", 1)[1].split(" (with xmlns")[0]
+            jings[Path(name).name, int(number)] = set(re.findall(r'"(?:[\w.-]+:)?([\w.-]+)"', listed))
+    code, found = json_findings("--schema", "tei_all", *map(str, files))
+    completed = [f for f in found if ": expecting " in f["message"]]
+    assert code == 1 and len(completed) >= 4
+    for finding in completed:
+        ours = finding["message"].split(": expecting ", 1)[1]
+        names, more = re.fullmatch(r"(.+?)(?: \(or (\d+) more\))?", ours).groups()
+        theirs = jings[Path(finding["file"]).name, finding["line"]]
+        assert set(names.split(" or ")) <= theirs and len(theirs) == len(names.split(" or ")) + int(more or 0)
 
 
 def test_a_refusal_libxml2_gives_no_reason_for_is_still_a_finding(tmp_path):
@@ -131,6 +165,32 @@ def test_a_refusal_libxml2_gives_no_reason_for_is_still_a_finding(tmp_path):
     found = schema.check(load(path))
     assert [(f.line, f.severity, f.rule) for f in found] == [(1, "error", "schema")]
     assert "nothing.rng" in found[0].message
+
+
+def expected_in(content_model: str, children: str) -> tuple[str, ...]:
+    """What teitools.expected says a doc element expects after these children, under this content model."""
+    defines = "".join(f'<define name="{n}"><element name="{n}"><empty/></element></define>' for n in "abcz")
+    rng = f"""<grammar xmlns="http://relaxng.org/ns/structure/1.0">
+      <start><element name="doc">{content_model}</element></start>{defines}</grammar>"""
+    document = etree.fromstring(f"<doc>{children}</doc>")
+    return Expectations.of(etree.fromstring(rng)).after(document, list(document))
+
+
+@pytest.mark.parametrize(
+    "content_model, children, expected",
+    [
+        ('<oneOrMore><ref name="a"/></oneOrMore><ref name="z"/>', "<a/><a/>", ("z",)),  # one must come
+        ('<zeroOrMore><ref name="a"/></zeroOrMore><optional><ref name="b"/></optional>', "<a/>", ("a", "b")),
+        ('<choice><ref name="a"/><optional><ref name="b"/></optional></choice>', "", ("a", "b")),  # may end
+        ('<interleave><ref name="a"/><ref name="b"/></interleave>', "<b/>", ("a",)),
+        ('<ref name="a"/><choice><ref name="b"/><ref name="c"/></choice>', "<a/>", ("b", "c")),
+        ('<ref name="a"/>', "<z/>", ()),  # nothing follows what cannot match
+        ('<mixed><ref name="a"/><ref name="b"/></mixed>', "<a/>", ("b",)),  # text matches as it comes
+        ('<ref name="a"/><text/><data type="token"/><ref name="b"/>', "<a/>", ("b",)),
+    ],
+)
+def test_what_a_content_model_expects_next(content_model, children, expected):
+    assert expected_in(content_model, children) == expected
 
 
 # --- TEI's Schematron -----------------------------------------------------------------------------------

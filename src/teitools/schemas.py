@@ -23,14 +23,16 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from teitools import grammar
+from teitools.expected import Expectations, listed
 from teitools.findings import ERROR, WARNING, Finding
 from teitools.load import Document, UsageError, safe_parser
 from teitools.resources import EDITION_DIR, SCHEMA_DIR
@@ -49,6 +51,9 @@ CACHE_ENVIRONMENT = "XDG_CACHE_HOME"
 CACHED_GRAMMARS_KEPT = 32
 NAMESPACE_IN_MESSAGE = re.compile(r"\{[^}]*\}")
 ATTRIBUTE_IN_MESSAGE = re.compile(r"attribute '([\w:]+)'")
+# libxml2's messages that name no expected element: a required child is missing; a child comes too early.
+MISSING_CHILD = "Expecting an element , got nothing"
+UNEXPECTED_CHILD = re.compile(r"Did not expect element \S+ there")
 # The addresses under which the TEI publishes tei_all (release, versioned Vault, the build server), in any
 # of its schema languages, or a local copy by its file name: the catalog that maps a declared schema to the
 # bundled copy.
@@ -94,6 +99,8 @@ class CompiledSchema(Schema):
     name: str
     validator: etree.XMLSchema | etree.RelaxNG | xmlschema.XMLSchemaBase
     source: str = ""
+    # A flat RELAX NG grammar, read for the elements it expects where libxml2's message names none.
+    expectations: Callable[[], Expectations | None] | None = None  # read when a message first needs it
 
     def check(self, document: Document) -> list[Finding]:
         if not isinstance(self.validator, etree._Validator):
@@ -113,11 +120,29 @@ class CompiledSchema(Schema):
         message = tidy(entry.message)
         element = element_at(document, entry.path)
         if element is not None:
+            message = self.completed(message, element)
             attribute = ATTRIBUTE_IN_MESSAGE.search(message)
             return document.finding(
                 element, ERROR, "schema", message, attribute.group(1) if attribute else ""
             )
         return Finding(document.label, max(entry.line, 1), max(entry.column, 1), ERROR, "schema", message)
+
+    def completed(self, message: str, element: etree._Element) -> str:
+        """libxml2's message, with the elements the grammar expects where it names none (as jing does)."""
+        expectations = self.expectations() if self.expectations else None
+        if expectations is None:
+            return message
+        if message == MISSING_CHILD:
+            expected = expectations.after(element, list(element.iterchildren(etree.Element)))
+            if expected:
+                return f"Expecting an element {listed(expected)}, got nothing"
+        elif UNEXPECTED_CHILD.fullmatch(message) and (parent := element.getparent()) is not None:
+            expected = expectations.after(
+                parent, list(element.itersiblings(etree.Element, preceding=True))[::-1]
+            )
+            if expected and element.tag not in expected:
+                return f"{message}: expecting {listed(expected)}"
+        return message
 
     def _xmlschema_finding(self, document: Document, error: xmlschema.XMLSchemaValidationError) -> Finding:
         message = tidy(error.reason or str(error))
@@ -146,8 +171,10 @@ class TeiAll(Schema):
         if self.grammar is not None and names <= self.present and not force:
             return
         self.present |= names
-        relaxng = etree.RelaxNG(etree.fromstring(prepared_grammar(self.present), safe_parser()))
-        self.grammar = CompiledSchema(TEI_ALL_RNG.name, relaxng)
+        root = etree.fromstring(prepared_grammar(self.present), safe_parser())
+        self.grammar = CompiledSchema(
+            TEI_ALL_RNG.name, etree.RelaxNG(root), expectations=tei_all_expectations
+        )
         self.schematron = Schematron(TEI_ALL_SCHEMATRON, self.present)
 
     def check(self, document: Document) -> list[Finding]:
@@ -339,6 +366,12 @@ def prepared_grammar(present: set[str]) -> bytes:
     return prepared
 
 
+@cache
+def tei_all_expectations() -> Expectations | None:
+    """tei_all whole, not as prepared for the run: a message lists all that tei_all allows, as jing's does."""
+    return Expectations.of(etree.fromstring(TEI_ALL_RNG.read_bytes(), safe_parser()))
+
+
 def cache_dir() -> Path:
     base = os.environ.get(CACHE_ENVIRONMENT) or str(Path.home() / ".cache")
     return Path(base) / "teitools"
@@ -422,7 +455,8 @@ def compile_schema(path: Path, _modified: int) -> Schema:
         raise UsageError(f"{path}: schema is not well-formed XML: {error.msg}") from error
     if path.suffix == ".rng":
         try:
-            return CompiledSchema(path.name, etree.RelaxNG(tree), str(path))
+            expectations = cache(partial(Expectations.of, tree.getroot()))
+            return CompiledSchema(path.name, etree.RelaxNG(tree), str(path), expectations)
         except etree.RelaxNGParseError as error:
             raise UsageError(f"{path}: not a usable RELAX NG schema: {error}") from error
     if path.suffix == ".xsd":

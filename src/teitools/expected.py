@@ -1,0 +1,232 @@
+"""What an element's content accepts next, read from a flat RELAX NG grammar (tei_all): the names libxml2
+leaves out of some of its messages. For an element that lacks a required child it says "Expecting an element
+, got nothing", where jing says which ("missing required element sourceDesc").
+
+The content model is read as RELAX NG's own validation algorithm reads it, by derivatives: the pattern that
+is left once a child has matched (J. Clark, "An algorithm for RELAX NG validation", 2002). Only the order of
+the child elements is followed: each child is taken to match by its name alone, and text and attributes are
+taken to match. Patterns are tuples; a reference is resolved when it is first reached, and what is known of
+it (whether it may match nothing, the elements it may begin with, those it needs) is kept.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from functools import cache
+
+from lxml import etree
+
+from teitools.grammar import Grammar, content, element_name, local, rng
+
+Pattern = tuple
+EMPTY: Pattern = ("empty",)
+NOT_ALLOWED: Pattern = ("notAllowed",)
+TEXT: Pattern = ("text",)  # text, a data type, a value or a list: nothing an element child can match
+ANY_NAME = "*"  # an element pattern with a name class (anyName, nsName, a choice of names)
+MOST_CHILDREN = 10_000  # beyond this many children before the point of error, nothing is said
+MOST_NAMES = 8  # the names a message lists
+
+
+class Expectations:
+    """The elements a grammar expects next inside an element, given the children before."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.defines = {define.get("name"): define for define in root.iterfind(rng("define"))}
+        self.elements: dict[str, list[etree._Element]] = defaultdict(list)
+        for element in root.iter(rng("element")):
+            self.elements[element_name(element) or ANY_NAME].append(element)
+        self.resolved: dict[str, Pattern] = {}
+        self.known: dict[tuple[str, str], object] = {}  # (question, reference) -> answer
+        self.models: dict[str, Pattern] = {}  # an element's content model, by its Clark name
+        self.expected: dict[Pattern, tuple[str, ...]] = {}
+
+    @classmethod
+    def of(cls, root: etree._Element) -> "Expectations | None":
+        """The expectations of a grammar if it is flat (teitools.grammar). Its annotations are dropped: the
+        tree is the caller's no more."""
+        if not Grammar.usable(root):
+            return None
+        Grammar(root).drop_annotations()
+        return cls(root)
+
+    def after(self, parent: etree._Element, children: list[etree._Element]) -> tuple[str, ...]:
+        """The names of the elements that may come next after these children of parent (Clark names, or
+        ANY_NAME): those one of which must come, if the content cannot end there, else all that may. None
+        (empty) where the grammar does not define parent, or after too many children."""
+        if len(children) > MOST_CHILDREN:
+            return ()
+        if parent.tag not in self.models:
+            self.models[parent.tag] = choice(map(self.content_of, self.elements.get(parent.tag, [])))
+        left = self.models[parent.tag]
+        for child in children:
+            left = self.derivative(left, child.tag)
+        if left not in self.expected:  # the same content model at the same point: one answer
+            self.expected[left] = tuple(sorted(self.required(left) or self.first(left)))
+        return self.expected[left]
+
+    def content_of(self, element: etree._Element) -> Pattern:
+        return group([self.pattern(child) for child in content(element)])
+
+    def pattern(self, node: etree._Element) -> Pattern:
+        """A pattern of the grammar as a tuple; an element pattern without its content."""
+        kind = local(node)
+        if kind in ("empty", "attribute"):
+            return EMPTY
+        if kind in ("text", "data", "value", "list"):
+            return TEXT
+        if kind == "element":
+            return ("element", element_name(node) or ANY_NAME)
+        if kind == "ref":
+            return ("ref", node.get("name"))
+        children = [self.pattern(child) for child in content(node, kind)]
+        if kind == "choice":
+            return choice(children)
+        if kind == "interleave":
+            return interleave(children)
+        if kind == "mixed":
+            return interleave([TEXT, group(children)])
+        if kind == "oneOrMore":
+            return one_or_more(group(children))
+        if kind == "zeroOrMore":
+            return choice([one_or_more(group(children)), EMPTY])
+        if kind == "optional":
+            return choice([group(children), EMPTY])
+        if kind == "group":
+            return group(children)
+        return NOT_ALLOWED  # notAllowed, or nothing a flat grammar holds
+
+    def resolve(self, name: str) -> Pattern:
+        if name not in self.resolved:
+            define = self.defines.get(name)
+            self.resolved[name] = NOT_ALLOWED if define is None else self.content_of(define)
+        return self.resolved[name]
+
+    def of_reference(self, question: Callable, name: str, unknown: object) -> object:
+        """A question about a definition, answered once; `unknown` while it is being answered (a
+        definition reached again before an element is reached adds nothing)."""
+        key = (question.__name__, name)
+        if key not in self.known:
+            self.known[key] = unknown
+            self.known[key] = question(self.resolve(name))
+        return self.known[key]
+
+    def nullable(self, pattern: Pattern) -> bool:
+        """Whether the pattern may match no element at all."""
+        kind = pattern[0]
+        if kind in ("empty", "text"):
+            return True
+        if kind in ("notAllowed", "element"):
+            return False
+        if kind == "ref":
+            return bool(self.of_reference(self.nullable, pattern[1], False))
+        if kind == "choice":
+            return any(self.nullable(each) for each in pattern[1])
+        if kind == "oneOrMore":
+            return self.nullable(pattern[1])
+        return all(self.nullable(each) for each in pattern[1:])  # group, interleave
+
+    def first(self, pattern: Pattern) -> frozenset[str]:
+        """The names of the elements the pattern may begin with."""
+        kind = pattern[0]
+        if kind == "element":
+            return frozenset([pattern[1]])
+        if kind == "ref":
+            return self.of_reference(self.first, pattern[1], frozenset())  # type: ignore[return-value]
+        if kind == "choice":
+            return frozenset().union(*map(self.first, pattern[1]))
+        if kind == "oneOrMore":
+            return self.first(pattern[1])
+        if kind == "group":
+            head, tail = pattern[1], pattern[2]
+            return self.first(head) | (self.first(tail) if self.nullable(head) else frozenset())
+        if kind == "interleave":
+            return self.first(pattern[1]) | self.first(pattern[2])
+        return frozenset()
+
+    def required(self, pattern: Pattern) -> frozenset[str]:
+        """The names of the elements one of which the pattern cannot do without, first (none if it may
+        match nothing)."""
+        kind = pattern[0]
+        if kind == "element":
+            return frozenset([pattern[1]])
+        if kind == "ref":
+            return self.of_reference(self.required, pattern[1], frozenset())  # type: ignore[return-value]
+        if kind == "choice":
+            members = [self.required(each) for each in pattern[1]]
+            return frozenset().union(*members) if all(members) else frozenset()
+        if kind == "oneOrMore":
+            return self.required(pattern[1])
+        if kind == "group":
+            head, tail = pattern[1], pattern[2]
+            return self.required(tail) if self.nullable(head) else self.required(head)
+        if kind == "interleave":
+            return self.required(pattern[1]) | self.required(pattern[2])
+        return frozenset()
+
+    def derivative(self, pattern: Pattern, name: str) -> Pattern:
+        """What is left of the pattern once an element of this name has matched."""
+        kind = pattern[0]
+        if kind == "element":
+            return EMPTY if pattern[1] in (name, ANY_NAME) else NOT_ALLOWED
+        if kind == "ref":
+            return self.derivative(self.resolve(pattern[1]), name)
+        if kind == "choice":
+            return choice([self.derivative(each, name) for each in pattern[1]])
+        if kind == "oneOrMore":
+            return group([self.derivative(pattern[1], name), choice([pattern, EMPTY])])
+        if kind == "group":
+            head, tail = pattern[1], pattern[2]
+            after_head = group([self.derivative(head, name), tail])
+            return choice([after_head, self.derivative(tail, name)]) if self.nullable(head) else after_head
+        if kind == "interleave":
+            left, right = pattern[1], pattern[2]
+            return choice(
+                [
+                    interleave([self.derivative(left, name), right]),
+                    interleave([left, self.derivative(right, name)]),
+                ]
+            )
+        return NOT_ALLOWED  # empty, text, notAllowed
+
+
+def choice(patterns: Iterable[Pattern]) -> Pattern:
+    members: set[Pattern] = set()
+    for pattern in patterns:
+        members |= pattern[1] if pattern[0] == "choice" else {pattern}
+    members.discard(NOT_ALLOWED)
+    if not members:
+        return NOT_ALLOWED
+    return next(iter(members)) if len(members) == 1 else ("choice", frozenset(members))
+
+
+def group(patterns: list[Pattern]) -> Pattern:
+    return in_a_row("group", patterns)
+
+
+def interleave(patterns: list[Pattern]) -> Pattern:
+    return in_a_row("interleave", patterns)
+
+
+def in_a_row(kind: str, patterns: list[Pattern]) -> Pattern:
+    """Patterns in a row (or interleaved) as nested pairs: notAllowed wins, empty stands for nothing."""
+    kept = [pattern for pattern in patterns if pattern != EMPTY]
+    if NOT_ALLOWED in kept:
+        return NOT_ALLOWED
+    if not kept:
+        return EMPTY
+    result = kept[-1]
+    for pattern in reversed(kept[:-1]):
+        result = (kind, pattern, result)
+    return result
+
+
+def one_or_more(pattern: Pattern) -> Pattern:
+    return pattern if pattern in (EMPTY, NOT_ALLOWED) else ("oneOrMore", pattern)
+
+
+@cache
+def listed(names: tuple[str, ...]) -> str:
+    """Names as a message gives them: local names (as libxml2's messages do), "any element" for a name
+    class, at most MOST_NAMES of them."""
+    shown = sorted({"any element" if name == ANY_NAME else name.rpartition("}")[2] for name in names})
+    more = len(shown) - MOST_NAMES
+    return " or ".join(shown[:MOST_NAMES]) + (f" (or {more} more)" if more > 0 else "")
