@@ -134,6 +134,16 @@ def jing_messages(files: list[Path]) -> list[str]:
     return [line for line in result.stdout.splitlines() if ": error: " in line]
 
 
+def test_a_misplaced_child_is_one_finding_as_for_jing():
+    """libxml2 logs "Element formula has extra content: math" beside "Did not expect element math there"."""
+    code, found = json_findings("--schema", "tei_all", str(CORPUS / "tei-stylesheets-test" / "maria.xml"))
+    misplaced = [f for f in found if f["message"].startswith("Did not expect element math there")]
+    assert code == 1 and len(misplaced) >= 3
+    assert not [f for f in found if "extra content" in f["message"]]
+    jings = [m for m in jing_messages([CORPUS / "tei-stylesheets-test" / "maria.xml"]) if '"math"' in m]
+    assert len(jings) == len(misplaced)
+
+
 def test_the_elements_a_message_says_are_expected_are_those_jing_names():
     """Where libxml2 says "Did not expect element X there", teitools adds what the parent expects there,
     from tei_all whole (teitools.expected): jing's list for the same element, in invalid corpus files."""

@@ -54,6 +54,7 @@ ATTRIBUTE_IN_MESSAGE = re.compile(r"attribute '([\w:]+)'")
 # libxml2's messages that name no expected element: a required child is missing; a child comes too early.
 MISSING_CHILD = "Expecting an element , got nothing"
 UNEXPECTED_CHILD = re.compile(r"Did not expect element \S+ there")
+EXTRA_CONTENT = re.compile(r"Element \S+ has extra content")
 # The addresses under which the TEI publishes tei_all (release, versioned Vault, the build server), in any
 # of its schema languages, or a local copy by its file name: the catalog that maps a declared schema to the
 # bundled copy.
@@ -110,15 +111,26 @@ class CompiledSchema(Schema):
             ]
         if self.validator.validate(document.tree):
             return []
-        findings = [self._libxml2_finding(document, entry) for entry in self.validator.error_log]
+        errors = [
+            (tidy(entry.message), element_at(document, entry.path), entry)
+            for entry in self.validator.error_log
+        ]
+        # libxml2 says twice that a child comes where it may not, both at the child: "Did not expect element
+        # reg there", then "Element line has extra content: reg". Once is said, as jing does.
+        misplaced = {e for message, e, _ in errors if e is not None and UNEXPECTED_CHILD.fullmatch(message)}
+        findings = [
+            self._libxml2_finding(document, message, element, entry)
+            for message, element, entry in errors
+            if not (element in misplaced and EXTRA_CONTENT.match(message))
+        ]
         # libxml2 may refuse a document without saying why (a grammar whose start is notAllowed): the verdict
         # stands all the same, at the root.
         message = f"the document is not valid against {self.name}, and the validator gave no reason"
         return findings or [document.finding(document.root, ERROR, "schema", message)]
 
-    def _libxml2_finding(self, document: Document, entry: etree._LogEntry) -> Finding:
-        message = tidy(entry.message)
-        element = element_at(document, entry.path)
+    def _libxml2_finding(
+        self, document: Document, message: str, element: etree._Element | None, entry: etree._LogEntry
+    ) -> Finding:
         if element is not None:
             message = self.completed(message, element)
             attribute = ATTRIBUTE_IN_MESSAGE.search(message)
