@@ -4,7 +4,8 @@
 
 1. ../shared/corpus copied N times (152 files, 35 MB for N=4): wall time of
    `teitools validate --schema tei_all` (start-up included, the grammar cache cold and warm) and of
-   `jing tei_all.rng` on the same files, in one JVM;
+   `jing tei_all.rng` on the same files, in one JVM; then what a cold cache adds, step by step (reading the
+   names, preparing the grammar, compiling it), timed in this process;
 2. a generated listPerson of 4000 persons: wall time of teitools and of jing;
 3. the verdict table, file by file: jing's, teitools' grammar verdict, and the Schematron findings it adds.
 
@@ -25,6 +26,9 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from lxml import etree
+
+from teitools import grammar
 from teitools.findings import Report
 from teitools.load import load_all
 from teitools.schemas import TeiAll
@@ -116,6 +120,28 @@ def verdict_table(files: list[Path]) -> None:
     print(f"verdicts agree on {agree} of {len(files)} files (the not-well-formed one is invalid for both)")
 
 
+def cold_steps(files: list[Path], repeat: int) -> None:
+    """What a cold cache adds to a run, step by step, timed in this process (best of `repeat`)."""
+    source = TEI_ALL_RNG.read_bytes()
+    names = TeiAll().names_to_prepare(files)
+    prepared = grammar.prepare(source, names)
+    steps: dict[str, Callable[[], object]] = {
+        "read the names (one process)": lambda: TeiAll().names_to_prepare(files),
+        "prepare the grammar": lambda: grammar.prepare(source, names),
+        "compile it (libxml2)": lambda: etree.RelaxNG(etree.fromstring(prepared)),
+    }
+    print("what a cold cache adds, in one process")
+    for name, step in steps.items():
+        best = min(seconds(step) for _ in range(repeat))
+        print(f"  {name:34} best {best:6.2f} s")
+
+
+def seconds(step: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    step()
+    return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--copies", type=int, default=4)
@@ -141,6 +167,7 @@ def main() -> None:
             arguments.repeat,
         )
         print_times(f"corpus x{arguments.copies}: {len(files)} files, {megabytes:.1f} MB", times)
+        cold_steps(files, arguments.repeat)
         persons = list_person(base, arguments.persons)
         times = measure(
             {

@@ -15,7 +15,7 @@ from functools import cache
 
 from lxml import etree
 
-from teitools.grammar import Grammar, content, element_name, local, rng
+from teitools.grammar import RNG_PREFIX, Grammar, content, element_name, local, rng
 
 Pattern = tuple
 EMPTY: Pattern = ("empty",)
@@ -41,12 +41,8 @@ class Expectations:
 
     @classmethod
     def of(cls, root: etree._Element) -> "Expectations | None":
-        """The expectations of a grammar if it is flat (teitools.grammar). Its annotations are dropped: the
-        tree is the caller's no more."""
-        if not Grammar.usable(root):
-            return None
-        Grammar(root).drop_annotations()
-        return cls(root)
+        """The expectations of a grammar if it is flat (teitools.grammar)."""
+        return cls(root) if Grammar.usable(root) else None
 
     def after(self, parent: etree._Element, children: list[etree._Element]) -> tuple[str, ...]:
         """The names of the elements that may come next after these children of parent (Clark names, or
@@ -64,7 +60,12 @@ class Expectations:
         return self.expected[left]
 
     def content_of(self, element: etree._Element) -> Pattern:
-        return group([self.pattern(child) for child in content(element)])
+        return group(self.patterns_in(element))
+
+    def patterns_in(self, node: etree._Element, kind: str = "") -> list[Pattern]:
+        """The patterns a pattern holds, its annotations (elements of other namespaces) left out: the grammar
+        is read as it is, not cleaned first."""
+        return [self.pattern(child) for child in content(node, kind) if child.tag.startswith(RNG_PREFIX)]
 
     def pattern(self, node: etree._Element) -> Pattern:
         """A pattern of the grammar as a tuple; an element pattern without its content."""
@@ -77,7 +78,7 @@ class Expectations:
             return ("element", element_name(node) or ANY_NAME)
         if kind == "ref":
             return ("ref", node.get("name"))
-        children = [self.pattern(child) for child in content(node, kind)]
+        children = self.patterns_in(node, kind)
         if kind == "choice":
             return choice(children)
         if kind == "interleave":
