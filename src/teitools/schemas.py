@@ -100,8 +100,9 @@ class CompiledSchema(Schema):
     name: str
     validator: etree.XMLSchema | etree.RelaxNG | xmlschema.XMLSchemaBase
     source: str = ""
-    # A flat RELAX NG grammar, read for the elements it expects where libxml2's message names none.
-    expectations: Callable[[], Expectations | None] | None = None  # read when a message first needs it
+    # A flat RELAX NG grammar, read for the elements it expects where libxml2's message names none (called
+    # when a message first needs it).
+    expectations: Callable[[], Expectations | None] | None = None
 
     def check(self, document: Document) -> list[Finding]:
         if not isinstance(self.validator, etree._Validator):
@@ -183,10 +184,8 @@ class TeiAll(Schema):
         if self.grammar is not None and names <= self.present and not force:
             return
         self.present |= names
-        root = etree.fromstring(prepared_grammar(self.present), safe_parser())
-        self.grammar = CompiledSchema(
-            TEI_ALL_RNG.name, etree.RelaxNG(root), expectations=tei_all_expectations
-        )
+        relaxng = etree.RelaxNG(etree.fromstring(prepared_grammar(self.present), safe_parser()))
+        self.grammar = CompiledSchema(TEI_ALL_RNG.name, relaxng, expectations=tei_all_expectations)
         self.schematron = Schematron(TEI_ALL_SCHEMATRON, self.present)
 
     def check(self, document: Document) -> list[Finding]:
