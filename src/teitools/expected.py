@@ -47,7 +47,7 @@ class Expectations:
     def after(self, parent: etree._Element, children: list[etree._Element]) -> tuple[str, ...]:
         """The names of the elements that may come next after these children of parent (Clark names, or
         ANY_NAME): those one of which must come, if the content cannot end there, else all that may. None
-        (empty) where the grammar does not define parent, or after too many children."""
+        at all (an empty tuple) where the grammar does not define parent, or after too many children."""
         if len(children) > MOST_CHILDREN:
             return ()
         if parent.tag not in self.models:
