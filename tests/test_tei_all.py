@@ -1,14 +1,16 @@
 """tei_all built in: jing's verdicts on the corpus, TEI's Schematron, declared schemas, XInclude, entities."""
 
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CORPUS, TEI_ALL_RNG
+from conftest import CORPUS, TEI_ALL_RNG, TEI_DIR
 from lxml import etree
 
 from teitools import grammar, schemas
@@ -504,6 +506,41 @@ def test_a_long_list_is_followed_in_linear_time():
     document = etree.fromstring(text.encode()).getroottree()
     prepared = grammar.prepare(TEI_ALL_RNG.read_bytes(), {e.tag for e in document.iter(etree.Element)})
     assert etree.RelaxNG(etree.fromstring(prepared)).validate(document)
+
+
+IMPORTS_ELEMENTPATH = """import sys
+from teitools.cli import main
+try:
+    main(sys.argv[1:], standalone_mode=False)
+except SystemExit:
+    pass
+print("elementpath" in sys.modules)
+"""
+
+
+def imports_elementpath(cache: Path, *args: str) -> bool:
+    environment = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    command = [sys.executable, "-c", IMPORTS_ELEMENTPATH, *args]
+    output = subprocess.run(command, capture_output=True, text=True, env=environment, check=True).stdout
+    return output.strip().splitlines()[-1] == "True"
+
+
+def test_elementpath_is_imported_only_when_an_expression_needs_it(tmp_path):
+    """tei_all's Schematron has XPath 2 expressions that libxml2 cannot run (13 for one novel). elementpath
+    reads them when the Schematron is compiled, unless an earlier run found it does (the cache, by
+    elementpath's release): then a run whose XPath 2 rules do not fire never imports it (a tenth of a second).
+    The edition's rules are all XPath 1."""
+    novel = ["validate", "--schema", "tei_all", str(CORPUS / "eltec-eng" / "ENG18950_Cross.xml")]
+    assert imports_elementpath(tmp_path, *novel)
+    assert not imports_elementpath(tmp_path, *novel)
+    assert not imports_elementpath(tmp_path / "fresh", "validate", str(TEI_DIR))
+
+
+def test_what_elementpath_reads_is_kept_by_its_release(monkeypatch):
+    monkeypatch.setattr(schemas.metadata, "version", lambda name: "1.0")
+    one = schemas.readable_path()
+    monkeypatch.setattr(schemas.metadata, "version", lambda name: "2.0")
+    assert one is not None and one != schemas.readable_path()
 
 
 def test_an_unwritable_cache_does_not_fail_the_run(tmp_path, monkeypatch):

@@ -26,6 +26,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, partial
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -186,7 +187,10 @@ class TeiAll(Schema):
         self.present |= names
         relaxng = etree.RelaxNG(etree.fromstring(prepared_grammar(self.present), safe_parser()))
         self.grammar = CompiledSchema(TEI_ALL_RNG.name, relaxng, expectations=tei_all_expectations)
-        self.schematron = Schematron(TEI_ALL_SCHEMATRON, self.present)
+        known = readable_expressions()
+        self.schematron = Schematron(TEI_ALL_SCHEMATRON, self.present, known)
+        if self.schematron.readable - known:
+            store_readable_expressions(self.schematron.readable)
 
     def check(self, document: Document) -> list[Finding]:
         # The grammar is right only for the names it was prepared for, which were read from the files' bytes:
@@ -381,6 +385,33 @@ def prepared_grammar(present: set[str]) -> bytes:
 def tei_all_expectations() -> Expectations | None:
     """tei_all whole, not as prepared for the run: a message lists all that tei_all allows, as jing's does."""
     return Expectations.of(etree.fromstring(TEI_ALL_RNG.read_bytes(), safe_parser()))
+
+
+def readable_path() -> Path | None:
+    """Where the expressions of tei_all's Schematron that elementpath reads are kept: by the Schematron's
+    bytes and elementpath's release (another may read them otherwise); None without a release to go by."""
+    try:
+        release = metadata.version("elementpath")
+    except metadata.PackageNotFoundError:
+        return None
+    key = hashlib.sha256(TEI_ALL_SCHEMATRON.read_bytes() + release.encode()).hexdigest()[:32]
+    return cache_dir() / f"readable-{key}.json"
+
+
+def readable_expressions() -> frozenset[str]:
+    """The expressions of tei_all's Schematron an earlier run found elementpath reads (none if unknown)."""
+    path = readable_path()
+    try:
+        return frozenset(json.loads(path.read_text(encoding="utf-8"))) if path else frozenset()
+    except (OSError, ValueError, TypeError):
+        return frozenset()
+
+
+def store_readable_expressions(expressions: set[str]) -> None:
+    path = readable_path()
+    if path:
+        with contextlib.suppress(OSError):
+            store(path, json.dumps(sorted(expressions)).encode())
 
 
 def cache_dir() -> Path:

@@ -24,13 +24,11 @@ from the run are left out (`present`).
 import locale
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
+from types import ModuleType
 from typing import Any, NamedTuple
 
-from elementpath import ElementPathError, XPath2Parser, XPathContext
-from elementpath.tree_builders import get_node_tree
-from elementpath.xpath_nodes import AttributeNode, ElementNode
 from lxml import etree
 
 from teitools.findings import Finding
@@ -91,8 +89,19 @@ class NotReadable(Exception):
     """An expression that elementpath cannot read: its pattern is left to Saxon."""
 
 
-# What evaluating an expression on a node may raise (a failed cast, a type error): reported, never raised.
-EVALUATION_ERRORS = (ElementPathError, etree.XPathError, ArithmeticError, NotReadable)
+@cache
+def elementpath_module() -> ModuleType:
+    """elementpath, imported when an expression first needs it: a tenth of a second of start-up that a run
+    whose expressions libxml2 reads (the edition's rules, rendering) never spends."""
+    import elementpath
+
+    return elementpath
+
+
+def evaluation_errors() -> tuple[type[Exception], ...]:
+    """What evaluating an expression on a node may raise (a failed cast, a type error): reported, never
+    raised. Called where such an error is caught, so that elementpath is imported no sooner."""
+    return (elementpath_module().ElementPathError, etree.XPathError, ArithmeticError, NotReadable)
 
 
 @dataclass
@@ -116,6 +125,7 @@ class Query:
         xpath3: bool,
         xpath2_wrap: str = "{}",
         wrap: str = "{}",
+        readable: set[str] | None = None,
     ) -> "Query":
         """`wrap` places the expression in a larger one for both engines ("boolean({})" for a test),
         `xpath2_wrap` for elementpath only. NotReadable when neither engine can read it."""
@@ -130,8 +140,10 @@ class Query:
         xpath2 = xpath2_wrap.format(wrap.format(f"({with_current_variable(source)})"))
         atomic = bool(translation and translation.atomic)
         query = cls(source, lxml, xpath2, namespaces, variables, atomic, xpath3)
-        if lxml is None:
+        if lxml is None and (readable is None or xpath2 not in readable):
             query.elementpath  # noqa: B018 (parsed now: an expression elementpath cannot read goes to Saxon)
+            if readable is not None:
+                readable.add(xpath2)
         return query
 
     @cached_property
@@ -140,8 +152,8 @@ class Query:
             return xpath_parser(self.xpath3)(namespaces=self.namespaces, default_collation=CODEPOINTS).parse(
                 self.xpath2
             )
-        except (ElementPathError, ValueError, TypeError, LookupError, locale.Error) as error:
-            raise NotReadable(f"{self.source}: {error}") from error
+        except (elementpath_module().ElementPathError, ValueError, TypeError, LookupError, locale.Error) as e:
+            raise NotReadable(f"{self.source}: {e}") from e
 
 
 def xpath_parser(xpath3: bool) -> type:
@@ -151,7 +163,7 @@ def xpath_parser(xpath3: bool) -> type:
         from elementpath.xpath31 import XPath31Parser
 
         return XPath31Parser
-    return XPath2Parser
+    return elementpath_module().XPath2Parser
 
 
 def variables_in(expression: str) -> frozenset[str]:
@@ -240,7 +252,7 @@ class CompiledRule:
     context: str
     alternatives: list[Candidates] | None  # None: selected from the whole document
     whole_document: etree.XPath | None  # the context in XPath 1 from anywhere, else...
-    elementpath_selection: Any  # ...for elementpath
+    elementpath_selection: Query | None  # ...for elementpath
     needs: list[set[str] | None]  # the elements each alternative of the context needs (None: unknown)
     lets: list[tuple[str, Query]]
     checks: list[Check] = field(default_factory=list)
@@ -257,16 +269,21 @@ class CompiledRule:
 class Schematron:
     """An ISO Schematron schema compiled for one run; `check` runs it on one document."""
 
-    def __init__(self, path: Path, present: Collection[str] | None = None) -> None:
+    def __init__(
+        self, path: Path, present: Collection[str] | None = None, readable: Collection[str] = ()
+    ) -> None:
         """Compile the schema at `path`. With `present` (element names in Clark notation, {ns}local), rules
-        whose context can only match elements not in it are left out."""
+        whose context can only match elements not in it are left out. readable: expressions elementpath is
+        known to read (a cache of earlier runs'), which are then parsed when first run, if ever: a schema
+        whose XPath 2 rules do not fire never imports elementpath. Those it reads now join `readable`."""
         self.path = path
+        self.readable = set(readable)
         schema = ParsedSchema.read(path)
         self.namespaces = schema.namespaces
         rules = list(kept_rules(schema.root, self.namespaces, present))
         self.rules_total = len(schema.root.findall(".//sch:rule", SCH_NS)) - len(schema.abstract)
         self.rules_kept = len(rules)
-        compiler = RuleCompiler(schema)
+        compiler = RuleCompiler(schema, self.readable)
         self.global_lets = compiler.lets
         self.patterns: list[list[CompiledRule]] = []
         left_to_saxon: list[Rule] = []
@@ -298,7 +315,8 @@ class Schematron:
 class RuleCompiler:
     """Compiles the rules of one schema."""
 
-    def __init__(self, schema: ParsedSchema) -> None:
+    def __init__(self, schema: ParsedSchema, readable: set[str]) -> None:
+        self.readable = readable  # the expressions elementpath is known to read: not parsed again now
         self.namespaces = schema.namespaces
         self.xpath3 = schema.xpath3
         self.abstract = schema.abstract
@@ -316,7 +334,15 @@ class RuleCompiler:
             return []
 
     def query(self, expression: str, xpath2_wrap: str = "{}", wrap: str = "{}") -> Query:
-        return Query.compile(expression, self.namespaces, self.xpath3, xpath2_wrap, wrap)
+        return Query.compile(expression, self.namespaces, self.xpath3, xpath2_wrap, wrap, self.readable)
+
+    def for_elementpath(self, expression: str) -> Query:
+        """A query only elementpath will run: read now (NotReadable: left to Saxon), unless known readable."""
+        query = self.query(expression)
+        if query.xpath2 not in self.readable:
+            query.elementpath  # noqa: B018
+            self.readable.add(query.xpath2)
+        return query
 
     def value(self, let: etree._Element) -> Query:
         if let.get("value") is None:
@@ -335,7 +361,7 @@ class RuleCompiler:
             context,
             [self.candidates(match) for match in plan] if plan else None,
             self.xpath(select) if select else None,
-            None if plan or select else self.query(f"//({context})").elementpath,
+            None if plan or select else self.for_elementpath(f"//({context})"),
             self.needs(context),
             [],
         )
@@ -507,7 +533,7 @@ class DocumentRun:
 
     @cached_property
     def node_tree(self) -> Any:
-        return get_node_tree(self.document.tree)
+        return elementpath_module().get_node_tree(self.document.tree)
 
     def may_hold(self, needs: list[set[str] | None]) -> bool:
         """Whether the document holds every element some alternative of a context needs."""
@@ -566,10 +592,11 @@ class DocumentRun:
             return [
                 as_node(result) for result in rule.whole_document(self.document.tree, **self.lxml_globals())
             ]
-        context = XPathContext(self.node_tree, variables=self.elementpath_variables(self.globals))
+        variables = self.elementpath_variables(self.globals)
+        context = elementpath_module().XPathContext(self.node_tree, variables=variables)
         return [
             node
-            for node in map(from_elementpath, rule.elementpath_selection.select(context))
+            for node in map(from_elementpath, rule.elementpath_selection.elementpath.select(context))
             if node is not None
         ]
 
@@ -587,7 +614,7 @@ class DocumentRun:
         a finding of its own, where Saxon would stop the whole document."""
         try:
             value = self.value(check.test, node, self.scope(rule, check.test, node))
-        except EVALUATION_ERRORS as error:
+        except evaluation_errors() as error:
             test = " ".join(check.test.source.split())
             message = f"the test {test!r} cannot be evaluated here: {first_line(error)}"
             self.unevaluated.append(self.located(node, check.severity, check.rule, message))
@@ -610,7 +637,7 @@ class DocumentRun:
         if lxml and not isinstance(node, Attribute) and all(map(for_lxml, read.values())):
             on = self.document.tree if node is None else node
             return query.lxml(on, **{name: lxml_value(value) for name, value in read.items()})
-        context = XPathContext(
+        context = elementpath_module().XPathContext(
             self.node_tree,
             item=self.elementpath_node(node) if node is not None else None,
             variables=self.elementpath_variables(read),
@@ -649,7 +676,7 @@ class DocumentRun:
             return part
         try:
             return xpath_string(self.value(part, node, self.scope(rule, part, node)))
-        except EVALUATION_ERRORS as error:
+        except evaluation_errors() as error:
             return f"({part.source} cannot be evaluated here: {first_line(error)})"
 
 
@@ -686,9 +713,9 @@ def unique(nodes: list[Node]) -> list[Node]:
 
 def from_elementpath(node: Any) -> Node | None:
     """A node elementpath selected, as a context node (None for other kinds of nodes)."""
-    if isinstance(node, ElementNode) and isinstance(node.value, etree._Element):
+    if isinstance(node, elementpath_module().ElementNode) and isinstance(node.value, etree._Element):
         return node.value
-    if isinstance(node, AttributeNode) and isinstance(node.parent.value, etree._Element):
+    if isinstance(node, elementpath_module().AttributeNode) and isinstance(node.parent.value, etree._Element):
         return Attribute(node.parent.value, node.name)
     return None
 
