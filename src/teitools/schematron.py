@@ -140,11 +140,17 @@ class Query:
         xpath2 = xpath2_wrap.format(wrap.format(f"({with_current_variable(source)})"))
         atomic = bool(translation and translation.atomic)
         query = cls(source, lxml, xpath2, namespaces, variables, atomic, xpath3)
-        if lxml is None and (readable is None or xpath2 not in readable):
-            query.elementpath  # noqa: B018 (parsed now: an expression elementpath cannot read goes to Saxon)
-            if readable is not None:
-                readable.add(xpath2)
+        if lxml is None:
+            query.read_now(readable)
         return query
+
+    def read_now(self, readable: set[str] | None) -> None:
+        """Parse for elementpath now (NotReadable: the pattern goes to Saxon), unless `readable` (the
+        expressions elementpath is known to read) holds it: then when it is first run."""
+        if readable is None or self.xpath2 not in readable:
+            self.elementpath  # noqa: B018
+            if readable is not None:
+                readable.add(self.xpath2)
 
     @cached_property
     def elementpath(self) -> Any:
@@ -339,9 +345,7 @@ class RuleCompiler:
     def for_elementpath(self, expression: str) -> Query:
         """A query only elementpath will run: read now (NotReadable: left to Saxon), unless known readable."""
         query = self.query(expression)
-        if query.xpath2 not in self.readable:
-            query.elementpath  # noqa: B018
-            self.readable.add(query.xpath2)
+        query.read_now(self.readable)
         return query
 
     def value(self, let: etree._Element) -> Query:
