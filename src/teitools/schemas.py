@@ -142,20 +142,23 @@ class CompiledSchema(Schema):
         return Finding(document.label, max(entry.line, 1), max(entry.column, 1), ERROR, "schema", message)
 
     def completed(self, message: str, element: etree._Element) -> str:
-        """libxml2's message, with the elements the grammar expects where it names none (as jing does)."""
-        expectations = self.expectations() if self.expectations else None
-        if expectations is None:
+        """libxml2's message, with the elements the grammar expects where it names none (as jing does). The
+        grammar is read only for such a message: a missing child (at the parent) or a misplaced one."""
+        missing = message == MISSING_CHILD
+        parent = element if missing else element.getparent()
+        asks = missing or UNEXPECTED_CHILD.fullmatch(message)
+        if self.expectations is None or parent is None or not asks:
             return message
-        if message == MISSING_CHILD:
-            expected = expectations.after(element, list(element.iterchildren(etree.Element)))
-            if expected:
-                return f"Expecting an element {listed(expected)}, got nothing"
-        elif UNEXPECTED_CHILD.fullmatch(message) and (parent := element.getparent()) is not None:
-            expected = expectations.after(
-                parent, list(element.itersiblings(etree.Element, preceding=True))[::-1]
-            )
-            if expected and element.tag not in expected:
-                return f"{message}: expecting {listed(expected)}"
+        expectations = self.expectations()
+        if missing:
+            before = list(element.iterchildren(etree.Element))
+        else:
+            before = list(element.itersiblings(etree.Element, preceding=True))[::-1]
+        expected = expectations.after(parent, before) if expectations else ()
+        if missing and expected:
+            return f"Expecting an element {listed(expected)}, got nothing"
+        if not missing and expected and element.tag not in expected:
+            return f"{message}: expecting {listed(expected)}"
         return message
 
     def _xmlschema_finding(self, document: Document, error: xmlschema.XMLSchemaValidationError) -> Finding:
