@@ -100,7 +100,7 @@
         <xsl:param name="count" as="xs:integer" select="0"/>
         <xsl:variable name="number" as="xs:integer" select="if (not(self::tei:l)) then 0
           else if (matches(@n, '^\d+$')) then xs:integer(@n) else if (@part = ('M', 'F')) then $count else $count + 1"/>
-        <xsl:if test="self::tei:l"><xsl:map-entry key="generate-id()" select="$number"/></xsl:if>
+        <xsl:if test="self::tei:l and $number mod 5 = 0"><xsl:map-entry key="generate-id()" select="$number"/></xsl:if>
         <xsl:next-iteration>
           <xsl:with-param name="count" select="$number"/>
         </xsl:next-iteration>
@@ -663,9 +663,9 @@
     <xsl:param name="before" as="node()*" select="()"/>
     <xsl:param name="phrase" as="xs:boolean" select="false()"/>
     <xsl:element name="{if ($inline) then 'span' else $name}">
-      <xsl:attribute name="class" select="string-join(($class, t:rend-classes(.)), ' ')"/>
+      <xsl:attribute name="class" select="string-join(($class, if (@rend) then t:rend-classes(.) else ()), ' ')"/>
       <xsl:attribute name="id" select="t:anchor(.)"/>
-      <xsl:call-template name="t:style"/>
+      <xsl:if test="@rendition or @style"><xsl:call-template name="t:style"/></xsl:if>
       <xsl:choose>
         <xsl:when test="$content[1] is $t:own-content">
           <xsl:sequence select="$before"/>
