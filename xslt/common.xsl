@@ -92,7 +92,8 @@
   <!-- Counts verse lines: @n where it is a number, else one more than the line before; a half-line that
        continues a line (@part M or F) is not counted. The count restarts in each text and each poem
        (a division holding stanzas). One pass per transformation into a map (generate-id to number), as
-       t:ordinals: a lookup per line, not an accumulator lookup per line. The pass writes the map's entries
+       t:ordinals: a lookup per line, not an accumulator lookup per line (measured slower). The map holds only
+       the numbers shown (every fifth): a fifth of the entries to write. The pass writes the map's entries
        (xsl:map), it does not put them into a map carried along (a copy of the map per line). -->
   <xsl:variable name="t:verse-numbers" as="map(xs:string, xs:integer)">
     <xsl:map>
@@ -427,11 +428,10 @@
     <xsl:sequence select="$app/accumulator-after('t:apps')"/>
   </xsl:function>
 
-  <!-- Verse: the number of a line, and whether it is shown (every fifth line). -->
+  <!-- Verse: the number a line shows, if any (every fifth line, t:verse-numbers; not a half-line). -->
   <xsl:function name="t:verse-number" as="xs:integer?">
     <xsl:param name="line" as="element(tei:l)"/>
-    <xsl:variable name="number" select="$t:verse-numbers(generate-id($line))"/>
-    <xsl:sequence select="$number[. mod 5 = 0][not($line/@part = ('M', 'F'))]"/>
+    <xsl:sequence select="$t:verse-numbers(generate-id($line))[not($line/@part = ('M', 'F'))]"/>
   </xsl:function>
 
   <!-- Transcription: the marker a page or column break leaves in the text. -->
@@ -663,6 +663,8 @@
     <xsl:param name="before" as="node()*" select="()"/>
     <xsl:param name="phrase" as="xs:boolean" select="false()"/>
     <xsl:element name="{if ($inline) then 'span' else $name}">
+      <!-- @rend and the CSS are looked at only where the block has them: a call per block is a twentieth of a
+           verse drama's page. -->
       <xsl:attribute name="class" select="string-join(($class, if (@rend) then t:rend-classes(.) else ()), ' ')"/>
       <xsl:attribute name="id" select="t:anchor(.)"/>
       <xsl:if test="@rendition or @style"><xsl:call-template name="t:style"/></xsl:if>
