@@ -17,8 +17,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from teitools.findings import Report
-from teitools.render import ENTRIES, Renderer, prepare, render
+from teitools.facts import pointer_targets
+from teitools.load import Document, find_xml_files, load
+from teitools.metadata import header_model
+from teitools.render import ENTRIES, Renderer, index_pages
+from teitools.run import render
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -51,28 +54,37 @@ def main() -> None:
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         corpus = replicate(Path(folder), arguments.copies)
-        sources = prepare([corpus], Report())
-        megabytes = sum(len(s.xml.encode()) for s in sources) / 1e6
-        print(f"shared/corpus x{arguments.copies}: {len(sources)} documents, {megabytes:.1f} MB")
+        files = find_xml_files([corpus])
+        documents = [document for file in files if isinstance(document := load(file), Document)]
+        megabytes = sum(len(document.raw) for document in documents) / 1e6
+        print(f"shared/corpus x{arguments.copies}: {len(documents)} documents, {megabytes:.1f} MB")
 
         pages = best(arguments.repeat, lambda: timed_render(corpus, ("html", "text")))
         whole = best(arguments.repeat, lambda: timed_render(corpus, ("html", "text", "index")))
         print(f"  render html,text        {pages:6.2f} s")
         print(f"  render html,text,index  {whole:6.2f} s  ({whole / pages:4.2f}x)")
 
-        renderer = Renderer(sources, link_indexes=True)
-        entries: list[dict] = []
+        renderer = Renderer(link_indexes=True)
+        prepared = []  # what the map step takes as given: pointers, linked documents, header, Saxon's tree
+        for document in documents:
+            targets = pointer_targets(document)
+            linked = renderer.linked_documents(document, targets)
+            header = header_model(document, targets, {f: each.ids for f, each in linked.items()}).as_json()
+            prepared.append((document, targets, linked, header, renderer.parse(document)))
+        entries: list[str] = []
 
         def map_step() -> None:
             entries.clear()
-            for number in range(len(sources)):
-                entries.append(json.loads(renderer.document(number, ("index",))[ENTRIES]))
+            for document, targets, linked, header, node in prepared:
+                entries.append(renderer.outputs(document, targets, linked, header, (ENTRIES,), node)[ENTRIES])
 
         mapped = best(arguments.repeat, map_step)
-        reduced = best(arguments.repeat, lambda: renderer.index_pages(entries))
-        kept = sum(len(json.dumps(e, ensure_ascii=False).encode()) for e in entries) / 1e6
-        mentions = sum(len(e["mentions"]) for e in entries)
-        print(f"  map (entries.xsl)       {mapped:6.2f} s  {len(sources) / mapped:7.1f} docs/s")
+        names = [document.path.stem + str(number) for number, document in enumerate(documents)]
+        reduced = best(arguments.repeat, lambda: index_pages(entries, names))
+        entries_read = [json.loads(text) for text in entries]
+        kept = sum(len(json.dumps(e, ensure_ascii=False).encode()) for e in entries_read) / 1e6
+        mentions = sum(len(e["mentions"]) for e in entries_read)
+        print(f"  map (entries.xsl)       {mapped:6.2f} s  {len(documents) / mapped:7.1f} docs/s")
         print(f"  reduce (all indexes)    {reduced:6.2f} s  {mentions} mentions")
         print(f"  entries kept            {kept:6.2f} MB  ({kept / megabytes:.1%} of the documents)")
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from lxml import etree, html
 
-from teitools.render import render
+from teitools.run import render
 
 ROOT = Path(__file__).resolve().parent.parent
 TEI = {"tei": "http://www.tei-c.org/ns/1.0"}

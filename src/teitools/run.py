@@ -524,7 +524,7 @@ def render(
                 entries.append(document.outputs[stages.ENTRIES])
                 entry_names.append(name)
     if with_index and entries:
-        for name, content in stages.index_pages(entries, entry_names, with_index).items():
+        for name, content in stages.index_pages(entries, entry_names).items():
             save(name, content)
     if "html" in formats or with_index:
         save(stages.STYLESHEET, stages.stylesheet())
