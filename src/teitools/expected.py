@@ -38,6 +38,9 @@ class Expectations:
         self.known: dict[tuple[str, str], object] = {}  # (question, reference) -> answer
         self.models: dict[str, Pattern] = {}  # an element's content model, by its Clark name
         self.expected: dict[Pattern, tuple[str, ...]] = {}
+        # The answer for an element's name and the names of the children before: the same point of the same
+        # content model, met again in the next document of a corpus, is not derived again.
+        self.answers: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
 
     @classmethod
     def of(cls, root: etree._Element) -> "Expectations | None":
@@ -50,11 +53,17 @@ class Expectations:
         at all (an empty tuple) where the grammar does not define parent, or after too many children."""
         if len(children) > MOST_CHILDREN:
             return ()
-        if parent.tag not in self.models:
-            self.models[parent.tag] = choice(map(self.content_of, self.elements.get(parent.tag, [])))
-        left = self.models[parent.tag]
-        for child in children:
-            left = self.derivative(left, child.tag)
+        point = (parent.tag, tuple(child.tag for child in children))
+        if point not in self.answers:
+            self.answers[point] = self.derived(*point)
+        return self.answers[point]
+
+    def derived(self, name: str, before: tuple[str, ...]) -> tuple[str, ...]:
+        if name not in self.models:
+            self.models[name] = choice(map(self.content_of, self.elements.get(name, [])))
+        left = self.models[name]
+        for child in before:
+            left = self.derivative(left, child)
         if left not in self.expected:  # the same content model at the same point: one answer
             self.expected[left] = tuple(sorted(self.required(left) or self.first(left)))
         return self.expected[left]
