@@ -1,5 +1,6 @@
 """tei_all built in: jing's verdicts on the corpus, TEI's Schematron, declared schemas, XInclude, entities."""
 
+import importlib.metadata
 import json
 import os
 import re
@@ -544,21 +545,22 @@ def test_a_long_list_is_followed_in_linear_time():
     assert etree.RelaxNG(etree.fromstring(prepared)).validate(document)
 
 
-IMPORTS_ELEMENTPATH = """import sys
+LOADED_MODULES = """import json, sys
 from teitools.cli import main
 try:
     main(sys.argv[1:], standalone_mode=False)
 except SystemExit:
     pass
-print("elementpath" in sys.modules)
+print(json.dumps(sorted(sys.modules)))
 """
 
 
-def imports_elementpath(cache: Path, *args: str) -> bool:
+def loaded_modules(cache: Path, *args: str) -> set[str]:
+    """The modules a teitools command has imported by its end, run in a fresh process."""
     environment = {**os.environ, "XDG_CACHE_HOME": str(cache)}
-    command = [sys.executable, "-c", IMPORTS_ELEMENTPATH, *args]
+    command = [sys.executable, "-c", LOADED_MODULES, *args]
     output = subprocess.run(command, capture_output=True, text=True, env=environment, check=True).stdout
-    return output.strip().splitlines()[-1] == "True"
+    return set(json.loads(output.strip().splitlines()[-1]))
 
 
 def test_elementpath_is_imported_only_when_an_expression_needs_it(tmp_path):
@@ -567,15 +569,23 @@ def test_elementpath_is_imported_only_when_an_expression_needs_it(tmp_path):
     elementpath's release): then a run whose XPath 2 rules do not fire never imports it (a tenth of a second).
     The edition's rules are all XPath 1."""
     novel = ["validate", "--schema", "tei_all", str(CORPUS / "eltec-eng" / "ENG18950_Cross.xml")]
-    assert imports_elementpath(tmp_path, *novel)
-    assert not imports_elementpath(tmp_path, *novel)
-    assert not imports_elementpath(tmp_path / "fresh", "validate", str(TEI_DIR))
+    assert "elementpath" in loaded_modules(tmp_path, *novel)
+    assert "elementpath" not in loaded_modules(tmp_path, *novel)
+    assert "elementpath" not in loaded_modules(tmp_path / "fresh", "validate", str(TEI_DIR))
+
+
+def test_validating_loads_neither_saxon_nor_package_metadata(tmp_path):
+    """Saxon's native library and importlib.metadata are a fifth of `teitools validate`'s start-up: only
+    rendering needs the one, only tei_all's cache key the other."""
+    assert not {"saxonche", "importlib.metadata"} & loaded_modules(tmp_path, "validate", str(TEI_DIR))
+    rendered = loaded_modules(tmp_path, "render", "--to", "text", "-o", str(tmp_path / "out"), str(TEI_DIR))
+    assert "saxonche" in rendered
 
 
 def test_what_elementpath_reads_is_kept_by_its_release(monkeypatch):
-    monkeypatch.setattr(schemas.metadata, "version", lambda name: "1.0")
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "1.0")
     one = schemas.readable_path()
-    monkeypatch.setattr(schemas.metadata, "version", lambda name: "2.0")
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "2.0")
     assert one is not None and one != schemas.readable_path()
 
 

@@ -9,6 +9,8 @@ atomically: a temporary file in the same folder, then a rename. The stylesheets 
 for the page's header block: they get the document's header model (teitools.metadata.Record) as JSON.
 """
 
+from __future__ import annotations
+
 import functools
 import json
 import os
@@ -17,15 +19,17 @@ import stat
 import tempfile
 from collections import Counter
 from pathlib import Path, PurePosixPath
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import saxonche
 from lxml import etree
 
 from teitools import indexes, memory, saxon
 from teitools.facts import Target, index_ids
 from teitools.load import SHIPPED_FILES, TEI_NS, Document, NotShipped, UsageError, load
 from teitools.resources import XSLT_DIR
+
+if TYPE_CHECKING:
+    import saxonche
 
 FORMATS = ("html", "text", "index")
 # What each page format is written as, per document; "entries" is kept for the indexes, never written.

@@ -21,8 +21,6 @@ from multiprocessing import get_all_start_methods, get_context
 from multiprocessing.context import BaseContext
 from pathlib import Path
 
-import saxonche
-
 from teitools import distributed, memory, rules, saxon, workers
 from teitools import render as stages
 from teitools.distributed import ClusterOptions
@@ -133,6 +131,8 @@ def map_document(
     else:  # rendering alone needs only where the pointers lead
         targets = pointer_targets(loaded)
     if options.formats:
+        from saxonche import PySaxonApiError  # loaded here, where rendering starts (teitools.saxon)
+
         renderer = stages.renderer(options.link_indexes)
         try:
             linked = renderer.linked_documents(loaded, targets, options.from_client)
@@ -140,7 +140,7 @@ def map_document(
             header = header_model(loaded, targets, {file: each.ids for file, each in linked.items()})
             result.record = header if options.records else None
             outputs = renderer.outputs(loaded, targets, linked, header.as_json(), options.formats)
-        except saxonche.PySaxonApiError as error:
+        except PySaxonApiError as error:
             message = f"cannot be rendered: {' '.join(str(error).split())}"
             result.findings.append(Finding(loaded.label, 1, 1, ERROR, "render", message))
         else:

@@ -11,14 +11,17 @@ saxonche's native libraries, so it is done only for the releases whose layout wa
 with SaxonC's own isolate.
 """
 
+from __future__ import annotations
+
 import ctypes
 import functools
 import threading
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import saxonche
+if TYPE_CHECKING:
+    import saxonche
 
 _started = False
 _bounded = False
@@ -38,6 +41,10 @@ _LIBRARIES = ("libsaxonc-he-*", "libsaxonc-core-he-*")
 
 
 def new_processor() -> saxonche.PySaxonProcessor:
+    # Saxon's native library (and importlib.metadata, for its release) is loaded with the first processor: a
+    # run that only validates never loads it (a fifth of `teitools validate`'s start-up).
+    import saxonche
+
     global _started, _bounded
     with _CREATING:  # threads of one process (a Dask worker's) share its one isolate: created once
         if not _started:
@@ -79,6 +86,8 @@ def _create_isolate() -> bool:
     reads later lives in memory never freed, as SaxonC's own does: Python's would be gone when SaxonC tears
     the isolate down at exit. SaxonC would also register its C++ extension functions; teitools has none.
     False, leaving it to SaxonC, for an unchecked release or one whose isolate exists already."""
+    from importlib import metadata
+
     try:
         if metadata.version("saxonche") not in ISOLATE_LAYOUT_CHECKED:
             return False
@@ -109,6 +118,8 @@ def _create_isolate() -> bool:
 
 def _libraries() -> tuple[ctypes.CDLL, ctypes.CDLL]:
     """saxonche's two native libraries: SaxonC's C++ API (the wrapper) and the native image (the core)."""
+    import saxonche
+
     folder = Path(saxonche.__file__).with_name("saxonche.libs")
     wrapper, core = [ctypes.CDLL(str(next(folder.glob(f"{name}.so*")))) for name in _LIBRARIES]
     return wrapper, core

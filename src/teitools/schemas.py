@@ -26,7 +26,6 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, partial
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -393,6 +392,8 @@ def tei_all_expectations() -> Expectations | None:
 def readable_path() -> Path | None:
     """Where the expressions of tei_all's Schematron that elementpath reads are kept: by the Schematron's
     bytes and elementpath's release (another may read them otherwise); None without a release to go by."""
+    from importlib import metadata  # 10 ms to import: only a run against tei_all needs it
+
     try:
         release = metadata.version("elementpath")
     except metadata.PackageNotFoundError:
