@@ -253,3 +253,33 @@ def test_breaks_inside_words_join_them_across_the_white_space_of_the_source_line
     )
     assert expected in text_of(out, "word-breaks")
     assert expected in main_text(page(out, "word-breaks"))
+
+
+# --- authority records ---------------------------------------------------------------------------------
+
+
+def test_records_give_each_field_a_labelled_line_and_keep_their_notes(out):
+    document = page(out, "records")
+    person = document.xpath("//div[@id='bahr']")[0]
+    assert person.get("class") == "person record"
+    fields = [(f.get("class"), " ".join(f.text_content().split())) for f in person.xpath("div")]
+    assert fields == [
+        ("field persName", "Bahr, Hermann"),
+        ("field persName", "Hermann Bahr"),
+        ("field birth", "born 1863-07-19 Linz"),
+        ("field death", "died 1934"),
+        ("field idno", "wikidata Q84295"),
+        ("field idno", "URL https://example.org/person/bahr"),
+        ("field note", "Writer and critic."),
+    ]
+    assert person.xpath(".//a/@href") == [
+        "https://www.wikidata.org/wiki/Q84295",
+        "https://example.org/person/bahr",
+    ]
+    # The record's note is read in the record; the text's own note is still footnote 1.
+    notes = document.xpath("//section[@class='notes']//li")
+    assert [" ".join(n.text_content().split()) for n in notes] == ["1. A footnote of the text. ↩"]
+    assert document.xpath("//a[@role='doc-noteref']/text()") == ["[1]"]
+    text = text_of(out, "records")
+    assert "Bahr, Hermann\nHermann Bahr\nborn 1863-07-19 Linz\ndied 1934\nwikidata Q84295\n" in text
+    assert "\n\nLinz\n48.3 14.28\n\nNotes\n\n1. A footnote of the text.\n" in text

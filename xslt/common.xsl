@@ -38,7 +38,7 @@
     'signed', 'dateline', 'byline', 'docAuthor', 'docDate', 'docImprint', 'docTitle', 'titlePart',
     'titlePage', 'trailer', 'opener', 'closer', 'argument', 'epigraph', 'postscript', 'table', 'row',
     'castList', 'castGroup', 'castItem', 'figure', 'figDesc', 'listPerson', 'person', 'listPlace', 'place',
-    'listOrg', 'org', 'listEvent', 'event', 'entry', 'sense', 'set', 'floatingText', 'address', 'addrLine',
+    'listOrg', 'org', 'listEvent', 'event', 'personGrp', 'entry', 'sense', 'set', 'floatingText', 'address', 'addrLine',
     'u', 'sourceDoc', 'surface', 'zone', 'line', 'listApp', 'listWit', 'witness'"/>
 
   <xsl:variable name="t:block-names" as="map(xs:string, xs:boolean)" select="map:merge($t:blocks ! map { . : true() })"/>
@@ -82,7 +82,7 @@
 
   <!-- Numbers the notes of the text in document order (one map per transformation, as t:ordinals). -->
   <xsl:variable name="t:note-numbers" as="map(xs:string, xs:integer)"
-    select="map:merge((//tei:text | //tei:sourceDoc)//tei:note[not(parent::tei:app)] ! map { generate-id(.): position() })"/>
+    select="map:merge((//tei:text | //tei:sourceDoc)//tei:note[t:is-footnote(.)] ! map { generate-id(.): position() })"/>
 
   <!-- Numbers the apparatus entries that stand in the text (an app inside a listApp is an entry already). -->
   <xsl:accumulator name="t:apps" as="xs:integer" initial-value="0">
@@ -161,6 +161,33 @@
   <xsl:function name="t:event-text" as="xs:string?">
     <xsl:param name="event" as="element()?"/>
     <xsl:sequence select="($event ! normalize-space(string((tei:date, .)[1])))[. != '']"/>
+  </xsl:function>
+
+  <!-- Authority records (records.xsl): the elements of a personography, gazetteer or list of organisations or
+       events that describe one entity, each of whose children is a field. What a field's content does not say
+       itself, its label says (born 1879, wikidata Q33391). -->
+  <xsl:variable name="t:record-names" as="map(xs:string, xs:boolean)"
+    select="map:merge(('person', 'personGrp', 'place', 'org', 'event') ! map { . : true() })"/>
+
+  <xsl:function name="t:is-record" as="xs:boolean">
+    <xsl:param name="element" as="element()?"/>
+    <xsl:sequence select="exists($element/self::tei:*[map:contains($t:record-names, local-name())])"/>
+  </xsl:function>
+
+  <xsl:variable name="t:field-labels" as="map(xs:string, xs:string)"
+    select="map { 'birth': 'born', 'death': 'died', 'floruit': 'active' }"/>
+
+  <xsl:function name="t:field-label" as="xs:string?">
+    <xsl:param name="field" as="element()"/>
+    <xsl:sequence select="if ($field/self::tei:idno) then normalize-space($field/@type)[. != '']
+      else $t:field-labels(local-name($field))"/>
+  </xsl:function>
+
+  <!-- The notes that are footnotes (numbered, a marker in the text, the note in the notes section): not a
+       reading's note in an apparatus, nor a record's, which are read where they stand. -->
+  <xsl:function name="t:is-footnote" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="empty($note/parent::tei:app) and not(t:is-record($note/parent::*))"/>
   </xsl:function>
 
   <!-- Authority identifiers as links: known registers by type, or any idno that is already a URI. -->

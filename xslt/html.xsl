@@ -27,6 +27,7 @@
   <xsl:import href="figures.xsl"/>
   <xsl:import href="letters.xsl"/>
   <xsl:import href="epidoc.xsl"/>
+  <xsl:import href="records.xsl"/>
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
   <!-- The divisions, by name, and as a pattern of names (both static): the rules for divisions use the
@@ -88,7 +89,7 @@
       <xsl:with-param name="witnesses" select="$tei//tei:listWit[.//tei:witness/@xml:id = $texts//@wit ! tokenize(.) ! substring-after(., '#')]"/>
     </xsl:call-template>
     <xsl:call-template name="notes">
-      <xsl:with-param name="notes" select="$texts//tei:note[not(parent::tei:app)]"/>
+      <xsl:with-param name="notes" select="$texts//tei:note[t:is-footnote(.)]"/>
     </xsl:call-template>
     <!-- The script's text is copied as it stands here, its indentation included. -->
     <xsl:if test="$texts//tei:choice">
@@ -286,7 +287,7 @@
   </xsl:template>
 
   <!-- Notes: a numbered marker here; the note itself in the Notes section. -->
-  <xsl:template match="tei:note[not(parent::tei:app)]" mode="html">
+  <xsl:template match="tei:note[t:is-footnote(.)]" mode="html">
     <sup class="noteref">
       <a href="#{t:anchor(.)}" id="ref-{t:anchor(.)}" role="doc-noteref"
          aria-label="Note {t:note-number(.)}">[<xsl:value-of select="t:note-number(.)"/>]</a>

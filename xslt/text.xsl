@@ -24,6 +24,7 @@
   <xsl:import href="figures.xsl"/>
   <xsl:import href="letters.xsl"/>
   <xsl:import href="epidoc.xsl"/>
+  <xsl:import href="records.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:variable name="newline" as="xs:string" select="'&#10;'"/>
@@ -36,7 +37,7 @@
     <xsl:variable name="apps" select="$texts//tei:app[not(ancestor::tei:listApp)]"/>
     <xsl:variable name="apparatus" select="if (empty($apps)) then () else
       ('Apparatus', $apps ! ('a' || t:app-number(.) || '. ' || t:apparatus-entry(.)))"/>
-    <xsl:variable name="notes" select="$texts//tei:note[not(parent::tei:app)]"/>
+    <xsl:variable name="notes" select="$texts//tei:note[t:is-footnote(.)]"/>
     <xsl:variable name="notes-section" select="if (empty($notes)) then () else
       ('Notes', $notes ! (t:note-number(.) || '. ' || string-join(t:paragraphs(node()), $newline || $newline)))"/>
     <xsl:value-of select="string-join($heading, $newline), $body, $apparatus, $notes-section"
@@ -82,7 +83,7 @@
     <xsl:sequence select="$t:break"/>
   </xsl:template>
 
-  <xsl:template match="tei:note[not(parent::tei:app)]" mode="text">
+  <xsl:template match="tei:note[t:is-footnote(.)]" mode="text">
     <xsl:value-of select="'[' || t:note-number(.) || ']'"/>
   </xsl:template>
 
