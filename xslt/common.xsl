@@ -37,9 +37,9 @@
     'div7', 'p', 'ab', 'head', 'lg', 'l', 'sp', 'speaker', 'spGrp', 'item', 'list', 'listBibl', 'salute',
     'signed', 'dateline', 'byline', 'docAuthor', 'docDate', 'docImprint', 'docTitle', 'titlePart',
     'titlePage', 'trailer', 'opener', 'closer', 'argument', 'epigraph', 'postscript', 'table', 'row',
-    'castList', 'castGroup', 'castItem', 'figure', 'figDesc', 'listPerson', 'person', 'listPlace', 'place',
-    'listOrg', 'org', 'listEvent', 'event', 'personGrp', 'entry', 'sense', 'set', 'floatingText', 'address', 'addrLine',
-    'u', 'sourceDoc', 'surface', 'zone', 'line', 'listApp', 'listWit', 'witness'"/>
+    'castList', 'castGroup', 'castItem', 'figure', 'figDesc', 'listPerson', 'person', 'personGrp', 'listPlace',
+    'place', 'listOrg', 'org', 'listEvent', 'event', 'entry', 'sense', 'set', 'floatingText', 'address',
+    'addrLine', 'u', 'sourceDoc', 'surface', 'zone', 'line', 'listApp', 'listWit', 'witness'"/>
 
   <xsl:variable name="t:block-names" as="map(xs:string, xs:boolean)" select="map:merge($t:blocks ! map { . : true() })"/>
 
