@@ -106,6 +106,11 @@ HEADED = (
     "//section[@class='div edition' or @class='div translation' or @class='div commentary']/*[1][self::h2]"
 )
 GLOSS_ITEMS = "//tei:text//tei:list[tei:label]/tei:item[preceding-sibling::*[1][self::tei:label]]"
+# The fields of the records the text holds (the header's are not rendered), outside any phrase.
+RECORD_FIELDS = (
+    "//tei:text//*[self::tei:person or self::tei:personGrp or self::tei:place or self::tei:org"
+    " or self::tei:event][not(ancestor::tei:p or ancestor::tei:ab or ancestor::tei:note)]/*"
+)
 RELATED = "//tei:correspContext/tei:ref[contains(@subtype, 'previous') or contains(@subtype, 'next')]"
 SERIES = "string(//tei:titleStmt/tei:title[@level='s'])"
 
@@ -260,6 +265,19 @@ CHECKS = [
     ),
     # long documents
     Check("prose", "headed div (in the contents)", long_document_heads, shown("//nav[@class='toc']//a")),
+    # authority records
+    Check(
+        "records",
+        "record field (a line of its own)",
+        count(RECORD_FIELDS),
+        shown(f"//main//div[{has_class('field')}]"),
+    ),
+    Check(
+        "records",
+        "birth, death (labelled)",
+        count(f"{RECORD_FIELDS}[self::tei:birth or self::tei:death]"),
+        shown("//main//div[@class='field birth' or @class='field death']/span[@class='label']"),
+    ),
 ]
 
 

@@ -282,4 +282,14 @@ def test_records_give_each_field_a_labelled_line_and_keep_their_notes(out):
     assert document.xpath("//a[@role='doc-noteref']/text()") == ["[1]"]
     text = text_of(out, "records")
     assert "Bahr, Hermann\nHermann Bahr\nborn 1863-07-19 Linz\ndied 1934\nwikidata Q84295\n" in text
-    assert "\n\nLinz\n48.3 14.28\n\nNotes\n\n1. A footnote of the text.\n" in text
+    assert (
+        "\n\nLinz\n48.3 14.28\n\nLinzer Schloss\ngeonames 2772400\n\nNotes\n\n1. A footnote of the text.\n"
+        in text
+    )
+    # A record within a record is a record too, its fields lines, not run together inside one of the outer's.
+    castle = document.xpath("//div[@id='linz']/div[@class='field place']/div[@id='linz-castle']")[0]
+    assert [f.text_content().split() for f in castle.xpath("div")] == [
+        ["Linzer", "Schloss"],
+        ["geonames", "2772400"],
+    ]
+    assert castle.xpath(".//a/@href") == ["https://www.geonames.org/2772400"]

@@ -32,9 +32,8 @@
         <span class="label"><xsl:value-of select="."/></span>
         <xsl:text> </xsl:text>
       </xsl:for-each>
-      <xsl:apply-templates select="." mode="html">
-        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
+      <!-- A field that holds blocks (a record within a record, a note's paragraphs) keeps them: a div holds them. -->
+      <xsl:apply-templates select="." mode="html"/>
     </xsl:element>
   </xsl:template>
 
