@@ -17,10 +17,10 @@
 
   <!-- A record: a block whose children are fields. Each field is wrapped here, around the field's own look
        (a name's span, an identifier's link), which stays that of its element wherever its rule is. -->
-  <xsl:template match="*[t:is-record(.)]" mode="html">
+  <xsl:template _match="{$t:record-pattern}" mode="html">
     <xsl:call-template name="t:html-block">
       <xsl:with-param name="class" select="local-name(), 'record'"/>
-      <xsl:with-param name="content" as="node()*"><xsl:apply-templates mode="t:html-field"/></xsl:with-param>
+      <xsl:with-param name="fields" select="true()"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -37,7 +37,7 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="*[t:is-record(.)]" mode="text">
+  <xsl:template _match="{$t:record-pattern}" mode="text">
     <xsl:sequence select="$t:break"/>
     <xsl:apply-templates mode="t:text-field"/>
     <xsl:sequence select="$t:break"/>
