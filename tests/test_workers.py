@@ -41,6 +41,12 @@ def slow_square(number: int, seconds: float) -> int:
     return number * number
 
 
+def start_time(seconds: float) -> float:
+    started = time.monotonic()
+    time.sleep(seconds)
+    return started
+
+
 def finish_time(seconds: float) -> float:
     time.sleep(seconds)
     return time.monotonic()
@@ -76,6 +82,15 @@ def test_a_long_task_at_the_head_does_not_hold_the_other_workers_back():
     with pool(2) as two:
         finished = list(two.map(finish_time, [(1.0,)] + [(0.0,)] * 9))
     assert sum(when < finished[0] for when in finished[1:]) >= 6  # all but the one behind it in its pipe
+
+
+def test_the_costliest_task_that_may_go_out_goes_first_and_the_answers_stay_in_order():
+    durations = [0.2] * 5 + [1.0]
+    with pool(2) as two:
+        started = list(two.map(start_time, [(seconds,) for seconds in durations], costs=durations))
+    # In the tasks' order the long task would start only once four short ones had (0.4 s in): the run would
+    # end on it, one worker idle. Costliest first, it starts with the first short task.
+    assert started[5] < sorted(started[:5])[1]
 
 
 def test_a_run_that_stops_half_way_ends_its_busy_workers_at_once():

@@ -264,7 +264,8 @@ def _pooled(
         with workers.Pool(jobs, context, budget) as pool:
             options = with_schema_names(options, files, pool, jobs)
             each_batch = list(batches(files))
-            answers = pool.map(map_batch, [(batch, options) for batch in each_batch])
+            costs = [sum(map(size_of, batch)) for batch in each_batch]
+            answers = pool.map(map_batch, [(batch, options) for batch in each_batch], costs)
             for batch, answer in zip(each_batch, answers, strict=True):
                 yield from _died(batch) if isinstance(answer, workers.WorkerDied) else answer
     finally:

@@ -8,7 +8,7 @@ after a count of tasks, and that replacement deadlocks on Python 3.11 to 3.13 (C
 """
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -86,25 +86,32 @@ class Pool:
         theirs.close()
         return _Worker(process, ours)
 
-    def map(self, function: Callable, tasks: Iterable[tuple]) -> Iterator[object]:
+    def map(
+        self, function: Callable, tasks: Sequence[tuple], costs: Sequence[int] | None = None
+    ) -> Iterator[object]:
         """The function's answer for each task's arguments, in the tasks' order (WorkerDied for a task
         whose worker died); an exception the function raised is raised here. At most a few tasks per worker
-        are ahead of the answer awaited (HELD_PER_WORKER), so that answers waiting here stay few."""
+        are ahead of the answer awaited (HELD_PER_WORKER), so that answers waiting here stay few. costs: what
+        each task is expected to cost (its bytes, say); among the tasks that may go out, the costliest goes
+        first, so that the run does not end on one worker finishing a long task while the others wait."""
         arguments: dict[int, tuple] = {}  # the tasks handed out and not answered, to hand out again
         answers: dict[int, Answer] = {}
-        queue = enumerate(tasks)
-        awaited = handed = 0
+        waiting = list(range(len(tasks)))  # the tasks not handed out yet, in order
+        awaited = 0
         window = HELD_PER_WORKER * len(self.workers)
 
+        def next_task() -> int | None:
+            eligible = [number for number in waiting[:window] if number < awaited + window]
+            if not eligible:
+                return None
+            chosen = max(eligible, key=lambda number: costs[number]) if costs else eligible[0]
+            waiting.remove(chosen)
+            return chosen
+
         def hand_out(worker: _Worker) -> None:
-            nonlocal handed
-            while len(worker.pending) < TASKS_PER_WORKER and handed - awaited < window:
-                task = next(queue, None)
-                if task is None:
-                    return
-                arguments[task[0]] = (function, task[1])
-                self._send(worker, task[0], arguments[task[0]])
-                handed += 1
+            while len(worker.pending) < TASKS_PER_WORKER and (number := next_task()) is not None:
+                arguments[number] = (function, tasks[number])
+                self._send(worker, number, arguments[number])
 
         while True:
             for worker in self.workers:
@@ -113,7 +120,7 @@ class Pool:
                 yield _unwrap(answers.pop(awaited))
                 awaited += 1
                 continue
-            if awaited == handed:
+            if awaited == len(tasks):
                 return
             for worker in self._ready():
                 self._collect(worker, answers, arguments)
