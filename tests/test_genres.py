@@ -293,3 +293,47 @@ def test_records_give_each_field_a_labelled_line_and_keep_their_notes(out):
         ["geonames", "2772400"],
     ]
     assert castle.xpath(".//a/@href") == ["https://www.geonames.org/2772400"]
+
+
+# --- pointers, notes called from elsewhere, fields side by side ------------------------------------------
+
+
+def test_a_pointer_calls_the_note_it_points_to_and_names_what_else_it_points_to(out):
+    text = text_of(out, "pointers")
+    # ELTeC's end notes: the marker stands at the pointer and the notes are numbered in the order they are
+    # called; a second pointer to the note names it. A list item, a figure and a division are named as a
+    # reader knows them, never by their xml:id glued to the word before.
+    assert "The wool cost[1]—I will not say. Vavilov[2] derived it" in text
+    assert "(see section The method); Figure 1 shows it" in text
+    assert "see also note 1." in text
+    assert "Read old[2] words." in text
+    assert text.rstrip().endswith("Notes\n\n1. Over forty pounds a pound.\n\n2. a note on the reading")
+    assert "old form" not in text and "bib2" not in text and "N1" not in text
+    document = page(out, "pointers")
+    call = document.xpath("//main//sup[@class='noteref']/a")[0]
+    assert (call.get("href"), call.get("id"), call.text) == ("#N1", "ref-N1", "[1]")
+    assert document.xpath("//a[@class='ptr'][@href='#bib2']/text()") == ["[2]"]
+    assert document.xpath("//a[@class='ptr'][@href='#method']/text()") == ["The method"]
+    assert len(document.xpath("//main//sup[@class='noteref']")) == 2  # none where the end note stands
+
+
+def test_fields_written_side_by_side_are_read_apart(out):
+    document = page(out, "pointers")
+    assert "Nancy Ide A Registry 2004" in main_text(document)
+    heading = (out / "pointers.txt").read_text(encoding="utf-8").split("\n\n", 1)[0]
+    source = "Source: Cross, Victoria John Lane London 1895"
+    assert heading.splitlines()[1:] == ["Charles Dickens", "1895", source]
+
+
+def test_drama_counts_its_verse_through_the_play_and_dates_the_work_by_its_print(out):
+    document = page(out, "drama-verse")
+    assert document.xpath("//span[@class='linenumber']/text()") == ["5", "10"]
+    heading = (out / "drama-verse.txt").read_text(encoding="utf-8").split("\n\n", 1)[0]
+    assert heading.splitlines()[:2] == ["Drama in verse", "1808"]
+
+
+def test_a_list_of_readings_gives_a_line_number_as_l_and_a_named_location_as_written(out):
+    text = text_of(out, "apparatus-list")
+    assert "l. 3: ΕΥΓΝΙΣ] ΟΕΥΓΝΙΣ\n\nline 2: ΑΛΙΑ] ΑΛΛΑ" in text
+    document = page(out, "apparatus-list")
+    assert document.xpath("//li[@class='app']/span[@class='loc']/text()") == ["l. 3: ", "line 2: "]

@@ -162,7 +162,7 @@ def test_the_normalised_name_is_the_one_the_stylesheets_choose():
       </xsl:template>
     </xsl:stylesheet>"""
     processor = saxonche.PySaxonProcessor(license=False)
-    executable = processor.new_xslt30_processor().compile_stylesheet(stylesheet_text=stylesheet)
+    executable = render_module.stylesheet_compiler(processor).compile_stylesheet(stylesheet_text=stylesheet)
     for path in (TEI_DIR / "persons.xml", FIXTURE):
         from_xslt = executable.transform_to_string(source_file=str(path)).splitlines()
         tree = etree.parse(str(path))

@@ -114,10 +114,17 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- Where an entry of a list of readings stands: a line number as "l. 3"; a location that names itself
+       ("line 3", EpiDoc's fragment "frA") as it is written. -->
+  <xsl:function name="t:app-location" as="xs:string?">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="($app/@loc, $app/@n)[1] ! normalize-space(.)[. != ''] ! (if (matches(., '^\d')) then 'l. ' || . else .)"/>
+  </xsl:function>
+
   <xsl:template match="tei:listApp/tei:app" mode="html">
     <li class="app" id="{t:anchor(.)}">
-      <xsl:for-each select="(@loc, @n)[1]">
-        <span class="loc"><xsl:value-of select="'l. ' || . || ': '"/></span>
+      <xsl:for-each select="t:app-location(.)">
+        <span class="loc"><xsl:value-of select=". || ': '"/></span>
       </xsl:for-each>
       <xsl:apply-templates select="." mode="apparatus-html"/>
     </li>
@@ -125,7 +132,7 @@
 
   <xsl:template match="tei:listApp/tei:app" mode="text">
     <xsl:sequence select="$t:break"/>
-    <xsl:value-of select="string-join(((@loc, @n)[1] ! ('l. ' || . || ':'), t:apparatus-entry(.)), ' ')"/>
+    <xsl:value-of select="string-join((t:app-location(.) ! (. || ':'), t:apparatus-entry(.)), ' ')"/>
     <xsl:sequence select="$t:break"/>
   </xsl:template>
 

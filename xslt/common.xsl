@@ -80,9 +80,14 @@
       'label': (normalize-space(@n)[. != ''], string($value?count + 1))[1] }"/>
   </xsl:accumulator>
 
-  <!-- Numbers the notes of the text in document order (one map per transformation, as t:ordinals). -->
+  <!-- The footnotes in the order a reader meets their markers: where a note stands, or where the pointer
+       that calls it is (t:call-of). They are numbered (one map per transformation, as t:ordinals) and listed
+       in this order. -->
+  <xsl:variable name="t:footnotes" as="element(tei:note)*" select="
+    (((//tei:text | //tei:sourceDoc)//tei:note[t:is-footnote(.)] ! (t:call-of(.), .)[1]) | ())
+    ! (if (self::tei:note) then . else t:pointed-note(.))"/>
   <xsl:variable name="t:note-numbers" as="map(xs:string, xs:integer)"
-    select="map:merge((//tei:text | //tei:sourceDoc)//tei:note[t:is-footnote(.)] ! map { generate-id(.): position() })"/>
+    select="map:merge($t:footnotes ! map { generate-id(.): position() })"/>
 
   <!-- Numbers the apparatus entries that stand in the text (an app inside a listApp is an entry already). -->
   <xsl:accumulator name="t:apps" as="xs:integer" initial-value="0">
@@ -91,13 +96,15 @@
 
   <!-- Counts verse lines: @n where it is a number, else one more than the line before; a half-line that
        continues a line (@part M or F) is not counted. The count restarts in each text and each poem
-       (a division holding stanzas). One pass per transformation into a map (generate-id to number), as
+       (a division holding stanzas), except in drama, whose lines are counted through the play (a song in a
+       scene is a division holding stanzas too). One pass per transformation into a map (generate-id to number), as
        t:ordinals: a lookup per line, not an accumulator lookup per line (measured slower). The map holds only
        the numbers shown (every fifth): a fifth of the entries to write. The pass writes the map's entries
        (xsl:map), it does not put them into a map carried along (a copy of the map per line). -->
+  <xsl:variable name="t:drama" as="xs:boolean" select="exists(//tei:sp)"/>
   <xsl:variable name="t:verse-numbers" as="map(xs:string, xs:integer)">
     <xsl:map>
-      <xsl:iterate select="//tei:text | //tei:div[tei:lg] | //tei:l">
+      <xsl:iterate select="//tei:text | //tei:div[tei:lg][not($t:drama)] | //tei:l">
         <xsl:param name="count" as="xs:integer" select="0"/>
         <xsl:variable name="number" as="xs:integer" select="if (not(self::tei:l)) then 0
           else if (matches(@n, '^\d+$')) then xs:integer(@n) else if (@part = ('M', 'F')) then $count else $count + 1"/>
@@ -173,6 +180,22 @@
   <xsl:variable name="t:record-pattern" static="yes" as="xs:string"
     select="string-join($t:records ! ('tei:' || .), ' | ')"/>
 
+  <!-- Fields: the parts of a name, of a bibliography, of a manuscript's description (teitools.metadata.FIELDS,
+       given when the stylesheets are compiled). Two written side by side with nothing between them are read
+       apart: a space goes between (in each look, by a rule matching the pattern, before the field's own). The
+       pattern tries any element, which first asks whether an element comes right before it (most follow
+       text): a union of the field names, tried branch by branch on each of them, made the plain text a sixth
+       slower, this a twentieth. -->
+  <xsl:param name="fields" static="yes" as="xs:string" required="yes"/>
+  <xsl:variable name="t:field-pattern" static="yes" as="xs:string"
+    select="'tei:*[preceding-sibling::node()[1] instance of element()][t:follows-field(.)]'"/>
+  <xsl:variable name="t:field-names" as="map(xs:string, xs:boolean)" select="map:merge(tokenize($fields) ! map { . : true() })"/>
+
+  <xsl:function name="t:follows-field" as="xs:boolean">
+    <xsl:param name="field" as="element()"/>
+    <xsl:sequence select="map:contains($t:field-names, local-name($field)) and exists($field/preceding-sibling::node()[1][self::tei:*][map:contains($t:field-names, local-name())])"/>
+  </xsl:function>
+
   <xsl:function name="t:is-record" as="xs:boolean">
     <xsl:param name="element" as="element()?"/>
     <xsl:sequence select="exists($element/self::tei:*[local-name() = $t:records])"/>
@@ -188,10 +211,31 @@
   </xsl:function>
 
   <!-- The notes that are footnotes (numbered, a marker in the text, the note in the notes section): not a
-       reading's note in an apparatus, nor a record's, which are read where they stand. -->
+       reading's note in an apparatus, nor a record's, which are read where they stand, nor one inside a
+       reading of a choice that the text does not show (a sic, an orig), whose marker no reader would see. -->
   <xsl:function name="t:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="empty($note/parent::tei:app) and not(t:is-record($note/parent::*))"/>
+    <xsl:sequence select="empty($note/parent::tei:app) and not(t:is-record($note/parent::*))
+      and empty($note/ancestor::*[parent::tei:choice][not(t:reading(parent::tei:choice) is .)])"/>
+  </xsl:function>
+
+  <!-- A footnote that pointers without content point to (ELTeC's <ref target="#N1"/> in the text, the note at
+       the end): its marker stands where the first of them is (t:called-note), not where the note is. -->
+  <xsl:function name="t:pointed-note" as="element(tei:note)?">
+    <xsl:param name="pointer" as="element()"/>
+    <xsl:sequence select="t:entry-by-pointer(tokenize($pointer/@target)[1], $pointer)[self::tei:note][t:is-footnote(.)]"/>
+  </xsl:function>
+
+  <xsl:key name="t:calls" match="tei:text//tei:ref[not(node())] | tei:text//tei:ptr" use="t:pointed-note(.) ! generate-id()"/>
+
+  <xsl:function name="t:call-of" as="element()?">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="key('t:calls', generate-id($note), root($note))[1]"/>
+  </xsl:function>
+
+  <xsl:function name="t:called-note" as="element(tei:note)?">
+    <xsl:param name="pointer" as="element()"/>
+    <xsl:sequence select="t:pointed-note($pointer)[t:call-of(.) is $pointer]"/>
   </xsl:function>
 
   <!-- Authority identifiers as links: known registers by type, or any idno that is already a URI. -->
@@ -620,10 +664,32 @@
     <xsl:sequence select="$t:header?related?*"/>
   </xsl:function>
 
-  <!-- A pointer without content (ref, ptr) says where it points: the target itself (a date, a letter). -->
+  <!-- A pointer without content (ref, ptr) says where it points. An element of the document by what a reader
+       knows it by: its number (@n), a numbered list's item as [3], a figure as Figure 2, a division by its
+       heading; anything else (a date, a letter, another file) by the target itself. (A footnote it points to
+       is called there instead: t:called-note.) -->
   <xsl:function name="t:pointer-label" as="xs:string">
     <xsl:param name="pointer" as="element()"/>
-    <xsl:sequence select="string-join(tokenize(normalize-space($pointer/@target)) ! replace(., '^#', ''), ', ')"/>
+    <xsl:sequence select="string-join(tokenize(normalize-space($pointer/@target)) ! t:target-label(., $pointer), ', ')"/>
+  </xsl:function>
+
+  <xsl:function name="t:target-label" as="xs:string">
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:param name="pointer" as="element()"/>
+    <xsl:variable name="element" select="t:entry-by-pointer($target, $pointer)"/>
+    <xsl:sequence select="
+      if ($element/self::tei:note[t:is-footnote(.)]) then t:note-number($element)
+      else if (normalize-space($element/@n)) then normalize-space($element/@n)
+      else if ($element/self::tei:item) then '[' || count($element/preceding-sibling::tei:item) + 1 || ']'
+      else if ($element/self::tei:figure) then 'Figure ' || count($element/preceding::tei:figure) + 1
+      else if (normalize-space($element/tei:head[1])) then normalize-space($element/tei:head[1])
+      else replace($target, '^#', '')"/>
+  </xsl:function>
+
+  <!-- Where a pointer to an element of the document leads (its anchor), if it points to one. -->
+  <xsl:function name="t:pointed-anchor" as="xs:string?">
+    <xsl:param name="pointer" as="element()"/>
+    <xsl:sequence select="t:entry-by-pointer(tokenize($pointer/@target)[1], $pointer) ! t:anchor(.)"/>
   </xsl:function>
 
   <!-- Presentation: @rend keywords as CSS classes (style.css says what each looks like), and CSS given by the

@@ -89,7 +89,7 @@
       <xsl:with-param name="witnesses" select="$tei//tei:listWit[.//tei:witness/@xml:id = $texts//@wit ! tokenize(.) ! substring-after(., '#')]"/>
     </xsl:call-template>
     <xsl:call-template name="notes">
-      <xsl:with-param name="notes" select="$texts//tei:note[t:is-footnote(.)]"/>
+      <xsl:with-param name="notes" select="$t:footnotes"/>
     </xsl:call-template>
     <!-- The script's text is copied as it stands here, its indentation included. -->
     <xsl:if test="$texts//tei:choice">
@@ -287,7 +287,12 @@
   </xsl:template>
 
   <!-- Notes: a numbered marker here; the note itself in the Notes section. -->
+  <!-- A footnote's marker stands where the note is, or where the pointer that calls it is (t:called-note). -->
   <xsl:template match="tei:note[t:is-footnote(.)]" mode="html">
+    <xsl:apply-templates select=".[empty(t:call-of(.))]" mode="note-call"/>
+  </xsl:template>
+
+  <xsl:template match="tei:note" mode="note-call">
     <sup class="noteref">
       <a href="#{t:anchor(.)}" id="ref-{t:anchor(.)}" role="doc-noteref"
          aria-label="Note {t:note-number(.)}">[<xsl:value-of select="t:note-number(.)"/>]</a>
@@ -411,13 +416,26 @@
     </a>
   </xsl:template>
 
-  <!-- A pointer without content shows its target (a date, a letter), so the sentence keeps its word. -->
+  <!-- A pointer without content shows where it points (t:pointer-label), so the sentence keeps its word; it
+       links there when that is in the page, and calls the footnote it points to. -->
   <xsl:template match="tei:ref[not(node())][not(matches(@target, '^https?://'))] | tei:ptr[not(matches(@target, '^https?://'))]" mode="html">
-    <span class="{local-name()}"><xsl:value-of select="t:pointer-label(.)"/></span>
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="anchor" select="t:pointed-anchor(.)[not($in-link)]"/>
+    <xsl:choose>
+      <xsl:when test="t:called-note(.)"><xsl:apply-templates select="t:called-note(.)" mode="note-call"/></xsl:when>
+      <xsl:when test="exists($anchor)"><a class="{local-name()}" href="#{$anchor}"><xsl:value-of select="t:pointer-label(.)"/></a></xsl:when>
+      <xsl:otherwise><span class="{local-name()}"><xsl:value-of select="t:pointer-label(.)"/></span></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:ptr[matches(@target, '^https?://')]" mode="html">
     <a href="{tokenize(@target)[1]}"><xsl:value-of select="@target"/></a>
+  </xsl:template>
+
+  <!-- Two fields side by side (t:follows-field): a space between them, then the field as its rule draws it. -->
+  <xsl:template _match="{$t:field-pattern}" mode="html" priority="10">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
   </xsl:template>
 
 </xsl:stylesheet>

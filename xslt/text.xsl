@@ -37,7 +37,7 @@
     <xsl:variable name="apps" select="$texts//tei:app[not(ancestor::tei:listApp)]"/>
     <xsl:variable name="apparatus" select="if (empty($apps)) then () else
       ('Apparatus', $apps ! ('a' || t:app-number(.) || '. ' || t:apparatus-entry(.)))"/>
-    <xsl:variable name="notes" select="$texts//tei:note[t:is-footnote(.)]"/>
+    <xsl:variable name="notes" select="$t:footnotes"/>
     <xsl:variable name="notes-section" select="if (empty($notes)) then () else
       ('Notes', $notes ! (t:note-number(.) || '. ' || string-join(t:paragraphs(node()), $newline || $newline)))"/>
     <xsl:value-of select="string-join($heading, $newline), $body, $apparatus, $notes-section"
@@ -84,6 +84,10 @@
   </xsl:template>
 
   <xsl:template match="tei:note[t:is-footnote(.)]" mode="text">
+    <xsl:apply-templates select=".[empty(t:call-of(.))]" mode="note-call"/>
+  </xsl:template>
+
+  <xsl:template match="tei:note" mode="note-call">
     <xsl:value-of select="'[' || t:note-number(.) || ']'"/>
   </xsl:template>
 
@@ -93,7 +97,8 @@
 
   <!-- A pointer without content shows its target, so the sentence keeps its word. -->
   <xsl:template match="tei:ref[not(node())] | tei:ptr" mode="text">
-    <xsl:value-of select="t:pointer-label(.)"/>
+    <xsl:apply-templates select="t:called-note(.)" mode="note-call"/>
+    <xsl:value-of select="t:pointer-label(.)[empty(t:called-note(current()))]"/>
   </xsl:template>
 
   <!-- Quotations: a block quotation is a paragraph of its own, without marks; an inline one gets marks where
@@ -106,6 +111,12 @@
     <xsl:apply-templates mode="text"/>
     <xsl:value-of select="'”'[$marks]"/>
     <xsl:sequence select="$t:break[$block]"/>
+  </xsl:template>
+
+  <!-- Two fields side by side (t:follows-field): a space between them, then the field as its rule draws it. -->
+  <xsl:template _match="{$t:field-pattern}" mode="text" priority="10">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -74,8 +74,39 @@ def normalize_space(value: str) -> str:
     return XML_WHITESPACE.sub(" ", value).strip(" ")
 
 
+# Fields: the parts of a name, of a bibliography and of a manuscript's description. Encoders often write two
+# side by side with nothing between (<forename>Charles</forename><surname>Dickens</surname>), where the
+# schema lets white space go unread; a reader reads them apart, so a space goes between (here, and in the
+# pages: the stylesheets get these names when they are compiled, teitools.render).
+FIELDS = (
+    "forename", "surname", "addName", "roleName", "genName", "nameLink", "persName", "orgName", "placeName",
+    "name", "author", "editor", "title", "publisher", "pubPlace", "date", "biblScope", "idno", "edition",
+    "imprint", "analytic", "monogr", "series", "respStmt", "resp", "locus", "textLang", "incipit", "explicit",
+    "rubric", "colophon", "msName", "settlement", "institution", "repository", "collection", "country",
+    "region", "extent", "distributor", "bibl", "biblStruct", "meeting", "affiliation", "ref", "ptr",
+)  # fmt: skip
+FIELD_TAGS = frozenset(f"{T}{name}" for name in FIELDS)
+
+
+def follows_field(element: etree._Element) -> bool:
+    """Whether an element is a field written right after another (nothing between them)."""
+    before = element.getprevious()
+    return element.tag in FIELD_TAGS and before is not None and before.tag in FIELD_TAGS and not before.tail
+
+
+def all_parts(element: etree._Element) -> Iterator[str]:
+    """The text of an element, a space between two fields side by side (FIELDS)."""
+    yield element.text or ""
+    for child in element.iterchildren():
+        if follows_field(child):
+            yield " "
+        if isinstance(child.tag, str):
+            yield from all_parts(child)
+        yield child.tail or ""
+
+
 def text(element: etree._Element | None) -> str:
-    return normalize_space("".join(element.itertext())) if element is not None else ""
+    return normalize_space("".join(all_parts(element))) if element is not None else ""
 
 
 # What a reader reads of a name, as the pages read the text (t:reading-text in common.xsl): in a choice its
@@ -95,6 +126,8 @@ def reading_text(element: etree._Element) -> str:
 def reading_parts(element: etree._Element) -> Iterator[str]:
     yield element.text or ""
     for child in element.iterchildren():
+        if follows_field(child):
+            yield " "
         if child.tag in READINGS:
             reading = first(child, *READINGS[child.tag])
             if reading is not None:
@@ -369,7 +402,7 @@ def read_record(document: Document, name: str, personography: Personography) -> 
         contact=read_contact(publication),
         published=read_date(publication.find(f"{T}date")),
         created=created,
-        date=created or first_date(header, DESCRIBED_DATES),
+        date=created or work_date(document.root) or first_date(header, DESCRIBED_DATES),
         languages=[lang.get("ident") for lang in header.iterfind(f".//{T}langUsage/{T}language[@ident]")],
         licences=read_licences(publication),
         sources=read_sources(or_empty(header.find(f"{T}fileDesc/{T}sourceDesc"))),
@@ -391,6 +424,9 @@ CREATION_DATES = (
     f"{T}profileDesc/{T}creation//{T}date",
     f"{T}profileDesc/{T}correspDesc/{T}correspAction[@type='sent']/{T}date",
 )
+# A work's own history where the document records it (DraCor's standOff): when it was first made public.
+WORK_EVENTS = f"{T}standOff/{T}listEvent/{T}event"
+PUBLIC_EVENTS = ("print", "premiere")
 DESCRIBED_DATES = (f"{T}fileDesc/{T}sourceDesc//{T}date", f"{T}fileDesc/{T}publicationStmt/{T}date")
 # Who publishes: the publisher, else the body responsible for the publication, else its distributor.
 PUBLISHERS = etree.XPath("tei:publisher | tei:authority | tei:distributor", namespaces=NS)
@@ -426,6 +462,16 @@ def first_date(header: etree._Element, paths: tuple[str, ...]) -> Date | None:
     """The first date found by the paths, in order, that has a value or a text."""
     dates = (read_date(date) for path in paths for date in header.iterfind(path))
     return next((date for date in dates if date and date.text), None)
+
+
+def work_date(root: etree._Element) -> Date | None:
+    """A work's date from its recorded history: the first of its printing and first performance (a play
+    printed long after its premiere is dated by the premiere), else when it was written; before the dates
+    of the edition it was transcribed from (sourceDesc). ISO dates compare as strings."""
+    events = [(event.get("type"), read_date(event)) for event in root.iterfind(WORK_EVENTS)]
+    public = [date for kind, date in events if kind in PUBLIC_EVENTS and date and date.when]
+    written = [date for kind, date in events if kind == "written" and date and date.when]
+    return min(public, key=lambda date: date.when, default=None) or next(iter(written), None)
 
 
 def read_licences(publication: etree._Element) -> list[Licence]:
@@ -496,14 +542,29 @@ def resource_kind(document: Document) -> str:
     return "Text"
 
 
-SOURCE_TEXT = etree.XPath(
-    ".//text()[not(ancestor::tei:note)] | .//tei:ptr[not(ancestor::tei:note)]/@target", namespaces=NS
-)
+def source_text(description: etree._Element) -> str:
+    return normalize_space("".join(source_parts(description)))
 
 
-# The descriptions of a source: bibliographic (bibl, biblStruct) or of a manuscript (its identifier).
+def source_parts(element: etree._Element) -> Iterator[str]:
+    """A source's description as text: its notes left out; a ptr has no text, its address stands where it
+    is, so the description keeps the URL."""
+    yield element.text or ""
+    for child in element.iterchildren():
+        if follows_field(child):
+            yield " "
+        if child.tag == f"{T}ptr":
+            yield child.get("target", "")
+        elif isinstance(child.tag, str) and child.tag != f"{T}note":
+            yield from source_parts(child)
+        yield child.tail or ""
+
+
+# The descriptions of a source: bibliographic (bibl, biblStruct) or of a manuscript (its identifier); one
+# inside another (DraCor's original source inside its digital source) is part of that one's text.
 SOURCE_DESCRIPTIONS = etree.XPath(
-    ".//*[self::tei:bibl or self::tei:biblStruct or self::tei:msIdentifier][not(ancestor::tei:note)]",
+    ".//*[self::tei:bibl or self::tei:biblStruct or self::tei:msIdentifier]"
+    "[not(ancestor::tei:note or ancestor::tei:bibl or ancestor::tei:biblStruct)]",
     namespaces=NS,
 )
 
@@ -514,7 +575,7 @@ def read_sources(description: etree._Element) -> list[Source]:
     bibls = SOURCE_DESCRIPTIONS(description)
     if bibls:
         return [source for b in bibls if (source := read_source(b)).description]
-    described = normalize_space("".join(SOURCE_TEXT(description)))
+    described = source_text(description)
     return [Source(described)] if described else []
 
 
@@ -522,8 +583,7 @@ def read_source(bibl: etree._Element) -> Source:
     pages = bibl.find(f"{T}biblScope[@unit='page']")
     pointer = bibl.find(f"{T}ptr")
     return Source(
-        # A ptr has no text: its address stands where it is, so the description keeps the URL.
-        description=normalize_space("".join(SOURCE_TEXT(bibl))),
+        description=source_text(bibl),
         kind=bibl.get("type", ""),
         title=text(first(bibl, f"{T}title[@level='a']", f"{T}title[@level='m']", f"{T}title")),
         url=pointer.get("target", "") if pointer is not None else "",

@@ -26,6 +26,7 @@ from lxml import etree
 from teitools import indexes, memory, saxon
 from teitools.facts import Target, index_ids
 from teitools.load import SHIPPED_FILES, TEI_NS, Document, NotShipped, UsageError, load
+from teitools.metadata import FIELDS
 from teitools.resources import XSLT_DIR
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class Renderer:
 
     def __init__(self, link_indexes: bool) -> None:
         self.processor = saxon.new_processor()
-        compiler = self.processor.new_xslt30_processor()
+        compiler = stylesheet_compiler(self.processor)
         self.executables = {
             name: compiler.compile_stylesheet(stylesheet_file=str(XSLT_DIR / f"{stylesheet}.xsl"))
             for name, stylesheet in (("html", "html"), ("text", "text"), (ENTRIES, "entries"))
@@ -144,6 +145,14 @@ class Renderer:
                 executable.set_parameter(parameter, value)
             outputs[name] = executable.transform_to_string(xdm_node=node)
         return outputs
+
+
+def stylesheet_compiler(processor: saxonche.PySaxonProcessor) -> saxonche.PyXslt30Processor:
+    """A compiler for the stylesheets that import common.xsl, with its static parameters: the elements that
+    their rules match by name (a pattern built when they are compiled)."""
+    compiler = processor.new_xslt30_processor()
+    compiler.set_parameter("fields", processor.make_string_value(" ".join(FIELDS)))
+    return compiler
 
 
 def modified(path: str) -> int | None:
