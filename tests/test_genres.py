@@ -306,15 +306,22 @@ def test_a_pointer_calls_the_note_it_points_to_and_names_what_else_it_points_to(
     assert "The wool cost[1]—I will not say. Vavilov[2] derived it" in text
     assert "(see section The method); Figure 1 shows it" in text
     assert "see also note 1." in text
-    assert "Read old[2] words." in text
-    assert text.rstrip().endswith("Notes\n\n1. Over forty pounds a pound.\n\n2. a note on the reading")
+    # A note with its own mark (a printer's asterisk) takes no number from the others.
+    assert "Read old[2] words.[*] And one more[3]." in text
+    notes = [
+        "1. Over forty pounds a pound.",
+        "2. a note on the reading",
+        "*. A printer's mark.",
+        "3. the last note",
+    ]
+    assert text.rstrip().endswith("\n\n".join(["Notes", *notes]))
     assert "old form" not in text and "bib2" not in text and "N1" not in text
     document = page(out, "pointers")
     call = document.xpath("//main//sup[@class='noteref']/a")[0]
     assert (call.get("href"), call.get("id"), call.text) == ("#N1", "ref-N1", "[1]")
     assert document.xpath("//a[@class='ptr'][@href='#bib2']/text()") == ["[2]"]
     assert document.xpath("//a[@class='ptr'][@href='#method']/text()") == ["The method"]
-    assert len(document.xpath("//main//sup[@class='noteref']")) == 2  # none where the end note stands
+    assert len(document.xpath("//main//sup[@class='noteref']")) == 4  # none where the end note stands
 
 
 def test_fields_written_side_by_side_are_read_apart(out):
@@ -337,3 +344,9 @@ def test_a_list_of_readings_gives_a_line_number_as_l_and_a_named_location_as_wri
     assert "l. 3: ΕΥΓΝΙΣ] ΟΕΥΓΝΙΣ\n\nline 2: ΑΛΙΑ] ΑΛΛΑ" in text
     document = page(out, "apparatus-list")
     assert document.xpath("//li[@class='app']/span[@class='loc']/text()") == ["l. 3: ", "line 2: "]
+
+
+def test_an_example_of_encoding_shows_its_markup_not_both_readings_glued(out):
+    markup = "<p>the <choice><sic>gvnhillde</sic><corr>gvnhilldr</corr></choice> saga</p>"
+    assert page(out, "example").xpath("//pre[@class='egXML']/code")[0].text == markup
+    assert f"A correction is encoded so:\n\n{markup}" in text_of(out, "example")

@@ -81,13 +81,15 @@
   </xsl:accumulator>
 
   <!-- The footnotes in the order a reader meets their markers: where a note stands, or where the pointer
-       that calls it is (t:call-of). They are numbered (one map per transformation, as t:ordinals) and listed
-       in this order. -->
+       that calls it is (t:call-of). They are listed in this order, and numbered in it (one map per
+       transformation, as t:ordinals), except those whose own @n is a mark, not a number (a printer's
+       asterisk), which take no number from the others; a note numbered in @n keeps its place in the count,
+       so that the others' numbers do not repeat it. -->
   <xsl:variable name="t:footnotes" as="element(tei:note)*" select="
     (((//tei:text | //tei:sourceDoc)//tei:note[t:is-footnote(.)] ! (t:call-of(.), .)[1]) | ())
     ! (if (self::tei:note) then . else t:pointed-note(.))"/>
   <xsl:variable name="t:note-numbers" as="map(xs:string, xs:integer)"
-    select="map:merge($t:footnotes ! map { generate-id(.): position() })"/>
+    select="map:merge($t:footnotes[not(normalize-space(@n)) or matches(@n, '^\s*\d+\s*$')] ! map { generate-id(.): position() })"/>
 
   <!-- Numbers the apparatus entries that stand in the text (an app inside a listApp is an entry already). -->
   <xsl:accumulator name="t:apps" as="xs:integer" initial-value="0">
@@ -194,6 +196,15 @@
   <xsl:function name="t:follows-field" as="xs:boolean">
     <xsl:param name="field" as="element()"/>
     <xsl:sequence select="map:contains($t:field-names, local-name($field)) and exists($field/preceding-sibling::node()[1][self::tei:*][map:contains($t:field-names, local-name())])"/>
+  </xsl:function>
+
+  <!-- An example of encoding (egXML, in the TEI's examples namespace) is shown as the markup it is: read as
+       text, its choices gave both readings glued ("gvnnhilldegvnnhilldr"). Written as the source writes it,
+       without the namespace each of its elements would otherwise repeat. -->
+  <xsl:function name="t:example-markup" as="xs:string">
+    <xsl:param name="example" as="element()"/>
+    <xsl:sequence select="replace(string-join($example/node() ! serialize(., map { 'method': 'xml' })),
+      ' xmlns=&quot;http://www.tei-c.org/ns/Examples&quot;', '')"/>
   </xsl:function>
 
   <xsl:function name="t:is-record" as="xs:boolean">

@@ -15,6 +15,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:t="urn:teitools"
+  xmlns:eg="http://www.tei-c.org/ns/Examples"
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
@@ -436,6 +437,16 @@
   <xsl:template _match="{$t:field-pattern}" mode="html" priority="10">
     <xsl:text> </xsl:text>
     <xsl:next-match/>
+  </xsl:template>
+
+  <!-- An example of encoding shows its markup (t:example-markup). -->
+  <xsl:template match="eg:egXML" mode="html">
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="code"><code class="egXML"><xsl:value-of select="t:example-markup(.)"/></code></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$inline"><xsl:sequence select="$code"/></xsl:when>
+      <xsl:otherwise><pre class="egXML"><xsl:sequence select="$code"/></pre></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>

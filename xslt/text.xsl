@@ -14,6 +14,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:t="urn:teitools"
+  xmlns:eg="http://www.tei-c.org/ns/Examples"
   exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
@@ -117,6 +118,13 @@
   <xsl:template _match="{$t:field-pattern}" mode="text" priority="10">
     <xsl:text> </xsl:text>
     <xsl:next-match/>
+  </xsl:template>
+
+  <!-- An example of encoding shows its markup (t:example-markup), a paragraph of its own. -->
+  <xsl:template match="eg:egXML" mode="text">
+    <xsl:sequence select="$t:break"/>
+    <xsl:value-of select="t:example-markup(.)"/>
+    <xsl:sequence select="$t:break"/>
   </xsl:template>
 
 </xsl:stylesheet>
