@@ -697,10 +697,12 @@
       else replace($target, '^#', '')"/>
   </xsl:function>
 
-  <!-- Where a pointer to an element of the document leads (its anchor), if it points to one. -->
+  <!-- Where a pointer to an element of the page leads (its anchor), if it points to one: the text's, not the
+       header's, which the page does not show as it stands. -->
   <xsl:function name="t:pointed-anchor" as="xs:string?">
     <xsl:param name="pointer" as="element()"/>
-    <xsl:sequence select="t:entry-by-pointer(tokenize($pointer/@target)[1], $pointer) ! t:anchor(.)"/>
+    <xsl:sequence select="t:entry-by-pointer(tokenize($pointer/@target)[1], $pointer)
+      [ancestor-or-self::tei:text or ancestor-or-self::tei:sourceDoc] ! t:anchor(.)"/>
   </xsl:function>
 
   <!-- Presentation: @rend keywords as CSS classes (style.css says what each looks like), and CSS given by the

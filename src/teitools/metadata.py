@@ -94,14 +94,19 @@ def follows_field(element: etree._Element) -> bool:
     return element.tag in FIELD_TAGS and before is not None and before.tag in FIELD_TAGS and not before.tail
 
 
-def all_parts(element: etree._Element) -> Iterator[str]:
-    """The text of an element, a space between two fields side by side (FIELDS)."""
+def all_parts(
+    element: etree._Element, leave_out: frozenset[str] = frozenset(), addresses: bool = False
+) -> Iterator[str]:
+    """The text of an element, a space between two fields side by side (FIELDS). leave_out: elements whose
+    text is not read (their tails are); addresses: a ptr, which has no text, gives its address there."""
     yield element.text or ""
     for child in element.iterchildren():
         if follows_field(child):
             yield " "
-        if isinstance(child.tag, str):
-            yield from all_parts(child)
+        if addresses and child.tag == f"{T}ptr":
+            yield child.get("target", "")
+        elif isinstance(child.tag, str) and child.tag not in leave_out:
+            yield from all_parts(child, leave_out, addresses)
         yield child.tail or ""
 
 
@@ -543,21 +548,8 @@ def resource_kind(document: Document) -> str:
 
 
 def source_text(description: etree._Element) -> str:
-    return normalize_space("".join(source_parts(description)))
-
-
-def source_parts(element: etree._Element) -> Iterator[str]:
-    """A source's description as text: its notes left out; a ptr has no text, its address stands where it
-    is, so the description keeps the URL."""
-    yield element.text or ""
-    for child in element.iterchildren():
-        if follows_field(child):
-            yield " "
-        if child.tag == f"{T}ptr":
-            yield child.get("target", "")
-        elif isinstance(child.tag, str) and child.tag != f"{T}note":
-            yield from source_parts(child)
-        yield child.tail or ""
+    """A source's description as text: its notes left out, the address of each ptr where it stands."""
+    return normalize_space("".join(all_parts(description, frozenset({f"{T}note"}), addresses=True)))
 
 
 # The descriptions of a source: bibliographic (bibl, biblStruct) or of a manuscript (its identifier); one
