@@ -106,10 +106,13 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A table of contents for long documents (three headed divisions or more), from the div/head tree. -->
+  <!-- A table of contents for long documents (three headed divisions or more), from the div/head tree. The
+       headed divisions are found from their headings, and the divisions whose type implies one (EpiDoc's
+       divs) by name: Saxon finds elements by name at once, where comparing every element's name with the
+       division names was 7 % of the corpus's pages. -->
   <xsl:template name="contents">
     <xsl:param name="texts" as="element()*"/>
-    <xsl:if test="exists(($texts//*[local-name() = $divisions])[tei:head or t:implied-heading(.)][3])">
+    <xsl:if test="exists(($texts//tei:head/parent::*[local-name() = $divisions] | $texts//tei:div[t:implied-heading(.)])[3])">
       <nav class="toc" aria-labelledby="tt-contents">
         <h2 id="tt-contents">Contents</h2>
         <ol><xsl:apply-templates select="$texts/*" mode="contents"/></ol>
@@ -249,7 +252,9 @@
   <xsl:template match="tei:p | tei:ab | tei:salute | tei:signed | tei:dateline | tei:byline
                        | tei:docAuthor | tei:docDate | tei:trailer" mode="html">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="holds-blocks" select="exists(.//*[t:is-block(.) or t:is-block-quote(.)][not(ancestor::tei:note)])"/>
+    <!-- Only a quotation can be a block quotation: the test for one is asked of quotations only (asked of
+         every element inside every paragraph, it was 5 % of the page). -->
+    <xsl:variable name="holds-blocks" select="exists(.//*[t:is-block(.) or self::tei:quote[t:is-block-quote(.)]][not(ancestor::tei:note)])"/>
     <xsl:element name="{if ($inline) then 'span' else if ($holds-blocks) then 'div' else 'p'}">
       <xsl:attribute name="class" select="local-name()"/>
       <xsl:attribute name="id" select="t:anchor(.)"/>

@@ -43,11 +43,12 @@
     <xsl:sequence select="$t:break"/>
   </xsl:template>
 
+  <!-- A line mark before each field is enough: the record's paragraph marks end the last one (a mark after
+       each too was a seventh of a gazetteer's plain text). -->
   <xsl:template match="*" mode="t:text-field" priority="1">
     <xsl:sequence select="$t:line"/>
     <xsl:value-of select="t:field-label(.) ! (. || ' ')"/>
     <xsl:apply-templates select="." mode="text"/>
-    <xsl:sequence select="$t:line"/>
   </xsl:template>
 
   <!-- Text between the fields, comments and processing instructions: as anywhere else. -->
