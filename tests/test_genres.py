@@ -148,6 +148,28 @@ def test_apparatus_lemma_in_text_readings_with_sigla_apart(out):
     assert "Apparatus\n\na1. quick] A quikke B C\n\na2. jumps A; leaps B" in text
 
 
+def test_an_entry_attached_by_its_end_points_marks_its_lemma_in_the_text_once(out):
+    """app/@from (and @to): the text holds the lemma already; the entry is not read a second time where it
+    stands, its marker follows its last word, and the apparatus shows the words it concerns as its lemma."""
+    text = text_of(out, "apparatus-attached")
+    assert "Arma virumque[a1] cano[a2]\n\n" in text
+    assert text.split("Apparatus")[0].count("virumque") == 1  # the entries do not read the lemma again
+    assert "a1. virumque] virumque A; uirumque B\n\na2. virumque cano] uirumque canto B" in text
+    document = page(out, "apparatus-attached")
+    assert main_text(document).startswith("Arma virumquea1 canoa2 Apparatus")
+    lemmata = document.xpath("//section[@class='apparatus']//span[@class='lemma']/text()")
+    assert lemmata == ["virumque", "virumque cano"]
+
+
+def test_an_entry_of_an_epidoc_apparatus_division_outside_a_list_is_read_where_it_stands(out):
+    text = text_of(out, "apparatus-attached")
+    assert "Apparatus\n\nl. 1: B adds a gloss above the line.\n\n" in text
+    assert "[a3]" not in text and "a3." not in text
+    document = page(out, "apparatus-attached")
+    entries = document.xpath("//section[contains(@class, 'apparatus')]/p[@class='app']")
+    assert [" ".join(e.text_content().split()) for e in entries] == ["l. 1: B adds a gloss above the line."]
+
+
 # --- EpiDoc --------------------------------------------------------------------------------------------
 
 
@@ -155,7 +177,8 @@ def test_epidoc_leiden_conventions_lines_and_headings(out):
     text = text_of(out, "epidoc")
     lines = ["τὸν ὑπὸ κα", "τὰ [ποτα]μὸν", "πό(δας) καρπεύσε⟨τ⟩αι", "ρ̣α̣ν [- - -]", "5 τέλος"]
     assert "Edition\n\nFragment a\n\n" + "\n".join(lines) in text
-    assert "Translation\n\nThe translation.\n\nCommentary\n\nThe commentary." in text
+    assert "Translation\n\nThe translation.\n\nCommentary\n\nThe commentary.\n" in text
+    assert "Bibliography" not in text  # an empty division implies no heading
     document = page(out, "epidoc")
     assert document.xpath("//section[contains(@class, 'edition')]/h2/text()") == ["Edition"]
     assert len(document.xpath("//p[@class='ab']/br")) == 4  # a break inside a word starts a line too
@@ -283,9 +306,12 @@ def test_records_give_each_field_a_labelled_line_and_keep_their_notes(out):
     text = text_of(out, "records")
     assert "Bahr, Hermann\nHermann Bahr\nborn 1863-07-19 Linz\ndied 1934\nwikidata Q84295\n" in text
     assert (
-        "\n\nLinz\n48.3 14.28\n\nLinzer Schloss\ngeonames 2772400\n\nNotes\n\n1. A footnote of the text.\n"
-        in text
+        "\n\nLinz\n48.3 14.28\n\nLinzer Schloss\ngeonames 2772400\n\nSemmering\n" in text
+        and text.endswith("\n\nNotes\n\n1. A footnote of the text.\n")
     )
+    # A description, a location or a note is labelled by its type, an identifier by its register.
+    assert "\n\nSemmering\nentity type Ort\nlocated in place Niederösterreich\n" in text
+    assert "\nwikidata http://www.wikidata.org/entity/Q694546\n" in text
     # A record within a record is a record too, its fields lines, not run together inside one of the outer's.
     castle = document.xpath("//div[@id='linz']/div[@class='field place']/div[@id='linz-castle']")[0]
     assert [f.text_content().split() for f in castle.xpath("div")] == [

@@ -26,21 +26,46 @@
       <xsl:apply-templates select="t:lemma(.)/node()" mode="html">
         <xsl:with-param name="inline" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
-      <sup class="appref">
-        <a href="#{t:app-id(.)}" id="ref-{t:app-id(.)}" role="doc-noteref"
-           aria-label="Apparatus entry {t:app-number(.)}">a<xsl:value-of select="t:app-number(.)"/></a>
-      </sup>
+      <xsl:apply-templates select="." mode="app-call-html"/>
     </span>
   </xsl:template>
 
   <xsl:template match="tei:app" mode="text">
     <xsl:apply-templates select="t:lemma(.)/node()" mode="text"/>
+    <xsl:apply-templates select="." mode="app-call-text"/>
+  </xsl:template>
+
+  <xsl:template match="tei:app" mode="app-call-html">
+    <sup class="appref">
+      <a href="#{t:app-id(.)}" id="ref-{t:app-id(.)}" role="doc-noteref"
+         aria-label="Apparatus entry {t:app-number(.)}">a<xsl:value-of select="t:app-number(.)"/></a>
+    </sup>
+  </xsl:template>
+
+  <xsl:template match="tei:app" mode="app-call-text">
     <xsl:value-of select="'[a' || t:app-number(.) || ']'"/>
+  </xsl:template>
+
+  <!-- An entry attached to the text by its end points (t:attachment) is not read where it stands: its marker
+       follows the last element of its lemma. The rule is tried only in documents that have such entries. -->
+  <xsl:template match="tei:app[exists(t:attachment(.))]" mode="html text"/>
+
+  <xsl:template match="tei:*[$t:attached-apps][key('t:apps-ending-at', generate-id())]" mode="html" priority="11">
+    <xsl:next-match/>
+    <xsl:apply-templates select="key('t:apps-ending-at', generate-id())" mode="app-call-html"/>
+  </xsl:template>
+
+  <xsl:template match="tei:*[$t:attached-apps][key('t:apps-ending-at', generate-id())]" mode="text" priority="11">
+    <xsl:next-match/>
+    <xsl:apply-templates select="key('t:apps-ending-at', generate-id())" mode="app-call-text"/>
   </xsl:template>
 
   <!-- One entry: "lemma] reading SIGLA; reading SIGLA", in HTML with the sigla set apart. -->
   <xsl:template match="tei:app" mode="apparatus-html">
     <xsl:variable name="lemma" select="t:lemma(.)"/>
+    <xsl:for-each select="t:attached-text(.)[not($lemma/self::tei:lem)][. != '']">
+      <span class="lemma"><xsl:value-of select="."/></span><xsl:text>] </xsl:text>
+    </xsl:for-each>
     <xsl:if test="$lemma/self::tei:lem">
       <span class="lemma"><xsl:apply-templates select="$lemma/node()" mode="html"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates></span>
       <xsl:value-of select="'] '[normalize-space($lemma)]"/>
@@ -69,6 +94,7 @@
     <xsl:variable name="readings" select="(t:readings($app) except $lemma[self::tei:lem]) ! string-join((
       (if (normalize-space(.)) then t:reading-text(.) else 'om.'), t:sigla(.)), ' ')"/>
     <xsl:sequence select="normalize-space(string-join((
+      (t:attached-text($app)[not($lemma/self::tei:lem)][. != ''] ! (. || ']')),
       ($lemma[self::tei:lem] ! string-join((t:reading-text(.) || ']', t:sigla(.)), ' ')),
       string-join($readings, '; '),
       ($app/(* except (tei:lem, tei:rdg, tei:rdgGrp))) ! normalize-space(.)), ' '))"/>
@@ -104,7 +130,8 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- An apparatus the encoder set apart (listApp): a list of entries, each with its line. -->
+  <!-- An apparatus the encoder set apart (t:is-set-apart): a list of entries, each with its line (an entry
+       of EpiDoc's apparatus division outside a list is a paragraph of its own). -->
   <xsl:template match="tei:listApp" mode="html">
     <xsl:call-template name="t:html-block">
       <xsl:with-param name="name" select="'ul'"/>
@@ -121,22 +148,24 @@
     <xsl:sequence select="($app/@loc, $app/@n)[1] ! normalize-space(.)[. != ''] ! (if (matches(., '^\d')) then 'l. ' || . else .)"/>
   </xsl:function>
 
-  <xsl:template match="tei:listApp/tei:app" mode="html">
-    <li class="app" id="{t:anchor(.)}">
+  <xsl:template match="tei:app[t:is-set-apart(.)]" mode="html" priority="1">
+    <xsl:element name="{if (parent::tei:listApp) then 'li' else 'p'}">
+      <xsl:attribute name="class" select="'app'"/>
+      <xsl:attribute name="id" select="t:anchor(.)"/>
       <xsl:for-each select="t:app-location(.)">
         <span class="loc"><xsl:value-of select=". || ': '"/></span>
       </xsl:for-each>
       <xsl:apply-templates select="." mode="apparatus-html"/>
-    </li>
+    </xsl:element>
   </xsl:template>
 
-  <xsl:template match="tei:listApp/tei:app" mode="text">
+  <xsl:template match="tei:app[t:is-set-apart(.)]" mode="text" priority="1">
     <xsl:sequence select="$t:break"/>
     <xsl:value-of select="string-join((t:app-location(.) ! (. || ':'), t:apparatus-entry(.)), ' ')"/>
     <xsl:sequence select="$t:break"/>
   </xsl:template>
 
-  <xsl:template match="tei:listApp/tei:app/tei:note" mode="html">
+  <xsl:template match="tei:app[t:is-set-apart(.)]/tei:note" mode="html">
     <span class="app-note"><xsl:call-template name="phrase-content"/></span>
   </xsl:template>
 

@@ -91,10 +91,41 @@
   <xsl:variable name="t:note-numbers" as="map(xs:string, xs:integer)"
     select="map:merge($t:footnotes[not(normalize-space(@n)) or matches(@n, '^\s*\d+\s*$')] ! map { generate-id(.): position() })"/>
 
-  <!-- Numbers the apparatus entries that stand in the text (an app inside a listApp is an entry already). -->
+  <!-- Numbers the apparatus entries of the text: not those of an apparatus the encoder set apart, which are
+       entries already (t:is-set-apart). -->
   <xsl:accumulator name="t:apps" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:text//tei:app[not(ancestor::tei:listApp)]" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:text//tei:app[not(t:is-set-apart(.))]" select="$value + 1"/>
   </xsl:accumulator>
+
+  <!-- An apparatus the encoder set apart from the text: a listApp, or EpiDoc's apparatus division, whose
+       entries may stand in it without a listApp. Its entries are read where they stand, each with its line. -->
+  <xsl:function name="t:is-set-apart" as="xs:boolean">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="exists($app/ancestor::tei:listApp | $app/parent::tei:div[@type = 'apparatus'])"/>
+  </xsl:function>
+
+  <!-- An entry attached to the text by its end points (@from, and @to where the lemma is longer): the
+       elements of the document they lead to, first and last. Such an entry is not in the text, which holds its
+       lemma already: its marker follows its last element (key t:apps-ending-at), and the apparatus shows the
+       text from the first to the last as its lemma. -->
+  <xsl:function name="t:attachment" as="element()*">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:variable name="from" select="$app/@from ! t:entry-by-pointer(normalize-space(.), $app)"/>
+    <xsl:sequence select="$from, ($app/@to ! t:entry-by-pointer(normalize-space(.), $app))[exists($from)] except $from"/>
+  </xsl:function>
+
+  <xsl:variable name="t:attached-apps" as="xs:boolean" select="exists(//tei:text//tei:app[@from])"/>
+  <xsl:key name="t:apps-ending-at" match="tei:text//tei:app[@from][not(t:is-set-apart(.))]"
+    use="t:attachment(.)[last()] ! generate-id()"/>
+
+  <!-- The text an attached entry concerns: from the start of its first element to the end of its last. -->
+  <xsl:function name="t:attached-text" as="xs:string">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:variable name="first" select="t:attachment($app)[1]"/>
+    <xsl:variable name="last" select="t:attachment($app)[last()]"/>
+    <xsl:sequence select="normalize-space(string-join(($first/descendant::text()
+      | $first/following::text()[. &lt;&lt; $last] | $last/descendant::text())[t:is-read(., $first/..)]))"/>
+  </xsl:function>
 
   <!-- Counts verse lines: @n where it is a number, else one more than the line before; a half-line that
        continues a line (@part M or F) is not counted. The count restarts in each text and each poem
@@ -215,9 +246,15 @@
   <xsl:variable name="t:field-labels" as="map(xs:string, xs:string)"
     select="map { 'birth': 'born', 'death': 'died', 'floruit': 'active' }"/>
 
+  <!-- An identifier is labelled by its register (@subtype, else @type: "wikidata", not "URL"); a description or
+       a location by its type ("entity type 36", "coords 48,2 16,3"), the underscores of a code read as spaces;
+       birth, death and floruit by what they say. A note says itself what it is. -->
   <xsl:function name="t:field-label" as="xs:string?">
     <xsl:param name="field" as="element()"/>
-    <xsl:sequence select="if ($field/self::tei:idno) then normalize-space($field/@type)[. != '']
+    <xsl:sequence select="
+      if ($field/self::tei:idno) then ($field/@subtype, $field/@type) ! normalize-space(.)[. != ''] => head()
+      else if ($field/(self::tei:desc | self::tei:location)) then
+        normalize-space(translate($field/@type, '_', ' '))[. != '']
       else $t:field-labels(local-name($field))"/>
   </xsl:function>
 
@@ -573,10 +610,19 @@
   <xsl:function name="t:implied-heading" as="xs:string?">
     <xsl:param name="division" as="element()"/>
     <xsl:variable name="part" select="replace(tokenize($division/@subtype, '[-_ ]')[1], '^(.)', '$1')"/>
-    <xsl:sequence select="if ($division/tei:head) then ()
+    <xsl:sequence select="if ($division/tei:head or t:is-empty-division($division)) then ()
       else if ($division/@type = 'textpart') then
         string-join(((upper-case(substring($part, 1, 1)) || substring($part, 2))[$part], $division/@n), ' ')[. != '']
       else $t:division-names(string($division/@type))"/>
+  </xsl:function>
+
+  <!-- A division that holds nothing to read: no text, and no element but empty paragraphs, divisions and line
+       breaks (EpiDoc's template leaves an empty commentary or translation so). Its implied heading would head
+       nothing. -->
+  <xsl:function name="t:is-empty-division" as="xs:boolean">
+    <xsl:param name="division" as="element()"/>
+    <xsl:sequence select="not(normalize-space($division))
+      and empty($division//*[not(self::tei:p or self::tei:ab or self::tei:div or self::tei:lb)])"/>
   </xsl:function>
 
   <!-- An element glued to the element before it (no text between): the source lays them out apart (role and

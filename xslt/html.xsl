@@ -86,7 +86,7 @@
     <xsl:param name="tei" as="element()?" tunnel="yes"/>
     <xsl:param name="texts" as="element()*" tunnel="yes"/>
     <xsl:call-template name="t:apparatus">
-      <xsl:with-param name="apps" select="$texts//tei:app[not(ancestor::tei:listApp)]"/>
+      <xsl:with-param name="apps" select="$texts//tei:app[not(t:is-set-apart(.))]"/>
       <xsl:with-param name="witnesses" select="$tei//tei:listWit[.//tei:witness/@xml:id = $texts//@wit ! tokenize(.) ! substring-after(., '#')]"/>
     </xsl:call-template>
     <xsl:call-template name="notes">

@@ -35,7 +35,7 @@
     <xsl:variable name="heading" select="t:title(), t:authors(), t:date(),
       t:source() ! ('Source: ' || .), t:correspondence-lines()"/>
     <xsl:variable name="body" select="t:paragraphs($texts)"/>
-    <xsl:variable name="apps" select="$texts//tei:app[not(ancestor::tei:listApp)]"/>
+    <xsl:variable name="apps" select="$texts//tei:app[not(t:is-set-apart(.))]"/>
     <xsl:variable name="apparatus" select="if (empty($apps)) then () else
       ('Apparatus', $apps ! ('a' || t:app-number(.) || '. ' || t:apparatus-entry(.)))"/>
     <xsl:variable name="notes" select="$t:footnotes"/>
