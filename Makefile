@@ -41,5 +41,6 @@ wheel: setup-test
 	$(BIN)/python -m build --outdir dist .
 
 test: setup-test system-deps
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/pytest

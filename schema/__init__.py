@@ -1,1 +1,1 @@
-"""The project schema, tei_all and their sources, a data package: edited here, installed as teitools.schema."""
+"""The project schema, tei_all and their sources: a data package edited here, installed as teitools.schema."""
