@@ -204,6 +204,11 @@ def test_local_images_are_img_copied_remote_ones_links(out):
     assert document.xpath("//figcaption")[0].text_content() == "A pixel"
     assert document.xpath("//a[@class='graphic']/@href") == ["https://example.org/remote.jpg"]
     assert not document.xpath("//img[starts-with(@src, 'http')]")
+    # A local image whose file is missing says so, once, beside its caption (a broken image showed it again).
+    lost = document.xpath("//figure[figcaption = 'A lost picture']")[0]
+    shown = [" ".join(e.text_content().split()) for e in lost]
+    assert shown == ["Image not found: lost.png", "A lost picture"]
+    assert not (out / "lost.png").exists()
 
 
 def test_mathml_is_kept(out):

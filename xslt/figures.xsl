@@ -150,7 +150,11 @@
 
   <!-- Figures and images -->
 
-  <!-- A local image (a relative path inside the edition) is shown; anything else (remote, absolute) is a link. -->
+  <!-- A local image (a relative path inside the edition) is shown where its file exists (teitools gives the
+       URLs of those that do, and copies them beside the page); a missing one is said to be missing, where a
+       broken image would show its text again beside the caption. Anything else (remote, absolute) is a link. -->
+  <xsl:param name="images" as="array(xs:string)" select="[]"/>
+
   <xsl:function name="t:is-local-image" as="xs:boolean">
     <xsl:param name="graphic" as="element()"/>
     <xsl:variable name="url" select="normalize-space($graphic/@url)"/>
@@ -182,11 +186,14 @@
 
   <xsl:template match="tei:graphic" mode="html">
     <xsl:choose>
-      <xsl:when test="t:is-local-image(.)">
+      <xsl:when test="t:is-local-image(.) and normalize-space(@url) = $images?*">
         <img src="{normalize-space(@url)}" alt="{t:image-description(.)}" class="graphic">
           <xsl:if test="matches(@width, '^\d+(px)?$')"><xsl:attribute name="width" select="replace(@width, 'px', '')"/></xsl:if>
           <xsl:if test="matches(@width, '^\d+(\.\d+)?(in|cm|mm|em|%)$')"><xsl:attribute name="style" select="'width: ' || @width"/></xsl:if>
         </img>
+      </xsl:when>
+      <xsl:when test="t:is-local-image(.)">
+        <span class="graphic missing"><xsl:value-of select="'Image not found: ' || normalize-space(@url)"/></span>
       </xsl:when>
       <xsl:otherwise>
         <a class="graphic" href="{normalize-space(@url)}"><xsl:value-of select="t:image-description(.) || ' (remote image)'"/></a>

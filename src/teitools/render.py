@@ -119,15 +119,19 @@ class Renderer:
         header: str,
         formats: tuple[str, ...],
         node: saxonche.PyXdmNode | None = None,
+        images: tuple[tuple[str, str], ...] | None = None,
     ) -> dict[str, str]:
         """The outputs of one document by format (html, text, entries), each from one transform. The
         stylesheets get the documents it points into (linked_documents), for each of its pointers where it
-        leads, and its header model as JSON (teitools.metadata.Record.as_json). node: Saxon's tree of the
-        document if the caller has parsed it already (bench/bench_render.py times the transforms alone)."""
+        leads, its header model as JSON (teitools.metadata.Record.as_json), and the local images that exist
+        (local_images, found here unless given). node: Saxon's tree of the document if the caller has parsed
+        it already (bench/bench_render.py times the transforms alone)."""
         number_of = {document.key: 0} | {file: number for number, file in enumerate(linked, 1)}
+        images = local_images(document) if images is None else images
         parameters = {
             "header": self.processor.make_string_value(header),
             "documents": self.processor.make_array([each.node for each in linked.values()]),
+            "images": self.processor.make_array([self.processor.make_string_value(url) for _, url in images]),
             "targets": self.processor.make_map2(
                 {
                     value: self.processor.make_string_value(f"{number_of[target.file]}#{target.fragment}")
@@ -199,9 +203,10 @@ def index_pages(entries: list[str], names: list[str]) -> dict[str, str]:
 
 
 def local_images(document: Document) -> tuple[tuple[str, str], ...]:
-    """The image files a document shows (graphic/@url) that are relative paths inside its folder and exist:
-    the page links them as they are, so each is copied to the same relative place in the output. Remote URLs
-    stay links (the stylesheet decides: t:is-local-image in figures.xsl)."""
+    """The image files a document shows (graphic/@url) that are relative paths inside its folder and exist,
+    with their URLs: the page links them as they are, so each is copied to the same relative place in the
+    output. The stylesheets get the URLs: a local image that is not among them is said to be missing, not
+    drawn as a broken image. Remote URLs stay links (t:is-local-image in figures.xsl)."""
     images = []
     # lxml's iteration by tag, in C: an XPath "//" query is several times slower on a large document.
     urls = {graphic.get("url") for graphic in document.root.iter(f"{{{TEI_NS}}}graphic")} - {None}

@@ -139,13 +139,16 @@ def map_document(
             # The header model, read once from this parse: the pages show it as the crosswalks do.
             header = header_model(loaded, targets, {file: each.ids for file, each in linked.items()})
             result.record = header if options.records else None
-            outputs = renderer.outputs(loaded, targets, linked, header.as_json(), options.formats)
+            images = stages.local_images(loaded)
+            outputs = renderer.outputs(
+                loaded, targets, linked, header.as_json(), options.formats, images=images
+            )
         except PySaxonApiError as error:
             message = f"cannot be rendered: {' '.join(str(error).split())}"
             result.findings.append(Finding(loaded.label, 1, 1, ERROR, "render", message))
         else:
             result.outputs = outputs
-            result.images = stages.local_images(loaded) if "html" in options.formats else ()
+            result.images = images if "html" in options.formats else ()
     return result
 
 
