@@ -610,10 +610,11 @@
   <xsl:function name="t:implied-heading" as="xs:string?">
     <xsl:param name="division" as="element()"/>
     <xsl:variable name="part" select="replace(tokenize($division/@subtype, '[-_ ]')[1], '^(.)', '$1')"/>
-    <xsl:sequence select="if ($division/tei:head or t:is-empty-division($division)) then ()
+    <!-- Whether the division is empty is asked last, of the few with a heading to imply. -->
+    <xsl:sequence select="(if ($division/tei:head) then ()
       else if ($division/@type = 'textpart') then
         string-join(((upper-case(substring($part, 1, 1)) || substring($part, 2))[$part], $division/@n), ' ')[. != '']
-      else $t:division-names(string($division/@type))"/>
+      else $t:division-names(string($division/@type)))[not(t:is-empty-division($division))]"/>
   </xsl:function>
 
   <!-- A division that holds nothing to read: no text, and no element but empty paragraphs, divisions and line
@@ -621,7 +622,7 @@
        nothing. -->
   <xsl:function name="t:is-empty-division" as="xs:boolean">
     <xsl:param name="division" as="element()"/>
-    <xsl:sequence select="not(normalize-space($division))
+    <xsl:sequence select="empty($division//text()[normalize-space()])
       and empty($division//*[not(self::tei:p or self::tei:ab or self::tei:div or self::tei:lb)])"/>
   </xsl:function>
 
