@@ -209,6 +209,7 @@ def test_local_images_are_img_copied_remote_ones_links(out):
     shown = [" ".join(e.text_content().split()) for e in lost]
     assert shown == ["Image not found: lost.png", "A lost picture"]
     assert not (out / "lost.png").exists()
+    assert document.xpath("//p/img/@src") == ["./pixel.png"]  # found as written
 
 
 def test_mathml_is_kept(out):

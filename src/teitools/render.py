@@ -119,7 +119,7 @@ class Renderer:
         header: str,
         formats: tuple[str, ...],
         node: saxonche.PyXdmNode | None = None,
-        images: tuple[tuple[str, str], ...] | None = None,
+        images: tuple[LocalImage, ...] | None = None,
     ) -> dict[str, str]:
         """The outputs of one document by format (html, text, entries), each from one transform. The
         stylesheets get the documents it points into (linked_documents), for each of its pointers where it
@@ -127,11 +127,11 @@ class Renderer:
         (local_images, found here unless given). node: Saxon's tree of the document if the caller has parsed
         it already (bench/bench_render.py times the transforms alone)."""
         number_of = {document.key: 0} | {file: number for number, file in enumerate(linked, 1)}
-        images = local_images(document) if images is None else images
+        urls = [image.url for image in (local_images(document) if images is None else images)]
         parameters = {
             "header": self.processor.make_string_value(header),
             "documents": self.processor.make_array([each.node for each in linked.values()]),
-            "images": self.processor.make_array([self.processor.make_string_value(url) for _, url in images]),
+            "images": self.processor.make_array([self.processor.make_string_value(url) for url in urls]),
             "targets": self.processor.make_map2(
                 {
                     value: self.processor.make_string_value(f"{number_of[target.file]}#{target.fragment}")
@@ -202,22 +202,27 @@ def index_pages(entries: list[str], names: list[str]) -> dict[str, str]:
     return pages
 
 
-def local_images(document: Document) -> tuple[tuple[str, str], ...]:
-    """The image files a document shows (graphic/@url) that are relative paths inside its folder and exist,
-    with their URLs: the page links them as they are, so each is copied to the same relative place in the
-    output. The stylesheets get the URLs: a local image that is not among them is said to be missing, not
-    drawn as a broken image. Remote URLs stay links (t:is-local-image in figures.xsl)."""
+class LocalImage(NamedTuple):
+    file: str  # the image file beside the document
+    relative: str  # where the page finds it, and so where it is copied in the output
+    url: str  # as graphic/@url writes it (normalize-space), which is what the stylesheets compare
+
+
+def local_images(document: Document) -> tuple[LocalImage, ...]:
+    """The image files a document shows (graphic/@url) that are relative paths inside its folder and exist:
+    the page links them as they are, so each is copied to the same relative place in the output. The
+    stylesheets get their URLs: a local image that is not among them is said to be missing, not drawn as a
+    broken image. Remote URLs stay links (t:is-local-image in figures.xsl)."""
     images = []
     # lxml's iteration by tag, in C: an XPath "//" query is several times slower on a large document.
     urls = {graphic.get("url") for graphic in document.root.iter(f"{{{TEI_NS}}}graphic")} - {None}
-    for url in sorted(urls):
-        url = url.strip()
+    for url in sorted(" ".join(url.split()) for url in urls):
         relative = PurePosixPath(url)
         if not url or "://" in url or ":" in url or relative.is_absolute() or ".." in relative.parts:
             continue
         file = document.resolved.parent / relative
         if file.is_file():
-            images.append((str(file), str(relative)))
+            images.append(LocalImage(str(file), str(relative), url))
     return tuple(images)
 
 

@@ -93,7 +93,7 @@ class DocumentResult:
     facts: DocumentFacts | None = None
     outputs: dict[str, str] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)  # files a Dask worker wrote into the output folder
-    images: tuple[tuple[str, str], ...] = ()  # local image files the page shows, and their place beside it
+    images: tuple[stages.LocalImage, ...] = ()  # local image files the page shows, copied beside it
     record: Record | None = None  # the header model, when the options ask for it
 
 
@@ -521,9 +521,9 @@ def render(
             for file_name, content in page_files(name, document.outputs).items():
                 save(file_name, content)
             result.written += [output_dir / file_name for file_name in document.written]
-            for image, relative in document.images:
-                stages.copy_atomically(Path(image), output_dir / relative)
-                result.written.append(output_dir / relative)
+            for image in document.images:
+                stages.copy_atomically(Path(image.file), output_dir / image.relative)
+                result.written.append(output_dir / image.relative)
             if stages.ENTRIES in document.outputs:
                 entries.append(document.outputs[stages.ENTRIES])
                 entry_names.append(name)
