@@ -186,7 +186,7 @@
 
   <xsl:template match="tei:graphic" mode="html">
     <xsl:choose>
-      <xsl:when test="t:is-local-image(.) and normalize-space(@url) = $images?*">
+      <xsl:when test="normalize-space(@url) = $images?*">
         <img src="{normalize-space(@url)}" alt="{t:image-description(.)}" class="graphic">
           <xsl:if test="matches(@width, '^\d+(px)?$')"><xsl:attribute name="width" select="replace(@width, 'px', '')"/></xsl:if>
           <xsl:if test="matches(@width, '^\d+(\.\d+)?(in|cm|mm|em|%)$')"><xsl:attribute name="style" select="'width: ' || @width"/></xsl:if>
