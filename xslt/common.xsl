@@ -49,20 +49,26 @@
       or ($element/self::tei:bibl and $element/parent::tei:listBibl)"/>
   </xsl:function>
 
-  <!-- Counts elements of each name in document order, for the names that get anchors (blocks, notes, breaks,
-       stage directions, segments, and mentions). -->
+  <!-- Counts elements of each name in document order, for the names that get anchors: blocks, notes, breaks,
+       stage directions, segments and apparatus entries always (true), names, titles and dates only as
+       mentions (false). -->
   <xsl:variable name="t:anchored" as="map(xs:string, xs:boolean)"
-    select="map:merge(($t:blocks, 'note', 'bibl', 'pb', 'cb', 'stage', 'seg', 'app', map:keys($t:mention-kinds))
-      ! map { . : true() })"/>
+    select="map:merge((($t:blocks, 'note', 'bibl', 'pb', 'cb', 'stage', 'seg', 'app') ! map { . : true() },
+      map:keys($t:mention-kinds) ! map { . : false() }), map { 'duplicates': 'use-first' })"/>
   <!-- Computed once per transformation as one map (generate-id to ordinal): an anchor is then one lookup,
        cheaper in Saxon than an accumulator lookup per element (about a tenth of the page's time). Only
        elements of the document transformed are numbered; those of the documents it points into are reached
-       by their xml:id. An element with an xml:id is counted, but has no entry: its anchor is its id. -->
+       by their xml:id. An element with an xml:id is counted, but has no entry: its anchor is its id. Nor has
+       a name where it can be no mention (t:is-outside-mentions): a gazetteer's place names were half the
+       map, and the map a fifth of its page. -->
   <xsl:variable name="t:ordinals" as="map(xs:string, xs:integer)">
     <xsl:map>
       <xsl:for-each-group select="//*[map:contains($t:anchored, local-name())]" group-by="local-name()">
+        <xsl:variable name="always" select="$t:anchored(current-grouping-key())"/>
         <xsl:for-each select="current-group()">
-          <xsl:if test="not(@xml:id)"><xsl:map-entry key="generate-id()" select="position()"/></xsl:if>
+          <xsl:if test="not(@xml:id) and ($always or not(t:is-outside-mentions(ancestor::*)))">
+            <xsl:map-entry key="generate-id()" select="position()"/>
+          </xsl:if>
         </xsl:for-each>
       </xsl:for-each-group>
     </xsl:map>
@@ -251,11 +257,13 @@
        birth, death and floruit by what they say. A note says itself what it is. -->
   <xsl:function name="t:field-label" as="xs:string?">
     <xsl:param name="field" as="element()"/>
+    <!-- Told apart by name: steps (self::tei:idno, a union for desc and location) were a twelfth of a
+         gazetteer's page. -->
+    <xsl:variable name="name" select="local-name($field)"/>
     <xsl:sequence select="
-      if ($field/self::tei:idno) then ($field/@subtype, $field/@type) ! normalize-space(.)[. != ''] => head()
-      else if ($field/(self::tei:desc | self::tei:location)) then
-        normalize-space(translate($field/@type, '_', ' '))[. != '']
-      else $t:field-labels(local-name($field))"/>
+      if ($name = 'idno') then (normalize-space($field/@subtype)[. != ''], normalize-space($field/@type)[. != ''])[1]
+      else if ($name = ('desc', 'location')) then normalize-space(translate($field/@type, '_', ' '))[. != '']
+      else $t:field-labels($name)"/>
   </xsl:function>
 
   <!-- The notes that are footnotes (numbered, a marker in the text, the note in the notes section): not a
@@ -326,6 +334,14 @@
     <xsl:sequence select="t:entry($mention/@ref)[map:contains($t:record-kinds, local-name())]"/>
   </xsl:function>
 
+  <!-- Whether an element with these ancestors stands where no mention is: outside the text, or in an
+       authority list. -->
+  <xsl:function name="t:is-outside-mentions" as="xs:boolean">
+    <xsl:param name="ancestors" as="element()*"/>
+    <xsl:sequence select="empty($ancestors/self::tei:text)
+      or (some $a in $ancestors satisfies map:contains($t:authority-list-names, local-name($a)))"/>
+  </xsl:function>
+
   <!-- The index a mention belongs to (person, place, org, work, date), or () for what is no mention. -->
   <xsl:function name="t:mention-kind" as="xs:string?">
     <xsl:param name="element" as="element()"/>
@@ -333,8 +349,7 @@
     <!-- One walk up: the ancestors are read once, for the three conditions. -->
     <xsl:variable name="ancestors" select="if (empty($own)) then () else $element/ancestor::*"/>
     <xsl:sequence select="
-      if (empty($own) or empty($ancestors/self::tei:text)
-          or (some $a in $ancestors satisfies map:contains($t:authority-list-names, local-name($a)))
+      if (empty($own) or t:is-outside-mentions($ancestors)
           or exists($ancestors[parent::tei:choice][not(t:reading(..) is .)])) then ()
       else if ($element/self::tei:date) then 'date'
       else if ($element/self::tei:title[not(@ref)] or $element/self::tei:bibl[.//tei:title/@ref]) then ()
