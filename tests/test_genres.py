@@ -191,6 +191,10 @@ def test_epidoc_leiden_conventions_lines_and_headings(out):
 def test_tables_are_tables(out):
     document = page(out, "table")
     assert document.xpath("//table/caption/text()") == ["Prices"]
+    # A wide table scrolls in its own region, a tab stop named by the caption (the page does not scroll).
+    region = document.xpath("//div[@role='region'][table]")
+    assert len(region) == 1 and region[0].get("tabindex") == "0"
+    assert region[0].get("aria-labelledby") == document.xpath("string(//table/caption/@id)") != ""
     assert document.xpath("//table//th/text()") == ["Item", "Price"]
     assert document.xpath("//td[@colspan='2']/text()") == ["Total 2"]
     assert "Item | Price\nBread | 2\nTotal 2" in text_of(out, "table")

@@ -25,14 +25,23 @@
         <xsl:call-template name="t:html-block"/>
       </xsl:when>
       <xsl:otherwise>
-        <table class="table" id="{t:anchor(.)}">
-          <xsl:for-each select="tei:head[1]">
-            <caption><xsl:call-template name="phrase-content"/></caption>
-          </xsl:for-each>
-          <tbody>
-            <xsl:apply-templates select="tei:row" mode="html"/>
-          </tbody>
-        </table>
+        <!-- A table wider than a phone scrolls inside its own region, a tab stop named by its caption, and
+             the page does not scroll sideways (WCAG 1.4.10: a formula in a cell cannot wrap). -->
+        <xsl:variable name="anchor" select="t:anchor(.)"/>
+        <div class="table-scroll" role="region" tabindex="0">
+          <xsl:choose>
+            <xsl:when test="tei:head"><xsl:attribute name="aria-labelledby" select="$anchor || '-caption'"/></xsl:when>
+            <xsl:otherwise><xsl:attribute name="aria-label" select="'Table ' || count(preceding::tei:table) + 1"/></xsl:otherwise>
+          </xsl:choose>
+          <table class="table" id="{$anchor}">
+            <xsl:for-each select="tei:head[1]">
+              <caption id="{$anchor}-caption"><xsl:call-template name="phrase-content"/></caption>
+            </xsl:for-each>
+            <tbody>
+              <xsl:apply-templates select="tei:row" mode="html"/>
+            </tbody>
+          </table>
+        </div>
         <!-- Anything else the table holds (a second head, notes, breaks) follows it, not lost. -->
         <xsl:if test="exists(* except (tei:row, tei:head[1]))">
           <div class="table-extra"><xsl:apply-templates select="* except (tei:row, tei:head[1])" mode="html"/></div>
