@@ -193,6 +193,27 @@ def test_context_is_a_few_words_either_side_of_the_form(edition):
     assert quoted["after"].startswith("”")  # no space added inside the quotation marks
 
 
+def test_context_and_forms_keep_words_apart_where_the_page_does(letters):
+    """What stands between words without being a word (a page break, a space, the next line of an address or a
+    letterhead) reads as a space, and a pointer that stands for a date reads as that date, as on the page."""
+    lines = {
+        (o["href"].split("#")[0], o["before"] + o["form"] + o["after"])
+        for kind in (i.kind for i in INDEXES)
+        for o in occurrences(index(letters, kind))
+    }
+    text = " ".join(line for _, line in lines)
+    for kept in (
+        "Paul Horn soll",  # Paul<pb/>Horn
+        "Kanners Feuilletons",  # </hi><space/><rs>
+        "Herrn Dr. Arthur Schnitzler Wien XVIII.",  # one addrLine each
+        "Rue Feydeau. Paris, 23.",  # two segments of a letterhead line
+        "zwischen 1904-01-09 und 1904-01-14 am",  # <ref target="1904-01-09"/>
+    ):
+        assert kept in " ".join(text.split()), kept
+    for glued in ("PaulHorn", "KannersFeuilletons", "HerrnDr.", "Feydeau.Paris", "zwischen und"):
+        assert glued not in text, glued
+
+
 # --- unidentified mentions, dates, authority facts ------------------------------------------------------
 
 

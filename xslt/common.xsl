@@ -441,13 +441,17 @@
   <xsl:function name="t:context" as="xs:string+">
     <xsl:param name="mention" as="element()"/>
     <xsl:param name="block" as="element()"/>
-    <!-- Only the text nodes nearest the mention are read: a few words need few nodes, whatever the block.
-         They are taken from the axes outward (which stop after that many), then kept if inside the block:
-         the block's own text is never scanned whole, once per mention. -->
-    <xsl:variable name="preceding" select="($mention/preceding::text()[position() le $t:context-nodes])[. >> $block]"/>
-    <xsl:variable name="following" select="($mention/following::text()[position() le $t:context-nodes])[ancestor::* intersect $block]"/>
-    <xsl:variable name="before-text" select="string-join($preceding[t:is-read(., $block)])"/>
-    <xsl:variable name="after-text" select="string-join($following[t:is-read(., $block)])"/>
+    <!-- Only the nodes nearest the mention are read: a few words need few nodes, whatever the block. They are
+         taken from the axes outward (which stop after that many), then kept if inside the block: the block's
+         own text is never scanned whole, once per mention. Text reads as itself, a mark between words as what
+         t:between-words gives (the page's line break, a date a pointer stands for). -->
+    <xsl:variable name="preceding" select="($mention/preceding::node()[t:is-context-node(.)][position() le $t:context-nodes])[. >> $block]"/>
+    <xsl:variable name="following" select="($mention/following::node()[t:is-context-node(.)][position() le $t:context-nodes])[ancestor::* intersect $block]"/>
+    <!-- The elements around the mention that begin in that text or right after it (its line of an address, a
+         letterhead's line) stand where they begin. -->
+    <xsl:variable name="opening" select="$mention/ancestor-or-self::*[. >> $block][empty($preceding) or . >> $preceding[1]]"/>
+    <xsl:variable name="before-text" select="string-join(($preceding[t:is-read(., $block)] | $opening) ! t:context-text(.))"/>
+    <xsl:variable name="after-text" select="string-join($following[t:is-read(., $block)] ! t:context-text(.))"/>
     <xsl:variable name="before" select="tokenize(normalize-space($before-text))"/>
     <xsl:variable name="after" select="tokenize(normalize-space($after-text))"/>
     <xsl:variable name="outer" select="$block[not(self::tei:text)]/parent::*"/>
@@ -460,9 +464,21 @@
         || string-join((subsequence($after, 1, $t:context-words), '…'[count($after) gt $t:context-words]), ' '))"/>
   </xsl:function>
 
-  <!-- Whether a text node of a block is read with it: not inside a note of its own or another reading. -->
+  <xsl:function name="t:is-context-node" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <!-- Asked of every node near every mention: a test by name, before t:between-words reads it. -->
+    <xsl:sequence select="$node instance of text() or ($node instance of element()
+      and (map:contains($t:between-words-names, local-name($node)) or t:is-block($node)))"/>
+  </xsl:function>
+
+  <xsl:function name="t:context-text" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="if ($node instance of text()) then string($node) else string(t:between-words($node))"/>
+  </xsl:function>
+
+  <!-- Whether a node of a block is read with it: not inside a note of its own or another reading. -->
   <xsl:function name="t:is-read" as="xs:boolean">
-    <xsl:param name="text" as="text()"/>
+    <xsl:param name="text" as="node()"/>
     <xsl:param name="block" as="element()"/>
     <xsl:sequence select="every $a in $text/ancestor::*[. >> $block] satisfies
       not($a/self::tei:note or $a/parent::tei:choice[not(t:reading(.) is $a)])"/>
@@ -513,8 +529,39 @@
     <xsl:sequence select="($choice/(tei:corr, tei:reg, tei:expan), $choice/*)[1]"/>
   </xsl:function>
 
-  <!-- The text of a node as a reader sees it: in each choice only the reading (for forms in the index). -->
+  <!-- What an element reads as between the words around it, in a line of reading text (a form or a context in
+       the indexes, a reading in the apparatus), where the page draws it: a line, page or column break a
+       space (none inside a word: t:breaks-word), a space a space, a pointer without content what it points
+       to (a date, a figure: t:pointer-label; nothing where it calls a note), and the start of a block, a
+       table cell, a line of a letterhead or an element the page sets apart from the one before it
+       (t:apart-when-glued) a space ("Herrn | Dr. Arthur Schnitzler"). () for any other node. -->
+  <xsl:variable name="t:between-words-names" as="map(xs:string, xs:boolean)"
+    select="map:merge(('lb', 'pb', 'cb', 'space', 'ref', 'ptr', map:keys($t:apart-when-glued)) ! map { . : true() })"/>
+  <xsl:function name="t:between-words" as="xs:string?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="
+      if (not($node instance of element())) then ()
+      else if ($node/(self::tei:lb | self::tei:pb | self::tei:cb)) then (if (t:breaks-word($node)) then '' else ' ')
+      else if ($node/self::tei:space) then ' '
+      else if ($node/(self::tei:ref[not(node())] | self::tei:ptr)) then
+        (if (exists(t:called-note($node))) then '' else t:pointer-label($node))
+      else if (t:is-block($node) or $node/self::tei:cell) then ' '
+      else if ($node/self::tei:seg and t:is-line-segment($node)) then ' '
+      else if (map:contains($t:apart-when-glued, local-name($node)) and t:glued($node)) then ' '
+      else ()"/>
+  </xsl:function>
+
+  <!-- The text of a node as a reader sees it: in each choice only the reading (for forms in the index), marks
+       between words as t:between-words reads them. -->
   <xsl:mode name="t:reading-text" on-no-match="text-only-copy"/>
+  <xsl:template match="tei:lb | tei:pb | tei:cb | tei:space | tei:ref[not(node())] | tei:ptr" mode="t:reading-text">
+    <xsl:value-of select="t:between-words(.)"/>
+  </xsl:template>
+  <xsl:template match="*[t:is-block(.)] | tei:cell" mode="t:reading-text">
+    <xsl:value-of select="t:between-words(.)"/>
+    <xsl:apply-templates mode="t:reading-text"/>
+    <xsl:value-of select="t:between-words(.)"/>
+  </xsl:template>
   <xsl:template match="tei:choice" mode="t:reading-text">
     <xsl:apply-templates select="t:reading(.)" mode="t:reading-text"/>
   </xsl:template>
@@ -642,7 +689,18 @@
   </xsl:function>
 
   <!-- An element glued to the element before it (no text between): the source lays them out apart (role and
-       roleDesc, segments, utterances), so the output puts a space between. -->
+       roleDesc, segments, stage directions, cells: the names whose rules ask t:glued), so the output puts a
+       space between. -->
+  <!-- Segments and utterances laid out one after another, or several segments making up a letterhead,
+       an address or an utterance, stay apart: one line each. -->
+  <xsl:function name="t:is-line-segment" as="xs:boolean">
+    <xsl:param name="seg" as="element(tei:seg)"/>
+    <xsl:sequence select="exists($seg/parent::*[self::tei:opener or self::tei:closer or self::tei:u or self::tei:address
+      or self::tei:seg[@type = 'letterhead']][count(tei:seg) gt 1])"/>
+  </xsl:function>
+
+  <xsl:variable name="t:apart-when-glued" as="map(xs:string, xs:boolean)"
+    select="map:merge(('seg', 'stage', 'role', 'roleDesc', 'actor', 'cell') ! map { . : true() })"/>
   <xsl:function name="t:glued" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="exists($element/preceding-sibling::node()[1][self::*])"/>

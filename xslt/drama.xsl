@@ -105,14 +105,7 @@
     <xsl:apply-templates mode="text"/>
   </xsl:template>
 
-  <!-- Segments and utterances laid out one after another, or several segments making up a letterhead,
-       an address or an utterance, stay apart: one line each. -->
-  <xsl:function name="t:is-line-segment" as="xs:boolean">
-    <xsl:param name="seg" as="element(tei:seg)"/>
-    <xsl:sequence select="exists($seg/parent::*[self::tei:opener or self::tei:closer or self::tei:u or self::tei:address
-      or self::tei:seg[@type = 'letterhead']][count(tei:seg) gt 1])"/>
-  </xsl:function>
-
+  <!-- Segments laid out as lines (t:is-line-segment, common.xsl): one line each. -->
   <xsl:template match="tei:seg" mode="html">
     <xsl:choose>
       <xsl:when test="t:is-line-segment(.)">
