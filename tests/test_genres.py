@@ -214,6 +214,11 @@ def test_local_images_are_img_copied_remote_ones_links(out):
     assert shown == ["Image not found: lost.png", "A lost picture"]
     assert not (out / "lost.png").exists()
     assert document.xpath("//p/img/@src") == ["./pixel.png"]  # found as written
+    # Several headings of one figure are lines of its caption, not one run of words.
+    altars = document.xpath("//figcaption[contains(., 'Altar')]")[0]
+    lines = [(e.tag, " ".join(e.text_content().split())) for e in altars]
+    assert lines == [("p", "The Altar of the Sun"), ("p", "The Altar of the Moon")]
+    assert "The Altar of the Sun\n\nThe Altar of the Moon" in text_of(out, "figure")
 
 
 def test_mathml_is_kept(out):
@@ -363,6 +368,14 @@ def test_a_pointer_calls_the_note_it_points_to_and_names_what_else_it_points_to(
 def test_fields_written_side_by_side_are_read_apart(out):
     document = page(out, "pointers")
     assert "Nancy Ide A Registry 2004" in main_text(document)
+    # Each entry of a bibliography is a block of its own, a structured one too; measurements read as such.
+    entries = document.xpath("//*[contains(@class, 'listBibl')]/*")
+    assert [" ".join(e.text_content().split()) for e in entries] == [
+        "Nancy Ide A Registry 2004",
+        "Knuth, Donald E. Literate Programming 1992",
+    ]
+    assert "A leaf of 327 × 236 mm." in main_text(document)
+    assert "A leaf of 327 × 236 mm." in (out / "pointers.txt").read_text(encoding="utf-8")
     heading = (out / "pointers.txt").read_text(encoding="utf-8").split("\n\n", 1)[0]
     source = "Source: Cross, Victoria John Lane London 1895"
     assert heading.splitlines()[1:] == ["Charles Dickens", "1895", source]

@@ -46,14 +46,14 @@
   <xsl:function name="t:is-block" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="map:contains($t:block-names, local-name($element))
-      or ($element/self::tei:bibl and $element/parent::tei:listBibl)"/>
+      or ($element/(self::tei:bibl | self::tei:biblStruct) and $element/parent::tei:listBibl)"/>
   </xsl:function>
 
   <!-- Counts elements of each name in document order, for the names that get anchors: blocks, notes, breaks,
        stage directions, segments and apparatus entries always (true), names, titles and dates only as
        mentions (false). -->
   <xsl:variable name="t:anchored" as="map(xs:string, xs:boolean)"
-    select="map:merge((($t:blocks, 'note', 'bibl', 'pb', 'cb', 'stage', 'seg', 'app') ! map { . : true() },
+    select="map:merge((($t:blocks, 'note', 'bibl', 'biblStruct', 'pb', 'cb', 'stage', 'seg', 'app') ! map { . : true() },
       map:keys($t:mention-kinds) ! map { . : false() }), map { 'duplicates': 'use-first' })"/>
   <!-- Computed once per transformation as one map (generate-id to ordinal): an anchor is then one lookup,
        cheaper in Saxon than an accumulator lookup per element (about a tenth of the page's time). Only
@@ -233,6 +233,13 @@
   <xsl:function name="t:follows-field" as="xs:boolean">
     <xsl:param name="field" as="element()"/>
     <xsl:sequence select="map:contains($t:field-names, local-name($field)) and exists($field/preceding-sibling::node()[1][self::tei:*][map:contains($t:field-names, local-name())])"/>
+  </xsl:function>
+
+  <!-- What goes between two fields side by side: a space, and between the measurements of one object (height,
+       width, depth) the × of "327 × 236" (written side by side they read "327236"). -->
+  <xsl:function name="t:field-separator" as="xs:string">
+    <xsl:param name="field" as="element()"/>
+    <xsl:sequence select="if ($field/parent::tei:dimensions) then ' × ' else ' '"/>
   </xsl:function>
 
   <!-- An example of encoding (egXML, in the TEI's examples namespace) is shown as the markup it is: read as

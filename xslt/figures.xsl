@@ -183,10 +183,13 @@
       <xsl:with-param name="content">
         <xsl:apply-templates select="* except (tei:head, tei:figDesc)" mode="html"/>
         <xsl:if test="tei:head or (tei:figDesc and not(tei:graphic))">
+          <!-- Each heading a line of the caption (a figure may have three: "The Altar of the Sun", "The
+               Altar of the Moon"...), and a space between them where the figure stands in a phrase. -->
           <xsl:element name="{if ($inline) then 'span' else 'figcaption'}">
-            <xsl:apply-templates select="tei:head, tei:figDesc[not(../tei:graphic)]" mode="html">
-              <xsl:with-param name="inline" select="true()" tunnel="yes"/>
-            </xsl:apply-templates>
+            <xsl:for-each select="tei:head, tei:figDesc[not(../tei:graphic)]">
+              <xsl:value-of select="' '[position() gt 1]"/>
+              <xsl:apply-templates select="." mode="html"/>
+            </xsl:for-each>
           </xsl:element>
         </xsl:if>
       </xsl:with-param>

@@ -114,9 +114,10 @@
     <xsl:sequence select="$t:break[$block]"/>
   </xsl:template>
 
-  <!-- Two fields side by side (t:follows-field): a space between them, then the field as its rule draws it. -->
+  <!-- Two fields side by side (t:follows-field): what goes between them (t:field-separator), then the field as
+       its rule draws it. -->
   <xsl:template _match="{$t:field-pattern}" mode="text" priority="10">
-    <xsl:text> </xsl:text>
+    <xsl:value-of select="t:field-separator(.)"/>
     <xsl:next-match/>
   </xsl:template>
 

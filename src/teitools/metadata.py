@@ -83,7 +83,8 @@ FIELDS = (
     "name", "author", "editor", "title", "publisher", "pubPlace", "date", "biblScope", "idno", "edition",
     "imprint", "analytic", "monogr", "series", "respStmt", "resp", "locus", "textLang", "incipit", "explicit",
     "rubric", "colophon", "msName", "settlement", "institution", "repository", "collection", "country",
-    "region", "extent", "distributor", "bibl", "biblStruct", "meeting", "affiliation", "ref", "ptr",
+    "region", "extent", "distributor", "bibl", "biblStruct", "meeting", "affiliation", "ref", "ptr", "height",
+    "width", "depth", "dim",
 )  # fmt: skip
 FIELD_TAGS = frozenset(f"{T}{name}" for name in FIELDS)
 
