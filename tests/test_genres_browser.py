@@ -160,6 +160,26 @@ def test_a_page_reflows_to_a_phones_width_without_scrolling_sideways(page, corpu
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
 
+def test_line_numbers_keep_their_digits_and_a_wrapped_line_hangs(page, corpus_site):
+    """Four-digit verse numbers stay on one line beside their verse; on a phone a verse that wraps indents its
+    continuation, so that it is not taken for the next verse."""
+    open_page(page, corpus_site, FAUST)
+    numbers = page.locator("main .linenumber")
+    assert numbers.count() > 100
+    heights = numbers.evaluate_all("(all) => all.map((e) => e.getBoundingClientRect().height)")
+    assert max(heights) < 1.5 * min(heights)
+    page.set_viewport_size({"width": 320, "height": 640})
+    open_page(page, corpus_site, "A00002.html")
+    starts = page.locator("main .l").evaluate_all(
+        """(all) => all.map((line) => {
+             const range = document.createRange(); range.selectNodeContents(line);
+             const boxes = [...range.getClientRects()].filter((r) => r.width > 0);
+             return boxes.length > 1 ? boxes[boxes.length - 1].left - boxes[0].left : null; })"""
+    )
+    wrapped = [indent for indent in starts if indent is not None]
+    assert wrapped and all(indent > 10 for indent in wrapped)
+
+
 def test_sourcedoc_transcription_is_shown(page, corpus_site):
     open_page(page, corpus_site, SOURCE_DOCUMENT)
     transcription = visible_text(page, "section.sourcedoc")
