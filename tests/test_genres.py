@@ -244,6 +244,17 @@ def test_gloss_lists_pair_labels_and_items(out):
     assert "Stave I Marley's ghost\nStave II The first spirit" in text_of(out, "gloss-list")
 
 
+def test_a_quotation_without_marks_of_its_own_gets_them_against_its_words(out):
+    """Where the document says nothing of its quotation marks, a q or said that has none inside or right around
+    it gets them, the white space at its edges outside; one that has them gets none more."""
+    expected = [
+        "He said, with gladsome looks, “My dear Scrooge, how are you?” and left.",
+        "Scrooge said “Bah!” again, and then “Humbug”.",
+    ]
+    assert text_of(out, "quotations").rstrip("\n").split("\n\n") == expected
+    assert [" ".join(p.text_content().split()) for p in page(out, "quotations").xpath("//main//p")] == expected
+
+
 def test_block_quotations_are_paragraphs_without_marks_in_the_text(out):
     assert text_of(out, "block-quote") == "He wrote:\n\nA quotation set apart.\n\nAnd went on.\n"
 

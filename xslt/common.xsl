@@ -713,11 +713,52 @@
     <xsl:sequence select="exists($element/preceding-sibling::node()[1][self::*])"/>
   </xsl:function>
 
-  <!-- Does the document leave quotation marks to the renderer? (TEI: quotation/@marks = 'none') -->
+  <!-- Does the renderer add the quotation marks? Where the document says it leaves them out (TEI:
+       quotation/@marks = 'none', or @rend "quotes"); where it says nothing, when the quotation has none of its
+       own, inside or right around it (a q of a novel's dialogue, read "with gladsome looks, My dear Scrooge"
+       without them). Where it says it keeps them (all, some), never. -->
+  <xsl:variable name="t:quotation-marks" as="xs:string" select="'&quot;“”„‟‘’‚‛«»‹›「」『』'"/>
+  <xsl:variable name="t:open-quote" as="xs:string" select="'“'"/>
+  <xsl:variable name="t:close-quote" as="xs:string" select="'”'"/>
+
   <xsl:function name="t:adds-marks" as="xs:boolean">
     <xsl:param name="quotation" as="element()"/>
-    <xsl:sequence select="root($quotation)/*/tei:teiHeader/tei:encodingDesc/tei:editorialDecl/tei:quotation/@marks = 'none'
-      or $quotation/@rend = ('quotes', 'double-quotes', 'dq')"/>
+    <xsl:variable name="declared" select="root($quotation)/*/tei:teiHeader/tei:encodingDesc/tei:editorialDecl/tei:quotation/@marks"/>
+    <xsl:sequence select="$declared = 'none' or $quotation/@rend = ('quotes', 'double-quotes', 'dq')
+      or (empty($declared[. = ('all', 'some')]) and not(t:has-own-marks($quotation)))"/>
+  </xsl:function>
+
+  <!-- A quotation's content between the marks added to it, the marks against its first and last words: the
+       white space at its edges ("<said> My dear Scrooge </said>") goes outside them, as one space. -->
+  <xsl:template name="t:quoted">
+    <xsl:param name="content" as="node()*"/>
+    <xsl:variable name="words" select="for $i in 1 to count($content)
+      return $i[not($content[$i] instance of text()) or normalize-space($content[$i])]"/>
+    <xsl:variable name="first" select="$content[head($words)]"/>
+    <xsl:variable name="last" select="$content[$words[last()]]"/>
+    <xsl:value-of select="' '[head($content) instance of text() and matches(head($content), '^\s')]"/>
+    <xsl:value-of select="$t:open-quote"/>
+    <xsl:for-each select="$content[position() = head($words) to $words[last()]]">
+      <xsl:choose>
+        <xsl:when test=". instance of text()">
+          <xsl:variable name="text" select="if (. is $first) then replace(., '^\s+', '') else string(.)"/>
+          <xsl:value-of select="if (. is $last) then replace($text, '\s+$', '') else $text"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+    <xsl:value-of select="$t:close-quote"/>
+    <xsl:value-of select="' '[$content[last()] instance of text() and matches($content[last()], '\s$')]"/>
+  </xsl:template>
+
+  <xsl:function name="t:has-own-marks" as="xs:boolean">
+    <xsl:param name="quotation" as="element()"/>
+    <xsl:variable name="own" select="normalize-space($quotation)"/>
+    <xsl:variable name="before" select="replace($quotation/preceding-sibling::node()[1][self::text()], '\s+$', '')"/>
+    <xsl:variable name="after" select="replace($quotation/following-sibling::node()[1][self::text()], '^\s+', '')"/>
+    <xsl:sequence select="some $character in (substring($own, 1, 1), substring($own, string-length($own)),
+      substring($before, string-length($before)), substring($after, 1, 1))[. != '']
+      satisfies contains($t:quotation-marks, $character)"/>
   </xsl:function>
 
   <!-- A language code as BCP 47 wants it: ISO 639-2 codes that have a two-letter form take that form

@@ -273,11 +273,20 @@
     <xsl:element name="{if ($block) then 'blockquote' else 'span'}">
       <xsl:attribute name="class" select="local-name()"/>
       <xsl:apply-templates select="(@who, @source)[1]" mode="attribution"/>
-      <xsl:value-of select="'“'[$marks]"/>
-      <xsl:apply-templates mode="html">
-        <xsl:with-param name="inline" select="not($block)" tunnel="yes"/>
-      </xsl:apply-templates>
-      <xsl:value-of select="'”'[$marks]"/>
+      <xsl:choose>
+        <xsl:when test="$marks">
+          <xsl:call-template name="t:quoted">
+            <xsl:with-param name="content" as="node()*">
+              <xsl:apply-templates mode="html"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates mode="html">
+            <xsl:with-param name="inline" select="not($block)" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:element>
   </xsl:template>
 

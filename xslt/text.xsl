@@ -108,9 +108,14 @@
     <xsl:variable name="block" select="t:is-block-quote(.)"/>
     <xsl:variable name="marks" select="t:adds-marks(.) and not($block)"/>
     <xsl:sequence select="$t:break[$block]"/>
-    <xsl:value-of select="'“'[$marks]"/>
-    <xsl:apply-templates mode="text"/>
-    <xsl:value-of select="'”'[$marks]"/>
+    <xsl:choose>
+      <xsl:when test="$marks">
+        <xsl:call-template name="t:quoted">
+          <xsl:with-param name="content" as="node()*"><xsl:apply-templates mode="text"/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="text"/></xsl:otherwise>
+    </xsl:choose>
     <xsl:sequence select="$t:break[$block]"/>
   </xsl:template>
 
