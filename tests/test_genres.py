@@ -175,13 +175,15 @@ def test_an_entry_of_an_epidoc_apparatus_division_outside_a_list_is_read_where_i
 
 def test_epidoc_leiden_conventions_lines_and_headings(out):
     text = text_of(out, "epidoc")
-    lines = ["τὸν ὑπὸ κα", "τὰ [ποτα]μὸν", "πό(δας) καρπεύσε⟨τ⟩αι", "ρ̣α̣ν [- - -]", "5 τέλος"]
+    # Lacunae side by side on a line share their brackets; a line break closes them. A column's label is a line.
+    lines = ["τὸν ὑπὸ κα", "τὰ [ποτα]μὸν", "πό(δας) καρπεύσε⟨τ⟩αι", "ρ̣α̣ν [- - -]", "5 τέλος",
+             "[- - - κα]τὰ [ἐς τὸ]ν πέτρο[ν]", "[col. 2]", "[ἐν] ᾧ"]
     assert "Edition\n\nFragment a\n\n" + "\n".join(lines) in text
     assert "Translation\n\nThe translation.\n\nCommentary\n\nThe commentary.\n" in text
     assert "Bibliography" not in text  # an empty division implies no heading
     document = page(out, "epidoc")
     assert document.xpath("//section[contains(@class, 'edition')]/h2/text()") == ["Edition"]
-    assert len(document.xpath("//p[@class='ab']/br")) == 4  # a break inside a word starts a line too
+    assert len(document.xpath("//p[@class='ab']/br")) == 7  # a break inside a word starts a line too
     assert document.xpath("//span[@class='linenumber']/text()") == ["5"]
 
 

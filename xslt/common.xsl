@@ -648,7 +648,8 @@
       if (not(t:is-edition($supplied))) then ('[', $doubt || ']')
       else if ($supplied/@reason = 'omitted') then ('⟨', $doubt || '⟩')
       else if ($supplied/@reason = ('subaudible', 'explanation')) then ('(', $doubt || ')')
-      else ('[', $doubt || ']')"/>
+      else if ($doubt) then ('[', '?]')
+      else t:lacuna-brackets($supplied)"/>
   </xsl:function>
 
   <xsl:function name="t:leiden-gap" as="xs:string">
@@ -658,10 +659,45 @@
       else if (exists($count) and $count le 12) then string-join((1 to $count) ! '.')
       else if (exists($count)) then '.' || $count
       else '- - -'"/>
+    <xsl:variable name="brackets" select="if (t:is-edition($gap)) then t:lacuna-brackets($gap) else ('[', ']')"/>
     <xsl:sequence select="
       if ($gap/@unit = 'line' or $gap/@reason = 'illegible') then $signs
       else if ($gap/@reason = 'omitted') then '⟨' || $signs || '⟩'
-      else '[' || $signs || ']'"/>
+      else $brackets[1] || ' '[$brackets[1] = ''] || $signs || ' '[$brackets[2] = ''] || $brackets[2]"/>
+  </xsl:function>
+
+  <!-- A lacuna: what an edition shows in square brackets, a lost stretch (gap) or the editors' restoration of
+       it (supplied), without doubt. Lacunae next to each other on one line, with only white space between,
+       share one pair of brackets: "[ἐς τὸ]ν", "[- - - κα]τὰ", not "[ἐς] [τὸ]ν", "[- - -] [κα]τὰ" (EpiDoc
+       encodes each word apart). A line break closes the brackets. -->
+  <xsl:function name="t:is-lacuna" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="t:is-edition($element) and (
+      $element/self::tei:supplied[not(@reason = ('omitted', 'subaudible', 'explanation'))][not(@cert = 'low')]
+      or $element/self::tei:gap[not(@unit = 'line' or @reason = ('illegible', 'omitted'))])"/>
+  </xsl:function>
+
+  <!-- The lacuna a node is part of: a gap, or the supplied text it is read in. -->
+  <xsl:function name="t:lacuna-of" as="element()?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node/ancestor-or-self::*[self::tei:supplied or self::tei:gap][1][t:is-lacuna(.)]"/>
+  </xsl:function>
+
+  <!-- The brackets a lacuna opens and closes with: none where it goes on from the lacuna before it or into the
+       one after it. -->
+  <xsl:function name="t:lacuna-brackets" as="xs:string+">
+    <xsl:param name="lacuna" as="element()"/>
+    <xsl:variable name="before" select="$lacuna/preceding::node()[t:is-reading-step(.)][1]"/>
+    <xsl:variable name="after" select="$lacuna/following::node()[t:is-reading-step(.)][1]"/>
+    <xsl:sequence select="(if (exists($before) and exists(t:lacuna-of($before))) then '' else '[',
+      if (exists($after) and exists(t:lacuna-of($after))) then '' else ']')"/>
+  </xsl:function>
+
+  <!-- What a reader meets next along a line: words, a gap, or a break that ends the line. -->
+  <xsl:function name="t:is-reading-step" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node[self::text()[normalize-space()] or self::tei:gap or self::tei:lb or self::tei:cb
+      or self::tei:pb])"/>
   </xsl:function>
 
   <xsl:function name="t:underdotted" as="xs:string">
