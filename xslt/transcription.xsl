@@ -4,8 +4,8 @@
   substitutions, unclear and damaged passages, gaps, spaces, changes of hand, forme work, page, column and line
   breaks, expansions, and the diplomatic transcription of sourceDoc (surface, zone, line).
 
-  The HTML keeps a diplomatic layer: deletions struck through, additions between ⸌ ⸍, page numbers at page
-  breaks; with #tt-diplomatic targeted, also the source's readings beside corrections. The reading layer
+  The HTML keeps a diplomatic layer: deletions struck through, additions between \ / (as papyri.info draws
+  them; the raised brackets ⸌ ⸍ are in too few fonts and showed as empty boxes), page numbers at page breaks; with #tt-diplomatic targeted, also the source's readings beside corrections. The reading layer
   (#tt-reading) hides deletions and signs; both are links, no script needed. The plain text
   is the reading text: deletions out, additions in, breaks as markers.
 -->
@@ -48,9 +48,9 @@
 
   <xsl:template match="tei:add" mode="html">
     <ins class="add" title="{string-join(('Added', @place ! ('(' || replace(., '([a-z])([A-Z])', '$1 $2') || ')')), ' ')}">
-      <span class="sign" aria-hidden="true">⸌</span>
+      <span class="sign" aria-hidden="true">\</span>
       <xsl:call-template name="phrase-content"/>
-      <span class="sign" aria-hidden="true">⸍</span>
+      <span class="sign" aria-hidden="true">/</span>
     </ins>
   </xsl:template>
 
