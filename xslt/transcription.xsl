@@ -5,7 +5,8 @@
   breaks, expansions, and the diplomatic transcription of sourceDoc (surface, zone, line).
 
   The HTML keeps a diplomatic layer: deletions struck through, additions between \ / (as papyri.info draws
-  them; the raised brackets ⸌ ⸍ are in too few fonts and showed as empty boxes), page numbers at page breaks; with #tt-diplomatic targeted, also the source's readings beside corrections. The reading layer
+  them; the raised brackets ⸌ ⸍ are in too few fonts and showed as empty boxes), page numbers at page
+  breaks; with #tt-diplomatic targeted, also the source's readings beside corrections. The reading layer
   (#tt-reading) hides deletions and signs; both are links, no script needed. The plain text
   is the reading text: deletions out, additions in, breaks as markers.
 -->
