@@ -134,18 +134,21 @@ def test_verse_lines_stanzas_and_every_fifth_number(out):
 
 def test_apparatus_lemma_in_text_readings_with_sigla_apart(out):
     document = page(out, "apparatus")
-    assert [a.text_content() for a in document.xpath("//span[@class='app']")] == ["quicka1", "jumpsa2"]
-    assert document.xpath("//span[@class='app']/sup/a/@href") == ["#tt-app-1", "#tt-app-2"]
+    assert [a.text_content() for a in document.xpath("//span[@class='app']")] == ["quicka1", "jumpsa2", "lazya3"]
+    assert document.xpath("//span[@class='app']/sup/a/@href") == ["#tt-app-1", "#tt-app-2", "#tt-app-3"]
     assert "quikke" not in main_text(document) and "leaps" not in main_text(document)
     entries = document.xpath("//section[@class='apparatus']//li")
     assert [" ".join(e.text_content().split()) for e in entries] == [
         "a1. quick] A quikke B C ↩",
         "a2. jumps A; leaps B ↩",
+        "a3. lazy] A lazy B; la[…]y C ↩",
     ]
+    assert document.xpath("//section[@class='apparatus']//li//del/text()") == ["lazy"]
     assert document.xpath("//dl[@class='witnesses']/dt/text()") == ["A", "B", "C"]
     text = (out / "apparatus.txt").read_text(encoding="utf-8")
-    assert "The quick[a1] brown fox jumps[a2] over." in text
-    assert "Apparatus\n\na1. quick] A quikke B C\n\na2. jumps A; leaps B" in text
+    assert "The quick[a1] brown fox jumps[a2] over the lazy[a3] dog." in text
+    # A reading that is a deletion reads as erased, not as nothing; a gap as its sign.
+    assert "Apparatus\n\na1. quick] A quikke B C\n\na2. jumps A; leaps B\n\na3. lazy] A ⟦lazy⟧ B; la[…]y C" in text
 
 
 def test_an_entry_attached_by_its_end_points_marks_its_lemma_in_the_text_once(out):

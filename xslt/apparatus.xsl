@@ -92,10 +92,10 @@
     <xsl:param name="app" as="element(tei:app)"/>
     <xsl:variable name="lemma" select="t:lemma($app)"/>
     <xsl:variable name="readings" select="(t:readings($app) except $lemma[self::tei:lem]) ! string-join((
-      (if (normalize-space(.)) then t:reading-text(.) else 'om.'), t:sigla(.)), ' ')"/>
+      (if (normalize-space(.) or .//tei:gap) then t:apparatus-reading(.) else 'om.'), t:sigla(.)), ' ')"/>
     <xsl:sequence select="normalize-space(string-join((
       (t:attached-text($app)[not($lemma/self::tei:lem)][. != ''] ! (. || ']')),
-      ($lemma[self::tei:lem] ! string-join((t:reading-text(.) || ']', t:sigla(.)), ' ')),
+      ($lemma[self::tei:lem] ! string-join((t:apparatus-reading(.) || ']', t:sigla(.)), ' ')),
       string-join($readings, '; '),
       ($app/(* except (tei:lem, tei:rdg, tei:rdgGrp))) ! normalize-space(.)), ' '))"/>
   </xsl:function>

@@ -572,7 +572,18 @@
   <xsl:template match="tei:choice" mode="t:reading-text">
     <xsl:apply-templates select="t:reading(.)" mode="t:reading-text"/>
   </xsl:template>
-  <xsl:template match="tei:del | tei:note | tei:fw" mode="t:reading-text"/>
+  <xsl:template match="tei:note | tei:fw" mode="t:reading-text"/>
+  <!-- A deletion is no part of the reading text, except in a reading of the apparatus (t:apparatus-reading),
+       which it may be all of: there it reads as erased, ⟦ϑβā⟧, not as nothing. A gap reads as its sign. -->
+  <xsl:template match="tei:del" mode="t:reading-text">
+    <xsl:param name="apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:if test="$apparatus">
+      <xsl:text>⟦</xsl:text><xsl:apply-templates mode="t:reading-text"/><xsl:text>⟧</xsl:text>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:gap" mode="t:reading-text">
+    <xsl:value-of select="t:gap-sign(.)"/>
+  </xsl:template>
   <xsl:template match="tei:app" mode="t:reading-text">
     <xsl:apply-templates select="t:lemma(.)" mode="t:reading-text"/>
   </xsl:template>
@@ -581,6 +592,24 @@
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="text" as="xs:string*"><xsl:apply-templates select="$node" mode="t:reading-text"/></xsl:variable>
     <xsl:sequence select="normalize-space(string-join($text))"/>
+  </xsl:function>
+
+  <xsl:function name="t:apparatus-reading" as="xs:string">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:variable name="text" as="xs:string*">
+      <xsl:apply-templates select="$reading" mode="t:reading-text">
+        <xsl:with-param name="apparatus" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($text))"/>
+  </xsl:function>
+
+  <!-- What stands for a gap: its Leiden form in an edition (t:leiden-gap), else its description or an
+       ellipsis between square brackets. -->
+  <xsl:function name="t:gap-sign" as="xs:string">
+    <xsl:param name="gap" as="element(tei:gap)"/>
+    <xsl:sequence select="if (t:is-edition($gap)) then t:leiden-gap($gap)
+      else '[' || (normalize-space($gap)[. != ''], '…')[1] || ']'"/>
   </xsl:function>
 
   <xsl:function name="t:other-readings" as="xs:string">

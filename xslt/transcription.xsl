@@ -92,10 +92,7 @@
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="text">
-    <xsl:text>[</xsl:text>
-    <xsl:apply-templates mode="text"/>
-    <xsl:value-of select="'…'[not(normalize-space(current()))]"/>
-    <xsl:text>]</xsl:text>
+    <xsl:value-of select="t:gap-sign(.)"/>
   </xsl:template>
 
   <!-- A blank space in the source separates words: never glue them. -->
