@@ -60,6 +60,8 @@ def test_reading_layer_is_a_link_and_a_target_no_script(out):
 def test_space_keeps_words_apart(out):
     assert "Ich sehe mit Vergnügen." in text_of(out, "space")
     assert "Ich sehe" in main_text(page(out, "space"))
+    # A one-character space is a word space; a wider blank in the source is drawn wider.
+    assert page(out, "space").xpath("//span[contains(@class, 'space')]/@class") == ["space", "space wide"]
 
 
 def test_page_breaks_show_their_number_and_forme_work_is_not_reading_text(out):
@@ -237,7 +239,8 @@ def test_mathml_is_kept(out):
 def test_rend_values_become_their_own_look(out):
     document = page(out, "highlighting")
     assert document.xpath("//s/text()") == ["struck"]
-    assert document.xpath("//*[contains(@class, 'rend-smallcaps')]/text()") == ["capitals"]
+    assert document.xpath("//*[contains(@class, 'rend-smallcaps')]/text()") == ["capitals", "small"]  # smcap too
+    assert document.xpath("//*[contains(@class, 'rend-monospace')]/text()") == ["typed"]  # typewriter
     assert document.xpath("//*[@class='hi']")[0].tag == "span"  # an unknown rend is no longer italic
     assert document.xpath("//*[@style='letter-spacing: 0.2em']/text()") == ["spaced"]  # colours left out
     assert document.xpath("//i/text()") == ["italic"]
@@ -258,6 +261,9 @@ def test_a_quotation_without_marks_of_its_own_gets_them_against_its_words(out):
     ]
     assert text_of(out, "quotations").rstrip("\n").split("\n\n") == expected
     assert [" ".join(p.text_content().split()) for p in page(out, "quotations").xpath("//main//p")] == expected
+    # The header's own trailing comma is not doubled in the citation.
+    citation = page(out, "quotations").xpath("string(//p[@class='citation'])")
+    assert citation == "Cite as: “Quotations”, TEI edition by Text Creation Partnership, 2003."
 
 
 def test_block_quotations_are_paragraphs_without_marks_in_the_text(out):

@@ -883,10 +883,12 @@
   </xsl:function>
 
   <xsl:function name="t:citation" as="xs:string">
-    <xsl:variable name="publisher" select="string($t:header?publisher)"/>
+    <xsl:variable name="published-by" select="string($t:header?publisher)"/>
     <xsl:variable name="year" select="($t:header?published?when ! substring(., 1, 4), $t:header?published?text)[. != ''][1]"/>
-    <xsl:sequence select="string-join((t:authors(), '“' || t:title() || '”',
-      ('TEI edition by ' || $publisher)[$publisher != ''], $year), ', ') || '.'"/>
+    <!-- The header's own punctuation at the end of a part goes: "Text Creation Partnership, 2003", not ",,". -->
+    <xsl:variable name="publisher" select="replace(normalize-space($published-by), '[\s,;:.]+$', '')"/>
+    <xsl:sequence select="string-join((t:authors() ! replace(., '[\s,;:]+$', ''), '“' || t:title() || '”',
+      ('TEI edition by ' || $publisher)[$publisher != ''], $year ! replace(., '[\s,;:.]+$', '')), ', ') || '.'"/>
   </xsl:function>
 
   <!-- The first language the header declares (langUsage), as the model holds it. -->
@@ -942,13 +944,20 @@
        document itself (@style, or @rendition pointing to a rendition with scheme="css"), when it is plain
        declarations. -->
   <xsl:variable name="t:rend-keywords" as="xs:string*" select="'italic', 'bold', 'underline', 'strikethrough',
-    'overstrike', 'smallcaps', 'sup', 'sub', 'superscript', 'subscript', 'center', 'right', 'left', 'uppercase',
-    'spaced', 'letterspace', 'larger', 'smaller', 'large', 'small', 'indent', 'block', 'roman', 'gothic', 'monospace', 'doubleunderline', 'wavyunderline', 'caps'"/>
+    'overstrike', 'smallcaps', 'sup', 'sub', 'center', 'right', 'left', 'uppercase',
+    'spaced', 'letterspace', 'larger', 'smaller', 'large', 'small', 'indent', 'block', 'roman', 'gothic',
+    'monospace', 'doubleunderline', 'wavyunderline', 'caps', 'strikedoublethrough', 'initcaps'"/>
+  <!-- Other names projects give the same looks (the TEI Stylesheets' test files among them). -->
+  <xsl:variable name="t:rend-synonyms" as="map(xs:string, xs:string)" select="map {
+    'superscript': 'sup', 'subscript': 'sub', 'smcap': 'smallcaps', 'sc': 'smallcaps', 'typewriter': 'monospace',
+    'tt': 'monospace', 'code': 'monospace', 'strike': 'strikethrough', 'ul': 'underline', 'it': 'italic',
+    'i': 'italic', 'b': 'bold', 'bo': 'bold', 'sup': 'sup'}"/>
 
   <xsl:function name="t:rend-classes" as="xs:string*">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="$element/@rend ! tokenize(lower-case(replace(., '[-_()]', '')))[. = $t:rend-keywords]
-      ! replace(replace(., '^superscript$', 'sup'), '^subscript$', 'sub') ! ('rend-' || .)"/>
+    <xsl:sequence select="$element/@rend ! tokenize(lower-case(replace(., '[-_()]', '')))
+      ! (if (map:contains($t:rend-synonyms, .)) then $t:rend-synonyms(.) else .)[. = $t:rend-keywords]
+      ! ('rend-' || .)"/>
   </xsl:function>
 
   <xsl:function name="t:css" as="xs:string?">

@@ -99,7 +99,11 @@
   <xsl:template match="tei:space" mode="html">
     <xsl:choose>
       <xsl:when test="@dim = 'vertical'"><br/></xsl:when>
-      <xsl:otherwise><span class="space" title="Blank space in the source"><xsl:text> </xsl:text></span></xsl:otherwise>
+      <!-- A space of one character is a word space ("Ich sehe"); a wider blank shows as one. -->
+      <xsl:otherwise>
+        <xsl:variable name="word-space" select="@quantity = '1' and (empty(@unit) or @unit = ('chars', 'char'))"/>
+        <span class="{'space', 'wide'[not($word-space)]}" title="Blank space in the source"><xsl:text> </xsl:text></span>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <xsl:template match="tei:space" mode="text"><xsl:text> </xsl:text></xsl:template>
