@@ -350,6 +350,9 @@ def test_records_give_each_field_a_labelled_line_and_keep_their_notes(out):
     assert "\n\nSemmering\nentity type Ort\nlocated in place Niederösterreich\n" in text
     assert "\nwikidata http://www.wikidata.org/entity/Q694546\n" in text
     # A record within a record is a record too, its fields lines, not run together inside one of the outer's.
+    # Lists without a heading of their own (nor their division's) get the one they imply.
+    assert [h.text for h in document.xpath("//main//h2")] == ["Persons", "Places"]
+    assert "\n\nPersons\n\nBahr, Hermann\n" in text and "\n\nPlaces\n\nLinz\n" in text
     castle = document.xpath("//div[@id='linz']/div[@class='field place']/div[@id='linz-castle']")[0]
     assert [f.text_content().split() for f in castle.xpath("div")] == [
         ["Linzer", "Schloss"],

@@ -751,6 +751,19 @@
       else $t:division-names(string($division/@type)))[not(t:is-empty-division($division))]"/>
   </xsl:function>
 
+  <!-- The heading an authority list implies where it stands in the text with none, neither its own nor its
+       division's: a letter's lists of the persons, places and works it names, read after the signature. -->
+  <xsl:variable name="t:list-headings" as="map(xs:string, xs:string)" select="map {
+    'listPerson': 'Persons', 'listPlace': 'Places', 'listOrg': 'Organisations', 'listBibl': 'Bibliography',
+    'listEvent': 'Events'}"/>
+
+  <xsl:function name="t:list-heading" as="xs:string?">
+    <xsl:param name="list" as="element()"/>
+    <xsl:sequence select="$t:list-headings(local-name($list))[empty($list/tei:head)]
+      [exists($list/ancestor::tei:text)][empty($list/parent::*/tei:head)][empty(t:implied-heading($list/..))]
+      [empty($list/ancestor::*[map:contains($t:authority-list-names, local-name())])]"/>
+  </xsl:function>
+
   <!-- A division that holds nothing to read: no text, and no element but empty paragraphs, divisions and line
        breaks (EpiDoc's template leaves an empty commentary or translation so). Its implied heading would head
        nothing. -->

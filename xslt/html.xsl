@@ -233,6 +233,20 @@
     <xsl:sequence select="min((6, 1 + max((1, $depth))))"/>
   </xsl:function>
 
+  <!-- An authority list without a heading gets the one it implies (t:list-heading), at the level its
+       division's would have (there is none). -->
+  <xsl:template match="tei:listPerson | tei:listPlace | tei:listOrg | tei:listBibl | tei:listEvent" mode="html">
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="list" select="."/>
+    <xsl:for-each select="t:list-heading(.)[not($inline)]">
+      <xsl:element name="h{t:heading-level($list)}">
+        <xsl:attribute name="class" select="'head'"/>
+        <xsl:value-of select="."/>
+      </xsl:element>
+    </xsl:for-each>
+    <xsl:next-match/>
+  </xsl:template>
+
   <xsl:template match="tei:head" mode="html">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="name" select="

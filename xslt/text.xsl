@@ -84,6 +84,15 @@
     <xsl:sequence select="$t:break"/>
   </xsl:template>
 
+  <xsl:template match="tei:listPerson | tei:listPlace | tei:listOrg | tei:listBibl | tei:listEvent" mode="text">
+    <xsl:for-each select="t:list-heading(.)">
+      <xsl:sequence select="$t:break"/>
+      <xsl:value-of select="."/>
+      <xsl:sequence select="$t:break"/>
+    </xsl:for-each>
+    <xsl:next-match/>
+  </xsl:template>
+
   <xsl:template match="tei:note[t:is-footnote(.)]" mode="text">
     <xsl:apply-templates select=".[empty(t:call-of(.))]" mode="note-call"/>
   </xsl:template>
