@@ -136,7 +136,8 @@ def test_verse_lines_stanzas_and_every_fifth_number(out):
 
 def test_apparatus_lemma_in_text_readings_with_sigla_apart(out):
     document = page(out, "apparatus")
-    assert [a.text_content() for a in document.xpath("//span[@class='app']")] == ["quicka1", "jumpsa2", "lazya3"]
+    calls = [a.text_content() for a in document.xpath("//span[@class='app']")]
+    assert calls == ["quicka1", "jumpsa2", "lazya3"]
     assert document.xpath("//span[@class='app']/sup/a/@href") == ["#tt-app-1", "#tt-app-2", "#tt-app-3"]
     assert "quikke" not in main_text(document) and "leaps" not in main_text(document)
     entries = document.xpath("//section[@class='apparatus']//li")
@@ -150,7 +151,8 @@ def test_apparatus_lemma_in_text_readings_with_sigla_apart(out):
     text = (out / "apparatus.txt").read_text(encoding="utf-8")
     assert "The quick[a1] brown fox jumps[a2] over the lazy[a3] dog." in text
     # A reading that is a deletion reads as erased, not as nothing; a gap as its sign.
-    assert "Apparatus\n\na1. quick] A quikke B C\n\na2. jumps A; leaps B\n\na3. lazy] A ⟦lazy⟧ B; la[…]y C" in text
+    entries = ["a1. quick] A quikke B C", "a2. jumps A; leaps B", "a3. lazy] A ⟦lazy⟧ B; la[…]y C"]
+    assert "\n\n".join(["Apparatus", *entries]) in text
 
 
 def test_an_entry_attached_by_its_end_points_marks_its_lemma_in_the_text_once(out):
@@ -180,9 +182,18 @@ def test_an_entry_of_an_epidoc_apparatus_division_outside_a_list_is_read_where_i
 
 def test_epidoc_leiden_conventions_lines_and_headings(out):
     text = text_of(out, "epidoc")
-    # Lacunae side by side on a line share their brackets; a line break closes them. A column's label is a line.
-    lines = ["τὸν ὑπὸ κα", "τὰ [ποτα]μὸν", "πό(δας) καρπεύσε⟨τ⟩αι", "ρ̣α̣ν [- - -]", "5 τέλος",
-             "[- - - κα]τὰ [ἐς τὸ]ν πέτρο[ν]", "[col. 2]", "[ἐν] ᾧ"]
+    # Lacunae side by side on a line share their brackets; a line break closes them. A column's label is a
+    # line.
+    lines = [
+        "τὸν ὑπὸ κα",
+        "τὰ [ποτα]μὸν",
+        "πό(δας) καρπεύσε⟨τ⟩αι",
+        "ρ̣α̣ν [- - -]",
+        "5 τέλος",
+        "[- - - κα]τὰ [ἐς τὸ]ν πέτρο[ν]",
+        "[col. 2]",
+        "[ἐν] ᾧ",
+    ]
     assert "Edition\n\nFragment a\n\n" + "\n".join(lines) in text
     assert "Translation\n\nThe translation.\n\nCommentary\n\nThe commentary.\n" in text
     assert "Bibliography" not in text  # an empty division implies no heading
@@ -239,7 +250,7 @@ def test_mathml_is_kept(out):
 def test_rend_values_become_their_own_look(out):
     document = page(out, "highlighting")
     assert document.xpath("//s/text()") == ["struck"]
-    assert document.xpath("//*[contains(@class, 'rend-smallcaps')]/text()") == ["capitals", "small"]  # smcap too
+    assert document.xpath("//*[contains(@class, 'rend-smallcaps')]/text()") == ["capitals", "small"]  # smcap
     assert document.xpath("//*[contains(@class, 'rend-monospace')]/text()") == ["typed"]  # typewriter
     assert document.xpath("//*[@class='hi']")[0].tag == "span"  # an unknown rend is no longer italic
     assert document.xpath("//*[@style='letter-spacing: 0.2em']/text()") == ["spaced"]  # colours left out
@@ -253,14 +264,15 @@ def test_gloss_lists_pair_labels_and_items(out):
 
 
 def test_a_quotation_without_marks_of_its_own_gets_them_against_its_words(out):
-    """Where the document says nothing of its quotation marks, a q or said that has none inside or right around
-    it gets them, the white space at its edges outside; one that has them gets none more."""
+    """Where the document says nothing of its quotation marks, a q or said that has none inside or right
+    around it gets them, the white space at its edges outside; one that has them gets none more."""
     expected = [
         "He said, with gladsome looks, “My dear Scrooge, how are you?” and left.",
         "Scrooge said “Bah!” again, and then “Humbug”.",
     ]
     assert text_of(out, "quotations").rstrip("\n").split("\n\n") == expected
-    assert [" ".join(p.text_content().split()) for p in page(out, "quotations").xpath("//main//p")] == expected
+    paragraphs = page(out, "quotations").xpath("//main//p")
+    assert [" ".join(p.text_content().split()) for p in paragraphs] == expected
     # The header's own trailing comma is not doubled in the citation.
     citation = page(out, "quotations").xpath("string(//p[@class='citation'])")
     assert citation == "Cite as: “Quotations”, TEI edition by Text Creation Partnership, 2003."

@@ -150,7 +150,10 @@ def test_no_glued_words_around_space_lb_seg_u_role(page, corpus_site):
     assert not any("HerrnFelix" in line or "SaltenUnterach" in line for line in address)  # addrLine, lb
 
 
-@pytest.mark.parametrize("name", ["listplace.html", "L03772.html", "test27.html", "maria.html", INSCRIPTION, DRAMA])
+NARROW_PAGES = ["listplace.html", "L03772.html", "test27.html", "maria.html", INSCRIPTION, DRAMA]
+
+
+@pytest.mark.parametrize("name", NARROW_PAGES)
 def test_a_page_reflows_to_a_phones_width_without_scrolling_sideways(page, corpus_site, name):
     """WCAG 1.4.10 at 320 CSS pixels: long addresses (a gazetteer's links, a letter's source, a bibliography's
     URLs) and the header's labels wrap instead of widening the page; a table of formulae scrolls in its own
