@@ -183,6 +183,15 @@ def test_line_numbers_keep_their_digits_and_a_wrapped_line_hangs(page, corpus_si
     assert wrapped and all(indent > 10 for indent in wrapped)
 
 
+def test_a_note_of_paragraphs_begins_on_its_numbers_line(page, corpus_site):
+    open_page(page, corpus_site, "testnotes1.html")
+    notes = page.locator("section.notes li:has(> p)")
+    assert notes.count() >= 1
+    for n in range(notes.count()):
+        number, first = notes.nth(n).locator(".note-number"), notes.nth(n).locator("> p").first
+        assert abs(number.bounding_box()["y"] - first.bounding_box()["y"]) < 5
+
+
 def test_sourcedoc_transcription_is_shown(page, corpus_site):
     open_page(page, corpus_site, SOURCE_DOCUMENT)
     transcription = visible_text(page, "section.sourcedoc")
