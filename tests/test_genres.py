@@ -310,6 +310,15 @@ def test_letter_address_lines_and_empty_date_reference(out):
     assert text.endswith("Herzlich\n\nPaul\nGoldmann\n")  # a line break in the closer stays a line
 
 
+def test_a_division_to_be_generated_from_another_part_links_to_it(out):
+    """divGen with @corresp (test32's sermons: "generate the diplomatic view of #sl1 here") is no empty
+    section: it leads to the part it is generated from; a divGen pointing nowhere shows nothing."""
+    document = page(out, "generated-division")
+    links = document.xpath("//p[@class='divGen']/a")
+    assert [(a.get("href"), a.text) for a in links] == [("#diplomatic", "Diplomatic transcription")]
+    assert "Critical text\n\nSee Diplomatic transcription.\n" in text_of(out, "generated-division")
+
+
 def test_long_documents_get_a_table_of_contents(out):
     document = page(out, "contents")
     links = document.xpath("//nav[@class='toc']//a")

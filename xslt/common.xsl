@@ -932,12 +932,29 @@
     <xsl:sequence select="string-join(tokenize(normalize-space($pointer/@target)) ! t:target-label(., $pointer), ', ')"/>
   </xsl:function>
 
+  <!-- The part of the document a division to be generated (divGen) is generated from, where it points to one
+       in the text or the source's transcription. -->
+  <xsl:function name="t:generated-from" as="element()?">
+    <xsl:param name="division" as="element(tei:divGen)"/>
+    <xsl:sequence select="(tokenize($division/@corresp)[1] ! t:entry-by-pointer(., $division))
+      [ancestor-or-self::tei:text or ancestor-or-self::tei:sourceDoc][@xml:id]"/>
+  </xsl:function>
+
+  <!-- The heading of a source's transcription (sourceDoc) or of one of its surfaces. -->
+  <xsl:function name="t:surface-heading" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="label" select="($element/tei:label, $element/tei:desc)[1] ! normalize-space(.)"/>
+    <xsl:sequence select="if ($element/self::tei:sourceDoc) then 'Transcription of the source' || (' ' || $element/@n)[$element/@n]
+      else if ($label) then $label else 'Surface' || (' ' || $element/@n)[$element/@n]"/>
+  </xsl:function>
+
   <xsl:function name="t:target-label" as="xs:string">
     <xsl:param name="target" as="xs:string"/>
     <xsl:param name="pointer" as="element()"/>
     <xsl:variable name="element" select="t:entry-by-pointer($target, $pointer)"/>
     <xsl:sequence select="
       if ($element/self::tei:note[t:is-footnote(.)]) then t:note-number($element)
+      else if ($element/(self::tei:sourceDoc | self::tei:surface)) then t:surface-heading($element)
       else if (normalize-space($element/@n)) then normalize-space($element/@n)
       else if ($element/self::tei:item) then '[' || count($element/preceding-sibling::tei:item) + 1 || ']'
       else if ($element/self::tei:figure) then 'Figure ' || count($element/preceding::tei:figure) + 1

@@ -247,6 +247,14 @@
     <xsl:next-match/>
   </xsl:template>
 
+  <!-- A division the source leaves to be generated from another of its parts (divGen corresp="#sl1", a view
+       of a transcription) links to that part, which the page shows elsewhere (t:generated-from). -->
+  <xsl:template match="tei:divGen" mode="html">
+    <xsl:for-each select="t:generated-from(.)">
+      <p class="divGen">See <a href="#{t:anchor(.)}"><xsl:value-of select="t:target-label('#' || @xml:id, .)"/></a>.</p>
+    </xsl:for-each>
+  </xsl:template>
+
   <xsl:template match="tei:head" mode="html">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="name" select="

@@ -93,6 +93,14 @@
     <xsl:next-match/>
   </xsl:template>
 
+  <xsl:template match="tei:divGen" mode="text">
+    <xsl:for-each select="t:generated-from(.)">
+      <xsl:sequence select="$t:break"/>
+      <xsl:value-of select="'See ' || t:target-label('#' || @xml:id, .) || '.'"/>
+      <xsl:sequence select="$t:break"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <xsl:template match="tei:note[t:is-footnote(.)]" mode="text">
     <xsl:apply-templates select=".[empty(t:call-of(.))]" mode="note-call"/>
   </xsl:template>

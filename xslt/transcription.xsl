@@ -173,12 +173,6 @@
     <xsl:apply-templates mode="text"/>
   </xsl:template>
 
-  <xsl:function name="t:surface-heading" as="xs:string">
-    <xsl:param name="element" as="element()"/>
-    <xsl:variable name="label" select="($element/tei:label, $element/tei:desc)[1] ! normalize-space(.)"/>
-    <xsl:sequence select="if ($element/self::tei:sourceDoc) then 'Transcription of the source' || (' ' || $element/@n)[$element/@n]
-      else if ($label) then $label else 'Surface' || (' ' || $element/@n)[$element/@n]"/>
-  </xsl:function>
 
   <xsl:template match="tei:surface/tei:desc | tei:surface/tei:label" mode="html text"/>
 
