@@ -224,7 +224,14 @@ def test_local_images_are_img_copied_remote_ones_links(out):
     assert (image.get("src"), image.get("alt")) == ("pixel.png", "One white pixel")
     assert (out / "pixel.png").read_bytes() == (GENRES / "pixel.png").read_bytes()
     assert document.xpath("//figcaption")[0].text_content() == "A pixel"
-    assert document.xpath("//a[@class='graphic']/@href") == ["https://example.org/remote.jpg"]
+    remote = document.xpath("//a[@class='graphic']")
+    assert remote[0].get("href") == "https://example.org/remote.jpg"
+    # A remote image is named by what it shows: its record, else its file, or a IIIF image's identifier.
+    assert [a.text for a in remote] == [
+        "Image: remote.jpg (remote image)",
+        "Image: AK096_513 (remote image)",
+        "Image of Podmokly (remote image)",
+    ]
     assert not document.xpath("//img[starts-with(@src, 'http')]")
     # A local image whose file is missing says so, once, beside its caption (a broken image showed it again).
     lost = document.xpath("//figure[figcaption = 'A lost picture']")[0]

@@ -173,7 +173,16 @@
   <xsl:function name="t:image-description" as="xs:string">
     <xsl:param name="graphic" as="element()"/>
     <xsl:variable name="described" select="($graphic/tei:desc, $graphic/parent::tei:figure/tei:figDesc, $graphic/parent::tei:figure/tei:head)[normalize-space()][1]"/>
-    <xsl:sequence select="if ($described) then t:reading-text($described) else 'Image: ' || replace($graphic/@url, '^.*/', '')"/>
+    <!-- Else the record it illustrates ("Image of Palais Cavriani": a gazetteer's 507 postcards were each
+         "Image: native.jpg"), else its file's name, or a IIIF image's identifier (its name says only the
+         quality: default.jpg, native.jpg). -->
+    <xsl:variable name="record" select="$graphic/ancestor::*[t:is-record(.)][1]"/>
+    <xsl:variable name="url" select="normalize-space($graphic/@url)"/>
+    <xsl:variable name="iiif" select="'^.*/([^/]+)/(full|square|max|pct:[^/]+|\d+,\d+,\d+,\d+)/[^/]+/!?[\d.]+/(default|native|color|gray|bitonal)\.\w+$'"/>
+    <xsl:sequence select="
+      if ($described) then t:reading-text($described)
+      else if ($record and t:normalized-name($record)) then 'Image of ' || t:normalized-name($record)
+      else 'Image: ' || (if (matches($url, $iiif)) then replace($url, $iiif, '$1') else replace($url, '^.*/', ''))"/>
   </xsl:function>
 
   <xsl:template match="tei:figure" mode="html">
