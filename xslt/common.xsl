@@ -773,9 +773,6 @@
       and empty($division//*[not(self::tei:p or self::tei:ab or self::tei:div or self::tei:lb)])"/>
   </xsl:function>
 
-  <!-- An element glued to the element before it (no text between): the source lays them out apart (role and
-       roleDesc, segments, stage directions, cells: the names whose rules ask t:glued), so the output puts a
-       space between. -->
   <!-- Segments and utterances laid out one after another, or several segments making up a letterhead,
        an address or an utterance, stay apart: one line each. -->
   <xsl:function name="t:is-line-segment" as="xs:boolean">
@@ -784,6 +781,9 @@
       or self::tei:seg[@type = 'letterhead']][count(tei:seg) gt 1])"/>
   </xsl:function>
 
+  <!-- An element glued to the element before it (no text between): the source lays them out apart (role and
+       roleDesc, segments, stage directions, cells: the names whose rules ask t:glued), so the output puts a
+       space between. -->
   <xsl:variable name="t:apart-when-glued" as="map(xs:string, xs:boolean)"
     select="map:merge(('seg', 'stage', 'role', 'roleDesc', 'actor', 'cell') ! map { . : true() })"/>
   <xsl:function name="t:glued" as="xs:boolean">
@@ -900,7 +900,7 @@
     <xsl:variable name="year" select="($t:header?published?when ! substring(., 1, 4), $t:header?published?text)[. != ''][1]"/>
     <!-- The header's own punctuation at the end of a part goes: "Text Creation Partnership, 2003", not ",,". -->
     <xsl:variable name="publisher" select="replace(normalize-space($published-by), '[\s,;:.]+$', '')"/>
-    <xsl:sequence select="string-join((t:authors() ! replace(., '[\s,;:]+$', ''), '“' || t:title() || '”',
+    <xsl:sequence select="string-join((t:authors() ! replace(., '[\s,;:]+$', ''), $t:open-quote || t:title() || $t:close-quote,
       ('TEI edition by ' || $publisher)[$publisher != ''], $year ! replace(., '[\s,;:.]+$', '')), ', ') || '.'"/>
   </xsl:function>
 
