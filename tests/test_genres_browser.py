@@ -197,6 +197,9 @@ def test_sourcedoc_transcription_is_shown(page, corpus_site):
     transcription = visible_text(page, "section.sourcedoc")
     assert "Na 16. nedeljo po Binkuštih." in transcription
     assert page.locator("section.sourcedoc").count() == 3
+    # Each transcription is an entry of the contents, where it stands in the document (before the preface).
+    entries = page.locator("nav.toc > ol > li > a").all_text_contents()
+    assert entries[:4] == [f"Transcription of the source {n}" for n in (1, 2, 3)] + ["Predgovor k izdaji 1.6"]
 
 
 def test_long_novel_has_a_table_of_contents_that_leads_to_the_chapter(page, corpus_site):

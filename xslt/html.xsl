@@ -115,7 +115,7 @@
     <xsl:if test="exists(($texts//tei:head/parent::*[local-name() = $divisions] | $texts//tei:div[t:implied-heading(.)])[3])">
       <nav class="toc" aria-labelledby="tt-contents">
         <h2 id="tt-contents">Contents</h2>
-        <ol><xsl:apply-templates select="$texts/*" mode="contents"/></ol>
+        <ol><xsl:apply-templates select="$texts/self::tei:text/* | $texts/self::tei:sourceDoc" mode="contents"/></ol>
       </nav>
     </xsl:if>
   </xsl:template>
@@ -135,6 +135,11 @@
       </xsl:when>
       <xsl:otherwise><xsl:sequence select="$inner"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A source's transcription is an entry, under its heading (t:surface-heading). -->
+  <xsl:template match="tei:sourceDoc" mode="contents">
+    <li><a href="#{t:anchor(.)}"><xsl:value-of select="t:surface-heading(.)"/></a></li>
   </xsl:template>
 
   <xsl:template match="tei:text | tei:floatingText" mode="contents">
