@@ -192,6 +192,18 @@ def test_a_note_of_paragraphs_begins_on_its_numbers_line(page, corpus_site):
         assert abs(number.bounding_box()["y"] - first.bounding_box()["y"]) < 5
 
 
+def test_a_licence_written_out_in_full_folds_away(page, corpus_site):
+    """L02765's licence is a whole Creative Commons deed: folded behind its first words, the letter begins on
+    the first screen; unfolded, every word of it is there."""
+    open_page(page, corpus_site, LETTER)
+    licence = page.locator("dl.metadata details")
+    assert licence.count() == 1 and not licence.evaluate("(d) => d.open")
+    assert len(licence.locator("summary").inner_text()) < 120
+    assert page.locator("main").bounding_box()["y"] < page.viewport_size["height"]
+    licence.locator("summary").click()
+    assert "Namensnennung" in licence.inner_text()
+
+
 def test_sourcedoc_transcription_is_shown(page, corpus_site):
     open_page(page, corpus_site, SOURCE_DOCUMENT)
     transcription = visible_text(page, "section.sourcedoc")

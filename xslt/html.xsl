@@ -170,12 +170,34 @@
         <xsl:with-param name="label" select="'Source'"/>
         <xsl:with-param name="value" select="t:source()"/>
       </xsl:call-template>
-      <xsl:call-template name="field">
-        <xsl:with-param name="label" select="'Licence'"/>
-        <xsl:with-param name="value" select="t:licence()"/>
-      </xsl:call-template>
+      <xsl:call-template name="licence"/>
     </dl>
     <p class="citation"><strong>Cite as:</strong><xsl:text> </xsl:text><xsl:value-of select="t:citation()"/></p>
+  </xsl:template>
+
+  <!-- A licence written out in full (a Creative Commons deed, a screen long) folds away behind its first
+       words, so that the text begins where a reader looks for it. -->
+  <xsl:variable name="t:folded-licence" as="xs:integer" select="240"/>
+
+  <xsl:template name="licence">
+    <xsl:variable name="licence" select="t:licence()"/>
+    <xsl:choose>
+      <xsl:when test="string-length($licence) gt $t:folded-licence">
+        <dt>Licence</dt>
+        <dd>
+          <details>
+            <summary><xsl:value-of select="string-join(subsequence(tokenize($licence), 1, 12), ' ') || ' …'"/></summary>
+            <xsl:value-of select="$licence"/>
+          </details>
+        </dd>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="field">
+          <xsl:with-param name="label" select="'Licence'"/>
+          <xsl:with-param name="value" select="$licence"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="field">
