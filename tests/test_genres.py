@@ -252,6 +252,8 @@ def test_mathml_is_kept(out):
         '<math xmlns="http://www.w3.org/1998/Math/MathML"><msub><mi>E</mi><mtext>max</mtext></msub></math>'
     )
     assert mathml in source
+    # The plain text reads a formula in linear notation, not its signs run together ("Emax=2β21+x").
+    assert "With E_max=(2β^2)/(1+√(x)),∫_0^∞ t in linear notation." in text_of(out, "formula")
 
 
 def test_rend_values_become_their_own_look(out):

@@ -5,7 +5,8 @@
   Tables are HTML tables (a head becomes the caption; cells with role="label" are header cells; @cols and
   @rows span). A graphic with a local file is an img (render.py copies the file beside the page), its figDesc
   the alt text; a remote image stays a link, since pages load nothing remote. MathML in a formula is kept.
-  Plain text: a table row per line, cells between " | "; lists one item per line.
+  Plain text: a table row per line, cells between " | "; lists one item per line; MathML in linear
+  notation (E_max=(2β^2)/(1+x)).
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -246,8 +247,70 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="mml:*" mode="text">
-    <xsl:apply-templates mode="text"/>
+  <!-- In plain text a formula reads in linear notation, as one types it: a fraction (a)/(b), a power x^2, an
+       index E_max, a root √(x); read as its text alone, "E_max = 2mβ²…" ran together as "Emax=2meβ2γ21+…". -->
+  <xsl:template match="mml:math" mode="text">
+    <xsl:value-of select="t:linear-math(.)"/>
+  </xsl:template>
+
+  <xsl:function name="t:linear-math" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="parts" as="xs:string*"><xsl:apply-templates select="$node" mode="t:linear-math"/></xsl:variable>
+    <xsl:sequence select="string-join($parts)"/>
+  </xsl:function>
+
+  <!-- An operand of more than one term goes between parentheses: (2γ)/(1+x), not 2γ/1+x; a name, a number, one
+       with an index or a power (E_max, β^2), or one already bracketed, does not. -->
+  <xsl:function name="t:math-operand" as="xs:string">
+    <xsl:param name="element" as="element()?"/>
+    <xsl:variable name="text" select="normalize-space(string-join($element ! t:linear-math(.)))"/>
+    <xsl:sequence select="if (string-length($text) le 1 or t:is-math-term($element)) then $text else '(' || $text || ')'"/>
+  </xsl:function>
+
+  <xsl:function name="t:is-math-term" as="xs:boolean">
+    <xsl:param name="element" as="element()?"/>
+    <xsl:sequence select="exists($element/(self::mml:mi | self::mml:mn | self::mml:mtext | self::mml:mfenced))
+      or (exists($element/(self::mml:msub | self::mml:msup)) and (every $part in $element/* satisfies t:is-math-term($part)))
+      or (exists($element/(self::mml:mrow | self::mml:math)) and count($element/*) = 1 and t:is-math-term($element/*))"/>
+  </xsl:function>
+
+  <xsl:mode name="t:linear-math" on-no-match="text-only-copy"/>
+  <xsl:template match="mml:mfrac" mode="t:linear-math">
+    <xsl:value-of select="t:math-operand(*[1]) || '/' || t:math-operand(*[2])"/>
+  </xsl:template>
+  <xsl:template match="mml:msup" mode="t:linear-math">
+    <xsl:value-of select="t:math-operand(*[1]) || '^' || t:math-operand(*[2])"/>
+  </xsl:template>
+  <xsl:template match="mml:msub | mml:munder" mode="t:linear-math">
+    <xsl:value-of select="t:math-operand(*[1]) || '_' || t:math-operand(*[2])"/>
+  </xsl:template>
+  <!-- Limits left empty are left out; an operator with limits (∫, ∑) stands apart from what it applies to. -->
+  <xsl:template match="mml:msubsup | mml:munderover" mode="t:linear-math">
+    <xsl:value-of select="t:math-operand(*[1]) || ('_' || t:math-operand(*[2]))[normalize-space(current()/*[2])]
+      || ('^' || t:math-operand(*[3]))[normalize-space(current()/*[3])] || ' '[current()/*[1]/self::mml:mo]"/>
+  </xsl:template>
+  <!-- An accent over a letter (¯ε) stays on it; anything else over is a limit, as a power. -->
+  <xsl:template match="mml:mover" mode="t:linear-math">
+    <xsl:variable name="over" select="normalize-space(*[2])"/>
+    <xsl:value-of select="t:math-operand(*[1]) || (if (string-length($over) = 1 and not(matches($over, '[\p{L}\p{N}]')))
+      then $over else '^' || t:math-operand(*[2]))"/>
+  </xsl:template>
+  <xsl:template match="mml:msqrt" mode="t:linear-math">
+    <xsl:value-of select="'√(' || normalize-space(string-join(* ! t:linear-math(.))) || ')'"/>
+  </xsl:template>
+  <xsl:template match="mml:mroot" mode="t:linear-math">
+    <xsl:value-of select="t:math-operand(*[2]) || '√' || t:math-operand(*[1])"/>
+  </xsl:template>
+  <xsl:template match="mml:mfenced" mode="t:linear-math">
+    <!-- Its separators go between its operands; operands written with their operators are one row. -->
+    <xsl:variable name="separator" select="if (mml:mo) then '' else (@separators, ',')[1]"/>
+    <xsl:value-of select="(@open, '(')[1] || string-join(* ! normalize-space(t:linear-math(.)), $separator)
+      || (@close, ')')[1]"/>
+  </xsl:template>
+  <xsl:template match="mml:mspace" mode="t:linear-math"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="mml:mtr" mode="t:linear-math">
+    <xsl:if test="preceding-sibling::mml:mtr"><xsl:text>; </xsl:text></xsl:if>
+    <xsl:value-of select="string-join(* ! normalize-space(t:linear-math(.)), ' ')"/>
   </xsl:template>
 
   <xsl:template match="mml:*/text()" mode="html">
