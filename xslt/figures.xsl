@@ -11,6 +11,7 @@
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:mml="http://www.w3.org/1998/Math/MathML"
   xmlns:t="urn:teitools"
@@ -160,16 +161,11 @@
 
   <!-- Figures and images -->
 
-  <!-- A local image (a relative path inside the edition) is shown where its file exists (teitools gives the
-       URLs of those that do, and copies them beside the page); a missing one is said to be missing, where a
-       broken image would show its text again beside the caption. Anything else (remote, absolute) is a link. -->
-  <xsl:param name="images" as="array(xs:string)" select="[]"/>
-
-  <xsl:function name="t:is-local-image" as="xs:boolean">
-    <xsl:param name="graphic" as="element()"/>
-    <xsl:variable name="url" select="normalize-space($graphic/@url)"/>
-    <xsl:sequence select="$url != '' and not(matches($url, '^[a-zA-Z][a-zA-Z0-9+.-]*:|^/|^\\|(^|/)\.\.(/|$)'))"/>
-  </xsl:function>
+  <!-- A local image (a relative path inside the edition) is shown where its file exists; a missing one is said
+       to be missing, where a broken image would show its text again beside the caption; anything else
+       (remote, absolute) is a link. teitools tells them apart (teitools.render.local_images): it gives each
+       local image's URL and whether its file was found, and copies the found ones beside the page. -->
+  <xsl:param name="images" as="map(xs:string, xs:boolean)" select="map {}"/>
 
   <xsl:function name="t:image-description" as="xs:string">
     <xsl:param name="graphic" as="element()"/>
@@ -208,13 +204,13 @@
 
   <xsl:template match="tei:graphic" mode="html">
     <xsl:choose>
-      <xsl:when test="normalize-space(@url) = $images?*">
+      <xsl:when test="$images(normalize-space(@url))">
         <img src="{normalize-space(@url)}" alt="{t:image-description(.)}" class="graphic">
           <xsl:if test="matches(@width, '^\d+(px)?$')"><xsl:attribute name="width" select="replace(@width, 'px', '')"/></xsl:if>
           <xsl:if test="matches(@width, '^\d+(\.\d+)?(in|cm|mm|em|%)$')"><xsl:attribute name="style" select="'width: ' || @width"/></xsl:if>
         </img>
       </xsl:when>
-      <xsl:when test="t:is-local-image(.)">
+      <xsl:when test="map:contains($images, normalize-space(@url))">
         <span class="graphic missing"><xsl:value-of select="'Image not found: ' || normalize-space(@url)"/></span>
       </xsl:when>
       <xsl:otherwise>

@@ -123,15 +123,20 @@ class Renderer:
     ) -> dict[str, str]:
         """The outputs of one document by format (html, text, entries), each from one transform. The
         stylesheets get the documents it points into (linked_documents), for each of its pointers where it
-        leads, its header model as JSON (teitools.metadata.Record.as_json), and the local images that exist
-        (local_images, found here unless given). node: Saxon's tree of the document if the caller has parsed
-        it already (bench/bench_render.py times the transforms alone)."""
+        leads, its header model as JSON (teitools.metadata.Record.as_json), and its local images, each with
+        whether its file was found (local_images, found here unless given). node: Saxon's tree of the
+        document if the caller has parsed it already (bench/bench_render.py times the transforms alone)."""
         number_of = {document.key: 0} | {file: number for number, file in enumerate(linked, 1)}
-        urls = [image.url for image in (local_images(document) if images is None else images)]
         parameters = {
             "header": self.processor.make_string_value(header),
             "documents": self.processor.make_array([each.node for each in linked.values()]),
-            "images": self.processor.make_array([self.processor.make_string_value(url) for url in urls]),
+            "images": self.processor.make_map2(
+                {
+                    image.url: self.processor.make_boolean_value(image.found)
+                    for image in (local_images(document) if images is None else images)
+                },
+                encoding="UTF-8",
+            ),
             "targets": self.processor.make_map2(
                 {
                     value: self.processor.make_string_value(f"{number_of[target.file]}#{target.fragment}")
@@ -206,13 +211,14 @@ class LocalImage(NamedTuple):
     file: str  # the image file beside the document
     relative: str  # where the page finds it, and so where it is copied in the output
     url: str  # as graphic/@url writes it (normalize-space), which is what the stylesheets compare
+    found: bool  # whether the file exists
 
 
 def local_images(document: Document) -> tuple[LocalImage, ...]:
-    """The image files a document shows (graphic/@url) that are relative paths inside its folder and exist:
-    the page links them as they are, so each is copied to the same relative place in the output. The
-    stylesheets get their URLs: a local image that is not among them is said to be missing, not drawn as a
-    broken image. Remote URLs stay links (t:is-local-image in figures.xsl)."""
+    """The images a document shows (graphic/@url) that are relative paths inside its folder: the one place
+    that tells a local image from a remote one. The page links a local one as it is written, so its file is
+    copied to the same relative place in the output; one whose file is missing is said to be missing (not
+    drawn as a broken image). The stylesheets get each URL and whether it was found; any other is a link."""
     images = []
     # lxml's iteration by tag, in C: an XPath "//" query is several times slower on a large document.
     urls = {graphic.get("url") for graphic in document.root.iter(f"{{{TEI_NS}}}graphic")} - {None}
@@ -221,8 +227,7 @@ def local_images(document: Document) -> tuple[LocalImage, ...]:
         if not url or "://" in url or ":" in url or relative.is_absolute() or ".." in relative.parts:
             continue
         file = document.resolved.parent / relative
-        if file.is_file():
-            images.append(LocalImage(str(file), str(relative), url))
+        images.append(LocalImage(str(file), str(relative), url, file.is_file()))
     return tuple(images)
 
 

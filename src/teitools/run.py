@@ -148,7 +148,9 @@ def map_document(
             result.findings.append(Finding(loaded.label, 1, 1, ERROR, "render", message))
         else:
             result.outputs = outputs
-            result.images = images if "html" in options.formats else ()
+            result.images = (
+                tuple(image for image in images if image.found) if "html" in options.formats else ()
+            )
     return result
 
 
