@@ -670,15 +670,23 @@
     <xsl:sequence select="exists($node/ancestor::tei:div[@type = 'edition'])"/>
   </xsl:function>
 
+  <!-- The signs Leiden draws around supplied text or a gap on its own: ⟨omitted⟩, (subaudible), [lost], with
+       ? where the editors doubt what they supply; a lost line or illegible letters have none. -->
+  <xsl:function name="t:leiden-signs" as="xs:string*">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="doubt" select="'?'[$element/self::tei:supplied/@cert = 'low']"/>
+    <xsl:sequence select="
+      if ($element/self::tei:gap[@unit = 'line' or @reason = 'illegible']) then ()
+      else if (not(t:is-edition($element))) then ('[', $doubt || ']')
+      else if ($element/@reason = 'omitted') then ('⟨', $doubt || '⟩')
+      else if ($element/self::tei:supplied/@reason = ('subaudible', 'explanation')) then ('(', $doubt || ')')
+      else ('[', $doubt || ']')"/>
+  </xsl:function>
+
+  <!-- The signs as drawn: a lacuna's brackets joined with its neighbours' (t:lacuna-brackets). -->
   <xsl:function name="t:supplied-signs" as="xs:string+">
     <xsl:param name="supplied" as="element()"/>
-    <xsl:variable name="doubt" select="'?'[$supplied/@cert = 'low']"/>
-    <xsl:sequence select="
-      if (not(t:is-edition($supplied))) then ('[', $doubt || ']')
-      else if ($supplied/@reason = 'omitted') then ('⟨', $doubt || '⟩')
-      else if ($supplied/@reason = ('subaudible', 'explanation')) then ('(', $doubt || ')')
-      else if ($doubt) then ('[', '?]')
-      else t:lacuna-brackets($supplied)"/>
+    <xsl:sequence select="if (t:is-lacuna($supplied)) then t:lacuna-brackets($supplied) else t:leiden-signs($supplied)"/>
   </xsl:function>
 
   <xsl:function name="t:leiden-gap" as="xs:string">
@@ -688,11 +696,9 @@
       else if (exists($count) and $count le 12) then string-join((1 to $count) ! '.')
       else if (exists($count)) then '.' || $count
       else '- - -'"/>
-    <xsl:variable name="brackets" select="if (t:is-edition($gap)) then t:lacuna-brackets($gap) else ('[', ']')"/>
-    <xsl:sequence select="
-      if ($gap/@unit = 'line' or $gap/@reason = 'illegible') then $signs
-      else if ($gap/@reason = 'omitted') then '⟨' || $signs || '⟩'
-      else $brackets[1] || ' '[$brackets[1] = ''] || $signs || ' '[$brackets[2] = ''] || $brackets[2]"/>
+    <!-- Where a bracket is left out, joined to a neighbour's, a space keeps the dashes off its letters. -->
+    <xsl:variable name="brackets" select="if (t:is-lacuna($gap)) then t:lacuna-brackets($gap) else t:leiden-signs($gap)"/>
+    <xsl:sequence select="$brackets[1] || ' '[$brackets[1] = ''] || $signs || ' '[$brackets[2] = ''] || $brackets[2]"/>
   </xsl:function>
 
   <!-- A lacuna: what an edition shows in square brackets, a lost stretch (gap) or the editors' restoration of
@@ -701,9 +707,7 @@
        encodes each word apart). A line break closes the brackets. -->
   <xsl:function name="t:is-lacuna" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="t:is-edition($element) and (
-      $element/self::tei:supplied[not(@reason = ('omitted', 'subaudible', 'explanation'))][not(@cert = 'low')]
-      or $element/self::tei:gap[not(@unit = 'line' or @reason = ('illegible', 'omitted'))])"/>
+    <xsl:sequence select="t:is-edition($element) and deep-equal(t:leiden-signs($element), ('[', ']'))"/>
   </xsl:function>
 
   <!-- The lacuna a node is part of: a gap, or the supplied text it is read in. -->
