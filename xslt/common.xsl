@@ -955,15 +955,19 @@
   <xsl:function name="t:target-label" as="xs:string">
     <xsl:param name="target" as="xs:string"/>
     <xsl:param name="pointer" as="element()"/>
-    <xsl:variable name="element" select="t:entry-by-pointer($target, $pointer)"/>
+    <xsl:sequence select="(t:entry-by-pointer($target, $pointer) ! t:element-label(.), replace($target, '^#', ''))[1]"/>
+  </xsl:function>
+
+  <!-- What an element is called where something leads to it, if it says: see t:pointer-label. -->
+  <xsl:function name="t:element-label" as="xs:string?">
+    <xsl:param name="element" as="element()"/>
     <xsl:sequence select="
       if ($element/self::tei:note[t:is-footnote(.)]) then t:note-number($element)
       else if ($element/(self::tei:sourceDoc | self::tei:surface)) then t:surface-heading($element)
       else if (normalize-space($element/@n)) then normalize-space($element/@n)
       else if ($element/self::tei:item) then '[' || count($element/preceding-sibling::tei:item) + 1 || ']'
       else if ($element/self::tei:figure) then 'Figure ' || count($element/preceding::tei:figure) + 1
-      else if (normalize-space($element/tei:head[1])) then normalize-space($element/tei:head[1])
-      else replace($target, '^#', '')"/>
+      else normalize-space($element/tei:head[1])[. != '']"/>
   </xsl:function>
 
   <!-- Where a pointer to an element of the page leads (its anchor), if it points to one: the text's, not the

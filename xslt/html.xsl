@@ -279,7 +279,7 @@
        of a transcription) links to that part, which the page shows elsewhere (t:generated-from). -->
   <xsl:template match="tei:divGen" mode="html">
     <xsl:for-each select="t:generated-from(.)">
-      <p class="divGen">See <a href="#{t:anchor(.)}"><xsl:value-of select="t:target-label('#' || @xml:id, .)"/></a>.</p>
+      <p class="divGen">See <a href="#{t:anchor(.)}"><xsl:value-of select="(t:element-label(.), @xml:id)[1]"/></a>.</p>
     </xsl:for-each>
   </xsl:template>
 

@@ -96,7 +96,7 @@
   <xsl:template match="tei:divGen" mode="text">
     <xsl:for-each select="t:generated-from(.)">
       <xsl:sequence select="$t:break"/>
-      <xsl:value-of select="'See ' || t:target-label('#' || @xml:id, .) || '.'"/>
+      <xsl:value-of select="'See ' || (t:element-label(.), @xml:id)[1] || '.'"/>
       <xsl:sequence select="$t:break"/>
     </xsl:for-each>
   </xsl:template>
