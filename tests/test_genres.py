@@ -264,6 +264,11 @@ def test_rend_values_become_their_own_look(out):
     assert document.xpath("//*[@class='hi']")[0].tag == "span"  # an unknown rend is no longer italic
     assert document.xpath("//*[@style='letter-spacing: 0.2em']/text()") == ["spaced"]  # colours left out
     assert document.xpath("//i/text()") == ["italic"]
+    # Paragraphs, headings and letters' parts keep their alignment and the CSS their renditions give.
+    centred = document.xpath("//*[contains(@class, 'rend-center')]/text()")
+    assert centred == ["A centred heading", "A centred paragraph"]
+    assert document.xpath("//*[contains(@class, 'rend-right')]/@class") == ["dateline rend-right"]
+    assert document.xpath("//*[@class='ab']/@style") == ["font-weight: bold"]
 
 
 def test_gloss_lists_pair_labels_and_items(out):

@@ -1055,11 +1055,7 @@
     <xsl:param name="phrase" as="xs:boolean" select="false()"/>
     <xsl:param name="fields" as="xs:boolean" select="false()"/>
     <xsl:element name="{if ($inline) then 'span' else $name}">
-      <!-- @rend and the CSS are looked at only where the block has them: a call per block is a twentieth of a
-           verse drama's page. -->
-      <xsl:attribute name="class" select="string-join(($class, if (@rend) then t:rend-classes(.) else ()), ' ')"/>
-      <xsl:attribute name="id" select="t:anchor(.)"/>
-      <xsl:if test="@rendition or @style"><xsl:call-template name="t:style"/></xsl:if>
+      <xsl:call-template name="t:block-attributes"><xsl:with-param name="class" select="$class"/></xsl:call-template>
       <xsl:choose>
         <xsl:when test="$content[1] is $t:own-content">
           <xsl:sequence select="$before"/>
@@ -1072,6 +1068,16 @@
         <xsl:otherwise><xsl:sequence select="$content"/></xsl:otherwise>
       </xsl:choose>
     </xsl:element>
+  </xsl:template>
+
+  <!-- The attributes of the HTML element drawn for a block: its classes (its own, then its @rend keywords), its
+       anchor and its CSS. @rend and the CSS are looked at only where the block has them: a call per block is a
+       twentieth of a verse drama's page. -->
+  <xsl:template name="t:block-attributes">
+    <xsl:param name="class" as="xs:string*" select="local-name()"/>
+    <xsl:attribute name="class" select="string-join(($class, if (@rend) then t:rend-classes(.) else ()), ' ')"/>
+    <xsl:attribute name="id" select="t:anchor(.)"/>
+    <xsl:if test="@rendition or @style"><xsl:call-template name="t:style"/></xsl:if>
   </xsl:template>
 
   <xsl:template name="t:style">

@@ -290,8 +290,7 @@
       else if (parent::*[local-name() = $divisions]) then 'h' || t:heading-level(..)
       else 'p'"/>
     <xsl:element name="{$name}">
-      <xsl:attribute name="class" select="'head'"/>
-      <xsl:attribute name="id" select="t:anchor(.)"/>
+      <xsl:call-template name="t:block-attributes"/>
       <xsl:apply-templates mode="html">
         <xsl:with-param name="inline" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
@@ -306,8 +305,7 @@
          every element inside every paragraph, it was 5 % of the page). -->
     <xsl:variable name="holds-blocks" select="exists(.//*[t:is-block(.) or self::tei:quote[t:is-block-quote(.)]][not(ancestor::tei:note)])"/>
     <xsl:element name="{if ($inline) then 'span' else if ($holds-blocks) then 'div' else 'p'}">
-      <xsl:attribute name="class" select="local-name()"/>
-      <xsl:attribute name="id" select="t:anchor(.)"/>
+      <xsl:call-template name="t:block-attributes"/>
       <xsl:apply-templates mode="html">
         <xsl:with-param name="inline" select="$inline or not($holds-blocks)" tunnel="yes"/>
       </xsl:apply-templates>
