@@ -757,9 +757,12 @@
 
   <!-- The heading an authority list implies where it stands in the text with none, neither its own nor its
        division's: a letter's lists of the persons, places and works it names, read after the signature. -->
-  <xsl:variable name="t:list-headings" as="map(xs:string, xs:string)" select="map {
+  <xsl:variable name="t:list-headings" static="yes" as="map(xs:string, xs:string)" select="map {
     'listPerson': 'Persons', 'listPlace': 'Places', 'listOrg': 'Organisations', 'listBibl': 'Bibliography',
     'listEvent': 'Events'}"/>
+  <!-- The same lists as a pattern (static), for each look's rule that writes the heading. -->
+  <xsl:variable name="t:headed-list-pattern" static="yes" as="xs:string"
+    select="string-join(map:keys($t:list-headings) ! ('tei:' || .), ' | ')"/>
 
   <xsl:function name="t:list-heading" as="xs:string?">
     <xsl:param name="list" as="element()"/>
@@ -902,10 +905,17 @@
   <xsl:function name="t:citation" as="xs:string">
     <xsl:variable name="published-by" select="string($t:header?publisher)"/>
     <xsl:variable name="year" select="($t:header?published?when ! substring(., 1, 4), $t:header?published?text)[. != ''][1]"/>
-    <!-- The header's own punctuation at the end of a part goes: "Text Creation Partnership, 2003", not ",,". -->
-    <xsl:variable name="publisher" select="replace(normalize-space($published-by), '[\s,;:.]+$', '')"/>
-    <xsl:sequence select="string-join((t:authors() ! replace(., '[\s,;:]+$', ''), $t:open-quote || t:title() || $t:close-quote,
-      ('TEI edition by ' || $publisher)[$publisher != ''], $year ! replace(., '[\s,;:.]+$', '')), ', ') || '.'"/>
+    <xsl:variable name="publisher" select="t:citation-part($published-by, true())"/>
+    <xsl:sequence select="string-join((t:authors() ! t:citation-part(., false()), $t:open-quote || t:title() || $t:close-quote,
+      ('TEI edition by ' || $publisher)[$publisher != ''], $year ! t:citation-part(., true())), ', ') || '.'"/>
+  </xsl:function>
+
+  <!-- A part of the citation without the header's own punctuation at its end ("Text Creation Partnership, 2003",
+       not ",,"), its full stop too unless it may be an initial's (an author's "Smith, J."). -->
+  <xsl:function name="t:citation-part" as="xs:string">
+    <xsl:param name="part" as="xs:string"/>
+    <xsl:param name="with-full-stop" as="xs:boolean"/>
+    <xsl:sequence select="replace(normalize-space($part), if ($with-full-stop) then '[\s,;:.]+$' else '[\s,;:]+$', '')"/>
   </xsl:function>
 
   <!-- The first language the header declares (langUsage), as the model holds it. -->
@@ -942,6 +952,18 @@
     <xsl:param name="division" as="element(tei:divGen)"/>
     <xsl:sequence select="(tokenize($division/@corresp)[1] ! t:entry-by-pointer(., $division))
       [ancestor-or-self::tei:text or ancestor-or-self::tei:sourceDoc][@xml:id]"/>
+  </xsl:function>
+
+  <!-- What stands for such a division: "See " and the part's label (each look draws the label, a link in HTML),
+       then a full stop. -->
+  <xsl:function name="t:see" as="item()*">
+    <xsl:param name="label" as="item()"/>
+    <xsl:sequence select="'See ', $label, '.'"/>
+  </xsl:function>
+
+  <xsl:function name="t:generated-label" as="xs:string">
+    <xsl:param name="part" as="element()"/>
+    <xsl:sequence select="string((t:element-label($part), $part/@xml:id)[1])"/>
   </xsl:function>
 
   <!-- The heading of a source's transcription (sourceDoc) or of one of its surfaces. -->

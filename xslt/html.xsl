@@ -263,7 +263,7 @@
 
   <!-- An authority list without a heading gets the one it implies (t:list-heading), at the level its
        division's would have (there is none). -->
-  <xsl:template match="tei:listPerson | tei:listPlace | tei:listOrg | tei:listBibl | tei:listEvent" mode="html">
+  <xsl:template _match="{$t:headed-list-pattern}" mode="html">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="list" select="."/>
     <xsl:for-each select="t:list-heading(.)[not($inline)]">
@@ -279,7 +279,8 @@
        of a transcription) links to that part, which the page shows elsewhere (t:generated-from). -->
   <xsl:template match="tei:divGen" mode="html">
     <xsl:for-each select="t:generated-from(.)">
-      <p class="divGen">See <a href="#{t:anchor(.)}"><xsl:value-of select="(t:element-label(.), @xml:id)[1]"/></a>.</p>
+      <xsl:variable name="link" as="element()"><a href="#{t:anchor(.)}"><xsl:value-of select="t:generated-label(.)"/></a></xsl:variable>
+      <p class="divGen"><xsl:sequence select="t:see($link)"/></p>
     </xsl:for-each>
   </xsl:template>
 

@@ -84,7 +84,7 @@
     <xsl:sequence select="$t:break"/>
   </xsl:template>
 
-  <xsl:template match="tei:listPerson | tei:listPlace | tei:listOrg | tei:listBibl | tei:listEvent" mode="text">
+  <xsl:template _match="{$t:headed-list-pattern}" mode="text">
     <xsl:for-each select="t:list-heading(.)">
       <xsl:sequence select="$t:break"/>
       <xsl:value-of select="."/>
@@ -96,7 +96,7 @@
   <xsl:template match="tei:divGen" mode="text">
     <xsl:for-each select="t:generated-from(.)">
       <xsl:sequence select="$t:break"/>
-      <xsl:value-of select="'See ' || (t:element-label(.), @xml:id)[1] || '.'"/>
+      <xsl:value-of select="t:see(t:generated-label(.))" separator=""/>
       <xsl:sequence select="$t:break"/>
     </xsl:for-each>
   </xsl:template>
