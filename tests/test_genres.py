@@ -261,6 +261,8 @@ def test_rend_values_become_their_own_look(out):
     assert document.xpath("//s/text()") == ["struck"]
     assert document.xpath("//*[contains(@class, 'rend-smallcaps')]/text()") == ["capitals", "small"]  # smcap
     assert document.xpath("//*[contains(@class, 'rend-monospace')]/text()") == ["typed"]  # typewriter
+    assert document.xpath("//*[contains(@class, 'rend-spaced')]/text()") == ["spread"]  # spaced-out
+    assert document.xpath("//sup/text()") == ["2"]  # above
     assert document.xpath("//*[@class='hi']")[0].tag == "span"  # an unknown rend is no longer italic
     assert document.xpath("//*[@style='letter-spacing: 0.2em']/text()") == ["spaced"]  # colours left out
     assert document.xpath("//i/text()") == ["italic"]

@@ -1011,7 +1011,8 @@
   <xsl:variable name="t:rend-synonyms" as="map(xs:string, xs:string)" select="map {
     'superscript': 'sup', 'subscript': 'sub', 'smcap': 'smallcaps', 'sc': 'smallcaps', 'typewriter': 'monospace',
     'tt': 'monospace', 'code': 'monospace', 'strike': 'strikethrough', 'ul': 'underline', 'it': 'italic',
-    'i': 'italic', 'b': 'bold', 'bo': 'bold', 'sup': 'sup'}"/>
+    'i': 'italic', 'b': 'bold', 'bo': 'bold', 'sup': 'sup', 'above': 'sup', 'below': 'sub',
+    'spacedout': 'spaced', 'gesperrt': 'spaced', 'capitals': 'caps'}"/>
 
   <xsl:function name="t:rend-classes" as="xs:string*">
     <xsl:param name="element" as="element()"/>
