@@ -436,7 +436,10 @@
 
   <!-- Keyword in context: the reading text of the mention's block before and after it, a few words. -->
   <xsl:variable name="t:context-words" as="xs:integer" select="6"/>
-  <xsl:variable name="t:context-nodes" as="xs:integer" select="40"/>
+  <!-- Only the nodes nearest the mention are read: a few words need few nodes, whatever the block. The nearest
+       few give enough words in running text; where they give too few (dense markup, the edge of the block),
+       more are read. What more nodes add lies beyond the words kept, so the context is the same either way. -->
+  <xsl:variable name="t:context-nodes" as="xs:integer+" select="12, 40"/>
 
   <xsl:function name="t:context" as="xs:string+">
     <xsl:param name="mention" as="element()"/>
@@ -448,17 +451,8 @@
   <xsl:function name="t:context" as="xs:string+">
     <xsl:param name="mention" as="element()"/>
     <xsl:param name="block" as="element()"/>
-    <!-- Only the nodes nearest the mention are read: a few words need few nodes, whatever the block. They are
-         taken from the axes outward (which stop after that many), then kept if inside the block: the block's
-         own text is never scanned whole, once per mention. Text reads as itself, a mark between words as what
-         t:between-words gives (the page's line break, a date a pointer stands for). -->
-    <xsl:variable name="preceding" select="($mention/preceding::node()[t:is-context-node(.)][position() le $t:context-nodes])[. >> $block]"/>
-    <xsl:variable name="following" select="($mention/following::node()[t:is-context-node(.)][position() le $t:context-nodes])[ancestor::* intersect $block]"/>
-    <!-- The elements around the mention that begin in that text or right after it (its line of an address, a
-         letterhead's line) stand where they begin. -->
-    <xsl:variable name="opening" select="$mention/ancestor-or-self::*[. >> $block][empty($preceding) or . >> $preceding[1]]"/>
-    <xsl:variable name="before-text" select="string-join(($preceding[t:is-read(., $block)] | $opening) ! t:context-text(.))"/>
-    <xsl:variable name="after-text" select="string-join($following[t:is-read(., $block)] ! t:context-text(.))"/>
+    <xsl:variable name="before-text" select="t:text-before($mention, $block, $t:context-nodes[1])"/>
+    <xsl:variable name="after-text" select="t:text-after($mention, $block, $t:context-nodes[1])"/>
     <xsl:variable name="before" select="tokenize(normalize-space($before-text))"/>
     <xsl:variable name="after" select="tokenize(normalize-space($after-text))"/>
     <xsl:variable name="outer" select="$block[not(self::tei:text)]/parent::*"/>
@@ -469,6 +463,44 @@
         || ' '[exists($before) and matches($before-text, '\s$')],
       ' '[exists($after) and matches($after-text, '^\s')]
         || string-join((subsequence($after, 1, $t:context-words), '…'[count($after) gt $t:context-words]), ' '))"/>
+  </xsl:function>
+
+  <!-- The block's text before and after the mention, read from the nodes nearest it: they are taken from the
+       axis outward (which stops after $count), then kept if inside the block, so that the block's own text is
+       never scanned whole, once per mention. Text reads as itself, a mark between words as what
+       t:between-words gives (the page's line break, a date a pointer stands for). The elements around the
+       mention that begin in that text or right after it (its line of an address, a letterhead's line) stand
+       where they begin. Where the nearest nodes are too few, more are read (t:is-wide-enough). -->
+  <xsl:function name="t:text-before" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:param name="block" as="element()"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:variable name="preceding" select="($mention/preceding::node()[t:is-context-node(.)][position() le $count])[. >> $block]"/>
+    <xsl:variable name="opening" select="$mention/ancestor-or-self::*[. >> $block][empty($preceding) or . >> $preceding[1]]"/>
+    <xsl:variable name="text" select="string-join(($preceding[t:is-read(., $block)] | $opening) ! t:context-text(.))"/>
+    <xsl:sequence select="if (t:is-wide-enough($text, $preceding, $count)) then $text
+      else t:text-before($mention, $block, $t:context-nodes[last()])"/>
+  </xsl:function>
+
+  <xsl:function name="t:text-after" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:param name="block" as="element()"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:variable name="following" select="($mention/following::node()[t:is-context-node(.)][position() le $count])[ancestor::* intersect $block]"/>
+    <xsl:variable name="text" select="string-join($following[t:is-read(., $block)] ! t:context-text(.))"/>
+    <xsl:sequence select="if (t:is-wide-enough($text, $following, $count)) then $text
+      else t:text-after($mention, $block, $t:context-nodes[last()])"/>
+  </xsl:function>
+
+  <!-- Whether the text read from the nodes of a window is the context: it has more words than are kept, one
+       of them with a letter or digit (what more nodes would add lies beyond them, and t:context need not look
+       further out for words), or the window holds all the block has on that side, or it is the widest. -->
+  <xsl:function name="t:is-wide-enough" as="xs:boolean">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="inside" as="node()*"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:sequence select="$count ge $t:context-nodes[last()] or count($inside) lt $count
+      or (count(tokenize($text)) gt $t:context-words and matches($text, '\w'))"/>
   </xsl:function>
 
   <xsl:function name="t:is-context-node" as="xs:boolean">
