@@ -22,6 +22,7 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:eg="http://www.tei-c.org/ns/Examples"
   xmlns:t="urn:teitools"
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
@@ -60,10 +61,11 @@
        elements of the document transformed are numbered; those of the documents it points into are reached
        by their xml:id. An element with an xml:id is counted, but has no entry: its anchor is its id. Nor has
        a name where it can be no mention (t:is-outside-mentions): a gazetteer's place names were half the
-       map, and the map a fifth of its page. -->
+       map, and the map a fifth of its page. Nor is an element of an example of encoding (egXML), shown as
+       markup: the example would take the numbers of the elements after it. -->
   <xsl:variable name="t:ordinals" as="map(xs:string, xs:integer)">
     <xsl:map>
-      <xsl:for-each-group select="//*[map:contains($t:anchored, local-name())]" group-by="local-name()">
+      <xsl:for-each-group select="//*[map:contains($t:anchored, local-name())][not(self::eg:*)]" group-by="local-name()">
         <xsl:variable name="always" select="$t:anchored(current-grouping-key())"/>
         <xsl:for-each select="current-group()">
           <xsl:if test="not(@xml:id) and ($always or not(t:is-outside-mentions(ancestor::*)))">
@@ -349,10 +351,12 @@
       or (some $a in $ancestors satisfies map:contains($t:authority-list-names, local-name($a)))"/>
   </xsl:function>
 
-  <!-- The index a mention belongs to (person, place, org, work, date), or () for what is no mention. -->
+  <!-- The index a mention belongs to (person, place, org, work, date), or () for what is no mention. A mention
+       is a TEI element: a name in an example of encoding (egXML, in the TEI's examples namespace) is shown as
+       markup, with no anchor an index could link to. -->
   <xsl:function name="t:mention-kind" as="xs:string?">
     <xsl:param name="element" as="element()"/>
-    <xsl:variable name="own" select="$t:mention-kinds(local-name($element))"/>
+    <xsl:variable name="own" select="$element/self::tei:* ! $t:mention-kinds(local-name())"/>
     <!-- One walk up: the ancestors are read once, for the three conditions. -->
     <xsl:variable name="ancestors" select="if (empty($own)) then () else $element/ancestor::*"/>
     <xsl:sequence select="
