@@ -1,9 +1,10 @@
 """Shared fixtures. Data written by others is read from ../shared, and only here, in the tests."""
 
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
-from lxml import etree
+from lxml import etree, html
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -20,3 +21,18 @@ def tei_all() -> etree.RelaxNG:
     if not TEI_ALL_RNG.exists():
         pytest.skip(f"{TEI_ALL_RNG} is not there")
     return etree.RelaxNG(etree.parse(str(TEI_ALL_RNG)))
+
+
+def dangling_links(site: Path) -> list[str]:
+    """The links of a site's pages to a spot (#id) that is not there, each as "page: href". Links to the web,
+    and to pages the run did not write (letters of the edition outside the sample), are not looked at."""
+    pages = {path.name: html.fromstring(path.read_bytes()) for path in sorted(site.glob("*.html"))}
+    ids = {name: set(tree.xpath("//@id")) for name, tree in pages.items()}
+    dangling = []
+    for name, tree in pages.items():
+        for href in tree.xpath("//a/@href"):
+            page, _, fragment = href.partition("#")
+            target = page or name
+            if fragment and target in ids and unquote(fragment) not in ids[target]:
+                dangling.append(f"{name}: {href}")
+    return dangling

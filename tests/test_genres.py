@@ -4,7 +4,7 @@ page and in the plain reading text. What a reader sees in a real browser is in t
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, dangling_links
 from lxml import html
 
 from teitools.run import render
@@ -461,3 +461,28 @@ def test_an_example_of_encoding_shows_its_markup_not_both_readings_glued(out):
     markup = "<p>the <choice><sic>gvnhillde</sic><corr>gvnhilldr</corr></choice> saga</p>"
     assert page(out, "example").xpath("//pre[@class='egXML']/code")[0].text == markup
     assert f"A correction is encoded so:\n\n{markup}" in text_of(out, "example")
+
+
+def test_references_link_to_the_spot_they_point_to(out):
+    """A reference with words of its own ("see the introduction") links to its spot; an equation and an anchor
+    with ids are spots that pointers lead to (maria.xml's "(eq_sigex)" led nowhere)."""
+    document = page(out, "cross-references")
+    links = {a.text_content(): a.get("href") for a in document.xpath("//p/a")}
+    # A quotation is shown without its id: the reference leads to its paragraph.
+    saying = document.xpath("//p[span[@class='q']]/@id")[0]
+    assert links == {
+        "the saying": f"#{saying}",
+        "the introduction": "#intro",
+        "the rule": "#rule",
+        "1": "#eq1",
+        "rule": "#rule",
+    }
+    assert document.get_element_by_id("eq1").text_content() == "E = mc2"
+    assert document.get_element_by_id("rule").text_content() == ""
+    read = "See the saying, the introduction, the rule, 1 and rule; a reference without a target keeps its"
+    assert read in text_of(out, "cross-references")
+    assert "a reference without a target keeps its words" in document.text_content()
+
+
+def test_every_link_to_a_spot_of_a_page_finds_it(out):
+    assert dangling_links(out) == []

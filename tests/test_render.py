@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CORPUS, ROOT, TEI_DIR, TEI_NS
+from conftest import CORPUS, ROOT, TEI_DIR, TEI_NS, dangling_links
 from lxml import etree, html
 from test_edition import ARTICLE, ARTICLE_CORRECTIONS, LETTER, LETTER_CORRECTIONS, SOURCES, source_lines
 
@@ -225,6 +225,11 @@ def test_edition_html_is_valid(rendered):
 def corpus_rendered(tmp_path_factory) -> tuple[Path, RenderResult]:
     output = tmp_path_factory.mktemp("corpus")
     return output, render([CORPUS], output)
+
+
+def test_every_link_to_a_spot_of_a_corpus_page_finds_it(corpus_rendered):
+    output, _ = corpus_rendered
+    assert dangling_links(output) == []
 
 
 WORD_BREAK = "\x00"

@@ -288,7 +288,7 @@
        the end): its marker stands where the first of them is (t:called-note), not where the note is. -->
   <xsl:function name="t:pointed-note" as="element(tei:note)?">
     <xsl:param name="pointer" as="element()"/>
-    <xsl:sequence select="t:entry-by-pointer(tokenize($pointer/@target)[1], $pointer)[self::tei:note][t:is-footnote(.)]"/>
+    <xsl:sequence select="t:pointed-entry($pointer)[self::tei:note][t:is-footnote(.)]"/>
   </xsl:function>
 
   <xsl:key name="t:calls" match="tei:text//tei:ref[not(node())] | tei:text//tei:ptr" use="t:pointed-note(.) ! generate-id()"/>
@@ -1029,11 +1029,27 @@
   </xsl:function>
 
   <!-- Where a pointer to an element of the page leads (its anchor), if it points to one: the text's, not the
-       header's, which the page does not show as it stands. -->
+       header's, which the page does not show as it stands. An element the page shows without its id (a
+       quotation, a title) is reached through the nearest block around it. -->
   <xsl:function name="t:pointed-anchor" as="xs:string?">
     <xsl:param name="pointer" as="element()"/>
-    <xsl:sequence select="t:entry-by-pointer(tokenize($pointer/@target)[1], $pointer)
-      [ancestor-or-self::tei:text or ancestor-or-self::tei:sourceDoc] ! t:anchor(.)"/>
+    <xsl:sequence select="t:pointed-entry($pointer)[ancestor-or-self::tei:text or ancestor-or-self::tei:sourceDoc]
+      ! ancestor-or-self::*[t:shows-anchor(.)][1] ! t:anchor(.)"/>
+  </xsl:function>
+
+  <!-- Whether the page shows an element with its anchor as its id: a block, a footnote, an equation or an
+       anchor with an id; not an element of an example of encoding, which is shown as markup. -->
+  <xsl:function name="t:shows-anchor" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="empty($element/self::eg:*) and (t:is-block($element)
+      or exists($element/self::tei:note[t:is-footnote(.)] | $element/(self::tei:formula | self::tei:anchor)[@xml:id]))"/>
+  </xsl:function>
+
+  <!-- The element of the page a pointer's first target leads to; none for a pointer without @target (a
+       reference by canonical reference, @cRef). -->
+  <xsl:function name="t:pointed-entry" as="element()?">
+    <xsl:param name="pointer" as="element()"/>
+    <xsl:sequence select="tokenize($pointer/@target)[1] ! t:entry-by-pointer(., $pointer)"/>
   </xsl:function>
 
   <!-- Presentation: @rend keywords as CSS classes (style.css says what each looks like), and CSS given by the

@@ -232,6 +232,8 @@
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{if (@rend = 'display' and not($inline) and not(ancestor::tei:p)) then 'div' else 'span'}">
       <xsl:attribute name="class" select="string-join(('formula', @rend), ' ')"/>
+      <!-- An equation with an id is a spot that pointers lead to ("see equation 3"). -->
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="t:anchor(.)"/></xsl:if>
       <xsl:apply-templates mode="html"/>
     </xsl:element>
   </xsl:template>

@@ -378,8 +378,12 @@
   </xsl:template>
 
 
-  <!-- Inline binary data and anchors show nothing (graphic, in figures.xsl, shows images). -->
+  <!-- Inline binary data and anchors show nothing (graphic, in figures.xsl, shows images); an anchor with an
+       id stays a spot that pointers can lead to. -->
   <xsl:template match="tei:binaryObject | tei:anchor" mode="html"/>
+  <xsl:template match="tei:anchor[@xml:id]" mode="html">
+    <span class="anchor" id="{t:anchor(.)}"/>
+  </xsl:template>
 
   <!-- Names, dates, titles, references -->
 
@@ -478,6 +482,23 @@
       </xsl:call-template>
       <xsl:value-of select="t:pointer-label(.)[not(current()/node())]"/>
     </a>
+  </xsl:template>
+
+  <!-- A reference with words of its own to a spot of the page ("see the introduction") links there; one that
+       leads nowhere the page shows keeps its words. -->
+  <xsl:template match="tei:ref[node()][not(matches(@target, '^https?://'))]" mode="html">
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="anchor" select="t:pointed-anchor(.)[not($in-link)]"/>
+    <xsl:choose>
+      <xsl:when test="exists($anchor)">
+        <a class="ref" href="#{$anchor}">
+          <xsl:call-template name="phrase-content">
+            <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+          </xsl:call-template>
+        </a>
+      </xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A pointer without content shows where it points (t:pointer-label), so the sentence keeps its word; it
