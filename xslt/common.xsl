@@ -288,7 +288,7 @@
        the end): its marker stands where the first of them is (t:called-note), not where the note is. -->
   <xsl:function name="t:pointed-note" as="element(tei:note)?">
     <xsl:param name="pointer" as="element()"/>
-    <xsl:sequence select="t:pointed-entry($pointer)[self::tei:note][t:is-footnote(.)]"/>
+    <xsl:sequence select="t:pointed-entry($pointer/@target)[self::tei:note][t:is-footnote(.)]"/>
   </xsl:function>
 
   <xsl:key name="t:calls" match="tei:text//tei:ref[not(node())] | tei:text//tei:ptr" use="t:pointed-note(.) ! generate-id()"/>
@@ -509,7 +509,8 @@
 
   <xsl:function name="t:is-context-node" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
-    <!-- Asked of every node near every mention: a test by name, before t:between-words reads it. -->
+    <!-- Whether a node reads as text or may read as a mark between words (t:between-words): asked of every
+         node near every mention, and of every element of a reading text, so a test by name first. -->
     <xsl:sequence select="$node instance of text() or ($node instance of element()
       and (map:contains($t:between-words-names, local-name($node)) or t:is-block($node)))"/>
   </xsl:function>
@@ -595,15 +596,13 @@
   </xsl:function>
 
   <!-- The text of a node as a reader sees it: in each choice only the reading (for forms in the index), marks
-       between words as t:between-words reads them. -->
+       between words as t:between-words reads them; a block or a table cell is apart from what follows it too. -->
   <xsl:mode name="t:reading-text" on-no-match="text-only-copy"/>
-  <xsl:template match="tei:lb | tei:pb | tei:cb | tei:space | tei:ref[not(node())] | tei:ptr" mode="t:reading-text">
-    <xsl:value-of select="t:between-words(.)"/>
-  </xsl:template>
-  <xsl:template match="*[t:is-block(.)] | tei:cell" mode="t:reading-text">
-    <xsl:value-of select="t:between-words(.)"/>
+  <xsl:template match="*[t:is-context-node(.)]" mode="t:reading-text">
+    <xsl:variable name="between" select="t:between-words(.)"/>
+    <xsl:value-of select="$between"/>
     <xsl:apply-templates mode="t:reading-text"/>
-    <xsl:value-of select="t:between-words(.)"/>
+    <xsl:value-of select="$between[t:is-block(current()) or current()/self::tei:cell]"/>
   </xsl:template>
   <xsl:template match="tei:choice" mode="t:reading-text">
     <xsl:apply-templates select="t:reading(.)" mode="t:reading-text"/>
@@ -719,10 +718,11 @@
       else ('[', $doubt || ']')"/>
   </xsl:function>
 
-  <!-- The signs as drawn: a lacuna's brackets joined with its neighbours' (t:lacuna-brackets). -->
-  <xsl:function name="t:supplied-signs" as="xs:string+">
-    <xsl:param name="supplied" as="element()"/>
-    <xsl:sequence select="if (t:is-lacuna($supplied)) then t:lacuna-brackets($supplied) else t:leiden-signs($supplied)"/>
+  <!-- The signs as drawn around supplied text or a gap: a lacuna's brackets joined with its neighbours'
+       (t:lacuna-brackets). -->
+  <xsl:function name="t:drawn-signs" as="xs:string*">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="if (t:is-lacuna($element)) then t:lacuna-brackets($element) else t:leiden-signs($element)"/>
   </xsl:function>
 
   <xsl:function name="t:leiden-gap" as="xs:string">
@@ -733,7 +733,7 @@
       else if (exists($count)) then '.' || $count
       else '- - -'"/>
     <!-- Where a bracket is left out, joined to a neighbour's, a space keeps the dashes off its letters. -->
-    <xsl:variable name="brackets" select="if (t:is-lacuna($gap)) then t:lacuna-brackets($gap) else t:leiden-signs($gap)"/>
+    <xsl:variable name="brackets" select="t:drawn-signs($gap)"/>
     <xsl:sequence select="$brackets[1] || ' '[$brackets[1] = ''] || $signs || ' '[$brackets[2] = ''] || $brackets[2]"/>
   </xsl:function>
 
@@ -986,7 +986,7 @@
        in the text or the source's transcription. -->
   <xsl:function name="t:generated-from" as="element()?">
     <xsl:param name="division" as="element(tei:divGen)"/>
-    <xsl:sequence select="(tokenize($division/@corresp)[1] ! t:entry-by-pointer(., $division))
+    <xsl:sequence select="t:pointed-entry($division/@corresp)
       [ancestor-or-self::tei:text or ancestor-or-self::tei:sourceDoc][@xml:id]"/>
   </xsl:function>
 
@@ -1033,7 +1033,7 @@
        quotation, a title) is reached through the nearest block around it. -->
   <xsl:function name="t:pointed-anchor" as="xs:string?">
     <xsl:param name="pointer" as="element()"/>
-    <xsl:sequence select="t:pointed-entry($pointer)[ancestor-or-self::tei:text or ancestor-or-self::tei:sourceDoc]
+    <xsl:sequence select="t:pointed-entry($pointer/@target)[ancestor-or-self::tei:text or ancestor-or-self::tei:sourceDoc]
       ! ancestor-or-self::*[t:shows-anchor(.)][1] ! t:anchor(.)"/>
   </xsl:function>
 
@@ -1045,11 +1045,11 @@
       or exists($element/self::tei:note[t:is-footnote(.)] | $element/(self::tei:formula | self::tei:anchor)[@xml:id]))"/>
   </xsl:function>
 
-  <!-- The element of the page a pointer's first target leads to; none for a pointer without @target (a
-       reference by canonical reference, @cRef). -->
+  <!-- The element of the page a pointing attribute's first value leads to (@target, divGen's @corresp); none
+       where there is no such attribute (a reference by canonical reference, @cRef). -->
   <xsl:function name="t:pointed-entry" as="element()?">
-    <xsl:param name="pointer" as="element()"/>
-    <xsl:sequence select="tokenize($pointer/@target)[1] ! t:entry-by-pointer(., $pointer)"/>
+    <xsl:param name="pointer" as="attribute()?"/>
+    <xsl:sequence select="tokenize($pointer)[1] ! t:entry-by-pointer(., $pointer/..)"/>
   </xsl:function>
 
   <!-- Presentation: @rend keywords as CSS classes (style.css says what each looks like), and CSS given by the
@@ -1063,7 +1063,7 @@
   <xsl:variable name="t:rend-synonyms" as="map(xs:string, xs:string)" select="map {
     'superscript': 'sup', 'subscript': 'sub', 'smcap': 'smallcaps', 'sc': 'smallcaps', 'typewriter': 'monospace',
     'tt': 'monospace', 'code': 'monospace', 'strike': 'strikethrough', 'ul': 'underline', 'it': 'italic',
-    'i': 'italic', 'b': 'bold', 'bo': 'bold', 'sup': 'sup', 'above': 'sup', 'below': 'sub',
+    'i': 'italic', 'b': 'bold', 'bo': 'bold', 'above': 'sup', 'below': 'sub',
     'spacedout': 'spaced', 'gesperrt': 'spaced', 'capitals': 'caps'}"/>
 
   <xsl:function name="t:rend-classes" as="xs:string*">

@@ -3,7 +3,7 @@
   epidoc.xsl: inscriptions and papyri encoded with EpiDoc, in the Leiden conventions of the EpiDoc reference
   stylesheets, inside the edition division (div type="edition"):
     every line break starts a new line (a break inside a word too, with no hyphen added); every fifth line
-    is numbered; [supplied], ⟨omitted⟩, (expansions) and gaps in their Leiden forms (see t:supplied-signs
+    is numbered; [supplied], ⟨omitted⟩, (expansions) and gaps in their Leiden forms (see t:drawn-signs
     and t:leiden-gap in common.xsl); letters read with doubt carry an underdot; erasures ⟦ ⟧; superfluous
     letters { }. The edition, translation, apparatus and commentary divisions get their headings from
     t:implied-heading (html.xsl, text.xsl).

@@ -73,13 +73,13 @@
   </xsl:template>
 
   <xsl:template match="tei:supplied" mode="html">
-    <xsl:variable name="signs" select="t:supplied-signs(.)"/>
+    <xsl:variable name="signs" select="t:drawn-signs(.)"/>
     <span class="supplied" title="{string-join(('Supplied by the editors', @reason), ': ')}"><xsl:value-of select="$signs[1]"/>
       <xsl:call-template name="phrase-content"/><xsl:value-of select="$signs[2]"/></span>
   </xsl:template>
 
   <xsl:template match="tei:supplied" mode="text">
-    <xsl:variable name="signs" select="t:supplied-signs(.)"/>
+    <xsl:variable name="signs" select="t:drawn-signs(.)"/>
     <xsl:value-of select="$signs[1]"/>
     <xsl:apply-templates mode="text"/>
     <xsl:value-of select="$signs[2]"/>
@@ -172,7 +172,6 @@
     <xsl:sequence select="$t:break"/>
     <xsl:apply-templates mode="text"/>
   </xsl:template>
-
 
   <xsl:template match="tei:surface/tei:desc | tei:surface/tei:label" mode="html text"/>
 
