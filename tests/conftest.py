@@ -24,15 +24,21 @@ def tei_all() -> etree.RelaxNG:
 
 
 def dangling_links(site: Path) -> list[str]:
-    """The links of a site's pages to a spot (#id) that is not there, each as "page: href". Links to the web,
-    and to pages the run did not write (letters of the edition outside the sample), are not looked at."""
+    """The links of a site's pages to a page or a spot (#id) that is not there, each as "page: href". Links
+    to the web are not looked at; a link to a file of the site (an image) is there if the file is."""
     pages = {path.name: html.fromstring(path.read_bytes()) for path in sorted(site.glob("*.html"))}
     ids = {name: set(tree.xpath("//@id")) for name, tree in pages.items()}
     dangling = []
     for name, tree in pages.items():
         for href in tree.xpath("//a/@href"):
             page, _, fragment = href.partition("#")
-            target = page or name
-            if fragment and target in ids and unquote(fragment) not in ids[target]:
+            target = unquote(page) or name
+            if "://" in href or href.startswith("mailto:"):
+                continue
+            if target in ids:
+                missing = bool(fragment) and unquote(fragment) not in ids[target]
+            else:
+                missing = not (site / target).is_file()
+            if missing:
                 dangling.append(f"{name}: {href}")
     return dangling

@@ -314,9 +314,24 @@ def test_letter_header_has_own_title_and_correspondence_in_full(out):
     assert fields["From"] == "Goldmann, Paul (Paris, 23. 1. 1896)"
     assert fields["To"] == "Schnitzler, Arthur (Wien)"
     assert fields["Previous letter in this correspondence"] == "Goldmann an Schnitzler, 16. 1. 1896"
-    assert document.xpath("//a[@rel='next']/@href") == ["L02690.html"]
+    assert document.xpath("//a[@rel]") == []  # neither letter is rendered with it: no page to link to
     heading = (out / "letter.txt").read_text(encoding="utf-8").split("\n\n")[0]
     assert "To: Schnitzler, Arthur (Wien)" in heading.splitlines()
+
+
+def test_a_letter_links_the_letters_around_it_that_the_run_renders(tmp_path):
+    """correspContext names the previous letter (L02764) and the next (L02690) by their file names: only the
+    next one is rendered with it, so only the next one is a link, and the page it leads to is there."""
+    letter = (GENRES / "letter.xml").read_text(encoding="utf-8")
+    (tmp_path / "letters").mkdir()
+    (tmp_path / "letters" / "letter.xml").write_text(letter, encoding="utf-8")
+    (tmp_path / "letters" / "L02690.xml").write_text(letter, encoding="utf-8")
+    render([tmp_path / "letters"], tmp_path / "site", ("html",))
+    document = page(tmp_path / "site", "letter")
+    assert document.xpath("//a[@rel='next']/@href") == ["L02690.html"]
+    assert (tmp_path / "site" / "L02690.html").is_file()
+    previous = document.xpath("//dt[starts-with(., 'Previous letter')]/following-sibling::dd[1]")[0]
+    assert previous.text_content() == "Goldmann an Schnitzler, 16. 1. 1896" and previous.find("a") is None
 
 
 def test_letter_address_lines_and_empty_date_reference(out):

@@ -227,7 +227,7 @@ def corpus_rendered(tmp_path_factory) -> tuple[Path, RenderResult]:
     return output, render([CORPUS], output)
 
 
-def test_every_link_to_a_spot_of_a_corpus_page_finds_it(corpus_rendered):
+def test_every_link_of_a_corpus_page_finds_its_page_and_spot(corpus_rendered):
     output, _ = corpus_rendered
     assert dangling_links(output) == []
 

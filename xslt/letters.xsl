@@ -29,12 +29,9 @@
     <xsl:sequence select="($t:action-labels($action?role), 'Correspondent')[1]"/>
   </xsl:function>
 
-  <!-- A related letter's page: a bare document name ("L00529") points to its page in the same edition. -->
-  <xsl:function name="t:letter-href" as="xs:string?">
-    <xsl:param name="target" as="xs:string"/>
-    <xsl:sequence select="if (matches($target, '^https?://')) then $target
-      else if (matches($target, '^[A-Za-z0-9_.-]+$')) then replace($target, '\.xml$', '') || '.html' else ()"/>
-  </xsl:function>
+  <!-- Where pointers to other documents' pages lead, as teitools found them (teitools.render.page_links): a
+       related letter's page only where the run writes it. -->
+  <xsl:param name="pages" as="map(xs:string, xs:string)" select="map {}"/>
 
   <!-- "Previous letter", "Next letter in this correspondence"... -->
   <xsl:function name="t:related-letter-label" as="xs:string">
@@ -55,7 +52,7 @@
     <xsl:for-each select="t:correspondence-context()">
       <dt><xsl:value-of select="t:related-letter-label(.)"/></dt>
       <dd>
-        <xsl:variable name="href" select="t:letter-href(?target)"/>
+        <xsl:variable name="href" select="$pages(?target)"/>
         <xsl:choose>
           <xsl:when test="$href"><a href="{$href}" rel="{if (?relation = 'next') then 'next' else 'prev'}"><xsl:value-of select="?label"/></a></xsl:when>
           <xsl:otherwise><xsl:value-of select="?label"/></xsl:otherwise>

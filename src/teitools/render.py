@@ -14,10 +14,12 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import shutil
 import stat
 import tempfile
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -120,12 +122,14 @@ class Renderer:
         formats: tuple[str, ...],
         node: saxonche.PyXdmNode | None = None,
         images: tuple[LocalImage, ...] | None = None,
+        pages: Mapping[str, str] | None = None,
     ) -> dict[str, str]:
         """The outputs of one document by format (html, text, entries), each from one transform. The
         stylesheets get the documents it points into (linked_documents), for each of its pointers where it
-        leads, its header model as JSON (teitools.metadata.Record.as_json), and its local images, each with
-        whether its file was found (local_images, found here unless given). node: Saxon's tree of the
-        document if the caller has parsed it already (bench/bench_render.py times the transforms alone)."""
+        leads, its header model as JSON (teitools.metadata.Record.as_json), its local images, each with
+        whether its file was found (local_images, found here unless given), and the pages of other documents
+        it links to (page_links; none unless given). node: Saxon's tree of the document if the caller has
+        parsed it already (bench/bench_render.py times the transforms alone)."""
         number_of = {document.key: 0} | {file: number for number, file in enumerate(linked, 1)}
         parameters = {
             "header": self.processor.make_string_value(header),
@@ -135,6 +139,10 @@ class Renderer:
                     image.url: self.processor.make_boolean_value(image.found)
                     for image in (local_images(document) if images is None else images)
                 },
+                encoding="UTF-8",
+            ),
+            "pages": self.processor.make_map2(
+                {target: self.processor.make_string_value(href) for target, href in (pages or {}).items()},
                 encoding="UTF-8",
             ),
             "targets": self.processor.make_map2(
@@ -205,6 +213,25 @@ def index_pages(entries: list[str], names: list[str]) -> dict[str, str]:
         pages[f"{each.name}.html"] = page("index-page", built[each.kind])
         pages[f"{each.name}.json"] = indexes.as_json(built[each.kind])
     return pages
+
+
+# A pointer to another document of the edition by its name alone ("L00529", "L00529.xml"), as a letter's
+# correspContext names the letters before and after it.
+DOCUMENT_NAME = re.compile(r"[A-Za-z0-9_.-]+")
+
+
+def page_links(targets: Iterable[str], pages: frozenset[str]) -> dict[str, str]:
+    """Where pointers to other documents' pages lead: a web address as it is, a document's name to its page
+    where the run writes that page (pages: the run's output names). A pointer to a page that is not written
+    (a letter outside the sample rendered) leads nowhere: the page shows its label without a link."""
+    links = {}
+    for target in targets:
+        name = target.removesuffix(".xml")
+        if target.startswith(("http://", "https://")):
+            links[target] = target
+        elif DOCUMENT_NAME.fullmatch(target) and name in pages:
+            links[target] = f"{name}{SUFFIXES['html']}"
+    return links
 
 
 class LocalImage(NamedTuple):

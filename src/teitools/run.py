@@ -77,6 +77,7 @@ class RunOptions:
     schema_names: frozenset[str] | None = None
     roots: tuple[str, ...] = ()  # the folders named on the command line: XIncludes resolve inside them
     records: bool = False  # the header model travels back with the outputs (for the deposit's metadata)
+    pages: frozenset[str] = frozenset()  # the output names of the pages the run writes: links between them
 
     def tree_root(self, path: Path) -> Path | None:
         """The named folder a file was found in (its XIncludes may reach anywhere inside it), else None: the
@@ -140,8 +141,9 @@ def map_document(
             header = header_model(loaded, targets, {file: each.ids for file, each in linked.items()})
             result.record = header if options.records else None
             images = stages.local_images(loaded)
+            pages = stages.page_links((related.target for related in header.related), options.pages)
             outputs = renderer.outputs(
-                loaded, targets, linked, header.as_json(), options.formats, images=images
+                loaded, targets, linked, header.as_json(), options.formats, images=images, pages=pages
             )
         except PySaxonApiError as error:
             message = f"cannot be rendered: {' '.join(str(error).split())}"
@@ -502,6 +504,7 @@ def render(
         max_document_bytes=max_document_bytes(jobs),
         roots=named_folders(paths),
         records=records,
+        pages=frozenset(names) if "html" in formats else frozenset(),
     )
     result = RenderResult(Report(len(files), tei_version=tei_all_version() if check else ""), files=files)
     output_dir.mkdir(parents=True, exist_ok=True)
