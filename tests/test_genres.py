@@ -321,7 +321,8 @@ def test_letter_header_has_own_title_and_correspondence_in_full(out):
 
 def test_a_letter_links_the_letters_around_it_that_the_run_renders(tmp_path):
     """correspContext names the previous letter (L02764) and the next (L02690) by their file names: only the
-    next one is rendered with it, so only the next one is a link, and the page it leads to is there."""
+    next one is rendered with it, so only the next one is a link, and the page it leads to is there. Without
+    the indexes (--to html) no page links to them."""
     letter = (GENRES / "letter.xml").read_text(encoding="utf-8")
     (tmp_path / "letters").mkdir()
     (tmp_path / "letters" / "letter.xml").write_text(letter, encoding="utf-8")
@@ -330,6 +331,8 @@ def test_a_letter_links_the_letters_around_it_that_the_run_renders(tmp_path):
     document = page(tmp_path / "site", "letter")
     assert document.xpath("//a[@rel='next']/@href") == ["L02690.html"]
     assert (tmp_path / "site" / "L02690.html").is_file()
+    assert dangling_links(tmp_path / "site") == []  # nor to the edition index, not written with html alone
+    assert document.xpath("//nav") == []
     previous = document.xpath("//dt[starts-with(., 'Previous letter')]/following-sibling::dd[1]")[0]
     assert previous.text_content() == "Goldmann an Schnitzler, 16. 1. 1896" and previous.find("a") is None
 

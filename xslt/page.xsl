@@ -11,8 +11,9 @@
   exclude-result-prefixes="#all">
 
   <xsl:param name="stylesheet-href" as="xs:string" select="'style.css'"/>
-  <!-- The edition index page (teitools.indexes.EDITION_INDEX). -->
-  <xsl:param name="index-href" as="xs:string" select="'index.html'"/>
+  <!-- The edition index page (teitools.indexes.EDITION_INDEX); empty when the run does not write it (a run
+       without the indexes): the page then has no navigation, rather than a link to a page that is not there. -->
+  <xsl:param name="index-href" as="xs:string" select="''"/>
   <!-- The indexes of the edition as JSON, [{"kind", "href", "json", "title"}] (teitools.indexes.links):
        every page's navigation reaches each one. Empty when they are not rendered: names then link nowhere. -->
   <xsl:param name="indexes" as="xs:string" select="'[]'"/>
@@ -35,13 +36,15 @@
       <body>
         <a class="skip" href="#tt-text">Skip to the text</a>
         <header>
-          <nav aria-label="Edition">
-            <a href="{$index-href}">Edition index</a>
-            <xsl:for-each select="$t:indexes">
-              <xsl:text> · </xsl:text>
-              <a href="{?href}"><xsl:value-of select="?title"/></a>
-            </xsl:for-each>
-          </nav>
+          <xsl:if test="$index-href">
+            <nav aria-label="Edition">
+              <a href="{$index-href}">Edition index</a>
+              <xsl:for-each select="$t:indexes">
+                <xsl:text> · </xsl:text>
+                <a href="{?href}"><xsl:value-of select="?title"/></a>
+              </xsl:for-each>
+            </nav>
+          </xsl:if>
           <h1><xsl:value-of select="$title"/></h1>
           <xsl:call-template name="t:page-header"/>
         </header>

@@ -70,10 +70,11 @@ class Renderer:
             name: compiler.compile_stylesheet(stylesheet_file=str(XSLT_DIR / f"{stylesheet}.xsl"))
             for name, stylesheet in (("html", "html"), ("text", "text"), (ENTRIES, "entries"))
         }
-        links = self.processor.make_string_value(indexes.links() if link_indexes else "[]")
-        self.executables["html"].set_parameter("indexes", links)
-        edition_index = self.processor.make_string_value(f"{indexes.EDITION_INDEX}.html")
-        self.executables["html"].set_parameter("index-href", edition_index)
+        if link_indexes:  # else the pages link to no index: the run does not write them
+            links = self.processor.make_string_value(indexes.links())
+            self.executables["html"].set_parameter("indexes", links)
+            edition_index = self.processor.make_string_value(f"{indexes.EDITION_INDEX}.html")
+            self.executables["html"].set_parameter("index-href", edition_index)
         self.linked: dict[tuple[str, int | None], Linked | None] = {}
 
     def parse(self, document: Document) -> saxonche.PyXdmNode:
