@@ -271,6 +271,19 @@ def test_rend_values_become_their_own_look(out):
     assert centred == ["A centred heading", "A centred paragraph"]
     assert document.xpath("//*[contains(@class, 'rend-right')]/@class") == ["dateline rend-right"]
     assert document.xpath("//*[@class='ab']/@style") == ["font-weight: bold"]
+    # Renditions for a part: the text put before and after a quotation is its marks (no others are added),
+    # in both looks; one for the first letter makes an initial capital, not a large paragraph.
+    said = "Once she said «non» and left."
+    assert [" ".join(p.text_content().split()) for p in document.xpath("//main//p")] == [
+        "Vienna, 2 May",
+        "A centred paragraph",
+        "A bold block",
+        said,
+        "struck capitals latin spaced italic small typed spread x2",
+    ]
+    assert said in text_of(out, "highlighting").split("\n\n")
+    assert document.xpath("//p[starts-with(., 'Once')]/@class") == ["p rend-initcaps"]
+    assert document.xpath("//p[starts-with(., 'Once')]/@style") == []
 
 
 def test_gloss_lists_pair_labels_and_items(out):

@@ -877,8 +877,12 @@
     <xsl:variable name="own" select="normalize-space($quotation)"/>
     <xsl:variable name="before" select="replace($quotation/preceding-sibling::node()[1][self::text()], '\s+$', '')"/>
     <xsl:variable name="after" select="replace($quotation/following-sibling::node()[1][self::text()], '^\s+', '')"/>
+    <!-- What its renditions put around it (t:generated-text) is its own too. -->
+    <xsl:variable name="around" select="if ($quotation/@rendition) then
+      (t:generated-text($quotation, 'before'), t:generated-text($quotation, 'after'))[. != ''] else ()"/>
     <xsl:sequence select="some $character in (substring($own, 1, 1), substring($own, string-length($own)),
-      substring($before, string-length($before)), substring($after, 1, 1))[. != '']
+      substring($before, string-length($before)), substring($after, 1, 1),
+      $around ! (substring(., 1, 1), substring(., string-length(.))))[. != '']
       satisfies contains($t:quotation-marks, $character)"/>
   </xsl:function>
 
@@ -1066,17 +1070,59 @@
     'i': 'italic', 'b': 'bold', 'bo': 'bold', 'above': 'sup', 'below': 'sub',
     'spacedout': 'spaced', 'gesperrt': 'spaced', 'capitals': 'caps'}"/>
 
+  <!-- A rendition for the first letter (scope first-letter) reads as an initial capital: the look the
+       edition gives one (a colour, a typeface of the source's own are not drawn, as for the whole element). -->
   <xsl:function name="t:rend-classes" as="xs:string*">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="$element/@rend ! tokenize(lower-case(replace(., '[-_()]', '')))
-      ! (if (map:contains($t:rend-synonyms, .)) then $t:rend-synonyms(.) else .)[. = $t:rend-keywords]
-      ! ('rend-' || .)"/>
+    <xsl:variable name="keywords" select="$element/@rend ! tokenize(lower-case(replace(., '[-_()]', '')))
+      ! (if (map:contains($t:rend-synonyms, .)) then $t:rend-synonyms(.) else .)[. = $t:rend-keywords]"/>
+    <xsl:variable name="initial" select="'initcaps'[$element/@rendition][exists(t:renditions($element, 'first-letter'))]"/>
+    <xsl:sequence select="distinct-values(($keywords, $initial)) ! ('rend-' || .)"/>
+  </xsl:function>
+
+  <!-- The CSS renditions an element points to (@rendition) for a scope: '' for the element itself, or a part
+       of it (TEI rendition/@scope: before, after, first-letter...). -->
+  <xsl:function name="t:renditions" as="element(tei:rendition)*">
+    <xsl:param name="element" as="element()"/>
+    <xsl:param name="scope" as="xs:string"/>
+    <xsl:sequence select="tokenize(normalize-space($element/@rendition)) ! t:entry-by-pointer(., $element)
+      [self::tei:rendition][normalize-space(@scope) = $scope][not(@scheme) or @scheme = 'css']"/>
+  </xsl:function>
+
+  <!-- The text renditions put before or after an element (scope before or after, CSS content: "‘"): text of
+       the document, drawn as text in both looks (a CSS pseudo-element would be missing from the plain text and
+       from what a reader can select or search). Backslash escapes are read as CSS reads them ("\201C"). -->
+  <xsl:function name="t:generated-text" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:param name="scope" as="xs:string"/>
+    <xsl:variable name="content" select="'^(.*;)?\s*content\s*:\s*(&quot;([^&quot;]*)&quot;|''([^'']*)'').*$'"/>
+    <xsl:variable name="quoted" select="t:renditions($element, $scope)[matches(., $content, 's')]
+      ! replace(., $content, '$3$4', 's')"/>
+    <xsl:sequence select="string-join($quoted ! t:css-unescaped(.))"/>
+  </xsl:function>
+
+  <xsl:function name="t:css-unescaped" as="xs:string">
+    <xsl:param name="css" as="xs:string"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:analyze-string select="$css" regex="\\([0-9a-fA-F]{{1,6}})\s?|\\(.)" flags="s">
+        <xsl:matching-substring>
+          <xsl:sequence select="if (regex-group(1)) then codepoints-to-string(t:hex(regex-group(1))) else regex-group(2)"/>
+        </xsl:matching-substring>
+        <xsl:non-matching-substring><xsl:sequence select="."/></xsl:non-matching-substring>
+      </xsl:analyze-string>
+    </xsl:variable>
+    <xsl:sequence select="string-join($parts)"/>
+  </xsl:function>
+
+  <xsl:function name="t:hex" as="xs:integer">
+    <xsl:param name="digits" as="xs:string"/>
+    <xsl:sequence select="fold-left(string-to-codepoints(upper-case($digits)), 0,
+      function ($value, $digit) { $value * 16 + index-of(string-to-codepoints('0123456789ABCDEF'), $digit) - 1 })"/>
   </xsl:function>
 
   <xsl:function name="t:css" as="xs:string?">
     <xsl:param name="element" as="element()"/>
-    <xsl:variable name="renditions" select="tokenize(normalize-space($element/@rendition)) ! t:entry-by-pointer(., $element)
-      [self::tei:rendition][not(@scope)][not(@scheme) or @scheme = 'css']"/>
+    <xsl:variable name="renditions" select="t:renditions($element, '')"/>
     <!-- Plain declarations only; colours are left out: the edition's palette is checked for contrast (axe),
          a source's colours are not. -->
     <xsl:variable name="declarations" select="($renditions, $element/@style) ! normalize-space(.)
@@ -1145,12 +1191,12 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- The attributes of the HTML element drawn for a block: its classes (its own, then its @rend keywords), its
+  <!-- The attributes of the HTML element drawn for a block: its classes (its own, then its looks), its
        anchor and its CSS. @rend and the CSS are looked at only where the block has them: a call per block is a
        twentieth of a verse drama's page. -->
   <xsl:template name="t:block-attributes">
     <xsl:param name="class" as="xs:string*" select="local-name()"/>
-    <xsl:attribute name="class" select="string-join(($class, if (@rend) then t:rend-classes(.) else ()), ' ')"/>
+    <xsl:attribute name="class" select="string-join(($class, if (@rend or @rendition) then t:rend-classes(.) else ()), ' ')"/>
     <xsl:attribute name="id" select="t:anchor(.)"/>
     <xsl:if test="@rendition or @style"><xsl:call-template name="t:style"/></xsl:if>
   </xsl:template>

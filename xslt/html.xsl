@@ -29,6 +29,7 @@
   <xsl:import href="letters.xsl"/>
   <xsl:import href="epidoc.xsl"/>
   <xsl:import href="records.xsl"/>
+  <xsl:include href="renditions.xsl"/>
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
   <!-- The divisions, by name, and as a pattern of names (both static): the rules for divisions use the
