@@ -1070,8 +1070,8 @@
     'i': 'italic', 'b': 'bold', 'bo': 'bold', 'above': 'sup', 'below': 'sub',
     'spacedout': 'spaced', 'gesperrt': 'spaced', 'capitals': 'caps'}"/>
 
-  <!-- A rendition for the first letter (scope first-letter) reads as an initial capital: the look the
-       edition gives one (a colour, a typeface of the source's own are not drawn, as for the whole element). -->
+  <!-- A rendition for the first letter (scope first-letter) reads as an initial capital, in the look the
+       edition gives one (style.css), not in the rendition's own declarations. -->
   <xsl:function name="t:rend-classes" as="xs:string*">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="keywords" select="$element/@rend ! tokenize(lower-case(replace(., '[-_()]', '')))
@@ -1095,9 +1095,10 @@
   <xsl:function name="t:generated-text" as="xs:string">
     <xsl:param name="element" as="element()"/>
     <xsl:param name="scope" as="xs:string"/>
-    <xsl:variable name="content" select="'^(.*;)?\s*content\s*:\s*(&quot;([^&quot;]*)&quot;|''([^'']*)'').*$'"/>
+    <xsl:variable name="content"
+      select="'^(.*;)?\s*content\s*:\s*(&quot;((\\.|[^&quot;\\])*)&quot;|''((\\.|[^''\\])*)'').*$'"/>
     <xsl:variable name="quoted" select="t:renditions($element, $scope)[matches(., $content, 's')]
-      ! replace(., $content, '$3$4', 's')"/>
+      ! replace(., $content, '$3$5', 's')"/>
     <xsl:sequence select="string-join($quoted ! t:css-unescaped(.))"/>
   </xsl:function>
 
@@ -1106,12 +1107,20 @@
     <xsl:variable name="parts" as="xs:string*">
       <xsl:analyze-string select="$css" regex="\\([0-9a-fA-F]{{1,6}})\s?|\\(.)" flags="s">
         <xsl:matching-substring>
-          <xsl:sequence select="if (regex-group(1)) then codepoints-to-string(t:hex(regex-group(1))) else regex-group(2)"/>
+          <xsl:sequence select="if (regex-group(1)) then t:character(t:hex(regex-group(1))) else regex-group(2)"/>
         </xsl:matching-substring>
         <xsl:non-matching-substring><xsl:sequence select="."/></xsl:non-matching-substring>
       </xsl:analyze-string>
     </xsl:variable>
     <xsl:sequence select="string-join($parts)"/>
+  </xsl:function>
+
+  <!-- A code point as a character, or the replacement character where XML has none (as CSS reads 0 or a
+       surrogate): a document's odd escape does not fail its page. -->
+  <xsl:function name="t:character" as="xs:string">
+    <xsl:param name="code" as="xs:integer"/>
+    <xsl:sequence select="if ($code = (9, 10, 13) or $code = (32 to 55295, 57344 to 65533) or $code = (65536 to 1114111))
+      then codepoints-to-string($code) else '&#xFFFD;'"/>
   </xsl:function>
 
   <xsl:function name="t:hex" as="xs:integer">
