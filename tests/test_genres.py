@@ -279,7 +279,7 @@ def test_rend_values_become_their_own_look(out):
         "A centred paragraph",
         "A bold block",
         said,
-        "An \ufffd\"odd escape.",
+        'An \ufffd"odd escape.',
         "struck capitals latin spaced italic small typed spread x2",
     ]
     assert said in text_of(out, "highlighting").split("\n\n")
