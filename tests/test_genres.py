@@ -152,7 +152,10 @@ def test_apparatus_lemma_in_text_readings_with_sigla_apart(out):
     assert "The quick[a1] brown fox jumps[a2] over the lazy[a3] dog." in text
     # A reading that is a deletion reads as erased, not as nothing; a gap as its sign.
     entries = ["a1. quick] A quikke B C", "a2. jumps A; leaps B", "a3. lazy] A ⟦lazy⟧ B; la[…]y C"]
-    assert "\n\n".join(["Apparatus", *entries]) in text
+    # The witnesses with their sigla come first, as in the page, each a line; and each is a source of its own.
+    witnesses = "A: Manuscript A\nB: Manuscript B\nC: Manuscript C"
+    assert "\n\n".join(["Apparatus", witnesses, *entries]) in text
+    assert text.splitlines()[1] == "Source: Manuscript A — Manuscript B — Manuscript C"
 
 
 def test_an_entry_attached_by_its_end_points_marks_its_lemma_in_the_text_once(out):

@@ -102,14 +102,14 @@
 
   <xsl:template name="t:apparatus">
     <xsl:param name="apps" as="element(tei:app)*"/>
-    <xsl:param name="witnesses" as="element(tei:listWit)*"/>
+    <xsl:param name="witnesses" as="element(tei:witness)*"/>
     <xsl:if test="exists($apps)">
       <section class="apparatus" aria-labelledby="tt-apparatus">
         <h2 id="tt-apparatus">Apparatus</h2>
         <xsl:if test="exists($witnesses)">
           <dl class="witnesses">
-            <xsl:for-each select="$witnesses//tei:witness">
-              <dt class="siglum"><xsl:value-of select="((@n, tei:abbr, @xml:id) ! normalize-space(.))[. != ''][1]"/></dt>
+            <xsl:for-each select="$witnesses">
+              <dt class="siglum"><xsl:value-of select="t:siglum(.)"/></dt>
               <dd><xsl:apply-templates select="node() except tei:abbr" mode="html"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates></dd>
             </xsl:for-each>
           </dl>

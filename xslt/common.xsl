@@ -674,9 +674,22 @@
     <xsl:param name="reading" as="element()"/>
     <xsl:for-each select="tokenize(normalize-space($reading/@wit))">
       <xsl:variable name="witness" select="t:entry-by-pointer(., $reading)"/>
-      <xsl:sequence select="(($witness/@n, $witness/tei:abbr, $witness/@xml:id) ! normalize-space(.))[. != ''][1],
-        replace(., '^.*#', '')[empty($witness)]"/>
+      <xsl:sequence select="$witness ! t:siglum(.), replace(., '^.*#', '')[empty($witness)]"/>
     </xsl:for-each>
+  </xsl:function>
+
+  <!-- A witness's siglum: its number, its abbreviation, else its id. -->
+  <xsl:function name="t:siglum" as="xs:string?">
+    <xsl:param name="witness" as="element()"/>
+    <xsl:sequence select="(($witness/@n, $witness/tei:abbr, $witness/@xml:id) ! normalize-space(.))[. != ''][1]"/>
+  </xsl:function>
+
+  <!-- The witnesses the readings of these texts cite (@wit), as their lists give them: each look lists them
+       with their sigla before the apparatus entries. -->
+  <xsl:function name="t:cited-witnesses" as="element(tei:witness)*">
+    <xsl:param name="texts" as="element()*"/>
+    <xsl:variable name="cited" select="$texts//@wit ! tokenize(.) ! substring-after(., '#')"/>
+    <xsl:sequence select="($texts ! root(.))//tei:listWit[.//tei:witness/@xml:id = $cited]//tei:witness"/>
   </xsl:function>
 
   <xsl:function name="t:app-number" as="xs:integer">

@@ -88,7 +88,7 @@
     <xsl:param name="texts" as="element()*" tunnel="yes"/>
     <xsl:call-template name="t:apparatus">
       <xsl:with-param name="apps" select="$texts//tei:app[not(t:is-set-apart(.))]"/>
-      <xsl:with-param name="witnesses" select="$tei//tei:listWit[.//tei:witness/@xml:id = $texts//@wit ! tokenize(.) ! substring-after(., '#')]"/>
+      <xsl:with-param name="witnesses" select="t:cited-witnesses($texts)"/>
     </xsl:call-template>
     <xsl:call-template name="notes">
       <xsl:with-param name="notes" select="$t:footnotes"/>

@@ -37,8 +37,11 @@
       t:source() ! ('Source: ' || .), t:correspondence-lines()"/>
     <xsl:variable name="body" select="t:paragraphs($texts)"/>
     <xsl:variable name="apps" select="$texts//tei:app[not(t:is-set-apart(.))]"/>
+    <!-- The witnesses, a line each ("Pt4: 1779-80, Bodleian Library"), then the entries. -->
+    <xsl:variable name="witnesses" select="string-join(t:cited-witnesses($texts)
+      ! string-join((t:siglum(.) ! (. || ':'), t:paragraphs(node() except tei:abbr)), ' '), $newline)"/>
     <xsl:variable name="apparatus" select="if (empty($apps)) then () else
-      ('Apparatus', $apps ! ('a' || t:app-number(.) || '. ' || t:apparatus-entry(.)))"/>
+      ('Apparatus', $witnesses[. != ''], $apps ! ('a' || t:app-number(.) || '. ' || t:apparatus-entry(.)))"/>
     <xsl:variable name="notes" select="$t:footnotes"/>
     <xsl:variable name="notes-section" select="if (empty($notes)) then () else
       ('Notes', $notes ! (t:note-number(.) || '. ' || string-join(t:paragraphs(node()), $newline || $newline)))"/>

@@ -553,18 +553,20 @@ def source_text(description: etree._Element) -> str:
     return normalize_space("".join(all_parts(description, frozenset({f"{T}note"}), addresses=True)))
 
 
-# The descriptions of a source: bibliographic (bibl, biblStruct) or of a manuscript (its identifier); one
-# inside another (DraCor's original source inside its digital source) is part of that one's text.
+# The descriptions of a source: bibliographic (bibl, biblStruct), of a manuscript (its identifier), or a
+# witness described in its own words (an apparatus's listWit); one inside another (DraCor's original source
+# inside its digital source) is part of that one's text.
 SOURCE_DESCRIPTIONS = etree.XPath(
-    ".//*[self::tei:bibl or self::tei:biblStruct or self::tei:msIdentifier]"
+    ".//*[self::tei:bibl or self::tei:biblStruct or self::tei:msIdentifier"
+    " or self::tei:witness[not(.//tei:bibl or .//tei:biblStruct or .//tei:msIdentifier)]]"
     "[not(ancestor::tei:note or ancestor::tei:bibl or ancestor::tei:biblStruct)]",
     namespaces=NS,
 )
 
 
 def read_sources(description: etree._Element) -> list[Source]:
-    """Each description of a source (bibl, biblStruct, msIdentifier; not in a note) that says something;
-    without one, the source description's own text is the one source."""
+    """Each description of a source (bibl, biblStruct, msIdentifier, witness; not in a note) that says
+    something; without one, the source description's own text is the one source."""
     bibls = SOURCE_DESCRIPTIONS(description)
     if bibls:
         return [source for b in bibls if (source := read_source(b)).description]
