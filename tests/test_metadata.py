@@ -26,6 +26,7 @@ from teitools.metadata import (
     header_model,
     normalized_name,
     read_record,
+    read_sources,
     reading_text,
     unsupported_authorities,
 )
@@ -331,3 +332,35 @@ def test_a_name_reads_as_the_pages_read_the_text():
         "<note>the poet</note></persName>"
     )
     assert reading_text(name) == "William Shakespeare"
+
+
+def test_a_source_described_field_by_field_reads_as_a_citation():
+    """Fields with only white space between them are set apart as a citation sets them (Schnitzler's letters:
+    "Bahr, Hermann Schnitzler, Arthur Briefwechsel ... Göttingen Wallstein 2018 20" read as one run): a
+    semicolon between two of a kind, a colon after the authors and the place, "ed." and "p.", a comma
+    otherwise; the encoder's own punctuation is kept and not doubled, an empty field passed over."""
+    description = etree.fromstring(
+        f"""<sourceDesc xmlns="{TEI_NS}"><listBibl>
+          <biblStruct><monogr>
+            <author>Bahr, Hermann</author>
+            <author>Schnitzler, Arthur</author>
+            <title level="m">Briefwechsel </title>
+            <editor>Ifkovits, Kurt</editor> <editor>Müller, Martin Anton</editor>
+            <imprint><pubPlace>Göttingen</pubPlace><publisher>Wallstein</publisher><date/>
+              <date when="2018">2018</date>
+            </imprint>
+            <biblScope unit="pp">20</biblScope>
+          </monogr></biblStruct>
+          <msDesc><msIdentifier><country>GB</country> <settlement>Cambridge</settlement>
+            <repository>University Library</repository> <idno>B 5b</idno> <collection/>
+          </msIdentifier></msDesc>
+          <bibl><author>Slomšek – avtor;</author> <author>Faganel</author>, <date>2001</date>
+            <note>never read</note></bibl>
+        </listBibl></sourceDesc>"""
+    )
+    assert [source.description for source in read_sources(description)] == [
+        "Bahr, Hermann; Schnitzler, Arthur: Briefwechsel, ed. Ifkovits, Kurt; Müller, Martin Anton,"
+        " Göttingen: Wallstein, 2018, p. 20",
+        "GB, Cambridge, University Library, B 5b",
+        "Slomšek – avtor; Faganel, 2001",
+    ]

@@ -111,6 +111,57 @@ def all_parts(
         yield child.tail or ""
 
 
+def cited_text(element: etree._Element, leave_out: frozenset[str]) -> str:
+    """An element's text as a citation reads it: two fields with only white space between them are set apart
+    (citation_separator), a field that says nothing is passed over; a ptr gives its address."""
+    said = element.text or ""
+    previous = None  # the last field that said something, when nothing but white space was said since
+    for child in element.iterchildren():
+        if child.tag == f"{T}ptr":
+            content = child.get("target", "")
+        elif isinstance(child.tag, str) and child.tag not in leave_out:
+            content = cited_text(child, leave_out)
+        else:
+            content = ""
+        if child.tag in FIELD_TAGS and content.strip():
+            if previous is not None:
+                said = said.rstrip()
+                content = citation_separator(previous, child, said) + content.strip()
+            said += content
+            previous = child
+        elif content.strip():
+            said, previous = said + content, None
+        tail = child.tail or ""
+        said += tail
+        previous = None if tail.strip() else previous
+    return said
+
+
+# In a citation, what introduces a field after another that is not of its kind: the title after its
+# authors, the publisher after the place ("Göttingen: Wallstein"), editors and page numbers.
+CITATION_PAIRS = {("author", "title"): ": ", ("editor", "title"): ": ", ("pubPlace", "publisher"): ": "}
+INTRODUCED = {"editor": "ed. ", "biblScope": "p. "}
+PAGE_UNITS = frozenset({"page", "pages", "pp", "p"})
+PAGE_NUMBERS = re.compile(r"\d+(\s*[-–]\s*\d+)?")
+
+
+def citation_separator(before: etree._Element, field: etree._Element, said: str) -> str:
+    """What sets a field apart from the field before it (said: the text so far): only a space after a
+    punctuation mark, else a semicolon between two of a kind ("Bahr, Hermann; Schnitzler, Arthur"), a colon
+    where CITATION_PAIRS says, a comma otherwise. An editor without another role, and a page number, are
+    introduced ("ed.", "p.") after a field of another kind."""
+    name, previous = etree.QName(field).localname, etree.QName(before).localname
+    if said[-1:] in tuple(".,;:!?"):
+        return " "
+    if name == previous:
+        return "; "
+    separator = CITATION_PAIRS.get((previous, name), ", ")
+    introduced = (name == "editor" and not field.get("role")) or (
+        name == "biblScope" and field.get("unit") in PAGE_UNITS and PAGE_NUMBERS.fullmatch(text(field))
+    )
+    return separator + INTRODUCED[name] if introduced else separator
+
+
 def text(element: etree._Element | None) -> str:
     return normalize_space("".join(all_parts(element))) if element is not None else ""
 
@@ -549,8 +600,9 @@ def resource_kind(document: Document) -> str:
 
 
 def source_text(description: etree._Element) -> str:
-    """A source's description as text: its notes left out, the address of each ptr where it stands."""
-    return normalize_space("".join(all_parts(description, frozenset({f"{T}note"}), addresses=True)))
+    """A source's description as text, as a citation reads (its fields set apart: citation_separator): its
+    notes left out, the address of each ptr where it stands."""
+    return normalize_space(cited_text(description, frozenset({f"{T}note"})))
 
 
 # The descriptions of a source: bibliographic (bibl, biblStruct), of a manuscript (its identifier), or a
