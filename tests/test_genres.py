@@ -330,6 +330,7 @@ def test_letter_header_has_own_title_and_correspondence_in_full(out):
     )
     assert fields["From"] == "Goldmann, Paul (Paris, 23. 1. 1896)"
     assert fields["To"] == "Schnitzler, Arthur (Wien)"
+    assert fields["Transmitted"] == "Wien, 24. 1. 1896"  # a postmark: no person to announce ("by")
     assert fields["Previous letter in this correspondence"] == "Goldmann an Schnitzler, 16. 1. 1896"
     assert document.xpath("//a[@rel]") == []  # neither letter is rendered with it: no page to link to
     heading = (out / "letter.txt").read_text(encoding="utf-8").split("\n\n")[0]

@@ -16,17 +16,22 @@
   <xsl:variable name="t:action-labels" as="map(xs:string, xs:string)"
     select="map { 'sent': 'From', 'received': 'To', 'transmitted': 'Transmitted by', 'forwarded': 'Forwarded to', 'redirected': 'Redirected to' }"/>
 
-  <!-- One correspondent action as a line: "Goldmann, Paul (Paris, 23. 1. [1896])". -->
+  <!-- One correspondent action as a line: "Goldmann, Paul (Paris, 23. 1. [1896])"; without a person (a
+       postmark's place and date), the place and date alone. -->
   <xsl:function name="t:action-line" as="xs:string?">
     <xsl:param name="action" as="map(*)"/>
-    <xsl:variable name="where-when" select="string-join(($action?places, $action?date), ', ')"/>
-    <xsl:variable name="line" select="string-join((string-join($action?persons, '; '), ('(' || $where-when || ')')[$where-when]), ' ')"/>
-    <xsl:sequence select="$line[normalize-space()]"/>
+    <xsl:variable name="persons" select="string-join($action?persons, '; ')[. != '']"/>
+    <xsl:variable name="where-when" select="string-join(($action?places, $action?date), ', ')[. != '']"/>
+    <xsl:sequence select="if (exists($persons)) then string-join(($persons, $where-when ! ('(' || . || ')')), ' ')
+      else $where-when"/>
   </xsl:function>
 
+  <!-- What the action is ("Transmitted by"); without a person, without the word that would announce one
+       ("Transmitted: Wien, 24. 7. 1923"). -->
   <xsl:function name="t:action-label" as="xs:string">
     <xsl:param name="action" as="map(*)"/>
-    <xsl:sequence select="($t:action-labels($action?role), 'Correspondent')[1]"/>
+    <xsl:variable name="label" select="($t:action-labels($action?role), 'Correspondent')[1]"/>
+    <xsl:sequence select="if (exists($action?persons[. != ''])) then $label else replace($label, ' (by|to)$', '')"/>
   </xsl:function>
 
   <!-- Where pointers to other documents' pages lead, as teitools found them (teitools.render.page_links): a
