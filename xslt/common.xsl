@@ -105,6 +105,12 @@
     <xsl:accumulator-rule match="tei:text//tei:app[not(t:is-set-apart(.))]" select="$value + 1"/>
   </xsl:accumulator>
 
+  <!-- The entries each look lists in its apparatus after the texts, in the order of the text. -->
+  <xsl:function name="t:listed-apps" as="element(tei:app)*">
+    <xsl:param name="texts" as="element()*"/>
+    <xsl:sequence select="$texts//tei:app[not(t:is-set-apart(.))]"/>
+  </xsl:function>
+
   <!-- An apparatus the encoder set apart from the text: a listApp, or EpiDoc's apparatus division, whose
        entries may stand in it without a listApp. Its entries are read where they stand, each with its line. -->
   <xsl:function name="t:is-set-apart" as="xs:boolean">

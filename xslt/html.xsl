@@ -84,10 +84,9 @@
   </xsl:template>
 
   <xsl:template name="t:page-after">
-    <xsl:param name="tei" as="element()?" tunnel="yes"/>
     <xsl:param name="texts" as="element()*" tunnel="yes"/>
     <xsl:call-template name="t:apparatus">
-      <xsl:with-param name="apps" select="$texts//tei:app[not(t:is-set-apart(.))]"/>
+      <xsl:with-param name="apps" select="t:listed-apps($texts)"/>
       <xsl:with-param name="witnesses" select="t:cited-witnesses($texts)"/>
     </xsl:call-template>
     <xsl:call-template name="notes">

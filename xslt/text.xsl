@@ -36,7 +36,7 @@
     <xsl:variable name="heading" select="t:title(), t:authors(), t:date(),
       t:source() ! ('Source: ' || .), t:correspondence-lines()"/>
     <xsl:variable name="body" select="t:paragraphs($texts)"/>
-    <xsl:variable name="apps" select="$texts//tei:app[not(t:is-set-apart(.))]"/>
+    <xsl:variable name="apps" select="t:listed-apps($texts)"/>
     <!-- The witnesses, a line each ("Pt4: 1779-80, Bodleian Library"), then the entries. -->
     <xsl:variable name="witnesses" select="string-join(t:cited-witnesses($texts)
       ! string-join((t:siglum(.) ! (. || ':'), t:paragraphs(node() except tei:abbr)), ' '), $newline)"/>
