@@ -337,6 +337,11 @@ def test_the_edition_index_lists_documents_with_dates_and_indexes_with_counts(ed
     page = html_pages(edition)["index.html"]
     documents = [li.text_content() for li in page.xpath("//ul[@class='documents']/li")]
     assert any("Letter to Nikolai Bukharin" in d and "9 January 1926" in d for d in documents)
+    # Each document's plain text is a short link beside its title, named in full for a list of links.
+    texts = page.xpath("//ul[@class='documents']/li/a[2]")
+    assert [a.text for a in texts] == ["plain text"] * len(documents)
+    titles = [a.getparent().xpath("string(a[1])") for a in texts]
+    assert [a.get("aria-label") for a in texts] == [f"plain text of “{title}”" for title in titles]
     lines = {li.xpath("a")[0].text: li.text_content() for li in page.xpath("//ul[@class='indexes']/li")}
     for kind in (i.kind for i in INDEXES):
         data = index(edition, kind)

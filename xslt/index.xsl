@@ -63,7 +63,8 @@
           <a href="{?name}.html"><xsl:value-of select="?title"/></a>
           <xsl:value-of select="(?authors, ?date)[. != ''] ! (', ' || .)" separator=""/>
           <xsl:text> (</xsl:text>
-          <a href="{?name}.txt">plain text of “<xsl:value-of select="?title"/>”</a>
+          <!-- Read as "plain text" beside the title; named in full for a screen reader's list of links. -->
+          <a href="{?name}.txt" aria-label="plain text of “{?title}”">plain text</a>
           <xsl:text>)</xsl:text>
         </li>
       </xsl:for-each>
