@@ -298,10 +298,12 @@ def test_gloss_lists_pair_labels_and_items(out):
 
 def test_a_quotation_without_marks_of_its_own_gets_them_against_its_words(out):
     """Where the document says nothing of its quotation marks, a q or said that has none inside or right
-    around it gets them, the white space at its edges outside; one that has them gets none more."""
+    around it gets them, the white space at its edges outside; one that has them gets none more. The reference
+    a quotation opens with (EEBO's mottos) stands before the marks, not inside them."""
     expected = [
         "He said, with gladsome looks, “My dear Scrooge, how are you?” and left.",
         "Scrooge said “Bah!” again, and then “Humbug”.",
+        "A motto: IOHN 17. 3. “This is life eternall.”",
     ]
     assert text_of(out, "quotations").rstrip("\n").split("\n\n") == expected
     paragraphs = page(out, "quotations").xpath("//main//p")

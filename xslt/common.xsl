@@ -891,6 +891,13 @@
     <xsl:value-of select="' '[$content[last()] instance of text() and matches($content[last()], '\s$')]"/>
   </xsl:template>
 
+  <!-- The reference a quotation opens with (EEBO's <q><bibl>IOHN 17. 3.</bibl> This is life…</q>): where
+       the words are cited from, not the words, so the marks added to the words stand after it. -->
+  <xsl:function name="t:quotation-reference" as="element(tei:bibl)?">
+    <xsl:param name="quotation" as="element()"/>
+    <xsl:sequence select="$quotation/node()[not(self::text()[not(normalize-space())])][1][self::tei:bibl]"/>
+  </xsl:function>
+
   <xsl:function name="t:has-own-marks" as="xs:boolean">
     <xsl:param name="quotation" as="element()"/>
     <xsl:variable name="own" select="normalize-space($quotation)"/>

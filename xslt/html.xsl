@@ -324,9 +324,11 @@
       <xsl:apply-templates select="(@who, @source)[1]" mode="attribution"/>
       <xsl:choose>
         <xsl:when test="$marks">
+          <xsl:variable name="reference" select="t:quotation-reference(.)"/>
+          <xsl:apply-templates select="$reference" mode="html"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
           <xsl:call-template name="t:quoted">
             <xsl:with-param name="content" as="node()*">
-              <xsl:apply-templates mode="html"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+              <xsl:apply-templates select="node() except $reference" mode="html"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
             </xsl:with-param>
           </xsl:call-template>
         </xsl:when>

@@ -135,8 +135,10 @@
     <xsl:sequence select="$t:break[$block]"/>
     <xsl:choose>
       <xsl:when test="$marks">
+        <xsl:variable name="reference" select="t:quotation-reference(.)"/>
+        <xsl:apply-templates select="$reference" mode="text"/>
         <xsl:call-template name="t:quoted">
-          <xsl:with-param name="content" as="node()*"><xsl:apply-templates mode="text"/></xsl:with-param>
+          <xsl:with-param name="content" as="node()*"><xsl:apply-templates select="node() except $reference" mode="text"/></xsl:with-param>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise><xsl:apply-templates mode="text"/></xsl:otherwise>
