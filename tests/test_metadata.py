@@ -356,6 +356,8 @@ def test_a_source_described_field_by_field_reads_as_a_citation():
           </msIdentifier></msDesc>
           <bibl><author>Slomšek – avtor;</author> <author>Faganel</author>, <date>2001</date>
             <note>never read</note></bibl>
+          <bibl><name>TextGrid Repository</name> <idno type="URL">http://x.org/1</idno>
+            <availability><licence>CC-BY-3.0</licence></availability></bibl>
         </listBibl></sourceDesc>"""
     )
     assert [source.description for source in read_sources(description)] == [
@@ -363,4 +365,5 @@ def test_a_source_described_field_by_field_reads_as_a_citation():
         " Göttingen: Wallstein, 2018, p. 20",
         "GB, Cambridge, University Library, B 5b",
         "Slomšek – avtor; Faganel, 2001",
+        "TextGrid Repository, http://x.org/1, CC-BY-3.0",  # DraCor's digital source
     ]

@@ -84,7 +84,7 @@ FIELDS = (
     "imprint", "analytic", "monogr", "series", "respStmt", "resp", "locus", "textLang", "incipit", "explicit",
     "rubric", "colophon", "msName", "settlement", "institution", "repository", "collection", "country",
     "region", "extent", "distributor", "bibl", "biblStruct", "meeting", "affiliation", "ref", "ptr", "height",
-    "width", "depth", "dim",
+    "width", "depth", "dim", "availability", "licence",
 )  # fmt: skip
 FIELD_TAGS = frozenset(f"{T}{name}" for name in FIELDS)
 
