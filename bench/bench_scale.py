@@ -4,8 +4,9 @@ against the floors, all measured in the same run on the same files.
     .venv/bin/python bench/bench_scale.py [--copies 20 40] [--tei-copies 4] [--large]
 
 Inputs: ../shared/corpus copied N times (each copy in its own folder). For each N:
-- floors, in this process: an lxml parse of every file (the safe parser), and a single-process saxonche
-  identity transform of every file (parse, transform, write);
+- floors, in this process: an lxml parse of every file (the safe parser), a single-process saxonche
+  identity transform of every file (parse, transform, write), and for render a second one, a naive HTML and
+  plain text of every file (NAIVE_HTML, NAIVE_TEXT: what any rendering that keeps every word does);
 - `teitools validate` and `teitools render --to html,text,index`, with the default number of jobs and with
   --jobs 1, each as a command: wall time and the peak memory (RSS) of its whole process tree, polled.
 On the --tei-copies copy: the TEI Stylesheets (html/html.xsl and txt/tei-to-text.xsl from
@@ -39,6 +40,16 @@ TEITOOLS = str(Path(sys.executable).with_name("teitools"))
 IDENTITY = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:mode on-no-match="shallow-copy"/>
 </xsl:stylesheet>"""
+# The least a rendering that keeps every word does, as a second floor for render: each element a div named by
+# its class (its text copied), and the document's text as plain text; each file parsed once, both written.
+NAIVE_HTML = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="html" html-version="5"/>
+  <xsl:template match="*"><div class="{local-name()}"><xsl:apply-templates/></div></xsl:template>
+</xsl:stylesheet>"""
+NAIVE_TEXT = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text"/>
+  <xsl:template match="/"><xsl:value-of select="normalize-space(.)"/></xsl:template>
+</xsl:stylesheet>"""
 MIB = 2**20
 
 
@@ -69,6 +80,22 @@ def saxon_floor(files: list[Path], output: Path) -> None:
         with contextlib.suppress(saxonche.PySaxonApiError):
             result = identity.transform_to_string(xdm_node=processor.parse_xml(xml_file_name=str(path)))
             (output / f"{number}.xml").write_text(result, encoding="utf-8")
+
+
+def naive_floor(files: list[Path], output: Path) -> None:
+    """One process: parse each file with Saxon once, render it with NAIVE_HTML and NAIVE_TEXT, write both."""
+    processor = saxonche.PySaxonProcessor(license=False)
+    compiler = processor.new_xslt30_processor()
+    looks = {
+        suffix: compiler.compile_stylesheet(stylesheet_text=text)
+        for suffix, text in ((".html", NAIVE_HTML), (".txt", NAIVE_TEXT))
+    }
+    for number, path in enumerate(files):
+        with contextlib.suppress(saxonche.PySaxonApiError):
+            node = processor.parse_xml(xml_file_name=str(path))
+            for suffix, look in looks.items():
+                rendered = look.transform_to_string(xdm_node=node)
+                (output / f"{number}{suffix}").write_text(rendered, encoding="utf-8")
 
 
 def tei_stylesheets(files: list[Path], output: Path) -> None:
@@ -140,9 +167,11 @@ def scale(folder: Path, work: Path) -> dict[str, float]:
     floor_out.mkdir()
     lxml, lxml_cpu = timed(lambda: lxml_floor(files))
     saxon, saxon_cpu = timed(lambda: saxon_floor(files, floor_out))
+    naive, naive_cpu = timed(lambda: naive_floor(files, floor_out))
     shutil.rmtree(floor_out)
     print(f"  floor: lxml parse {lxml:6.1f} s (cpu {lxml_cpu:5.1f} s)", flush=True)
     print(f"  floor: saxonche identity, 1 process {saxon:6.1f} s (cpu {saxon_cpu:5.1f} s)", flush=True)
+    print(f"  floor: saxonche naive HTML, text {naive:6.1f} s (cpu {naive_cpu:5.1f} s)", flush=True)
     figures = {}
     for name, arguments, floor, floor_cpu in (
         ("validate", ["validate", str(folder)], lxml, lxml_cpu),
@@ -162,8 +191,9 @@ def scale(folder: Path, work: Path) -> dict[str, float]:
     ):
         run = command_figures([TEITOOLS, *arguments])
         figures[name] = run.peak
+        against_naive = f"   {run.elapsed / naive:5.2f}x naive" if name.startswith("render") else ""
         print(
-            f"  teitools {name:18} {run.elapsed:6.1f} s  {run.elapsed / floor:5.2f}x floor"
+            f"  teitools {name:18} {run.elapsed:6.1f} s  {run.elapsed / floor:5.2f}x floor{against_naive}"
             f"   cpu {run.cpu:6.1f} s  {run.cpu / floor_cpu:5.2f}x floor's cpu   peak {run.peak:5.0f} MiB"
             f" (pss {run.shared_peak:4.0f})   processes {run.processes}",
             flush=True,
