@@ -95,19 +95,15 @@ def follows_field(element: etree._Element) -> bool:
     return element.tag in FIELD_TAGS and before is not None and before.tag in FIELD_TAGS and not before.tail
 
 
-def all_parts(
-    element: etree._Element, leave_out: frozenset[str] = frozenset(), addresses: bool = False
-) -> Iterator[str]:
-    """The text of an element, a space between two fields side by side (FIELDS). leave_out: elements whose
-    text is not read (their tails are); addresses: a ptr, which has no text, gives its address there."""
+def all_parts(element: etree._Element) -> Iterator[str]:
+    """The text of an element, a space between two fields side by side (FIELDS). A source's description
+    reads its fields apart as a citation does instead (cited_text)."""
     yield element.text or ""
     for child in element.iterchildren():
         if follows_field(child):
             yield " "
-        if addresses and child.tag == f"{T}ptr":
-            yield child.get("target", "")
-        elif isinstance(child.tag, str) and child.tag not in leave_out:
-            yield from all_parts(child, leave_out, addresses)
+        if isinstance(child.tag, str):
+            yield from all_parts(child)
         yield child.tail or ""
 
 
