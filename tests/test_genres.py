@@ -69,6 +69,9 @@ def test_page_breaks_show_their_number_and_forme_work_is_not_reading_text(out):
     text = text_of(out, "page-breaks")
     assert "Before the break [p. 12] after the break, and a line break, and a word broken." in text
     assert "RUNNING HEAD" not in text and "RUNNING HEAD" in main_text(page(out, "page-breaks"))
+    # A page without a printed number is counted, in square brackets, as such a page is cited.
+    assert "[p. [2]] A page without a printed number" in main_text(page(out, "page-breaks"))
+    assert "[p. [2]]\n\nA page without a printed number" in text
 
 
 def test_unclear_damage_hand_and_gap_are_marked(out):

@@ -183,6 +183,28 @@ def test_labels_name_notes_letter_parts_and_pages(edition, fixture):
     assert [o["label"] for o in turin["occurrences"]] == ["p. 11, ¶ 1", "p. 12, ¶ 2"]
 
 
+def test_an_index_page_is_the_page_marker_before_the_mention(fixture, letters):
+    """The page an index gives for a mention ("p. 12", "p. [2]" for a page without a printed number) is the
+    marker of the last page break before it, as a reader sees it in the page (a note's mention: before its
+    marker, the notes being listed after the text)."""
+    checked = Counter()
+    for site in (fixture, letters):
+        for kind in ("person", "place", "org", "date"):
+            for occurrence in occurrences(index(site, kind)):
+                if not occurrence["label"].startswith("p. "):
+                    continue
+                document, anchor = occurrence["href"].split(".html#")
+                page = html.fromstring((site / f"{document}.html").read_bytes())
+                mention = page.get_element_by_id(anchor)
+                note = mention.xpath("ancestor::li[../../@class = 'notes']/@id")
+                if note:  # where the note's marker is
+                    mention = page.get_element_by_id(f"ref-{note[0]}")
+                marker = mention.xpath("preceding::span[@class = 'pb'][1]")[0]
+                assert marker.text_content() == f"[{occurrence['label'].split(', ')[0]}]"
+                checked["numbered" if marker.text_content()[4].isdigit() else "counted"] += 1
+    assert checked["numbered"] > 2 and checked["counted"] > 50
+
+
 def test_context_is_a_few_words_either_side_of_the_form(edition):
     pravda = next(e for e in index(edition, "work")["entries"] if e["id"] == "pravda")
     line = pravda["occurrences"][1]

@@ -81,12 +81,20 @@
     <xsl:accumulator-rule match="tei:text//tei:p[not(ancestor::tei:note)]" select="$value + 1"/>
   </xsl:accumulator>
 
-  <!-- The page a node stands on: the last page break's @n, else its ordinal ("p. 12"). -->
+  <!-- The page a node stands on: the last page break's @n ("12"), else its ordinal in square brackets, as a
+       page without a printed number is cited ("[12]"): the page break's marker and the index's place read the
+       same (t:page-label), and a counted page is not taken for a printed one. -->
   <xsl:accumulator name="t:page" as="map(xs:string, item())" initial-value="map { 'count': 0 }">
     <xsl:accumulator-rule match="tei:pb" select="map {
       'count': $value?count + 1,
-      'label': (normalize-space(@n)[. != ''], string($value?count + 1))[1] }"/>
+      'label': (normalize-space(@n)[. != ''], '[' || $value?count + 1 || ']')[1] }"/>
   </xsl:accumulator>
+
+  <!-- The label of the page a node stands on (a page break: its own page), if it stands after one. -->
+  <xsl:function name="t:page-label" as="xs:string?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node/accumulator-before('t:page')?label"/>
+  </xsl:function>
 
   <!-- The footnotes in the order a reader meets their markers: where a note stands, or where the pointer
        that calls it is (t:call-of). They are listed in this order, and numbered in it (one map per
@@ -441,7 +449,7 @@
       if ($note) then 'note ' || t:note-number($note)
       else if ($block/self::tei:p) then '¶ ' || $block/accumulator-before('t:paragraphs')
       else ($t:part-labels(local-name($block)), 'text')[1]"/>
-    <xsl:sequence select="string-join(($mention/accumulator-before('t:page')?label ! ('p. ' || .), $part), ', ')"/>
+    <xsl:sequence select="string-join((t:page-label($mention) ! ('p. ' || .), $part), ', ')"/>
   </xsl:function>
 
   <!-- Keyword in context: the reading text of the mention's block before and after it, a few words. -->
@@ -713,8 +721,8 @@
   <xsl:function name="t:break-label" as="xs:string">
     <xsl:param name="break" as="element()"/>
     <xsl:variable name="n" select="normalize-space($break/@n)"/>
-    <xsl:sequence select="'[' || (if ($n = '') then (if ($break/self::tei:cb) then 'column' else 'page')
-      else (if ($break/self::tei:cb) then 'col. ' else 'p. ') || $n) || ']'"/>
+    <xsl:sequence select="'[' || (if ($break/self::tei:pb) then 'p. ' || t:page-label($break)
+      else if ($n = '') then 'column' else 'col. ' || $n) || ']'"/>
   </xsl:function>
 
   <!-- Leiden conventions (EpiDoc), inside an edition division: the signs around supplied text, the form of a
