@@ -183,7 +183,7 @@ def test_a_worker_killed_during_the_run_loses_and_doubles_nothing(rendered_local
     assert len(result.report.findings) == 2  # the corpus's two unrenderable files, each reported once
 
 
-def crash_on_the_marked_document(item: "Item", data: bytes | None) -> str:
+def crash_on_the_marked_document(item: "Item", data: bytes | None, shared: None) -> str:
     """Runs on a worker: kills its process on the marked document, as a native crash would."""
     if item.path.endswith("crash"):
         os._exit(70)
@@ -194,6 +194,30 @@ def crash_on_the_marked_document(item: "Item", data: bytes | None) -> str:
 class Item:
     def __init__(self, path: str) -> None:
         self.path = path
+
+
+def shared_and_process(item: "Item", data: bytes | None, shared: str) -> tuple[str, int]:
+    """Runs on a worker: what the run shared, and this process; kills its process on the marked document."""
+    if item.path.endswith("crash"):
+        os._exit(70)
+    time.sleep(0.25 if item.path.startswith("after") else 0)  # time for the crashed worker to restart
+    return shared, os.getpid()
+
+
+def test_what_a_run_shares_reaches_every_worker_and_those_that_restart():
+    """The run's options go to each worker process once (a worker plugin), not with each task: a worker that
+    restarts after a crash has them too."""
+    items = [Item(f"doc{n}") for n in range(4)] + [Item("doc-crash")] + [Item(f"after{n}") for n in range(16)]
+    no_second_try = dask_config.set({"distributed.scheduler.allowed-failures": 0})
+    with no_second_try, local_cluster() as lan, cluster(lan.scheduler_address) as client:
+        before = set(client.run(os.getpid).values())
+        outcomes = list(map_on_cluster(client, shared_and_process, items, shared="the options"))
+        plugins = client.run(lambda dask_worker: list(dask_worker.plugins)).values()
+        assert not any(name.startswith("teitools-run") for names in plugins for name in names)  # withdrawn
+    answers = [o.result for n, o in enumerate(outcomes) if n != 4]
+    assert isinstance(outcomes[4].result, TaskFailure)
+    assert {shared for shared, _ in answers} == {"the options"}
+    assert {process for _, process in answers} - before  # a restarted worker answered, with the options
 
 
 def test_a_document_that_kills_every_worker_becomes_a_failure_and_order_is_kept():

@@ -68,6 +68,22 @@ def fail_on(number: int) -> int:
     return number
 
 
+SHARED: list[object] = []  # what Pool.share set, in the worker
+
+
+def share(value: object) -> None:
+    if value == "fail":
+        raise ValueError("setup failed")
+    SHARED[:] = [value]
+
+
+def shared_then_die_on(number: int, fatal: int, seconds: float = 0.0) -> tuple[object, int]:
+    """A task: what the worker was given once (share), and its process id; the worker dies on fatal."""
+    die_on(number, fatal)
+    time.sleep(seconds)
+    return SHARED[0], os.getpid()
+
+
 def pool(jobs: int, budget: memory.Budget | None = None) -> workers.Pool:
     return workers.Pool(jobs, run.worker_context(replaced=True), budget)
 
@@ -131,6 +147,27 @@ def test_a_worker_that_dies_fails_its_own_task_only():
         answers = list(one.map(die_on, [(n, 3) for n in range(6)]))
     assert isinstance(answers[3], workers.WorkerDied)
     assert answers[0] == answers[1] == answers[2] != answers[4] == answers[5]
+
+
+def test_what_is_shared_reaches_every_worker_and_the_workers_that_replace_them():
+    with pool(2) as two:
+        two.share(share, ("options",))
+        answers = list(two.map(shared_then_die_on, [(n, -1, 0.2) for n in range(4)]))
+        two.share(share, ("new options",))
+        again = list(two.map(shared_then_die_on, [(n, -1, 0.2) for n in range(4)]))
+    assert {value for value, _ in answers} == {"options"} and {value for value, _ in again} == {"new options"}
+    assert len({pid for _, pid in answers}) == 2  # both workers answered
+    with pool(1) as one:
+        one.share(share, ("options",))
+        answers = list(one.map(shared_then_die_on, [(n, 2) for n in range(4)]))
+    assert isinstance(answers[2], workers.WorkerDied)
+    assert answers[3][0] == "options" and answers[3][1] != answers[1][1]  # the worker that replaced it
+
+
+def test_a_setup_that_fails_fails_the_tasks_after_it():
+    with pool(1) as one, pytest.raises(ValueError, match="setup failed"):
+        one.share(share, ("fail",))
+        list(one.map(shared_then_die_on, [(0, -1)]))
 
 
 def test_large_tasks_and_answers_pass_both_ways_at_once():

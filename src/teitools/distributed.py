@@ -21,6 +21,7 @@ Dask is an optional extra: `pip install 'teitools[dask]'`.
 
 from __future__ import annotations
 
+import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -35,6 +36,8 @@ from teitools.load import NotShipped, UsageError
 
 if TYPE_CHECKING:
     from distributed import Client, Future
+
+    from teitools.dask_plugin import RunShared
 
 DASK_INSTALL = "pip install 'teitools[dask]'"
 # Tasks in flight per worker thread: enough to keep every worker busy while the client writes and reduces,
@@ -51,8 +54,9 @@ class DocumentInput(Protocol):
 
 
 Item = TypeVar("Item", bound=DocumentInput)
-# The per-document function: the input, and its bytes when the client ships them (None: read the path).
-Task = Callable[[Any, bytes | None], Any]
+# The per-document function: the input, its bytes when the client ships them (None: read the path), and what
+# every document needs (the run's options), sent to each worker once.
+Task = Callable[[Any, bytes | None, Any], Any]
 Progress = Callable[[int, int], None]
 
 
@@ -172,12 +176,15 @@ def _document_thread() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(1, thread_name_prefix="teitools-document")
 
 
-def _on_worker(task: Task, item: Any, data: bytes | None) -> Any:
-    """Runs on a worker, in any of its threads: the document's task, in the process's document thread.
+def _on_worker(task: Task, item: Any, data: bytes | None, run: str | None) -> Any:
+    """Runs on a worker, in any of its threads: the document's task, in the process's document thread, with
+    what its run shared (RunShared, installed in this process; none without a run).
 
     A file the task needs and was not sent is an answer, not an error: the client sends it and asks again."""
+    from teitools.dask_plugin import SHARED
+
     try:
-        return _document_thread().submit(task, item, data).result()
+        return _document_thread().submit(task, item, data, SHARED[run] if run else None).result()
     except NotShipped as needed:
         return needed
 
@@ -186,10 +193,14 @@ def map_on_cluster(
     client: Client,
     task: Task,
     items: Sequence[Item],
+    shared: Any = None,
     ship_input: bool = False,
     on_progress: Progress | None = None,
 ) -> Iterator[Outcome]:
-    """task(item, data) for every item on the cluster, yielded in input order.
+    """task(item, data, shared) for every item on the cluster, yielded in input order. shared goes to every
+    worker process once, as a worker plugin (RunShared), not with each task: a run's options hold the names of
+    all its pages, which sent with each document made a run's traffic grow with the square of its files.
+    Scattered data would not do: it is lost with the workers that hold it.
 
     At most TASKS_PER_THREAD tasks per worker thread are in flight or waiting for their turn to be yielded, so
     the client holds a bounded number of inputs and results. Progress counts documents as the cluster
@@ -209,11 +220,13 @@ def map_on_cluster(
     suspects: deque[int] = deque()
     suspect: int | None = None
     submitted = yielded = done = 0
+    plugin = share(client, shared) if shared is not None else None
+    run = plugin.run if plugin else None
 
     def submit(number: int) -> None:
         item = items[number]
         data = client.scatter(read_input(item.path), hash=False) if ship_input else None
-        future = client.submit(_on_worker, task, item, data, pure=False)
+        future = client.submit(_on_worker, task, item, data, run, pure=False)
         futures[future.key] = (number, future)
         completions.add(future)
 
@@ -257,6 +270,17 @@ def map_on_cluster(
             fill_window()
     finally:
         shipped.withdraw()
+        if plugin is not None:
+            client.unregister_worker_plugin(plugin.name)
+
+
+def share(client: Client, value: Any) -> RunShared:
+    """value installed in every worker process of the cluster, now and as they start, for a new run."""
+    from teitools.dask_plugin import RunShared
+
+    plugin = RunShared(uuid.uuid4().hex, value)
+    client.register_plugin(plugin)
+    return plugin
 
 
 def result_of(future: Future, distributed: Any) -> Any:

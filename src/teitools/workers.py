@@ -2,7 +2,9 @@
 
 Each worker has its own pipe and a few tasks in it at a time, answered in order. A worker that has outgrown
 its memory budget after a task (teitools.memory) ends, and a fresh one takes over the tasks it had not begun:
-its peak is the budget plus one task, whatever the documents. A worker that dies fails only the task it was
+its peak is the budget plus one task, whatever the documents. What every task needs (a run's options, with the
+names of all its pages) goes to each worker once (Pool.share), not with each task: with each task, a run's
+cost grew with the square of its files. A worker that dies fails only the task it was
 working on (WorkerDied), and the run goes on. concurrent.futures.ProcessPoolExecutor replaces workers only
 after a count of tasks, and that replacement deadlocks on Python 3.11 to 3.13 (CPython gh-115634).
 """
@@ -29,6 +31,8 @@ TASKS_PER_WORKER = 1
 HELD_PER_WORKER = 6
 
 Answer = tuple[bool, object]  # whether the function returned, and what it returned or raised
+# What goes down a worker's pipe: a task (answered) or a setup (not answered), a function and its arguments.
+Message = tuple[bool, Callable, tuple]
 
 
 @dataclass(frozen=True)
@@ -47,11 +51,21 @@ def _serve(connection: Connection, budget: Budget | None) -> None:
     """A worker: answers tasks (a function and its arguments) until told to stop, or until it has outgrown
     its budget. A thread takes the tasks out of the pipe as they come, so that the run never waits to hand
     one out while this worker waits to hand back an answer."""
-    tasks: SimpleQueue[tuple | None] = SimpleQueue()
+    tasks: SimpleQueue[Message | None] = SimpleQueue()
     Thread(target=_receive, args=(connection, tasks), daemon=True).start()
+    setup_error: Exception | None = None  # a setup that failed fails the tasks after it
     while (task := tasks.get()) is not None:
-        function, arguments = task
+        answered, function, arguments = task
+        if not answered:  # a setup (Pool.share)
+            try:
+                function(*arguments)
+                setup_error = None
+            except Exception as error:
+                setup_error = error
+            continue
         try:
+            if setup_error is not None:
+                raise setup_error
             answer: Answer = (True, function(*arguments))
         except Exception as error:  # raised again where the run waits for this answer
             answer = (False, error)
@@ -61,7 +75,7 @@ def _serve(connection: Connection, budget: Budget | None) -> None:
             return
 
 
-def _receive(connection: Connection, tasks: "SimpleQueue[tuple | None]") -> None:
+def _receive(connection: Connection, tasks: "SimpleQueue[Message | None]") -> None:
     while True:
         try:
             task = connection.recv()
@@ -77,6 +91,7 @@ class Pool:
 
     def __init__(self, jobs: int, context: BaseContext, budget: Budget | None = None):
         self.context, self.budget = context, budget
+        self.setup: Message | None = None
         self.workers = [self._start() for _ in range(jobs)]
 
     def _start(self) -> _Worker:
@@ -84,7 +99,21 @@ class Pool:
         process = self.context.Process(target=_serve, args=(theirs, self.budget), daemon=True)
         process.start()
         theirs.close()
-        return _Worker(process, ours)
+        worker = _Worker(process, ours)
+        if self.setup is not None:
+            self._send_setup(worker)
+        return worker
+
+    def share(self, function: Callable, arguments: tuple) -> None:
+        """function(*arguments) runs in every worker before the tasks handed out after this call, and in every
+        worker that replaces one later: what all those tasks need goes once per worker."""
+        self.setup = (False, function, arguments)
+        for worker in self.workers:
+            self._send_setup(worker)
+
+    def _send_setup(self, worker: _Worker) -> None:
+        with suppress(OSError):  # it has died: seen when its answers are collected
+            worker.connection.send(self.setup)
 
     def map(
         self, function: Callable, tasks: Sequence[tuple], costs: Sequence[int] | None = None
@@ -94,7 +123,7 @@ class Pool:
         are ahead of the answer awaited (HELD_PER_WORKER), so that answers waiting here stay few. costs: what
         each task is expected to cost (its bytes, say); among the tasks that may go out, the costliest goes
         first, so that the run does not end on one worker finishing a long task while the others wait."""
-        arguments: dict[int, tuple] = {}  # the tasks handed out and not answered, to hand out again
+        arguments: dict[int, Message] = {}  # the tasks handed out and not answered, to hand out again
         answers: dict[int, Answer] = {}
         waiting = list(range(len(tasks)))  # the tasks not handed out yet, in order
         awaited = 0
@@ -110,7 +139,7 @@ class Pool:
 
         def hand_out(worker: _Worker) -> None:
             while len(worker.pending) < TASKS_PER_WORKER and (number := next_task()) is not None:
-                arguments[number] = (function, tasks[number])
+                arguments[number] = (True, function, tasks[number])
                 self._send(worker, number, arguments[number])
 
         while True:
@@ -125,7 +154,7 @@ class Pool:
             for worker in self._ready():
                 self._collect(worker, answers, arguments)
 
-    def _send(self, worker: _Worker, number: int, arguments: tuple) -> None:
+    def _send(self, worker: _Worker, number: int, arguments: Message) -> None:
         worker.pending.append(number)
         with suppress(OSError):  # it has died: seen when its answers are collected
             worker.connection.send(arguments)
@@ -135,7 +164,7 @@ class Pool:
         ready = wait([w.connection for w in busy] + [w.process.sentinel for w in busy])
         return [w for w in busy if w.connection in ready or w.process.sentinel in ready]
 
-    def _collect(self, worker: _Worker, answers: dict[int, Answer], arguments: dict[int, tuple]) -> None:
+    def _collect(self, worker: _Worker, answers: dict[int, Answer], arguments: dict[int, Message]) -> None:
         """The answers a worker has sent; a worker that retired or died is replaced, and the tasks it had
         not begun go to its replacement."""
         try:
@@ -155,7 +184,7 @@ class Pool:
             del arguments[number]
             self._replace(worker, arguments)
 
-    def _replace(self, worker: _Worker, arguments: dict[int, tuple]) -> None:
+    def _replace(self, worker: _Worker, arguments: dict[int, Message]) -> None:
         worker.process.join()
         worker.connection.close()
         fresh = self._start()
