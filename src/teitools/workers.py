@@ -2,11 +2,12 @@
 
 Each worker has its own pipe and a few tasks in it at a time, answered in order. A worker that has outgrown
 its memory budget after a task (teitools.memory) ends, and a fresh one takes over the tasks it had not begun:
-its peak is the budget plus one task, whatever the documents. What every task needs (a run's options, with the
-names of all its pages) goes to each worker once (Pool.share), not with each task: with each task, a run's
-cost grew with the square of its files. A worker that dies fails only the task it was
+its peak is the budget plus one task, whatever the documents. A worker that dies fails only the task it was
 working on (WorkerDied), and the run goes on. concurrent.futures.ProcessPoolExecutor replaces workers only
 after a count of tasks, and that replacement deadlocks on Python 3.11 to 3.13 (CPython gh-115634).
+
+What every task needs (a run's options, with the names of all its pages) goes to each worker once
+(Pool.share), not with each task: with each task, a run's cost grew with the square of its files.
 """
 
 from collections import deque
