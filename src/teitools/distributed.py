@@ -238,8 +238,8 @@ def map_on_cluster(
             submit(submitted)
             submitted += 1
 
-    fill_window()
-    try:
+    try:  # what the run installed on the workers goes, however the run ends
+        fill_window()
         for completed in completions:
             number, future = futures.pop(completed.key)
             result = result_of(future, distributed)
