@@ -20,6 +20,10 @@ from teitools.schematron import Schematron
 NS = {"tei": TEI_NS, "dc": "http://purl.org/dc/elements/1.1/", "dcite": "http://datacite.org/schema/kernel-4"}
 OFFICIAL = SHARED / "reference" / "deposit-schemas"
 LETTER = "trotsky-1926-01-09-letter-to-bukharin"
+PROJECT_DECLARATION = (
+    '<?xml-model href="../schema/teitools.xsd" type="application/xml" '
+    'schematypens="http://www.w3.org/2001/XMLSchema"?>\n'
+)
 ARTICLE = "trotsky-1923-12-bureaucratism-and-factional-groups"
 
 
@@ -93,6 +97,7 @@ def test_the_payload_holds_the_edition_schema_outputs_metadata_and_report(deposi
     assert {f["rule"] for f in report["findings"]} == {"cmif-authority"}
     assert "CC BY 4.0" in (data / "LICENSE").read_text() and "Public Domain" in (data / "LICENSE").read_text()
     assert f"tei/{LETTER}.xml" in (data / "README.md").read_text()
+    assert "- `schema/`: the project's TEI customisation" in (data / "README.md").read_text()
 
 
 def test_the_same_edition_gives_the_same_bag_and_zip_bytes(deposit, tmp_path):
@@ -110,6 +115,27 @@ def test_an_invalid_edition_is_refused_with_its_findings_and_nothing_is_written(
     assert code == 1
     assert "[deposit-language]" in output and "nothing was packaged" in output
     assert not (tmp_path / "out").exists()
+
+
+def test_another_editions_documents_are_packaged_as_tei_p5_without_the_project_schema(tmp_path):
+    """Documents that declare no schema (another project's edition) are checked against tei_all, not
+    against this edition's customisation, which knows no verse: the bag then carries no schema of ours."""
+    edition = tmp_path / "tei"
+    edition.mkdir()
+    for path in TEI_DIR.glob("*.xml"):
+        text = path.read_text(encoding="utf-8")
+        assert PROJECT_DECLARATION in text
+        text = text.replace(PROJECT_DECLARATION, "")
+        if path.stem == LETTER:
+            verse = "<lg><l>A verse no customisation of ours allows</l></lg>"
+            text = text.replace("<body>", f"<body>\n{verse}", 1)
+        (edition / path.name).write_text(text, encoding="utf-8")
+    assert CliRunner().invoke(main, ["validate", "--schema", "teitools", str(edition)]).exit_code == 1
+    code, output = run("--edition", str(edition), "-o", str(tmp_path / "out"))
+    assert code == 0, output
+    data = tmp_path / "out" / "teitools-edition" / "data"
+    assert not (data / "schema").exists() and "schema/" not in (data / "README.md").read_text()
+    assert run("--check", str(tmp_path / "out" / "teitools-edition.zip"))[0] == 0
 
 
 def test_each_document_is_parsed_once_for_checks_pages_and_metadata(tmp_path, monkeypatch):

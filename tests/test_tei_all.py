@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CORPUS, TEI_ALL_RNG, TEI_DIR
+from conftest import CORPUS, EDITION_FILES, TEI_ALL_RNG, TEI_DIR
 from lxml import etree
 
 from teitools import grammar, schemas
@@ -20,9 +20,11 @@ from teitools.expected import Expectations
 from teitools.findings import Finding, Report
 from teitools.load import load, load_all
 from teitools.schemas import (
+    PROJECT_SCHEMA_ADDRESS,
     TEI_ALL_ADDRESS,
     TeiAll,
     cache_dir,
+    declares_project_schema,
     markup_names,
     markup_names_in,
     named_schema,
@@ -317,6 +319,35 @@ def test_a_declared_schema_that_is_not_bundled_warns_and_falls_back_to_tei_all(t
         ("schema-declared", "warning", 2)
     ]
     assert "is not bundled" in found[0]["message"] and "tei_all" in found[0]["message"]
+
+
+def test_a_document_that_declares_nothing_gets_tei_all_in_any_edition_folder(tmp_path, monkeypatch):
+    """Another project's edition, in its own tei/ folder, run as its editors run teitools: its documents
+    are TEI P5, not this edition's customisation (which allows neither the fixture's verse nor its header's
+    paragraphs)."""
+    (tmp_path / "tei").mkdir()
+    shutil.copy(DATA / "clean.xml", tmp_path / "tei" / "theirs.xml")
+    monkeypatch.chdir(tmp_path)
+    code, output = run("--format", "json")
+    assert code == 0 and json.loads(output)["findings"] == []
+    code, found = json_findings("--schema", "teitools", "tei")
+    assert code == 1 and {f["rule"] for f in found} == {"schema"}
+
+
+@pytest.mark.parametrize("href", ["../schema/teitools.xsd", "teitools.xsd", "schema/teitools.odd"])
+def test_a_declared_project_schema_is_the_bundled_copy(tmp_path, href):
+    path = declaring(tmp_path, href)
+    code, found = json_findings(str(path))
+    assert code == 1 and {f["rule"] for f in found} == {"schema"}
+    assert all("This element is not expected" in f["message"] for f in found)  # the XSD's words
+    assert run("--schema", "tei_all", str(path))[0] == 0
+
+
+def test_the_edition_declares_the_project_schema():
+    for path in EDITION_FILES:
+        assert declares_project_schema(path), path
+    for other in ("https://example.org/teitools.xsd", "my-teitools.xsd", "teitools.rng"):
+        assert not PROJECT_SCHEMA_ADDRESS.match(other)
 
 
 def test_the_catalog_matches_tei_addresses_only():

@@ -131,9 +131,12 @@ def test_impossible_date(tmp_path):
     content = MINIMAL.replace(
         '<date when="1926-01-09">January 9, 1926', '<date when="1926-13-45">13 45, 1926'
     )
-    found = the_finding(write(tmp_path, content), "schema")
+    path = write(tmp_path, content)
+    found = the_finding(path, "schema", "--schema", "teitools")
     assert (found["line"], found["column"]) == (17, 41)
     assert "1926-13-45" in found["message"]
+    # The document declares no schema: auto checks it against tei_all, which refuses the date too.
+    assert [f["rule"] for f in findings(path)[1]] == ["schema"]
 
 
 def test_date_text_disagrees_with_when(tmp_path):

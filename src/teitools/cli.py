@@ -83,8 +83,9 @@ def cluster_of(scheduler: str | None, ship_input: bool, ship_output: bool = Fals
     "schema_name",
     default=AUTO,
     show_default=True,
-    help="auto (the schema a document declares in <?xml-model?>, else the project schema), teitools (the "
-    "project schema), tei_all (bundled TEI P5 with its Schematron), or an .xsd/.rng file.",
+    help="auto (the schema a document declares in <?xml-model?>, else tei_all), teitools (the project "
+    "schema, which its edition declares), tei_all (bundled TEI P5 with its Schematron), or an .xsd/.rng "
+    "file.",
 )
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True

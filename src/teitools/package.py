@@ -42,7 +42,8 @@ from teitools.metadata import (
 )
 from teitools.resources import SCHEMA_DIR
 from teitools.run import Check, render, validate_paths
-from teitools.validate import PROJECT_SCHEMA, load_schema
+from teitools.schemas import AUTO, declares_project_schema
+from teitools.validate import load_schema
 
 BAG_NAME = "teitools-edition"
 CHECKSUMS = ["sha256", "sha512"]
@@ -96,7 +97,8 @@ def package(edition: Path, output_dir: Path, base_url: str = "", doi_prefix: str
     staging = Path(tempfile.mkdtemp(prefix=".teitools-package-", dir=output_dir))
     try:
         bag_dir = staging / BAG_NAME
-        check = Check(load_schema(PROJECT_SCHEMA), ("edition", "deposit"))
+        # Each document against the schema it declares (the project schema for this edition), else tei_all.
+        check = Check(load_schema(AUTO), ("edition", "deposit"))
         run = render([edition], bag_dir / PAGES_FOLDER, check=check, records=True)
         report = run.report
         if base_url:  # the address is given: headers without one are no longer incomplete
@@ -122,12 +124,17 @@ def stage_payload(
     """Everything else that goes into the bag's data/ folder beside the pages; returns the header records as
     the deposit gives them. The metadata files are checked against their formats' schemas: their findings
     join the report."""
-    for path in ("tei", "schema", METADATA_FOLDER):
+    for path in ("tei", METADATA_FOLDER):
         (bag_dir / path).mkdir(parents=True)
     for file in files:
         shutil.copyfile(file, bag_dir / "tei" / file.name)
-    for name in SCHEMA_FILES:
-        shutil.copyfile(SCHEMA_DIR / name, bag_dir / "schema" / name)
+    # The project's customisation goes with the documents that declare it (as ../schema/teitools.xsd, which
+    # is then where it is in the bag); another edition's documents are TEI P5 as tei_all defines it.
+    with_schema = any(declares_project_schema(file) for file in files)
+    if with_schema:
+        (bag_dir / "schema").mkdir()
+        for name in SCHEMA_FILES:
+            shutil.copyfile(SCHEMA_DIR / name, bag_dir / "schema" / name)
     records = deposit_records(records, overrides)
     metadata = bag_dir / METADATA_FOLDER
     for record in records:
@@ -143,7 +150,7 @@ def stage_payload(
     portable = Report(report.files_checked, [relabel(f) for f in report.findings] + checked)
     report.extend(checked)
     (bag_dir / "validation-report.json").write_text(portable.as_json() + "\n", encoding="utf-8")
-    (bag_dir / "README.md").write_text(readme(records, date), encoding="utf-8")
+    (bag_dir / "README.md").write_text(readme(records, date, with_schema), encoding="utf-8")
     (bag_dir / "LICENSE").write_text(licence_text(records), encoding="utf-8")
     return records
 
@@ -222,7 +229,7 @@ def edition_title(records: list[Record]) -> str:
     )
 
 
-def readme(records: list[Record], date: str) -> str:
+def readme(records: list[Record], date: str, with_schema: bool) -> str:
     lines = [
         f"# {edition_title(records)}",
         "",
@@ -231,10 +238,14 @@ def readme(records: list[Record], date: str) -> str:
         "## Contents of data/",
         "",
         "- `tei/`: the TEI P5 documents and the shared personography, the master files of the edition",
-        "- `schema/`: the project's TEI customisation (ODD), the XSD generated from it, and its rules",
+        *(
+            ["- `schema/`: the project's TEI customisation (ODD), the XSD generated from it, and its rules"]
+            if with_schema
+            else []
+        ),
         "- `outputs/`: the edition rendered to HTML (offline), plain text, and the person index (HTML, JSON)",
         "- `metadata/`: Dublin Core (oai_dc) and DataCite (JSON) of each document, and CMIF for the letters",
-        "- `validation-report.json`: the validation of the edition against its schema and rules",
+        "- `validation-report.json`: the validation of the edition against its schemas and rules",
         "",
         "## Documents",
         "",
@@ -382,14 +393,10 @@ def payload_differences(bag: bagit.Bag, label: str) -> list[Finding]:
 
 
 def tei_findings(payload: Path, label: str) -> list[Finding]:
-    """The bag's TEI validated against the schema the bag carries, with the edition rules."""
-    schema_file = payload / "schema" / "teitools.xsd"
+    """The bag's TEI validated as package validated it: each document against the schema it declares, else
+    tei_all, with the edition rules."""
     tei_dir = payload / "tei"
-    if not tei_dir.is_dir() or not schema_file.is_file():
-        return [
-            Finding(
-                label, 1, 1, ERROR, "bag-content", "the bag holds no data/tei or data/schema/teitools.xsd"
-            )
-        ]
-    report = validate_paths([tei_dir], load_schema(str(schema_file)))
+    if not tei_dir.is_dir():
+        return [Finding(label, 1, 1, ERROR, "bag-content", "the bag holds no data/tei")]
+    report = validate_paths([tei_dir], load_schema(AUTO))
     return [relabel(f, f"{label}/data/tei") for f in report.findings]

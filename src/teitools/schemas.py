@@ -1,13 +1,14 @@
 """Schemas: which one checks a document, and each compiled once per run.
 
-- `teitools`: the project's schema (schema/teitools.xsd), the default for the edition;
+- `teitools`: the project's schema (schema/teitools.xsd), which the edition's documents declare;
 - `tei_all`: TEI P5 as bundled in schema/tei_all/, RELAX NG and the Schematron of its ODD. The grammar is
   prepared for the run's documents (teitools.grammar: pruned to the elements they hold, repetitions
   flattened), which gives libxml2 jing's verdicts in a fraction of the time; the prepared grammar is cached;
 - `auto` (the default): a document that declares its schema with <?xml-model?> is checked against the bundled
-  copy of that schema, found by its well-known address, never fetched; a declared schema that is not bundled
-  gets a warning and tei_all. The edition's documents, and documents that declare nothing, get the project
-  schema;
+  copy of that schema (tei_all by its well-known addresses, the project schema by its file name), never
+  fetched; a declared schema that is not bundled gets a warning and tei_all. A document that declares nothing
+  gets tei_all: teitools runs in anyone's edition folder, and the project schema is this edition's
+  customisation, not theirs;
 - any .xsd or .rng file. XSD 1.0 and RELAX NG run in libxml2 (lxml); an XSD that libxml2 cannot compile
   (XSD 1.1) runs in xmlschema, whose errors carry the element they concern.
 
@@ -35,7 +36,7 @@ from teitools import grammar
 from teitools.expected import Expectations, listed
 from teitools.findings import ERROR, WARNING, Finding
 from teitools.load import Document, UsageError, safe_parser
-from teitools.resources import EDITION_DIR, SCHEMA_DIR
+from teitools.resources import SCHEMA_DIR
 from teitools.schematron import Schematron
 
 if TYPE_CHECKING:  # xmlschema is imported only when an XSD needs it: most runs never do
@@ -63,6 +64,11 @@ TEI_ALL_ADDRESS = re.compile(
     r"tei_all\.(?:rng|rnc|xsd|isosch|sch|odd)$",
     re.IGNORECASE,
 )
+# The project schema as the edition's documents declare it ("../schema/teitools.xsd"): by its file name, in
+# any folder, as a local copy of tei_all is matched; it has no published address.
+PROJECT_SCHEMA_ADDRESS = re.compile(r"^(?![A-Za-z][\w+.-]*:)(?:[^?#]*/)?teitools\.(?:xsd|odd)$")
+# The addresses a file's <?xml-model?> declarations give, read from its first bytes without parsing it.
+DECLARED_ADDRESS = re.compile(rb"<\?xml-model\s[^>]*?\bhref\s*=\s*[\"']([^\"'<>]*)[\"']")
 
 
 @cache
@@ -212,39 +218,36 @@ class TeiAll(Schema):
 
 @dataclass
 class AutoSchema(Schema):
-    """Per document: the schema it declares (its bundled copy, else tei_all with a warning), or the project
-    schema for the edition and for documents that declare none."""
+    """Per document: the schema it declares (its bundled copy: the project schema or tei_all; else tei_all
+    with a warning), and tei_all for a document that declares none."""
 
     name: str = AUTO
     source: str = AUTO
     project: Schema = field(default_factory=lambda: load_schema(PROJECT_SCHEMA))
     tei_all: TeiAll = field(default_factory=TeiAll)
-    edition: Path = field(default_factory=lambda: EDITION_DIR.resolve())
 
     def prepare(self, documents: list[Document]) -> None:
-        declaring = [document for document in documents if self.declares(document)]
-        if declaring:
-            self.tei_all.prepare(declaring)
+        others = [document for document in documents if not self.declares_project(document)]
+        if others:
+            self.tei_all.prepare(others)
 
     def names_to_prepare(self, files: list[Path]) -> frozenset[str]:
-        outside = [file for file in files if not file.resolve().is_relative_to(self.edition)]
-        declaring = [
-            file for file in outside if XML_MODEL in ascii_compatible(read_or_empty(file, HEAD_BYTES))
-        ]
-        return self.tei_all.names_to_prepare(declaring) if declaring else frozenset()
+        others = [file for file in files if not declares_project_schema(file)]
+        return self.tei_all.names_to_prepare(others) if others else frozenset()
 
     def prepare_names(self, names: frozenset[str]) -> None:
         if names:
             self.tei_all.prepare_names(names)
 
     def walk_needs(self, document: Document) -> tuple[frozenset[str], frozenset[str]]:
-        return (self.tei_all if self.declares(document) else self.project).walk_needs(document)
+        return (self.project if self.declares_project(document) else self.tei_all).walk_needs(document)
 
-    def declares(self, document: Document) -> bool:
-        return not document.resolved.is_relative_to(self.edition) and bool(declared_schemas(document))
+    @staticmethod
+    def declares_project(document: Document) -> bool:
+        return any(PROJECT_SCHEMA_ADDRESS.match(href) for href in declared_addresses(document))
 
     def check(self, document: Document) -> list[Finding]:
-        if not self.declares(document):
+        if self.declares_project(document):
             return self.project.check(document)
         findings = []
         for declaration in declared_schemas(document):
@@ -260,6 +263,21 @@ class AutoSchema(Schema):
                     )
                 )
         return findings + self.tei_all.check(document)
+
+
+def declares_project_in(head: bytes) -> bool:
+    """Whether a file's first bytes declare the project schema (as AutoSchema.declares_project reads the
+    parsed document)."""
+    addresses = DECLARED_ADDRESS.findall(ascii_compatible(head))
+    return any(PROJECT_SCHEMA_ADDRESS.match(href.decode("utf-8", "replace").strip()) for href in addresses)
+
+
+def declares_project_schema(path: Path) -> bool:
+    return declares_project_in(read_or_empty(path, HEAD_BYTES))
+
+
+def declared_addresses(document: Document) -> list[str]:
+    return [(declaration.get("href") or "").strip() for declaration in declared_schemas(document)]
 
 
 def declared_schemas(document: Document) -> list[etree._ProcessingInstruction]:
@@ -284,7 +302,6 @@ START_TAG = re.compile(
 # Attribute names as tei_all spells them (ASCII): another is in no pattern the pruning could remove.
 ATTRIBUTE = re.compile(rb"([\w.\-:]+)\s*=\s*(?:\"[^<\"]*\"|'[^<']*')")
 NAMESPACE_DECLARATION = re.compile(rb"xmlns(?::([\w.\-]+))?\s*=\s*[\"']([^\"']*)[\"']")
-XML_MODEL = b"<?xml-model"
 HEAD_BYTES = 65536
 
 
@@ -436,11 +453,11 @@ def store(path: Path, content: bytes) -> None:
 
 
 def names_key(schema: str, files: list[Path]) -> str | None:
-    """What the names read for a run depend on: the schema, the code that reads them, the edition folder
-    (auto leaves its files out), and each file as the system sees it: its path, device, inode, size and the
-    times of its last change. The change time (ctime) moves with every write and no tool can set it back, so
-    a file rewritten since is read again. None when a file cannot be seen."""
-    key = hashlib.sha256(f"{schema}\n{EDITION_DIR.resolve()}\n".encode())
+    """What the names read for a run depend on: the schema, the code that reads them, and each file as the
+    system sees it: its path, device, inode, size and the times of its last change. The change time (ctime)
+    moves with every write and no tool can set it back, so a file rewritten since is read again. None when a
+    file cannot be seen."""
+    key = hashlib.sha256(f"{schema}\n".encode())
     key.update(Path(__file__).read_bytes())
     key.update(Path(grammar.__file__).read_bytes())
     for file in files:
