@@ -133,7 +133,10 @@ def test_the_engine_finds_what_the_xslt_translation_finds_for_every_tei_all_patt
     ours = sorted(Schematron(TEI_ALL_SCHEMATRON).check(document))
     assert ours == sorted(everything.check(document))
     patterns = {p.get("id") or DEFAULT_RULE_ID for p in schema.iterfind("sch:pattern", SCH_NS)}
-    assert {f.rule for f in ours} == patterns
+    # Every pattern fires but the three that restate an English one in French (addSpan, damageSpan and
+    # delSpan requires spanTo), whose findings would repeat it.
+    french = {p for p in patterns if "-fr-constraint-" in p}
+    assert len(french) == 3 and {f.rule for f in ours} == patterns - french
 
 
 def test_long_runs_of_elements_are_all_checked(tmp_path):

@@ -262,6 +262,12 @@ def test_each_schematron_constraint_is_found_at_its_line(name):
     assert code == (1 if severity == "error" else 0)
 
 
+def test_a_constraint_the_odd_states_in_english_and_french_is_said_once():
+    code, found = json_findings("--schema", "tei_all", str(DATA / "addspan-without-spanto.xml"))
+    assert code == 1
+    assert [f["message"] for f in found] == ["The @spanTo attribute of <addSpan> is required."]
+
+
 def test_a_clean_document_gives_no_findings():
     assert run("--schema", "tei_all", str(DATA / "clean.xml")) == (
         0,

@@ -127,13 +127,39 @@ def kept_rules(
     schema: etree._Element, namespaces: dict[str, str], present: Collection[str] | None
 ) -> Iterator[Rule]:
     present = set(present) if present is not None else None
+    seen: set[tuple] = set()
     for number, pattern in enumerate(schema.iterfind("sch:pattern", SCH_NS)):
+        if (checks := pattern_checks(pattern)) in seen:
+            continue  # the same constraint in another language: its finding would be said twice
+        seen.add(checks)
         for rule in pattern.iterfind("sch:rule", SCH_NS):
             if rule.get("abstract") == "true":
                 continue
             context = rule.get("context", "")
             if present is None or can_match(context, namespaces, present):
                 yield Rule(number, rule)
+
+
+# What an item of a rule checks or names; its message and its id are words.
+CHECK_ATTRIBUTES = ("test", "role", "flag", "rule", "name", "value")
+
+
+def pattern_checks(pattern: etree._Element) -> tuple:
+    """What a pattern checks, without its words: each rule's context, and each of its asserts, reports, lets
+    and extensions with what it tests or names. TEI's ODD states some constraints twice, in English and in
+    French (addSpan-requires-spanTo and addSpan-requires-spanTo-fr): the same checks, once is enough."""
+    return tuple(
+        (
+            rule.get("context"),
+            rule.get("abstract"),
+            tuple(
+                (item.tag, *(item.get(name) for name in CHECK_ATTRIBUTES))
+                for item in rule
+                if isinstance(item.tag, str)
+            ),
+        )
+        for rule in pattern.iterfind("sch:rule", SCH_NS)
+    )
 
 
 def can_match(context: str, namespaces: dict[str, str], present: Collection[str]) -> bool:
