@@ -1,6 +1,7 @@
 """teitools package: the BagIt deposit, its metadata crosswalks, its determinism and its check."""
 
 import json
+import re
 import shutil
 import uuid
 import zipfile
@@ -9,7 +10,7 @@ from pathlib import Path
 import bagit
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SHARED, TEI_DIR, TEI_NS
+from conftest import CORPUS, ROOT, SHARED, TEI_DIR, TEI_NS
 from lxml import etree
 
 from teitools import run as run_module
@@ -110,7 +111,11 @@ def test_the_same_edition_gives_the_same_bag_and_zip_bytes(deposit, tmp_path):
 def test_an_invalid_edition_is_refused_with_its_findings_and_nothing_is_written(tmp_path):
     edition = Path(shutil.copytree(TEI_DIR, tmp_path / "tei"))
     letter = edition / f"{LETTER}.xml"
-    letter.write_text(letter.read_text().replace('<language ident="en">', "<language>"))
+    # No language in the header, nor for the whole document (TEI/@xml:lang).
+    without = (
+        letter.read_text().replace('<language ident="en">', "<language>").replace(' xml:lang="en"', "", 1)
+    )
+    letter.write_text(without)
     code, output = run("--edition", str(edition), "-o", str(tmp_path / "out"))
     assert code == 1
     assert "[deposit-language]" in output and "nothing was packaged" in output
@@ -135,6 +140,55 @@ def test_another_editions_documents_are_packaged_as_tei_p5_without_the_project_s
     assert code == 0, output
     data = tmp_path / "out" / "teitools-edition" / "data"
     assert not (data / "schema").exists() and "schema/" not in (data / "README.md").read_text()
+    assert run("--check", str(tmp_path / "out" / "teitools-edition.zip"))[0] == 0
+
+
+def test_a_licence_by_its_address_and_the_language_of_the_whole_document_are_what_a_deposit_needs(tmp_path):
+    """ELTeC states its licence by its address alone (<licence target="…"/>), DraCor its language as
+    TEI/@xml:lang without a langUsage: both are there for the deposit rules and reach the metadata."""
+    edition = Path(shutil.copytree(TEI_DIR, tmp_path / "tei"))
+    letter = edition / f"{LETTER}.xml"
+    text = letter.read_text(encoding="utf-8")
+    text = re.sub(r"(<licence target=\"[^\"]+\")>[^<]*</licence>", r"\1/>", text)
+    text = re.sub(r"\s*<p>The text is that of[^<]*</p>", "", text)
+    text = re.sub(r"<langUsage>.*?</langUsage>", "", text, flags=re.S)
+    letter.write_text(text.replace('xml:lang="en"', 'xml:lang="ru"', 1), encoding="utf-8")
+    code, output = run("--edition", str(edition), "-o", str(tmp_path / "out"))
+    assert code == 0, output
+    metadata = tmp_path / "out" / "teitools-edition" / "data" / "metadata"
+    attributes = json.loads((metadata / f"{LETTER}.datacite.json").read_text())["data"]["attributes"]
+    licence = "https://creativecommons.org/licenses/by/4.0/"
+    assert attributes["language"] == "ru" and attributes["rightsList"] == [
+        {"rights": licence, "rightsUri": licence}
+    ]
+    dublin_core = etree.parse(str(metadata / f"{LETTER}.oai_dc.xml"))
+    assert dublin_core.xpath("//dc:rights/text()", namespaces=NS) == [licence]
+    assert dublin_core.xpath("//dc:language/text()", namespaces=NS) == ["ru"]
+    (edition / f"{ARTICLE}.xml").write_text(
+        re.sub(
+            r"<langUsage>.*?</langUsage>", "", (edition / f"{ARTICLE}.xml").read_text(), flags=re.S
+        ).replace(
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">',
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0">',
+        )
+    )
+    code, output = run("--edition", str(edition), "-o", str(tmp_path / "again"))
+    assert code == 1 and f"{ARTICLE}.xml" in output and "[deposit-language]" in output
+
+
+def test_an_eebo_tcp_text_dated_by_its_month_is_packaged_as_its_own_edition(tmp_path):
+    """EEBO-TCP: terms of use in prose, a release dated 2003-07: the bag is dated from its first day."""
+    edition = tmp_path / "tei"
+    edition.mkdir()
+    shutil.copy(CORPUS / "eebo-tcp" / "A00002.xml", edition)
+    code, output = run("--edition", str(edition), "-o", str(tmp_path / "out"))
+    assert code == 0, output
+    bag = bagit.Bag(str(tmp_path / "out" / "teitools-edition"))
+    assert bag.info["Bagging-Date"] == "2003-07-01"
+    assert {i.date_time for i in zipfile.ZipFile(tmp_path / "out" / "teitools-edition.zip").infolist()} == {
+        (2003, 7, 1, 0, 0, 0)
+    }
+    assert "available for reuse" in (tmp_path / "out" / "teitools-edition" / "data" / "LICENSE").read_text()
     assert run("--check", str(tmp_path / "out" / "teitools-edition.zip"))[0] == 0
 
 

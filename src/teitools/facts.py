@@ -18,6 +18,7 @@ from teitools.load import TEI_NS, Document
 
 T = f"{{{TEI_NS}}}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XINCLUDE = "{http://www.w3.org/2001/XInclude}include"
 POINTER_ATTRIBUTES = ("ref", "who", "target", "corresp", "source", "resp")
 AUTHORITY_ENTRIES = ("person", "place", "org", "bibl", "event")

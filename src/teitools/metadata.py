@@ -15,12 +15,11 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from teitools.facts import Target, index_ids, resolve_pointer
+from teitools.facts import XML_ID, XML_LANG, Target, index_ids, resolve_pointer
 from teitools.load import TEI_NS, Document
 
 T = f"{{{TEI_NS}}}"
 NS = {"tei": TEI_NS}
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 DC = "http://purl.org/dc/elements/1.1/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -261,6 +260,11 @@ class Licence:
     uri: str = ""
     kind: str = "licence"
 
+    @property
+    def described(self) -> str:
+        """The statement with its address, once where the statement is the address."""
+        return self.statement if self.uri in ("", self.statement) else f"{self.statement} {self.uri}".strip()
+
 
 @dataclass
 class Source:
@@ -456,7 +460,7 @@ def read_record(document: Document, name: str, personography: Personography) -> 
         published=read_date(publication.find(f"{T}date")),
         created=created,
         date=created or work_date(document.root) or first_date(header, DESCRIBED_DATES),
-        languages=[lang.get("ident") for lang in header.iterfind(f".//{T}langUsage/{T}language[@ident]")],
+        languages=read_languages(document.root, header),
         licences=read_licences(publication),
         sources=read_sources(or_empty(header.find(f"{T}fileDesc/{T}sourceDesc"))),
         local_id=text(publication.find(f"{T}idno[@type='local']")),
@@ -527,13 +531,25 @@ def work_date(root: etree._Element) -> Date | None:
     return min(public, key=lambda date: date.when, default=None) or next(iter(written), None)
 
 
+def read_languages(root: etree._Element, header: etree._Element) -> list[str]:
+    """The languages langUsage declares, else the one the document declares for all it holds (TEI/@xml:lang,
+    as DraCor's plays do). rules.DEPOSIT_REQUIREMENTS asks the header for the same."""
+    declared = [lang.get("ident") for lang in header.iterfind(f".//{T}langUsage/{T}language[@ident]")]
+    whole = (root.get(XML_LANG) or "").strip()
+    return declared or ([whole] if whole else [])
+
+
 def read_licences(publication: etree._Element) -> list[Licence]:
-    """Each licence or other statement of availability; an availability with text only is one statement."""
+    """Each licence or other statement of availability; an availability with text only is one statement. A
+    licence without words is its address (ELTeC's <licence target="…/by/4.0/"/>). rules.DEPOSIT_REQUIREMENTS
+    asks the header for the same."""
     licences = []
     for availability in publication.iterfind(f"{T}availability"):
         statements = [
             Licence(
-                text(terms), terms.get("target", ""), "licence" if terms.tag == f"{T}licence" else "terms"
+                text(terms) or (terms.get("target") or "").strip(),
+                (terms.get("target") or "").strip(),
+                "licence" if terms.tag == f"{T}licence" else "terms",
             )
             for terms in availability.iterfind("*")
         ]
@@ -698,7 +714,7 @@ def dublin_core(record: Record) -> bytes:
     for language in record.languages:
         add("language", language)
     for licence in record.licences:
-        add("rights", f"{licence.statement} {licence.uri}".strip())
+        add("rights", licence.described)
     etree.indent(root, space="  ")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 

@@ -53,6 +53,7 @@ BAGIT_VERSION = "1.0"  # RFC 8493; bagit.py writes 0.97, which the bag is then r
 PAGES_FOLDER = "outputs"
 METADATA_FOLDER = "metadata"
 DOI_PREFIX = re.compile(r"10\.[0-9]{4,9}")
+CALENDAR_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?(?![0-9])")
 
 
 @dataclass
@@ -64,18 +65,30 @@ class PackageResult:
 
 
 def edition_date(records: list[Record]) -> str:
-    """The latest date the edition records (publication and revision dates): the bag's date."""
-    dates = [
-        when
+    """The latest date the edition records (publication and revision dates): the bag's date, a whole day
+    (YYYY-MM-DD, as BagIt's Bagging-Date and a zip entry's date are). A month or a year alone ("2015-02",
+    as EEBO-TCP dates its releases) is taken from its first day."""
+    days = [
+        day
         for record in records
         for when in [record.published.when if record.published else "", *record.revisions]
-        if when
+        if (day := first_day(when))
     ]
-    if not dates:
+    if not days:
         raise UsageError(
             "the edition records no publication or revision date, which the bag's date comes from"
         )
-    return max(dates)[:10]
+    return max(days)
+
+
+def first_day(when: str) -> str:
+    """The first day of an ISO 8601 date, month or year of the common era ("2015-02" -> "2015-02-01"), or
+    "" for another value."""
+    date = CALENDAR_DATE.match(when.strip())
+    if not date:
+        return ""
+    year, month, day = date.groups()
+    return f"{year}-{month or '01'}-{day or '01'}"
 
 
 @dataclass
@@ -264,7 +277,8 @@ def licence_text(records: list[Record]) -> str:
     sections = []
     for record in records:
         statements = "\n".join(
-            f"- {licence.statement}" + (f" <{licence.uri}>" if licence.uri else "")
+            f"- {licence.statement}"
+            + (f" <{licence.uri}>" if licence.uri not in ("", licence.statement) else "")
             for licence in record.licences
         )
         sections.append(f"{record.title} (tei/{record.name}.xml):\n{statements}\n")

@@ -365,7 +365,9 @@ def authority_ids_wellformed(gathered: Gathered) -> Iterator[Finding]:
 DEPOSIT_REQUIREMENTS = (
     (
         "deposit-licence",
-        "tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence[normalize-space()]",
+        # As metadata.read_licences reads it: a licence in words or by its address, or terms in prose.
+        "tei:fileDesc/tei:publicationStmt/tei:availability"
+        "[normalize-space() or tei:licence/@target[normalize-space()]]",
         "a licence",
     ),
     ("deposit-source", "tei:fileDesc/tei:sourceDesc/*[normalize-space()]", "a source description"),
@@ -374,7 +376,8 @@ DEPOSIT_REQUIREMENTS = (
         "tei:fileDesc/tei:titleStmt/tei:respStmt | tei:fileDesc/tei:titleStmt/tei:author",
         "a responsibility",
     ),
-    ("deposit-language", "tei:profileDesc/tei:langUsage/tei:language/@ident", "a language"),
+    # As metadata.read_languages reads it: langUsage, else the language of the whole document.
+    ("deposit-language", "tei:profileDesc/tei:langUsage/tei:language/@ident | ../@xml:lang", "a language"),
     ("deposit-date", "tei:fileDesc/tei:publicationStmt/tei:date/@when", "a publication date with @when"),
 )
 # What a deposit should have, or it is incomplete (a warning): where the document is published. DataCite
