@@ -349,6 +349,29 @@ def test_a_declared_project_schema_is_the_bundled_copy(tmp_path, href):
     assert run("--schema", "tei_all", str(path))[0] == 0
 
 
+def locating(tmp_path: Path, location: str) -> Path:
+    """The clean fixture, its schema declared as an XSD processor reads it: xsi:schemaLocation on the root."""
+    declared = f'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="{TEI} {location}"'
+    text = (DATA / "clean.xml").read_text().replace(f'<TEI xmlns="{TEI}">', f'<TEI xmlns="{TEI}" {declared}>')
+    path = tmp_path / "located.xml"
+    path.write_text(text)
+    return path
+
+
+def test_a_schema_declared_in_xsi_schema_location_is_one_the_document_declares(tmp_path):
+    """Schnitzler's letters name their XSD in xsi:schemaLocation: not bundled, said at the attribute, and
+    tei_all checks them (which allows no xsi:schemaLocation, as jing says too)."""
+    path = locating(tmp_path, "../meta/their-schema.xsd")
+    code, found = json_findings(str(path))
+    declared = [f for f in found if f["rule"] == "schema-declared"]
+    column = path.read_text().splitlines()[1].index("xsi:schemaLocation") + 1
+    assert [(f["severity"], f["line"], f["column"]) for f in declared] == [("warning", 2, column)]
+    assert '"../meta/their-schema.xsd" is not bundled' in declared[0]["message"]
+    assert code == 1 and {f["rule"] for f in found} == {"schema-declared", "schema"}
+    code, found = json_findings(str(locating(tmp_path, "../schema/teitools.xsd")))
+    assert code == 1 and all("This element is not expected" in f["message"] for f in found)  # the XSD
+
+
 def test_the_edition_declares_the_project_schema():
     for path in EDITION_FILES:
         assert declares_project_schema(path), path

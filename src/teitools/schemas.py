@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lxml import etree
 
@@ -67,6 +67,7 @@ TEI_ALL_ADDRESS = re.compile(
 # The project schema as the edition's documents declare it ("../schema/teitools.xsd"): by its file name, in
 # any folder, as a local copy of tei_all is matched; it has no published address.
 PROJECT_SCHEMA_ADDRESS = re.compile(r"^(?![A-Za-z][\w+.-]*:)(?:[^?#]*/)?teitools\.(?:xsd|odd)$")
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
 # The addresses a file's <?xml-model?> declarations give, read from its first bytes without parsing it.
 DECLARED_ADDRESS = re.compile(rb"<\?xml-model\s[^>]*?\bhref\s*=\s*[\"']([^\"'<>]*)[\"']")
 
@@ -244,30 +245,26 @@ class AutoSchema(Schema):
 
     @staticmethod
     def declares_project(document: Document) -> bool:
-        return any(PROJECT_SCHEMA_ADDRESS.match(href) for href in declared_addresses(document))
+        return any(PROJECT_SCHEMA_ADDRESS.match(declared.href) for declared in declarations(document))
 
     def check(self, document: Document) -> list[Finding]:
         if self.declares_project(document):
             return self.project.check(document)
         findings = []
-        for declaration in declared_schemas(document):
-            href = declaration.get("href") or ""
-            if not TEI_ALL_ADDRESS.match(href):
+        for declared in declarations(document):
+            if not TEI_ALL_ADDRESS.match(declared.href):
                 message = (
-                    f'the declared schema "{href}" is not bundled with teitools, which fetches nothing: the '
-                    f"document is checked against tei_all (TEI P5 {tei_all_version()}) instead"
+                    f'the declared schema "{declared.href}" is not bundled with teitools, which fetches '
+                    f"nothing: the document is checked against tei_all (TEI P5 {tei_all_version()}) instead"
                 )
-                findings.append(
-                    Finding(
-                        document.label, declaration.sourceline or 1, 1, WARNING, "schema-declared", message
-                    )
-                )
+                place = (document.label, declared.line, declared.column)
+                findings.append(Finding(*place, WARNING, "schema-declared", message))
         return findings + self.tei_all.check(document)
 
 
 def declares_project_in(head: bytes) -> bool:
-    """Whether a file's first bytes declare the project schema (as AutoSchema.declares_project reads the
-    parsed document)."""
+    """Whether a file's first bytes declare the project schema in <?xml-model?>, as the edition does (a file
+    that declares it otherwise has its names read for tei_all too, which only prepares more than needed)."""
     addresses = DECLARED_ADDRESS.findall(ascii_compatible(head))
     return any(PROJECT_SCHEMA_ADDRESS.match(href.decode("utf-8", "replace").strip()) for href in addresses)
 
@@ -276,17 +273,29 @@ def declares_project_schema(path: Path) -> bool:
     return declares_project_in(read_or_empty(path, HEAD_BYTES))
 
 
-def declared_addresses(document: Document) -> list[str]:
-    return [(declaration.get("href") or "").strip() for declaration in declared_schemas(document)]
+class Declaration(NamedTuple):
+    href: str
+    line: int
+    column: int
 
 
-def declared_schemas(document: Document) -> list[etree._ProcessingInstruction]:
-    """The document's <?xml-model?> declarations (before its root element)."""
-    return [
-        node
+def declarations(document: Document) -> list[Declaration]:
+    """The schemas a document declares: in <?xml-model?> before its root element, and as an XSD processor
+    reads them, in the root's xsi:schemaLocation (namespace and address pairs; Schnitzler's letters) or
+    xsi:noNamespaceSchemaLocation."""
+    declared = [
+        Declaration((node.get("href") or "").strip(), node.sourceline or 1, 1)
         for node in reversed(list(document.root.itersiblings(preceding=True)))
         if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model" and node.get("href")
     ]
+    root = document.root
+    prefix = next((p for p, uri in root.nsmap.items() if uri == XSI and p), "xsi")
+    for name, pairs in (("schemaLocation", True), ("noNamespaceSchemaLocation", False)):
+        addresses = (root.get(f"{{{XSI}}}{name}") or "").split()
+        column = document.column_of(root, f"{prefix}:{name}") if addresses else 1
+        hrefs = addresses[1::2] if pairs else addresses[:1]
+        declared += [Declaration(href, root.sourceline or 1, column) for href in hrefs]
+    return declared
 
 
 # Markup names as a file's bytes spell them, without parsing it: start tags with the names of their
