@@ -377,7 +377,11 @@ DEPOSIT_REQUIREMENTS = (
         "a responsibility",
     ),
     # As metadata.read_languages reads it: langUsage, else the language of the whole document.
-    ("deposit-language", "tei:profileDesc/tei:langUsage/tei:language/@ident | ../@xml:lang", "a language"),
+    (
+        "deposit-language",
+        "tei:profileDesc/tei:langUsage/tei:language/@ident | ../@xml:lang[normalize-space()]",
+        "a language",
+    ),
     ("deposit-date", "tei:fileDesc/tei:publicationStmt/tei:date/@when", "a publication date with @when"),
 )
 # What a deposit should have, or it is incomplete (a warning): where the document is published. DataCite

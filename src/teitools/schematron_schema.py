@@ -145,9 +145,10 @@ CHECK_ATTRIBUTES = ("test", "role", "flag", "rule", "name", "value")
 
 
 def pattern_checks(pattern: etree._Element) -> tuple:
-    """What a pattern checks, without its words: each rule's context, and each of its asserts, reports, lets
-    and extensions with what it tests or names. TEI's ODD states some constraints twice, in English and in
-    French (addSpan-requires-spanTo and addSpan-requires-spanTo-fr): the same checks, once is enough."""
+    """What a pattern checks, without its words: its lets, each rule's context, and each of its asserts,
+    reports, lets and extensions with what it tests or names. TEI's ODD states some constraints twice, in
+    English and in French (addSpan-requires-spanTo and addSpan-requires-spanTo-fr): the same checks, once is
+    enough."""
     return tuple(
         (
             rule.get("context"),
@@ -159,7 +160,7 @@ def pattern_checks(pattern: etree._Element) -> tuple:
             ),
         )
         for rule in pattern.iterfind("sch:rule", SCH_NS)
-    )
+    ) + tuple((let.get("name"), let.get("value")) for let in pattern.iterfind("sch:let", SCH_NS))
 
 
 def can_match(context: str, namespaces: dict[str, str], present: Collection[str]) -> bool:
