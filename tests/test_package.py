@@ -185,6 +185,12 @@ def test_an_eebo_tcp_text_dated_by_its_month_is_packaged_as_its_own_edition(tmp_
     assert code == 0, output
     bag = bagit.Bag(str(tmp_path / "out" / "teitools-edition"))
     assert bag.info["Bagging-Date"] == "2003-07-01"
+    # "Text Creation Partnership," as a catalogue record ends a field, a name for the deposit.
+    assert bag.info["Source-Organization"] == "Text Creation Partnership"
+    datacite = tmp_path / "out" / "teitools-edition" / "data" / "metadata" / "A00002.datacite.json"
+    assert json.loads(datacite.read_text())["data"]["attributes"]["publisher"] == {
+        "name": "Text Creation Partnership"
+    }
     assert {i.date_time for i in zipfile.ZipFile(tmp_path / "out" / "teitools-edition.zip").infolist()} == {
         (2003, 7, 1, 0, 0, 0)
     }

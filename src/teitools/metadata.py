@@ -455,7 +455,7 @@ def read_record(document: Document, name: str, personography: Personography) -> 
         title=own_title(title_statement),
         authors=authors,
         responsible=responsibilities(title_statement, document, personography),
-        publisher=next(filter(None, map(text, PUBLISHERS(publication))), ""),
+        publisher=next(filter(None, (name_only(text(p)) for p in PUBLISHERS(publication))), ""),
         contact=read_contact(publication),
         published=read_date(publication.find(f"{T}date")),
         created=created,
@@ -487,6 +487,15 @@ PUBLIC_EVENTS = ("print", "premiere")
 DESCRIBED_DATES = (f"{T}fileDesc/{T}sourceDesc//{T}date", f"{T}fileDesc/{T}publicationStmt/{T}date")
 # Who publishes: the publisher, else the body responsible for the publication, else its distributor.
 PUBLISHERS = etree.XPath("tei:publisher | tei:authority | tei:distributor", namespaces=NS)
+# The punctuation a catalogue record puts after a name, before the next field ("Text Creation Partnership,").
+TRAILING_SEPARATOR = re.compile(r"\s*[,;:]\s*$")
+
+
+def name_only(name: str) -> str:
+    """A name without the separator that follows it in a catalogue record, as the publisher of a deposit."""
+    return TRAILING_SEPARATOR.sub("", name)
+
+
 # Titles that are not the document's own: series and journal titles, subtitles, alternative forms.
 NOT_OWN_LEVELS = ("s", "j")
 NOT_OWN_TYPES = ("sub", "subtitle", "alt", "short", "iso-date", "desc")
