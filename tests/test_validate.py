@@ -166,6 +166,25 @@ def test_a_column_counts_characters_on_the_line_libxml2_counts(tmp_path, encodin
     assert (found["line"], found["column"]) == (17, 42)
 
 
+def test_a_start_tag_over_several_lines_is_found_where_it_begins_and_its_attribute_where_it_is(tmp_path):
+    """libxml2 gives an element the line where its start tag ends. A tag whose attributes stand on lines of
+    their own is found where it is written: each attribute on its own line, and an element after it on the
+    same line at its own column."""
+    content = MINIMAL.replace(
+        "Written on",
+        'Written <persName\n     bogus="x"\n     ref="#nobody">by X</persName><rs ref="#none">Y</rs> on',
+    )
+    lines = content.splitlines()
+    code, found = findings(write(tmp_path, content))  # no schema declared: tei_all, which has no @bogus
+    assert code == 1 and [f["rule"] for f in found] == ["schema", "ref-resolves", "ref-resolves"]
+    assert "Invalid attribute bogus" in found[0]["message"]
+    assert [(f["line"], f["column"]) for f in found] == [
+        (18, lines[17].index("bogus=") + 1),
+        (19, lines[18].index("ref=") + 1),
+        (19, lines[18].index('<rs ref="#none"') + len("<rs ") + 1),
+    ]
+
+
 def test_duplicate_xml_id(tmp_path):
     found = the_finding(write(tmp_path, MINIMAL.replace('xml:id="p2"', 'xml:id="p1"')), "id-unique")
     assert found["line"] == 18

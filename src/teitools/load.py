@@ -3,6 +3,7 @@
 A file that cannot be used becomes a Finding with a real line and column, never an exception.
 """
 
+import bisect
 import codecs
 import re
 from collections import defaultdict
@@ -19,6 +20,13 @@ from teitools.xinclude import INCLUDE, XINCLUDE_RULE, Resolver
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
 START_TAG = re.compile(r"<(?![/!?])")
+# The markup of a document in the order it is written: what is no element (comments, CDATA sections,
+# processing instructions, the document type declaration), and start tags, across lines, with their names.
+MARKUP = re.compile(
+    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>"
+    r"|<([^\s/>!?]+)(?:\s+[^\s=<>]+\s*=\s*(?:\"[^\"<]*\"|'[^'<]*'))*\s*/?>",
+    re.S,
+)
 # libxml2's messages that name its own options are said in the editor's terms instead.
 PARSER_MESSAGES = (
     (re.compile(r"Excessive depth in document: (\d+).*"), r"elements nested more than \1 deep: refused"),
@@ -173,36 +181,85 @@ class Document:
         return line.decode(self.encoding, errors="replace") if isinstance(line, bytes) else line
 
     def column_of(self, element: etree._Element, attribute: str | None = None) -> int:
-        """The 1-based column of an element's start tag (or of one of its attributes) on its line."""
+        """The 1-based column of an element's start tag (or of one of its attributes)."""
+        return self.position(element, attribute)[1]
+
+    def position(self, element: etree._Element, attribute: str | None = None) -> tuple[int, int]:
+        """Where an element's start tag (or one of its attributes) begins: line and column, 1-based. libxml2
+        gives the line where the start tag ends; where a start tag ending on that line began on an earlier
+        one (its attributes on lines of their own), the tag is found in the markup as written."""
         line_number = element.sourceline or 1
         line = self.source_line(line_number)
+        if ">" in line.split("<", 1)[0] and not self.expanded:
+            written = self.written_position(element, attribute)
+            if written is not None:
+                return written
+        return line_number, self.column_on_line(element, line_number, line, attribute)
+
+    def column_on_line(
+        self, element: etree._Element, line_number: int, line: str, attribute: str | None
+    ) -> int:
         starts = [m.start() for m in START_TAG.finditer(line)]
         index = elements_before_on_line(element, line_number)
         if index >= len(starts):
             return 1
         column = starts[index]
         if attribute:
-            found = re.compile(rf"\s{re.escape(attribute)}\s*=").search(line, column)
+            found = attribute_pattern(attribute).search(line, column)
             if found:
                 column = found.start() + 1
         return column + 1
 
+    def written_position(self, element: etree._Element, attribute: str | None) -> tuple[int, int] | None:
+        """The position of an element's start tag (or attribute) in the markup as written: the n-th start tag
+        of the text is the n-th element of the tree. None where the names disagree."""
+        order = self.element_order.get(element)
+        if order is None or order >= len(self.start_tags):
+            return None
+        tag = self.start_tags[order]
+        local = etree.QName(element).localname
+        name = f"{element.prefix}:{local}" if element.prefix else local
+        if tag.group(1) != name:
+            return None
+        offset = tag.start()
+        if attribute:
+            found = attribute_pattern(attribute).search(self.text, tag.start(), tag.end())
+            offset = found.start() + 1 if found else offset
+        line_index = bisect.bisect_right(self.line_starts, offset) - 1
+        return line_index + 1, offset - self.line_starts[line_index] + 1
+
+    @cached_property
+    def text(self) -> str:
+        return self.raw.decode(self.encoding, errors="replace")
+
+    @cached_property
+    def start_tags(self) -> list[re.Match[str]]:
+        return [match for match in MARKUP.finditer(self.text) if match.group(1)]
+
+    @cached_property
+    def element_order(self) -> dict[etree._Element, int]:
+        return {element: number for number, element in enumerate(self.root.iter(etree.Element))}
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [0, *(match.end() for match in XML_LINE_END.finditer(self.text))]
+
     def location(self, element: etree._Element) -> tuple[str, int, int]:
         """Where an element starts: the file as messages name it, line and column."""
-        return self.label, element.sourceline or 1, self.column_of(element)
+        return self.label, *self.position(element)
 
     def finding(
         self, element: etree._Element, severity: str, rule: str, message: str, attribute: str = ""
     ) -> Finding:
-        return Finding(
-            self.label,
-            element.sourceline or 1,
-            self.column_of(element, attribute or None),
-            severity,
-            rule,
-            message,
-            self.tree.getpath(element),
-        )
+        line, column = self.position(element, attribute or None)
+        return Finding(self.label, line, column, severity, rule, message, self.tree.getpath(element))
+
+
+def attribute_pattern(attribute: str) -> re.Pattern[str]:
+    """An attribute as written in a start tag; a name without a prefix (as libxml2's messages give it) with
+    any prefix."""
+    prefix = "" if ":" in attribute else r"(?:[^\s=<>:]+:)?"
+    return re.compile(rf"\s{prefix}{re.escape(attribute)}\s*=")
 
 
 def elements_before_on_line(element: etree._Element, line_number: int) -> int:

@@ -51,7 +51,8 @@ TEI_ALL_SCHEMATRON = TEI_ALL_DIR / "tei_all.isosch"
 CACHE_ENVIRONMENT = "XDG_CACHE_HOME"
 CACHED_GRAMMARS_KEPT = 32
 NAMESPACE_IN_MESSAGE = re.compile(r"\{[^}]*\}")
-ATTRIBUTE_IN_MESSAGE = re.compile(r"attribute '([\w:]+)'")
+# The attribute a message is about: the XSD's "attribute 'type'", RELAX NG's "Invalid attribute type for".
+ATTRIBUTE_IN_MESSAGE = re.compile(r"attribute '([\w:.-]+)'|Invalid attribute ([\w:.-]+) for element")
 # libxml2's messages that name no expected element: a required child is missing; a child comes too early.
 MISSING_CHILD = "Expecting an element , got nothing"
 UNEXPECTED_CHILD = re.compile(r"Did not expect element \S+ there")
@@ -142,9 +143,8 @@ class CompiledSchema(Schema):
         if element is not None:
             message = self.completed(message, element)
             attribute = ATTRIBUTE_IN_MESSAGE.search(message)
-            return document.finding(
-                element, ERROR, "schema", message, attribute.group(1) if attribute else ""
-            )
+            named = next(filter(None, attribute.groups()), "") if attribute else ""
+            return document.finding(element, ERROR, "schema", message, named)
         return Finding(document.label, max(entry.line, 1), max(entry.column, 1), ERROR, "schema", message)
 
     def completed(self, message: str, element: etree._Element) -> str:
@@ -292,9 +292,9 @@ def declarations(document: Document) -> list[Declaration]:
     prefix = next((p for p, uri in root.nsmap.items() if uri == XSI and p), "xsi")
     for name, pairs in (("schemaLocation", True), ("noNamespaceSchemaLocation", False)):
         addresses = (root.get(f"{{{XSI}}}{name}") or "").split()
-        column = document.column_of(root, f"{prefix}:{name}") if addresses else 1
+        line, column = document.position(root, f"{prefix}:{name}") if addresses else (1, 1)
         hrefs = addresses[1::2] if pairs else addresses[:1]
-        declared += [Declaration(href, root.sourceline or 1, column) for href in hrefs]
+        declared += [Declaration(href, line, column) for href in hrefs]
     return declared
 
 
