@@ -180,10 +180,6 @@ class Document:
         line = self.lines[number - 1] if 0 < number <= len(self.lines) else ""
         return line.decode(self.encoding, errors="replace") if isinstance(line, bytes) else line
 
-    def column_of(self, element: etree._Element, attribute: str | None = None) -> int:
-        """The 1-based column of an element's start tag (or of one of its attributes)."""
-        return self.position(element, attribute)[1]
-
     def position(self, element: etree._Element, attribute: str | None = None) -> tuple[int, int]:
         """Where an element's start tag (or one of its attributes) begins: line and column, 1-based. libxml2
         gives the line where the start tag ends; where a start tag ending on that line began on an earlier
