@@ -18,6 +18,7 @@ from teitools.findings import ERROR, Finding, Report
 from teitools.xinclude import INCLUDE, XINCLUDE_RULE, Resolver
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
 TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
 START_TAG = re.compile(r"<(?![/!?])")
 # The markup of a document in the order it is written: what is no element (comments, CDATA sections,

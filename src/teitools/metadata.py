@@ -16,13 +16,12 @@ from typing import NamedTuple
 from lxml import etree
 
 from teitools.facts import XML_ID, XML_LANG, Target, index_ids, resolve_pointer
-from teitools.load import TEI_NS, Document
+from teitools.load import TEI_NS, XSI, Document
 
 T = f"{{{TEI_NS}}}"
 NS = {"tei": TEI_NS}
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 DC = "http://purl.org/dc/elements/1.1/"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
 DATACITE = "http://datacite.org/schema/kernel-4"
 DATACITE_XSD = "http://schema.datacite.org/meta/kernel-4.5/metadata.xsd"
 TEI_MEDIA_TYPE = "application/tei+xml"

@@ -35,7 +35,7 @@ from lxml import etree
 from teitools import grammar
 from teitools.expected import Expectations, listed
 from teitools.findings import ERROR, WARNING, Finding
-from teitools.load import Document, UsageError, safe_parser
+from teitools.load import XSI, Document, UsageError, safe_parser
 from teitools.resources import SCHEMA_DIR
 from teitools.schematron import Schematron
 
@@ -68,7 +68,6 @@ TEI_ALL_ADDRESS = re.compile(
 # The project schema as the edition's documents declare it ("../schema/teitools.xsd"): by its file name, in
 # any folder, as a local copy of tei_all is matched; it has no published address.
 PROJECT_SCHEMA_ADDRESS = re.compile(r"^(?![A-Za-z][\w+.-]*:)(?:[^?#]*/)?teitools\.(?:xsd|odd)$")
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
 # The addresses a file's <?xml-model?> declarations give, read from its first bytes without parsing it.
 DECLARED_ADDRESS = re.compile(rb"<\?xml-model\s[^>]*?\bhref\s*=\s*[\"']([^\"'<>]*)[\"']")
 
