@@ -553,16 +553,16 @@ def read_licences(publication: etree._Element) -> list[Licence]:
     asks the header for the same."""
     licences = []
     for availability in publication.iterfind(f"{T}availability"):
-        statements = [
-            Licence(
-                text(terms) or (terms.get("target") or "").strip(),
-                (terms.get("target") or "").strip(),
-                "licence" if terms.tag == f"{T}licence" else "terms",
-            )
-            for terms in availability.iterfind("*")
-        ]
+        statements = [read_terms(terms) for terms in availability.iterfind("*")]
         licences += statements or ([Licence(text(availability), "", "terms")] if text(availability) else [])
     return licences
+
+
+def read_terms(terms: etree._Element) -> Licence:
+    """A licence (or a paragraph of other terms) of an availability; without words, its address."""
+    address = (terms.get("target") or "").strip()
+    kind = "licence" if terms.tag == f"{T}licence" else "terms"
+    return Licence(text(terms) or address, address, kind)
 
 
 def responsibilities(

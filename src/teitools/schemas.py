@@ -244,13 +244,14 @@ class AutoSchema(Schema):
 
     @staticmethod
     def declares_project(document: Document) -> bool:
-        return any(PROJECT_SCHEMA_ADDRESS.match(declared.href) for declared in declarations(document))
+        return names_project(declarations(document))
 
     def check(self, document: Document) -> list[Finding]:
-        if self.declares_project(document):
+        declared_here = declarations(document)
+        if names_project(declared_here):
             return self.project.check(document)
         findings = []
-        for declared in declarations(document):
+        for declared in declared_here:
             if not TEI_ALL_ADDRESS.match(declared.href):
                 message = (
                     f'the declared schema "{declared.href}" is not bundled with teitools, which fetches '
@@ -270,6 +271,10 @@ def declares_project_in(head: bytes) -> bool:
 
 def declares_project_schema(path: Path) -> bool:
     return declares_project_in(read_or_empty(path, HEAD_BYTES))
+
+
+def names_project(declared: list[Declaration]) -> bool:
+    return any(PROJECT_SCHEMA_ADDRESS.match(declaration.href) for declaration in declared)
 
 
 class Declaration(NamedTuple):
