@@ -1,6 +1,7 @@
 """Each TEI genre as its readers expect it, one small fixture per behaviour (tests/data/genres/), in the HTML
 page and in the plain reading text. What a reader sees in a real browser is in test_genres_browser.py."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -391,6 +392,30 @@ def test_breaks_inside_words_join_them_across_the_white_space_of_the_source_line
     )
     assert expected in text_of(out, "word-breaks")
     assert expected in main_text(page(out, "word-breaks"))
+
+
+def test_words_broken_across_lines_are_whole_in_the_index(out):
+    mentions = json.loads((out / "person-index.json").read_text(encoding="utf-8"))["unidentified"]
+    assert [m["form"] for m in mentions if m["document"] == "word-breaks"] == ["Annabella Lee"]
+
+
+# --- tokenised texts -----------------------------------------------------------------------------------
+
+
+def test_tokens_are_words_apart_and_joined_where_their_encoding_says(out):
+    # Words written with nothing between them stay apart (a name of two words), except the parts of one word;
+    # a token joined on a side has no white space there, whatever the layout of the source's lines.
+    expected = (
+        "The sitting is open. Apologies from Eva Maier, Paul Huber and (by letter) Ida Roth. "
+        "We meet in red – blue tearoom, today."
+    )
+    assert expected in text_of(out, "tokens")
+    assert expected in main_text(page(out, "tokens"))
+    mentions = json.loads((out / "person-index.json").read_text(encoding="utf-8"))["unidentified"]
+    assert [(m["form"], m["after"]) for m in mentions if m["document"] == "tokens"] == [
+        ("Eva Maier", ", Paul Huber and (by letter) …"),
+        ("Paul Huber", " and (by letter) Ida Roth. We …"),
+    ]
 
 
 # --- authority records ---------------------------------------------------------------------------------

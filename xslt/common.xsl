@@ -349,7 +349,7 @@
   <xsl:variable name="t:type-kinds" as="map(xs:string, xs:string)" select="map {
     'person': 'person', 'persName': 'person', 'place': 'place', 'placeName': 'place', 'org': 'org',
     'orgName': 'org', 'organisation': 'org', 'organization': 'org', 'work': 'work', 'title': 'work',
-    'bibl': 'work'}"/>
+    'bibl': 'work', 'PER': 'person', 'LOC': 'place', 'ORG': 'org'}"/>
 
   <!-- The authority record a mention points to with @ref, if it is a record an index can hold. -->
   <xsl:function name="t:record" as="element()?">
@@ -531,7 +531,8 @@
 
   <xsl:function name="t:context-text" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="if ($node instance of text()) then string($node) else string(t:between-words($node))"/>
+    <xsl:sequence select="if ($node instance of text()) then (if ($t:reflows) then t:flow($node) else string($node))
+      else string(t:between-words($node))"/>
   </xsl:function>
 
   <!-- Whether a node of a block is read with it: not inside a note of its own or another reading. -->
@@ -542,8 +543,11 @@
       not($a/self::tei:note or $a/parent::tei:choice[not(t:reading(.) is $a)])"/>
   </xsl:function>
 
-  <!-- Whether the document transformed has breaks inside words: computed once per transformation. -->
+  <!-- Whether the document transformed has breaks inside words, and tokens joined to their neighbours
+       (@join): then its text nodes reflow (t:flow). Computed once per transformation. -->
   <xsl:variable name="t:breaks-words" as="xs:boolean" select="exists((//tei:lb | //tei:pb | //tei:cb)[t:breaks-word(.)])"/>
+  <xsl:variable name="t:joins-tokens" as="xs:boolean" select="exists((//tei:w | //tei:pc)[@join])"/>
+  <xsl:variable name="t:reflows" as="xs:boolean" select="$t:breaks-words or $t:joins-tokens"/>
 
   <!-- A line break inside a word (TEI @break="no", or the older type="hyphenInWord") adds no space. -->
   <xsl:function name="t:breaks-word" as="xs:boolean">
@@ -563,17 +567,63 @@
   </xsl:function>
 
   <!-- A text node as it flows in the output: white space runs become one space, and the white space next to
-       a break inside a word (which only lays out the source's lines) disappears. Such a break is the node
-       right before or right after the text node: two steps along the sibling axes, nothing to look up. -->
+       a break inside a word, or on the side where a token is joined (which only lays out the source's lines),
+       disappears. Such a break or token is the node right before or right after the text node: two steps along
+       the sibling axes, nothing to look up. -->
   <xsl:function name="t:flow" as="xs:string">
     <xsl:param name="text" as="text()"/>
     <xsl:variable name="flowing" select="t:collapse-space(string($text))"/>
     <!-- The preceding sibling is looked at only where there is a space to remove: in Saxon's tree that axis
          walks from the parent's first child. -->
-    <xsl:variable name="flowing" select="if (starts-with($flowing, ' ') and t:is-word-break($text/preceding-sibling::node()[1]))
+    <xsl:variable name="flowing" select="if (starts-with($flowing, ' ') and t:is-joined($text/preceding-sibling::node()[1], 'right'))
       then substring($flowing, 2) else $flowing"/>
-    <xsl:sequence select="if (ends-with($flowing, ' ') and t:is-word-break($text/following-sibling::node()[1]))
+    <xsl:sequence select="if (ends-with($flowing, ' ') and t:is-joined($text/following-sibling::node()[1], 'left'))
       then substring($flowing, 1, string-length($flowing) - 1) else $flowing"/>
+  </xsl:function>
+
+  <!-- Whether a node takes no white space on that side of it ('right': after it): a break inside a word, or a
+       token joined on that side (at the edge of the node: a name ends with its last word). -->
+  <xsl:function name="t:is-joined" as="xs:boolean">
+    <xsl:param name="node" as="node()?"/>
+    <xsl:param name="side" as="xs:string"/>
+    <xsl:sequence select="t:is-word-break($node) or ($t:joins-tokens and t:joins(t:edge-token($node, $side = 'left'), $side))"/>
+  </xsl:function>
+
+  <!-- Linguistic tokens (w, pc). A token's @join says on which side it has no white space (TEI
+       att.linguistic: left, right, both; overlap is read as both, no as neither); a word's @part I or M goes
+       on in the next word, M or F goes on from the last one. -->
+  <xsl:function name="t:joins" as="xs:boolean">
+    <xsl:param name="token" as="element()?"/>
+    <xsl:param name="side" as="xs:string"/>
+    <xsl:sequence select="$token/@join = ($side, 'both', 'overlap')
+      or $token/self::tei:w/@part = (if ($side = 'right') then ('I', 'M') else ('M', 'F'))"/>
+  </xsl:function>
+
+  <!-- The token a node begins ($first) or ends with: itself, or that of its first or last child. -->
+  <xsl:function name="t:edge-token" as="element()?">
+    <xsl:param name="node" as="node()?"/>
+    <xsl:param name="first" as="xs:boolean"/>
+    <xsl:sequence select="if ($node/(self::tei:w | self::tei:pc)) then $node
+      else if ($node instance of element()) then t:edge-token(if ($first) then $node/node()[1] else $node/node()[last()], $first)
+      else ()"/>
+  </xsl:function>
+
+  <!-- The token right before a node, with nothing between (<w>Eva</w><w>Maier</w>, or across the edges of a
+       name): that at the end of the node before it, or, for a first child, right before its parent. -->
+  <xsl:function name="t:token-before" as="element()?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="before" select="$node/preceding-sibling::node()[1]"/>
+    <xsl:sequence select="if (exists($before)) then t:edge-token($before, false())
+      else if ($node/parent::*) then t:token-before($node/..) else ()"/>
+  </xsl:function>
+
+  <!-- A token glued to the token before stands apart (a space) where both are words, or either says it is not
+       joined (@join="no"), unless either joins the other (t:joins). A token inside a token is a part of it. -->
+  <xsl:function name="t:is-glued-token" as="xs:boolean">
+    <xsl:param name="token" as="element()"/>
+    <xsl:variable name="previous" select="t:token-before($token)"/>
+    <xsl:sequence select="exists($previous) and ($previous/self::tei:w and $token/self::tei:w or ($previous, $token)/@join = 'no')
+      and not(t:joins($previous, 'right') or t:joins($token, 'left')) and empty($token/ancestor::*[self::tei:w or self::tei:pc])"/>
   </xsl:function>
 
   <xsl:function name="t:is-word-break" as="xs:boolean">
@@ -594,13 +644,14 @@
        table cell, a line of a letterhead or an element the page sets apart from the one before it
        (t:apart-when-glued) a space ("Herrn | Dr. Arthur Schnitzler"). () for any other node. -->
   <xsl:variable name="t:between-words-names" as="map(xs:string, xs:boolean)"
-    select="map:merge(('lb', 'pb', 'cb', 'space', 'ref', 'ptr', map:keys($t:apart-when-glued)) ! map { . : true() })"/>
+    select="map:merge(('lb', 'pb', 'cb', 'space', 'ref', 'ptr', 'w', 'pc', map:keys($t:apart-when-glued)) ! map { . : true() })"/>
   <xsl:function name="t:between-words" as="xs:string?">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="
       if (not($node instance of element())) then ()
       else if ($node/(self::tei:lb | self::tei:pb | self::tei:cb)) then (if (t:breaks-word($node)) then '' else ' ')
       else if ($node/self::tei:space) then ' '
+      else if ($node/(self::tei:w | self::tei:pc)) then ' '[t:is-glued-token($node)]
       else if ($node/(self::tei:ref[not(node())] | self::tei:ptr)) then
         (if (exists(t:called-note($node))) then '' else t:pointer-label($node))
       else if (t:is-block($node) or $node/self::tei:cell) then ' '
@@ -617,6 +668,9 @@
     <xsl:value-of select="$between"/>
     <xsl:apply-templates mode="t:reading-text"/>
     <xsl:value-of select="$between[t:is-block(current()) or current()/self::tei:cell]"/>
+  </xsl:template>
+  <xsl:template match="text()[$t:reflows]" mode="t:reading-text">
+    <xsl:value-of select="t:flow(.)"/>
   </xsl:template>
   <xsl:template match="tei:choice" mode="t:reading-text">
     <xsl:apply-templates select="t:reading(.)" mode="t:reading-text"/>
@@ -1255,6 +1309,19 @@
     <xsl:sequence select="$mark"/>
     <xsl:apply-templates mode="text"/>
     <xsl:sequence select="$mark"/>
+  </xsl:template>
+
+  <!-- In a tokenised text, the white space on a side where a token is joined is left out, in either look: it
+       only lays out the source's lines. Other white space is copied, and each look collapses it: a template
+       per text node would make a tokenised text's page twice as slow. (Where words break, t:flow does it all.) -->
+  <xsl:template match="text()[$t:joins-tokens][not(normalize-space())][t:is-joined(preceding-sibling::node()[1], 'right')
+    or t:is-joined(following-sibling::node()[1], 'left')]" mode="html text"/>
+
+  <!-- A token draws what stands between it and the token before (a space where the two are glued:
+       t:between-words), then its look. -->
+  <xsl:template match="tei:w | tei:pc" mode="html text">
+    <xsl:value-of select="t:between-words(.)"/>
+    <xsl:next-match/>
   </xsl:template>
 
   <!-- The one fall-through, in each look: an element no module handles renders its content; a block stays a
