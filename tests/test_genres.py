@@ -418,6 +418,22 @@ def test_tokens_are_words_apart_and_joined_where_their_encoding_says(out):
     ]
 
 
+# --- corpora -------------------------------------------------------------------------------------------
+
+
+def test_each_document_of_a_corpus_is_headed_by_its_own_title(out):
+    document = page(out, "corpus")
+    parts = document.xpath("//main/section[@class='part']")
+    assert [p.xpath("h2")[0].text for p in parts] == ["The first sitting", "The second sitting"]
+    assert [h.text for h in parts[0].xpath(".//h3")] == ["Opening"]  # a division a level below its title
+    assert text_of(out, "corpus").split("\n\n")[:4] == [
+        "The first sitting",
+        "Opening",
+        "The chair opens the first sitting.",
+        "The second sitting",
+    ]
+
+
 # --- authority records ---------------------------------------------------------------------------------
 
 

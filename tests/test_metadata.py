@@ -104,6 +104,7 @@ def test_the_json_form_is_stable_complete_and_without_source_positions(fixture_r
         "correspondence",
         "related",
         "revisions",
+        "parts",
     ]
     assert model["revisions"] == ["2024-05-01", "2025-02-03"]
     assert model["correspondence"][1]["people"][0]["name"] == "Addressee, A."

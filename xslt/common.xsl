@@ -21,6 +21,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:array="http://www.w3.org/2005/xpath-functions/array"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:eg="http://www.tei-c.org/ns/Examples"
   xmlns:t="urn:teitools"
@@ -1005,6 +1006,15 @@
 
   <xsl:function name="t:title" as="xs:string">
     <xsl:sequence select="($t:header?title[. != ''], 'Untitled document')[1]"/>
+  </xsl:function>
+
+  <!-- The title of a document of a corpus (a TEI of a teiCorpus), which heads its text: the header model's
+       parts are the corpus's documents in document order. () for any other text. -->
+  <xsl:function name="t:part-title" as="xs:string?">
+    <xsl:param name="text" as="element()"/>
+    <xsl:variable name="parts" select="$t:header?parts"/>
+    <xsl:sequence select="$text/parent::tei:TEI[parent::tei:teiCorpus]
+      ! (count(preceding::tei:TEI) + 1)[. le array:size($parts)] ! $parts(.)[. != '']"/>
   </xsl:function>
 
   <!-- The authors as the header writes them ("L. Trotsky"), not as the personography normalises them. -->

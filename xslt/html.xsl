@@ -255,11 +255,23 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A division's heading is a level below its parent's; in a corpus (teiCorpus), below its document's title. -->
   <xsl:function name="t:heading-level" as="xs:integer">
     <xsl:param name="division" as="element()"/>
     <xsl:variable name="depth" select="count($division/ancestor-or-self::*[local-name() = $divisions][not(self::tei:body | self::tei:front | self::tei:back)])"/>
-    <xsl:sequence select="min((6, 1 + max((1, $depth))))"/>
+    <xsl:sequence select="min((6, 1 + max((1, $depth)) + count($division/ancestor::tei:teiCorpus)))"/>
   </xsl:function>
+
+  <!-- A document of a corpus: its text headed by its title (t:part-title). -->
+  <xsl:template match="tei:text[exists(t:part-title(.))]" mode="html" priority="1">
+    <section class="part" id="{t:anchor(..)}">
+      <xsl:element name="h{min((6, 1 + count(ancestor::tei:teiCorpus)))}">
+        <xsl:attribute name="class" select="'head'"/>
+        <xsl:value-of select="t:part-title(.)"/>
+      </xsl:element>
+      <xsl:next-match/>
+    </section>
+  </xsl:template>
 
   <!-- An authority list without a heading gets the one it implies (t:list-heading), at the level its
        division's would have (there is none). -->

@@ -83,6 +83,14 @@
 
   <xsl:template match="tei:teiHeader" mode="text"/>
 
+  <!-- A document of a corpus: its text headed by its title (t:part-title). -->
+  <xsl:template match="tei:text[exists(t:part-title(.))]" mode="text" priority="1">
+    <xsl:sequence select="$t:break"/>
+    <xsl:value-of select="t:part-title(.)"/>
+    <xsl:sequence select="$t:break"/>
+    <xsl:next-match/>
+  </xsl:template>
+
   <!-- A division without a heading of its own gets the one its type implies (EpiDoc's edition...). -->
   <xsl:template match="tei:div[t:implied-heading(.)]" mode="text">
     <xsl:sequence select="$t:break"/>

@@ -327,6 +327,8 @@ class Record:
     correspondence: list[Action] = field(default_factory=list)  # correspAction, in document order
     related: list[RelatedLetter] = field(default_factory=list)  # correspContext, in document order
     revisions: list[str] = field(default_factory=list)  # revisionDesc/change/@when, in document order
+    # The own titles of the documents a corpus (teiCorpus) holds, in document order: their texts' headings.
+    parts: list[str] = field(default_factory=list)
     # Where the header says where the document is published (its publicationStmt, else its root): for
     # findings, not part of the model's JSON.
     located: tuple[str, int, int] = field(
@@ -467,6 +469,7 @@ def read_record(document: Document, name: str, personography: Personography) -> 
         doi=text(publication.find(f"{T}idno[@type='DOI']")).removeprefix(DOI_RESOLVER),
         kind=resource_kind(document),
         revisions=[str(when) for when in header.xpath("tei:revisionDesc/tei:change/@when", namespaces=NS)],
+        parts=part_titles(document.root),
         located=document.location(publication if publication.getparent() is not None else document.root),
     )
     description = header.find(f"{T}profileDesc/{T}correspDesc")
@@ -508,6 +511,14 @@ def author_name(author: etree._Element) -> etree._Element:
 
 def or_empty(element: etree._Element | None) -> etree._Element:
     return element if element is not None else etree.Element(f"{T}empty")
+
+
+def part_titles(root: etree._Element) -> list[str]:
+    """The own titles of the documents a corpus holds (each TEI of a teiCorpus), in document order."""
+    if root.tag != f"{T}teiCorpus":
+        return []
+    statements = (part.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt") for part in root.iter(f"{T}TEI"))
+    return [own_title(or_empty(statement)) for statement in statements]
 
 
 def own_title(title_statement: etree._Element) -> str:
