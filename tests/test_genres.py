@@ -81,6 +81,8 @@ def test_unclear_damage_hand_and_gap_are_marked(out):
     assert document.xpath("//span[@class='damage']/@title") == ["Damaged, water"]
     assert "[hand: h2]" in main_text(document)
     assert "a gap […] here" in text_of(out, "transcription-marks")
+    # A gap described in two languages: both descriptions, apart.
+    assert "A passage left out: [front matter removed / Titelseite entfernt]." in main_text(document)
 
 
 def test_source_document_lines_render_with_every_fifth_number(out):
@@ -415,6 +417,23 @@ def test_tokens_are_words_apart_and_joined_where_their_encoding_says(out):
     assert [(m["form"], m["after"]) for m in mentions if m["document"] == "tokens"] == [
         ("Eva Maier", ", Paul Huber and (by letter) …"),
         ("Paul Huber", " and (by letter) Ida Roth. We …"),
+    ]
+
+
+def test_notes_between_blocks_are_read_where_they_stand_unless_a_pointer_calls_them(out):
+    # A transcript's speaker and time lines are blocks in place; a note that a pointer calls stays a footnote.
+    text = text_of(out, "tokens")
+    assert text.startswith("19:02\n\nChair Anna Berger:\n\n")
+    assert "today.\n\nClosed at 19:29.\n\nThe record was checked.[1]" in text
+    assert text.endswith("Notes\n\n1. By the clerk.\n")
+    document = page(out, "tokens")
+    assert [n.text for n in document.xpath("//main//div[starts-with(@class, 'note ')]")] == [
+        "19:02",
+        "Chair Anna Berger:",
+        "Closed at 19:29.",
+    ]
+    assert [li.text_content().split()[:3] for li in document.xpath("//section[@class='notes']//li")] == [
+        ["1.", "By", "the"]
     ]
 
 

@@ -296,7 +296,22 @@
   <xsl:function name="t:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="empty($note/parent::tei:app) and not(t:is-record($note/parent::*))
-      and empty($note/ancestor::*[parent::tei:choice][not(t:reading(parent::tei:choice) is .)])"/>
+      and empty($note/ancestor::*[parent::tei:choice][not(t:reading(parent::tei:choice) is .)])
+      and not(t:is-note-in-place($note))"/>
+  </xsl:function>
+
+  <!-- A note that stands between blocks (in a division, an utterance or a speech), that no pointer calls, and
+       whose @place puts it nowhere else (none, or inline) is read where it stands, a block of its own: a
+       transcript's lines between speeches ("Abgeordneter Muster (SPÖ):", "19:28"), a footnote marker alone
+       on a line for a reader. -->
+  <xsl:variable name="t:holding-blocks" as="xs:string*" select="'text', 'front', 'body', 'back', 'group', 'div',
+    'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'u', 'sp', 'spGrp'"/>
+  <xsl:key name="t:pointers-to-notes" match="tei:text//tei:ref[not(node())] | tei:text//tei:ptr"
+    use="t:pointed-entry(@target)[self::tei:note] ! generate-id()"/>
+  <xsl:function name="t:is-note-in-place" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="local-name($note/..) = $t:holding-blocks and (empty($note/@place) or $note/@place = 'inline')
+      and empty(key('t:pointers-to-notes', generate-id($note), root($note)))"/>
   </xsl:function>
 
   <!-- A footnote that pointers without content point to (ELTeC's <ref target="#N1"/> in the text, the note at
@@ -712,8 +727,10 @@
        ellipsis between square brackets. -->
   <xsl:function name="t:gap-sign" as="xs:string">
     <xsl:param name="gap" as="element(tei:gap)"/>
+    <!-- Descriptions in several languages are several readings of one: apart. -->
+    <xsl:variable name="described" select="string-join($gap/tei:desc ! normalize-space(.)[. != ''], ' / ')"/>
     <xsl:sequence select="if (t:is-edition($gap)) then t:leiden-gap($gap)
-      else '[' || (normalize-space($gap)[. != ''], '…')[1] || ']'"/>
+      else '[' || (($described, normalize-space($gap))[. != ''], '…')[1] || ']'"/>
   </xsl:function>
 
   <xsl:function name="t:other-readings" as="xs:string">

@@ -370,6 +370,13 @@
     <xsl:apply-templates select=".[empty(t:call-of(.))]" mode="note-call"/>
   </xsl:template>
 
+  <!-- A note read where it stands (t:is-note-in-place): a block of its own, classed by its type. -->
+  <xsl:template match="tei:note[t:is-note-in-place(.)]" mode="html">
+    <xsl:call-template name="t:html-block">
+      <xsl:with-param name="class" select="'note', string(@type)[. != '']"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="tei:note" mode="note-call">
     <sup class="noteref">
       <a href="#{t:anchor(.)}" id="ref-{t:anchor(.)}" role="doc-noteref"

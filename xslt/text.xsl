@@ -121,6 +121,11 @@
     <xsl:apply-templates select=".[empty(t:call-of(.))]" mode="note-call"/>
   </xsl:template>
 
+  <!-- A note read where it stands (t:is-note-in-place): a paragraph of its own. -->
+  <xsl:template match="tei:note[t:is-note-in-place(.)]" mode="text">
+    <xsl:call-template name="t:text-block"/>
+  </xsl:template>
+
   <xsl:template match="tei:note" mode="note-call">
     <xsl:value-of select="'[' || t:note-number(.) || ']'"/>
   </xsl:template>

@@ -85,10 +85,11 @@
     <xsl:value-of select="$signs[2]"/>
   </xsl:template>
 
-  <!-- An omission: [its description], or […] when it has none. -->
+  <!-- An omission: [its description], or […] when it has none (t:gap-sign). -->
   <xsl:template match="tei:gap" mode="html">
-    <span class="gap" title="{string-join(('Omitted in the source', @reason, (@quantity, @extent)[1] ! (. || ' ' || ../@unit)), ': ')}">[<xsl:call-template name="phrase-content"/>
-      <xsl:value-of select="'…'[not(normalize-space(current()))]"/>]</span>
+    <span class="gap" title="{string-join(('Omitted in the source', @reason, (@quantity, @extent)[1] ! (. || ' ' || ../@unit)), ': ')}">
+      <xsl:value-of select="t:gap-sign(.)"/>
+    </span>
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="text">
