@@ -437,6 +437,28 @@ def test_notes_between_blocks_are_read_where_they_stand_unless_a_pointer_calls_t
     ]
 
 
+# --- dictionaries --------------------------------------------------------------------------------------
+
+
+def test_the_parts_of_a_dictionary_entry_written_side_by_side_are_read_apart(out):
+    text = text_of(out, "dictionary")
+    paragraphs = [
+        "bank bæŋk n f",
+        "“Bank” “Ufer”",
+        "aviat. a sideways tilt",
+        "bank v",
+        "“einzahlen” see bank",
+    ]
+    assert all(f"\n{paragraph}\n" in f"\n{text}" for paragraph in paragraphs)
+    document = page(out, "dictionary")
+    assert [e.text for e in document.xpath("//div[@class='entry']")] == ["bank bæŋk n f", "bank v"]
+    assert [" ".join(s.text_content().split()) for s in document.xpath("//div[@class='sense']")] == [
+        "“Bank” “Ufer”",
+        "aviat. a sideways tilt",
+        "“einzahlen” see bank",
+    ]
+
+
 # --- corpora -------------------------------------------------------------------------------------------
 
 
