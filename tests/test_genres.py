@@ -561,6 +561,7 @@ def test_fields_written_side_by_side_are_read_apart(out):
     ]
     assert "A leaf of 327 × 236 mm." in main_text(document)
     assert "A leaf of 327 × 236 mm." in (out / "pointers.txt").read_text(encoding="utf-8")
+    assert "\nRing 1 1010 Wien\n" in (out / "pointers.txt").read_text(encoding="utf-8")  # an address's parts
     heading = (out / "pointers.txt").read_text(encoding="utf-8").split("\n\n", 1)[0]
     source = "Source: Cross, Victoria, John Lane, London, 1895"
     assert heading.splitlines()[1:] == ["Charles Dickens", "1895", source]

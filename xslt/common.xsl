@@ -927,13 +927,7 @@
        roleDesc, segments, stage directions, cells: the names whose rules ask t:glued), so the output puts a
        space between. -->
   <xsl:variable name="t:apart-when-glued" as="map(xs:string, xs:boolean)"
-    select="map:merge(('seg', 'stage', 'role', 'roleDesc', 'actor', 'cell', $t:dictionary-fields) ! map { . : true() })"/>
-  <!-- The parts of a dictionary entry (TEI's dictionaries module: forms, grammar, definitions, usage,
-       translations as cit), which dictionaries write side by side: <orth>cat</orth><pron>kæt</pron>. They
-       have no look of their own: the template below draws their space (static: the names make its pattern). -->
-  <xsl:variable name="t:dictionary-fields" static="yes" as="xs:string*" select="'form', 'orth', 'pron', 'hyph',
-    'syll', 'stress', 'gramGrp', 'gram', 'gen', 'number', 'case', 'per', 'tns', 'mood', 'iType', 'pos', 'subc',
-    'colloc', 'def', 'etym', 'lang', 'usg', 'lbl', 'xr', 'oRef', 'oVar', 'pRef', 'pVar', 'cit'"/>
+    select="map:merge(('seg', 'stage', 'role', 'roleDesc', 'actor', 'cell') ! map { . : true() })"/>
   <xsl:function name="t:glued" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="exists($element/preceding-sibling::node()[1][self::*])"/>
@@ -1350,9 +1344,9 @@
   <xsl:template match="text()[$t:joins-tokens][not(normalize-space())][t:is-joined(preceding-sibling::node()[1], 'right')
     or t:is-joined(following-sibling::node()[1], 'left')]" mode="html text"/>
 
-  <!-- A token or a dictionary field draws what stands between it and what is before it (a space where the two
-       are glued: t:between-words), then its look. -->
-  <xsl:template _match="tei:w | tei:pc | {string-join($t:dictionary-fields ! ('tei:' || .), ' | ')}" mode="html text">
+  <!-- A token draws what stands between it and the token before (a space where the two are glued:
+       t:between-words), then its look. -->
+  <xsl:template match="tei:w | tei:pc" mode="html text">
     <xsl:value-of select="t:between-words(.)"/>
     <xsl:next-match/>
   </xsl:template>

@@ -72,7 +72,8 @@ def normalize_space(value: str) -> str:
     return XML_WHITESPACE.sub(" ", value).strip(" ")
 
 
-# Fields: the parts of a name, of a bibliography and of a manuscript's description. Encoders often write two
+# Fields: the parts of a name, of an address, of a bibliography, of a manuscript's description and of a
+# dictionary entry (its forms, grammar, usage, definitions and translations). Encoders often write two
 # side by side with nothing between (<forename>Charles</forename><surname>Dickens</surname>), where the
 # schema lets white space go unread; a reader reads them apart, so a space goes between (here, and in the
 # pages: the stylesheets get these names when they are compiled, teitools.render).
@@ -82,7 +83,10 @@ FIELDS = (
     "imprint", "analytic", "monogr", "series", "respStmt", "resp", "locus", "textLang", "incipit", "explicit",
     "rubric", "colophon", "msName", "settlement", "institution", "repository", "collection", "country",
     "region", "extent", "distributor", "bibl", "biblStruct", "meeting", "affiliation", "ref", "ptr", "height",
-    "width", "depth", "dim", "availability", "licence",
+    "width", "depth", "dim", "availability", "licence", "street", "postCode", "postBox",
+    "form", "orth", "pron", "hyph", "syll", "stress", "gramGrp", "gram", "gen", "number", "case", "per",
+    "tns", "mood", "iType", "pos", "subc", "colloc", "def", "etym", "lang", "usg", "lbl", "xr", "oRef",
+    "oVar", "pRef", "pVar", "cit",
 )  # fmt: skip
 FIELD_TAGS = frozenset(f"{T}{name}" for name in FIELDS)
 
