@@ -437,6 +437,13 @@ def test_notes_between_blocks_are_read_where_they_stand_unless_a_pointer_calls_t
     ]
 
 
+def test_ruby_glosses_its_base_above_it_and_in_marks_where_it_cannot(out):
+    ruby = page(out, "ruby").xpath("//main//ruby")[0]
+    assert [(child.tag, child.text) for child in ruby] == [("rp", "("), ("rt", "とうきょう"), ("rp", ")")]
+    assert ruby.text == "東京"
+    assert "東京(とうきょう)に行く。" in text_of(out, "ruby")
+
+
 # --- dictionaries --------------------------------------------------------------------------------------
 
 

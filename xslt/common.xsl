@@ -647,6 +647,10 @@
     <xsl:sequence select="exists($node[self::tei:lb or self::tei:pb or self::tei:cb][t:breaks-word(.)])"/>
   </xsl:function>
 
+  <!-- Ruby (TEI ruby, rb, rt): a gloss set beside its base text, above it where the page can (HTML ruby), in
+       these marks where it cannot (a browser without ruby, the plain text): 東京(とうきょう). -->
+  <xsl:variable name="t:ruby-marks" as="xs:string+" select="'(', ')'"/>
+
   <!-- The reading text of a choice: the corrected, regularised or expanded reading, else the first. -->
   <xsl:function name="t:reading" as="element()?">
     <xsl:param name="choice" as="element(tei:choice)"/>

@@ -360,6 +360,16 @@
     </xsl:if>
   </xsl:template>
 
+  <xsl:template match="tei:ruby" mode="html">
+    <ruby><xsl:call-template name="phrase-content"/></ruby>
+  </xsl:template>
+
+  <xsl:template match="tei:ruby/tei:rt" mode="html">
+    <rp><xsl:value-of select="$t:ruby-marks[1]"/></rp>
+    <rt><xsl:call-template name="phrase-content"/></rt>
+    <rp><xsl:value-of select="$t:ruby-marks[2]"/></rp>
+  </xsl:template>
+
   <xsl:template match="tei:soCalled" mode="html">
     <span class="socalled"><xsl:call-template name="phrase-content"/></span>
   </xsl:template>

@@ -83,6 +83,12 @@
 
   <xsl:template match="tei:teiHeader" mode="text"/>
 
+  <xsl:template match="tei:ruby/tei:rt" mode="text">
+    <xsl:value-of select="$t:ruby-marks[1]"/>
+    <xsl:apply-templates mode="text"/>
+    <xsl:value-of select="$t:ruby-marks[2]"/>
+  </xsl:template>
+
   <!-- A document of a corpus: its text headed by its title (t:part-title). -->
   <xsl:template match="tei:text[exists(t:part-title(.))]" mode="text" priority="1">
     <xsl:sequence select="$t:break"/>
