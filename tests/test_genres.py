@@ -310,6 +310,11 @@ def test_a_quotation_without_marks_of_its_own_gets_them_against_its_words(out):
         "He said, with gladsome looks, “My dear Scrooge, how are you?” and left.",
         "Scrooge said “Bah!” again, and then “Humbug”.",
         "A motto: IOHN 17. 3. “This is life eternall.”",
+        # A quotation within a marked one takes the inner pair; a cited quotation's reference stands apart.
+        "Fred said “every idiot who says ‘Merry Christmas’ should be boiled”, quoting “Bah” Scrooge.",
+        # The marks of the quotation's language.
+        "Sie schrieb „er rief ‚nein‘ zweimal“.",
+        "Elle dit «non».",
     ]
     assert text_of(out, "quotations").rstrip("\n").split("\n\n") == expected
     paragraphs = page(out, "quotations").xpath("//main//p")

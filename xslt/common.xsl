@@ -945,6 +945,25 @@
   <xsl:variable name="t:open-quote" as="xs:string" select="'“'"/>
   <xsl:variable name="t:close-quote" as="xs:string" select="'”'"/>
 
+  <!-- The marks added around a quotation are those of its language (its nearest xml:lang, else the document's:
+       the primary subtag), a quotation inside a marked one taking the inner pair: “…‘…’…”, „…‚…‘…“, «…“…”…».
+       Opening, closing, inner opening, inner closing; English's where the language is not listed. -->
+  <xsl:variable name="t:marks-by-language" as="map(xs:string, xs:string+)" select="map {
+    'en': ($t:open-quote, $t:close-quote, '‘', '’'), 'de': ('„', '“', '‚', '‘'), 'cs': ('„', '“', '‚', '‘'),
+    'fr': ('«', '»', '“', '”'), 'it': ('«', '»', '“', '”'), 'es': ('«', '»', '“', '”'), 'pt': ('«', '»', '“', '”'),
+    'ru': ('«', '»', '„', '“'), 'uk': ('«', '»', '„', '“'), 'pl': ('„', '”', '«', '»'), 'nl': ('“', '”', '‘', '’'),
+    'sv': ('”', '”', '’', '’'), 'ja': ('「', '」', '『', '』')}"/>
+
+  <xsl:function name="t:added-marks" as="xs:string+">
+    <xsl:param name="quotation" as="element()"/>
+    <xsl:variable name="language" select="(($quotation/ancestor-or-self::*/@xml:lang)[last()], t:header-language())[1]"/>
+    <xsl:variable name="marks" select="($t:marks-by-language(lower-case(tokenize(string($language), '-')[1])),
+      $t:marks-by-language('en'))"/>
+    <xsl:variable name="inner" select="count($quotation/ancestor::*[self::tei:q or self::tei:quote or self::tei:said]
+      [t:adds-marks(.)][not(t:is-block-quote(.))]) mod 2 = 1"/>
+    <xsl:sequence select="if ($inner) then ($marks[3], $marks[4]) else ($marks[1], $marks[2])"/>
+  </xsl:function>
+
   <xsl:function name="t:adds-marks" as="xs:boolean">
     <xsl:param name="quotation" as="element()"/>
     <xsl:variable name="declared" select="root($quotation)/*/tei:teiHeader/tei:encodingDesc/tei:editorialDecl/tei:quotation/@marks"/>
@@ -960,8 +979,9 @@
       return $i[not($content[$i] instance of text()) or normalize-space($content[$i])]"/>
     <xsl:variable name="first" select="$content[head($words)]"/>
     <xsl:variable name="last" select="$content[$words[last()]]"/>
+    <xsl:variable name="marks" select="t:added-marks(.)"/>
     <xsl:value-of select="' '[head($content) instance of text() and matches(head($content), '^\s')]"/>
-    <xsl:value-of select="$t:open-quote"/>
+    <xsl:value-of select="$marks[1]"/>
     <xsl:for-each select="$content[position() = head($words) to $words[last()]]">
       <xsl:choose>
         <xsl:when test=". instance of text()">
@@ -971,7 +991,7 @@
         <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
-    <xsl:value-of select="$t:close-quote"/>
+    <xsl:value-of select="$marks[2]"/>
     <xsl:value-of select="' '[$content[last()] instance of text() and matches($content[last()], '\s$')]"/>
   </xsl:template>
 

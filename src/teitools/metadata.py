@@ -86,7 +86,7 @@ FIELDS = (
     "width", "depth", "dim", "availability", "licence", "street", "postCode", "postBox",
     "form", "orth", "pron", "hyph", "syll", "stress", "gramGrp", "gram", "gen", "number", "case", "per",
     "tns", "mood", "iType", "pos", "subc", "colloc", "def", "etym", "lang", "usg", "lbl", "xr", "oRef",
-    "oVar", "pRef", "pVar", "cit",
+    "oVar", "pRef", "pVar", "cit", "quote",
 )  # fmt: skip
 FIELD_TAGS = frozenset(f"{T}{name}" for name in FIELDS)
 
