@@ -254,13 +254,19 @@ def test_missing_and_unresolved_refs_are_listed_as_unidentified(fixture):
 def test_the_chronology_is_sorted_and_shows_ranges_and_certainty(fixture, edition):
     dates = index(fixture, "date")
     assert [e["name"] for e in dates["entries"]] == [
+        "not before -0100, not after -0050",  # before the common era, in the order of time
+        "-0044-03-15",
         "from 1840-10 to 1841",
         "not before 1842, not after 1843 (certainty: low)",
         "1843-07-01",
     ]
-    assert dates["entries"][1]["cert"] == "low" and [u["form"] for u in dates["unidentified"]] == [
+    assert dates["entries"][3]["cert"] == "low" and [u["form"] for u in dates["unidentified"]] == [
         "other day"
     ]
+    # HTML's dates have no year before the common era: such a date is no <time>.
+    page = html.fromstring((fixture / "indexes.html").read_bytes())
+    assert page.xpath("//main//*[@class='date'][contains(., 'Ides')]")[0].tag == "span"
+    assert page.xpath("//main//time[@class='date']/@datetime")[0] == "1843-07-01"
     starts = [e["start"] for e in index(edition, "date")["entries"]]
     assert starts == sorted(starts) and starts[0] == "1917-09"
 

@@ -405,13 +405,14 @@
       'unidentified')[1]"/>
   </xsl:function>
 
-  <!-- Dates in the chronology: the ISO 8601 values a date carries, by attribute, in this order. -->
+  <!-- Dates in the chronology: the ISO 8601 values a date carries, by attribute, in this order; a year before
+       the common era is negative (-0044-03-15, as TEI's W3C dates write it). -->
   <xsl:variable name="t:date-attributes" as="xs:string*" select="'when', 'from', 'notBefore', 'to', 'notAfter'"/>
 
   <xsl:function name="t:iso-values" as="map(xs:string, xs:string)">
     <xsl:param name="date" as="element()"/>
     <xsl:sequence select="map:merge($date/@*[local-name() = $t:date-attributes]
-      [matches(normalize-space(.), '^\d{4}(-\d{2}(-\d{2})?)?$')] ! map { local-name(): normalize-space(.) })"/>
+      [matches(normalize-space(.), '^-?\d{4}(-\d{2}(-\d{2})?)?$')] ! map { local-name(): normalize-space(.) })"/>
   </xsl:function>
 
   <!-- A date's entry in the chronology, readable and usable as an HTML id: "1923-12-05",

@@ -100,6 +100,14 @@
       then map { 'lat': xs:double($parts[1]), 'lon': xs:double($parts[2]) } else ()"/>
   </xsl:function>
 
+  <!-- A date as it sorts in time: a year before the common era counted down from 9999 behind its minus, so
+       that -0100 sorts before -0044, and both before 0001. -->
+  <xsl:function name="t:sortable-date" as="xs:string">
+    <xsl:param name="iso" as="xs:string"/>
+    <xsl:sequence select="if (starts-with($iso, '-'))
+      then '-' || format-integer(9999 - xs:integer(substring($iso, 2, 4)), '0000') || substring($iso, 6) else $iso"/>
+  </xsl:function>
+
   <xsl:function name="t:date-facts" as="map(*)">
     <xsl:param name="date" as="element()"/>
     <xsl:variable name="values" select="t:iso-values($date)"/>
@@ -107,7 +115,8 @@
     <xsl:variable name="end" select="($values?when, $values?to, $values?notAfter, $start)[1]"/>
     <xsl:sequence select="map:merge((
       map {
-        'kind': 'date', 'id': t:date-key($date), 'name': t:date-label($date), 'sort': $start || ' ' || $end,
+        'kind': 'date', 'id': t:date-key($date), 'name': t:date-label($date),
+        'sort': t:sortable-date($start) || ' ' || t:sortable-date($end),
         'variants': array {}, 'authorities': array {}, 'start': $start, 'end': $end
       },
       normalize-space($date/@cert)[. != ''] ! map { 'cert': . }))"/>

@@ -459,8 +459,9 @@
     </span>
   </xsl:template>
 
+  <!-- A date with an ISO value is an HTML time, except before the common era, which HTML's dates cannot say. -->
   <xsl:template match="tei:date | tei:time" mode="html">
-    <xsl:variable name="iso" select="t:iso-date(.)"/>
+    <xsl:variable name="iso" select="t:iso-date(.)[not(starts-with(., '-'))]"/>
     <xsl:element name="{if ($iso) then 'time' else 'span'}">
       <xsl:attribute name="class" select="'date'"/>
       <xsl:if test="$iso">
