@@ -30,6 +30,18 @@ def text_of(out: Path, name: str) -> str:
     return (out / f"{name}.txt").read_text(encoding="utf-8").split("\n\n", 1)[1]
 
 
+def assert_reads(out: Path, name: str, words: str) -> None:
+    """These words, as they are, in the plain text and in the page's main text."""
+    assert words in text_of(out, name)
+    assert words in main_text(page(out, name))
+
+
+def unidentified_persons(out: Path, name: str) -> list[dict]:
+    """A document's mentions of persons that the person index lists as unidentified."""
+    mentions = json.loads((out / "person-index.json").read_text(encoding="utf-8"))["unidentified"]
+    return [mention for mention in mentions if mention["document"] == name]
+
+
 def main_text(document: html.HtmlElement) -> str:
     """The main text's words as a reader sees them: a line break separates words."""
     main = document.xpath("//main")[0]
@@ -393,17 +405,16 @@ def test_long_documents_get_a_table_of_contents(out):
 
 
 def test_breaks_inside_words_join_them_across_the_white_space_of_the_source_lines(out):
-    expected = (
+    assert_reads(
+        out,
+        "word-breaks",
         "A line-by-line transcription breaks a long wordafter its first part, a second wordpart before it, "
-        "a thirdaround it, and keeps the other lines apart."
+        "a thirdaround it, and keeps the other lines apart.",
     )
-    assert expected in text_of(out, "word-breaks")
-    assert expected in main_text(page(out, "word-breaks"))
 
 
 def test_words_broken_across_lines_are_whole_in_the_index(out):
-    mentions = json.loads((out / "person-index.json").read_text(encoding="utf-8"))["unidentified"]
-    assert [m["form"] for m in mentions if m["document"] == "word-breaks"] == ["Annabella Lee"]
+    assert [m["form"] for m in unidentified_persons(out, "word-breaks")] == ["Annabella Lee"]
 
 
 # --- tokenised texts -----------------------------------------------------------------------------------
@@ -412,14 +423,13 @@ def test_words_broken_across_lines_are_whole_in_the_index(out):
 def test_tokens_are_words_apart_and_joined_where_their_encoding_says(out):
     # Words written with nothing between them stay apart (a name of two words), except the parts of one word;
     # a token joined on a side has no white space there, whatever the layout of the source's lines.
-    expected = (
+    assert_reads(
+        out,
+        "tokens",
         "The sitting is open. Apologies from Eva Maier, Paul Huber and (by letter) Ida Roth. "
-        "We meet in red – blue tearoom, today."
+        "We meet in red – blue tearoom, today.",
     )
-    assert expected in text_of(out, "tokens")
-    assert expected in main_text(page(out, "tokens"))
-    mentions = json.loads((out / "person-index.json").read_text(encoding="utf-8"))["unidentified"]
-    assert [(m["form"], m["after"]) for m in mentions if m["document"] == "tokens"] == [
+    assert [(m["form"], m["after"]) for m in unidentified_persons(out, "tokens")] == [
         ("Eva Maier", ", Paul Huber and (by letter) …"),
         ("Paul Huber", " and (by letter) Ida Roth. We …"),
     ]
