@@ -417,6 +417,14 @@ def test_words_broken_across_lines_are_whole_in_the_index(out):
     assert [m["form"] for m in unidentified_persons(out, "word-breaks")] == ["Annabella Lee"]
 
 
+def test_annotations_about_the_text_are_not_read_as_its_text(out):
+    # Index entries, certainty, feature structures, interpretations: in the text, but not text.
+    assert_reads(out, "annotations", "Smith arrived late, a word with its analysis.")
+    assert_reads(out, "annotations", "An opinion stands.")
+    contexts = [m["after"] for m in unidentified_persons(out, "annotations")]
+    assert contexts == [" arrived late, a word with its …"]
+
+
 # --- tokenised texts -----------------------------------------------------------------------------------
 
 

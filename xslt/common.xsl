@@ -552,12 +552,13 @@
       else string(t:between-words($node))"/>
   </xsl:function>
 
-  <!-- Whether a node of a block is read with it: not inside a note of its own or another reading. -->
+  <!-- Whether a node of a block is read with it: not inside a note of its own, another reading or an
+       annotation ($t:annotations). -->
   <xsl:function name="t:is-read" as="xs:boolean">
     <xsl:param name="text" as="node()"/>
     <xsl:param name="block" as="element()"/>
     <xsl:sequence select="every $a in $text/ancestor::*[. >> $block] satisfies
-      not($a/self::tei:note or $a/parent::tei:choice[not(t:reading(.) is $a)])"/>
+      not($a/self::tei:note or $a/parent::tei:choice[not(t:reading(.) is $a)] or map:contains($t:annotation-names, local-name($a)))"/>
   </xsl:function>
 
   <!-- Whether the document transformed has breaks inside words, and tokens joined to their neighbours
@@ -1368,6 +1369,15 @@
        per text node would make a tokenised text's page twice as slow. (Where words break, t:flow does it all.) -->
   <xsl:template match="text()[$t:joins-tokens][not(normalize-space())][t:is-joined(preceding-sibling::node()[1], 'right')
     or t:is-joined(following-sibling::node()[1], 'left')]" mode="html text"/>
+
+  <!-- Annotations about the text, which are not its text (TEI's model.global.meta: index entries,
+       interpretations, feature structures, certainty and precision, alignments, alternations): neither look
+       reads them, nor do the indexes' forms and contexts (t:is-read). Static: the names make the pattern. -->
+  <xsl:variable name="t:annotations" static="yes" as="xs:string*" select="'index', 'interp', 'interpGrp', 'span',
+    'spanGrp', 'fs', 'fLib', 'fvLib', 'certainty', 'precision', 'respons', 'link', 'linkGrp', 'join', 'joinGrp',
+    'alt', 'altGrp'"/>
+  <xsl:variable name="t:annotation-names" as="map(xs:string, xs:boolean)" select="map:merge($t:annotations ! map { . : true() })"/>
+  <xsl:template _match="{string-join($t:annotations ! ('tei:' || .), ' | ')}" mode="html text t:reading-text"/>
 
   <!-- A token draws what stands between it and the token before (a space where the two are glued:
        t:between-words), then its look. -->
