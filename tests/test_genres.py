@@ -312,6 +312,9 @@ def test_gloss_lists_pair_labels_and_items(out):
     document = page(out, "gloss-list")
     assert document.xpath("//dl/div/dt/text()") == ["Stave I", "Stave II"]
     assert "Stave I Marley's ghost\nStave II The first spirit" in text_of(out, "gloss-list")
+    # A numbered list is numbered in both looks.
+    assert document.xpath("//ol/li/text()") == ["Dogs", "Zebras"]
+    assert "\n1. Dogs\n2. Zebras\n" in text_of(out, "gloss-list")
 
 
 def test_a_quotation_without_marks_of_its_own_gets_them_against_its_words(out):

@@ -101,7 +101,7 @@
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:apply-templates select="tei:head" mode="html"/>
     <xsl:call-template name="t:html-block">
-      <xsl:with-param name="name" select="if (@type = ('ordered', 'numbered') or @rend = 'numbered') then 'ol' else 'ul'"/>
+      <xsl:with-param name="name" select="if (t:is-numbered(.)) then 'ol' else 'ul'"/>
       <xsl:with-param name="class" select="'list'"/>
       <xsl:with-param name="content"><xsl:apply-templates select="tei:item" mode="html"/></xsl:with-param>
     </xsl:call-template>
@@ -147,8 +147,16 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A list of items only that says it is numbered: the page numbers its items (ol), the plain text too. -->
+  <xsl:function name="t:is-numbered" as="xs:boolean">
+    <xsl:param name="list" as="element(tei:list)"/>
+    <xsl:sequence select="($list/@type = ('ordered', 'numbered') or $list/@rend = 'numbered')
+      and empty($list/(* except (tei:item, tei:head)))"/>
+  </xsl:function>
+
   <xsl:template match="tei:item" mode="text">
     <xsl:sequence select="$t:line[not(current()/preceding-sibling::*[1][self::tei:label])]"/>
+    <xsl:value-of select="parent::tei:list[t:is-numbered(.)] ! (count(current()/preceding-sibling::tei:item) + 1 || '. ')"/>
     <xsl:apply-templates mode="text"/>
     <xsl:sequence select="$t:line"/>
   </xsl:template>
