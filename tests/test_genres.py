@@ -440,17 +440,32 @@ def test_tokens_are_words_apart_and_joined_where_their_encoding_says(out):
         "The sitting is open. Apologies from Eva Maier, Paul Huber and (by letter) Ida Roth. "
         "We meet in red – blue tearoom, today.",
     )
+    # Punctuation a tokenised text writes a token a line, without @join, goes against its word.
+    assert_reads(out, "tokens", "Will they pay? (Not yet.) Ask “soon” – now; a clerk's note.")
     assert [(m["form"], m["after"]) for m in unidentified_persons(out, "tokens")] == [
         ("Eva Maier", ", Paul Huber and (by letter) …"),
         ("Paul Huber", " and (by letter) Ida Roth. We …"),
     ]
 
 
+def test_french_high_punctuation_and_guillemets_keep_their_space(tmp_path):
+    # A token a line, as a tokenised French novel writes them: punctuation is pc, words are w.
+    words = ["Quoi", "?", "Il", "dit", ":", "«", "non", "»", ",", "puis", "partit", "."]
+    tokens = "\n".join(f"<pc>{t}</pc>" if t in "?:«»,." else f"<w>{t}</w>" for t in words)
+    source = (GENRES / "tokens.xml").read_text(encoding="utf-8").replace('xml:lang="en"', 'xml:lang="fr"')
+    (tmp_path / "tei").mkdir()
+    (tmp_path / "tei" / "french.xml").write_text(
+        source.replace("<text><body>", f"<text><body><p>{tokens}</p>")
+    )
+    render([tmp_path / "tei"], tmp_path / "site", ("text",))
+    assert "Quoi ? Il dit : « non », puis partit." in text_of(tmp_path / "site", "french")
+
+
 def test_notes_between_blocks_are_read_where_they_stand_unless_a_pointer_calls_them(out):
     # A transcript's speaker and time lines are blocks in place; a note that a pointer calls stays a footnote.
     text = text_of(out, "tokens")
     assert text.startswith("19:02\n\nChair Anna Berger:\n\n")
-    assert "today.\n\nClosed at 19:29.\n\nThe record was checked.[1]" in text
+    assert "note.\n\nClosed at 19:29.\n\nThe record was checked.[1]" in text
     assert text.endswith("Notes\n\n1. By the clerk.\n")
     document = page(out, "tokens")
     assert [n.text for n in document.xpath("//main//div[starts-with(@class, 'note ')]")] == [

@@ -564,7 +564,7 @@
   <!-- Whether the document transformed has breaks inside words, and tokens joined to their neighbours
        (@join): then its text nodes reflow (t:flow). Computed once per transformation. -->
   <xsl:variable name="t:breaks-words" as="xs:boolean" select="exists((//tei:lb | //tei:pb | //tei:cb)[t:breaks-word(.)])"/>
-  <xsl:variable name="t:joins-tokens" as="xs:boolean" select="exists((//tei:w | //tei:pc)[@join])"/>
+  <xsl:variable name="t:joins-tokens" as="xs:boolean" select="exists(//tei:pc) or exists((//tei:w)[@join])"/>
   <xsl:variable name="t:reflows" as="xs:boolean" select="$t:breaks-words or $t:joins-tokens"/>
 
   <!-- A line break inside a word (TEI @break="no", or the older type="hyphenInWord") adds no space. -->
@@ -614,8 +614,17 @@
     <xsl:param name="token" as="element()?"/>
     <xsl:param name="side" as="xs:string"/>
     <xsl:sequence select="$token/@join = ($side, 'both', 'overlap')
-      or $token/self::tei:w/@part = (if ($side = 'right') then ('I', 'M') else ('M', 'F'))"/>
+      or $token/self::tei:w/@part = (if ($side = 'right') then ('I', 'M') else ('M', 'F'))
+      or $token/self::tei:pc[empty(@join)] ! $t:attaching-punctuation(normalize-space()) = $side"/>
   </xsl:function>
+
+  <!-- Punctuation that says nothing of its sides (a pc without @join, as a tokenised novel writes a token a
+       line): what closes goes against the word before it (left), what opens against the word after it (right).
+       French sets its high punctuation and guillemets apart: only the rest attaches there. -->
+  <xsl:variable name="t:attaching-punctuation" as="map(xs:string, xs:string)" select="map:merge((
+    ('.', ',', ')', ']', '}', '…', if ($t:french) then () else (';', ':', '!', '?', '»', '”', '’')) ! map { . : 'left' },
+    ('(', '[', '{', if ($t:french) then () else ('«', '“', '‘')) ! map { . : 'right' }))"/>
+  <xsl:variable name="t:french" as="xs:boolean" select="starts-with(lower-case(string((/*/@xml:lang, t:header-language())[1])), 'fr')"/>
 
   <!-- The token a node begins ($first) or ends with: itself, or that of its first or last child. -->
   <xsl:function name="t:edge-token" as="element()?">
