@@ -87,6 +87,11 @@ def test_page_breaks_show_their_number_and_forme_work_is_not_reading_text(out):
     assert "[p. [2]]\n\nA page without a printed number" in text
 
 
+def test_a_glyph_given_by_its_declaration_reads_as_its_mapping(out):
+    # <g ref="#et"/>: the standard mapping; with content, the content; without a mapping, the glyph's name.
+    assert_reads(out, "glyphs", "Arma & uirum, sed ſic, [CROSS MARK] Troiae.")
+
+
 def test_unclear_damage_hand_and_gap_are_marked(out):
     document = page(out, "transcription-marks")
     assert document.xpath("//span[@class='unclear']/@title") == ["Unclear in the source: faded"]

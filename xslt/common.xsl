@@ -1388,6 +1388,18 @@
   <xsl:variable name="t:annotation-names" as="map(xs:string, xs:boolean)" select="map:merge($t:annotations ! map { . : true() })"/>
   <xsl:template _match="{string-join($t:annotations ! ('tei:' || .), ' | ')}" mode="html text t:reading-text"/>
 
+  <!-- A glyph written as a reference to its declaration (<g ref="#et"/>, a charDecl's char or glyph) reads as
+       the declaration's standard mapping, else its only or first one, else its name (a Name property, or the
+       charName or glyphName of older TEI); a glyph with content reads as its content, one whose reference
+       leads nowhere (EEBO's char:EOLhyphen) as nothing. -->
+  <xsl:template match="tei:g[not(node())]" mode="html text t:reading-text">
+    <xsl:variable name="declared" select="t:pointed-entry(@ref)[self::tei:char or self::tei:glyph]"/>
+    <xsl:variable name="name" select="$declared/((tei:unicodeProp | tei:localProp)[@name = 'Name']/@value,
+      tei:charName, tei:glyphName)"/>
+    <xsl:value-of select="($declared/tei:mapping[@type = ('standard', 'normalized', 'normalised')],
+      $declared/tei:mapping, $name ! ('[' || normalize-space() || ']'))[1]"/>
+  </xsl:template>
+
   <!-- A token draws what stands between it and the token before (a space where the two are glued:
        t:between-words), then its look. -->
   <xsl:template match="tei:w | tei:pc" mode="html text">
