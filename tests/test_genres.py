@@ -145,6 +145,12 @@ def test_utterances_and_segments_stay_apart_and_speakers_are_named(out):
 # --- verse ---------------------------------------------------------------------------------------------
 
 
+def test_a_caesura_sets_the_half_lines_apart(out):
+    half_lines = "Hwæt we Gardena\u2003in geardagum"  # a wide space, which white space does not collapse
+    assert f"\n{half_lines}\n" in text_of(out, "verse")
+    assert page(out, "verse").xpath("//div[contains(@class, 'l')]")[-1].text_content() == half_lines
+
+
 def test_verse_lines_stanzas_and_every_fifth_number(out):
     document = page(out, "verse")
     assert len(document.xpath("//div[@class='lg']")) == 2

@@ -670,18 +670,18 @@
 
   <!-- What an element reads as between the words around it, in a line of reading text (a form or a context in
        the indexes, a reading in the apparatus), where the page draws it: a line, page or column break a
-       space (none inside a word: t:breaks-word), a space a space, a pointer without content what it points
+       space (none inside a word: t:breaks-word), a space or a caesura a space, a pointer without content what it points
        to (a date, a figure: t:pointer-label; nothing where it calls a note), and the start of a block, a
        table cell, a line of a letterhead or an element the page sets apart from the one before it
        (t:apart-when-glued) a space ("Herrn | Dr. Arthur Schnitzler"). () for any other node. -->
   <xsl:variable name="t:between-words-names" as="map(xs:string, xs:boolean)"
-    select="map:merge(('lb', 'pb', 'cb', 'space', 'ref', 'ptr', 'w', 'pc', map:keys($t:apart-when-glued)) ! map { . : true() })"/>
+    select="map:merge(('lb', 'pb', 'cb', 'space', 'caesura', 'ref', 'ptr', 'w', 'pc', map:keys($t:apart-when-glued)) ! map { . : true() })"/>
   <xsl:function name="t:between-words" as="xs:string?">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="
       if (not($node instance of element())) then ()
       else if ($node/(self::tei:lb | self::tei:pb | self::tei:cb)) then (if (t:breaks-word($node)) then '' else ' ')
-      else if ($node/self::tei:space) then ' '
+      else if ($node/(self::tei:space | self::tei:caesura)) then ' '
       else if ($node/(self::tei:w | self::tei:pc)) then ' '[t:is-glued-token($node)]
       else if ($node/(self::tei:ref[not(node())] | self::tei:ptr)) then
         (if (exists(t:called-note($node))) then '' else t:pointer-label($node))

@@ -13,6 +13,12 @@
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
+  <!-- A caesura divides a line into half-lines (Old English verse): a wide space between them, in either look,
+       where white space alone would collapse into an ordinary one or glue them. -->
+  <xsl:template match="tei:caesura" mode="html text">
+    <xsl:text>&#x2003;</xsl:text>
+  </xsl:template>
+
   <xsl:template match="tei:l" mode="html">
     <xsl:call-template name="t:html-block">
       <xsl:with-param name="class" select="'l', @part ! ('part-' || upper-case(.))"/>
