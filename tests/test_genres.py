@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, dangling_links
 from lxml import html
+from test_render import nu_check
 
 from teitools.run import render
 
@@ -19,6 +20,11 @@ def out(tmp_path_factory) -> Path:
     result = render([GENRES], output)
     assert result.report.findings == []
     return output
+
+
+def test_every_genre_page_is_valid_html(out):
+    checked = nu_check(out)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
 def page(out: Path, name: str) -> html.HtmlElement:
