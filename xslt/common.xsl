@@ -40,8 +40,8 @@
     'signed', 'dateline', 'byline', 'docAuthor', 'docDate', 'docImprint', 'docTitle', 'titlePart',
     'titlePage', 'trailer', 'opener', 'closer', 'argument', 'epigraph', 'postscript', 'table', 'row',
     'castList', 'castGroup', 'castItem', 'figure', 'figDesc', 'listPerson', 'person', 'personGrp', 'listPlace',
-    'place', 'listOrg', 'org', 'listEvent', 'event', 'superEntry', 'entry', 'entryFree', 'hom', 're', 'sense', 'set', 'floatingText', 'address',
-    'addrLine', 'u', 'sourceDoc', 'surface', 'zone', 'line', 'listApp', 'listWit', 'witness'"/>
+    'place', 'listOrg', 'org', 'listEvent', 'event', 'superEntry', 'entry', 'entryFree', 'hom', 're', 'sense',
+    'set', 'floatingText', 'address', 'addrLine', 'u', 'sourceDoc', 'surface', 'zone', 'line', 'listApp', 'listWit', 'witness'"/>
 
   <xsl:variable name="t:block-names" as="map(xs:string, xs:boolean)" select="map:merge($t:blocks ! map { . : true() })"/>
 
@@ -558,11 +558,13 @@
     <xsl:param name="text" as="node()"/>
     <xsl:param name="block" as="element()"/>
     <xsl:sequence select="every $a in $text/ancestor::*[. >> $block] satisfies
-      not($a/self::tei:note or $a/parent::tei:choice[not(t:reading(.) is $a)] or map:contains($t:annotation-names, local-name($a)))"/>
+      not($a/self::tei:note or $a/parent::tei:choice[not(t:reading(.) is $a)]
+        or map:contains($t:annotation-names, local-name($a)))"/>
   </xsl:function>
 
-  <!-- Whether the document transformed has breaks inside words, and tokens joined to their neighbours
-       (@join): then its text nodes reflow (t:flow). Computed once per transformation. -->
+  <!-- Whether the document transformed has breaks inside words, and tokens that may be joined to their
+       neighbours (@join, or punctuation: t:joins): then its white space reflows (t:flow, and the template for
+       white space between tokens). Computed once per transformation. -->
   <xsl:variable name="t:breaks-words" as="xs:boolean" select="exists((//tei:lb | //tei:pb | //tei:cb)[t:breaks-word(.)])"/>
   <xsl:variable name="t:joins-tokens" as="xs:boolean" select="exists(//tei:pc) or exists((//tei:w)[@join])"/>
   <xsl:variable name="t:reflows" as="xs:boolean" select="$t:breaks-words or $t:joins-tokens"/>
@@ -604,7 +606,8 @@
   <xsl:function name="t:is-joined" as="xs:boolean">
     <xsl:param name="node" as="node()?"/>
     <xsl:param name="side" as="xs:string"/>
-    <xsl:sequence select="t:is-word-break($node) or ($t:joins-tokens and t:joins(t:edge-token($node, $side = 'left'), $side))"/>
+    <xsl:sequence select="t:is-word-break($node)
+      or ($t:joins-tokens and t:joins(t:edge-token($node, $side = 'left'), $side))"/>
   </xsl:function>
 
   <!-- Linguistic tokens (w, pc). A token's @join says on which side it has no white space (TEI
@@ -624,7 +627,8 @@
   <xsl:variable name="t:attaching-punctuation" as="map(xs:string, xs:string)" select="map:merge((
     ('.', ',', ')', ']', '}', '…', if ($t:french) then () else (';', ':', '!', '?', '»', '”', '’')) ! map { . : 'left' },
     ('(', '[', '{', if ($t:french) then () else ('«', '“', '‘')) ! map { . : 'right' }))"/>
-  <xsl:variable name="t:french" as="xs:boolean" select="starts-with(lower-case(string((/*/@xml:lang, t:header-language())[1])), 'fr')"/>
+  <xsl:variable name="t:french" as="xs:boolean"
+    select="starts-with(lower-case(string((/*/@xml:lang, t:header-language())[1])), 'fr')"/>
 
   <!-- The token a node begins ($first) or ends with: itself, or that of its first or last child. -->
   <xsl:function name="t:edge-token" as="element()?">
@@ -649,8 +653,10 @@
   <xsl:function name="t:is-glued-token" as="xs:boolean">
     <xsl:param name="token" as="element()"/>
     <xsl:variable name="previous" select="t:token-before($token)"/>
-    <xsl:sequence select="exists($previous) and ($previous/self::tei:w and $token/self::tei:w or ($previous, $token)/@join = 'no')
-      and not(t:joins($previous, 'right') or t:joins($token, 'left')) and empty($token/ancestor::*[self::tei:w or self::tei:pc])"/>
+    <xsl:sequence select="exists($previous)
+      and ($previous/self::tei:w and $token/self::tei:w or ($previous, $token)/@join = 'no')
+      and not(t:joins($previous, 'right') or t:joins($token, 'left'))
+      and empty($token/ancestor::*[self::tei:w or self::tei:pc])"/>
   </xsl:function>
 
   <xsl:function name="t:is-word-break" as="xs:boolean">
@@ -670,12 +676,14 @@
 
   <!-- What an element reads as between the words around it, in a line of reading text (a form or a context in
        the indexes, a reading in the apparatus), where the page draws it: a line, page or column break a
-       space (none inside a word: t:breaks-word), a space or a caesura a space, a pointer without content what it points
-       to (a date, a figure: t:pointer-label; nothing where it calls a note), and the start of a block, a
+       space (none inside a word: t:breaks-word), a space or a caesura a space, a token glued to the token
+       before a space (t:is-glued-token), a pointer without content what it points to (a date, a figure:
+       t:pointer-label; nothing where it calls a note), and the start of a block, a
        table cell, a line of a letterhead or an element the page sets apart from the one before it
        (t:apart-when-glued) a space ("Herrn | Dr. Arthur Schnitzler"). () for any other node. -->
   <xsl:variable name="t:between-words-names" as="map(xs:string, xs:boolean)"
-    select="map:merge(('lb', 'pb', 'cb', 'space', 'caesura', 'ref', 'ptr', 'w', 'pc', map:keys($t:apart-when-glued)) ! map { . : true() })"/>
+    select="map:merge(('lb', 'pb', 'cb', 'space', 'caesura', 'ref', 'ptr', 'w', 'pc', map:keys($t:apart-when-glued))
+      ! map { . : true() })"/>
   <xsl:function name="t:between-words" as="xs:string?">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="
@@ -967,7 +975,8 @@
 
   <xsl:function name="t:added-marks" as="xs:string+">
     <xsl:param name="quotation" as="element()"/>
-    <xsl:variable name="language" select="(($quotation/ancestor-or-self::*/@xml:lang)[last()], t:header-language())[1]"/>
+    <xsl:variable name="language"
+      select="(($quotation/ancestor-or-self::*/@xml:lang)[last()], t:header-language())[1]"/>
     <xsl:variable name="marks" select="($t:marks-by-language(lower-case(tokenize(string($language), '-')[1])),
       $t:marks-by-language('en'))"/>
     <xsl:variable name="inner" select="count($quotation/ancestor::*[self::tei:q or self::tei:quote or self::tei:said]
@@ -1385,7 +1394,8 @@
   <xsl:variable name="t:annotations" static="yes" as="xs:string*" select="'index', 'interp', 'interpGrp', 'span',
     'spanGrp', 'fs', 'fLib', 'fvLib', 'certainty', 'precision', 'respons', 'link', 'linkGrp', 'join', 'joinGrp',
     'alt', 'altGrp'"/>
-  <xsl:variable name="t:annotation-names" as="map(xs:string, xs:boolean)" select="map:merge($t:annotations ! map { . : true() })"/>
+  <xsl:variable name="t:annotation-names" as="map(xs:string, xs:boolean)"
+    select="map:merge($t:annotations ! map { . : true() })"/>
   <xsl:template _match="{string-join($t:annotations ! ('tei:' || .), ' | ')}" mode="html text t:reading-text"/>
 
   <!-- A glyph written as a reference to its declaration (<g ref="#et"/>, a charDecl's char or glyph) reads as
