@@ -502,6 +502,16 @@ def test_ruby_glosses_its_base_above_it_and_in_marks_where_it_cannot(out):
     assert "東京(とうきょう)に行く。" in text_of(out, "ruby")
 
 
+def test_a_right_to_left_text_is_laid_out_so_and_its_other_languages_as_they_are_written(out):
+    document = page(out, "right-to-left")
+    assert (document.get("lang"), document.get("dir")) == ("he", "rtl")
+    # A passage in another language carries it, and its direction where that differs from its surroundings';
+    # a code that is no language ("mp") is left out.
+    marked = [(e.tag, e.get("lang"), e.get("dir")) for e in document.xpath("//main//*[@lang]")]
+    assert marked == [("i", "en", "ltr"), ("p", "en", "ltr"), ("i", "ar", "rtl")]
+    assert page(out, "verse").get("dir") is None  # a left-to-right page says nothing
+
+
 # --- dictionaries --------------------------------------------------------------------------------------
 
 

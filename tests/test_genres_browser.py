@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import CORPUS
+from conftest import CORPUS, ROOT
 from lxml import etree
 from playwright.sync_api import Page
 from test_browser import browser, open_page, recording_page  # noqa: F401  (the shared chromium fixture)
@@ -15,6 +15,7 @@ from test_browser import browser, open_page, recording_page  # noqa: F401  (the 
 from teitools.run import render
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+GENRES = ROOT / "tests" / "data" / "genres"
 LETTER = "L02765.html"
 DRAMA = "lessing-nathan-der-weise.html"
 FAUST = "goethe-faust-eine-tragoedie.html"
@@ -161,6 +162,18 @@ def test_a_page_reflows_to_a_phones_width_without_scrolling_sideways(page, corpu
     page.set_viewport_size({"width": 320, "height": 640})
     open_page(page, corpus_site, name)
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_a_right_to_left_page_mirrors_its_sides(page, tmp_path):
+    """Hebrew: the text starts at the right, its verse numbers stand in the right margin, and nothing hidden
+    at the start of the line (the skip link) widens the page sideways."""
+    render([GENRES / "right-to-left.xml"], tmp_path, ("html",))
+    page.set_viewport_size({"width": 320, "height": 640})
+    open_page(page, tmp_path, "right-to-left.html")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    line = page.locator("main .l").nth(4).bounding_box()
+    number = page.locator("main .l .linenumber").first.bounding_box()
+    assert number["x"] >= line["x"] + line["width"] - 1  # right of its line
 
 
 def test_line_numbers_keep_their_digits_and_a_wrapped_line_hangs(page, corpus_site):

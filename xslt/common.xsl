@@ -1042,15 +1042,58 @@
     'eng': 'en', 'fre': 'fr', 'fra': 'fr', 'ger': 'de', 'deu': 'de', 'lat': 'la', 'ita': 'it', 'spa': 'es',
     'rus': 'ru', 'gre': 'el', 'ell': 'el', 'dut': 'nl', 'nld': 'nl', 'heb': 'he', 'ara': 'ar', 'pol': 'pl',
     'por': 'pt', 'cze': 'cs', 'ces': 'cs', 'swe': 'sv', 'dan': 'da', 'nor': 'no', 'hun': 'hu', 'fin': 'fi',
-    'wel': 'cy', 'cym': 'cy', 'gle': 'ga', 'chi': 'zh', 'zho': 'zh', 'jpn': 'ja', 'tur': 'tr', 'ukr': 'uk'}"/>
+    'wel': 'cy', 'cym': 'cy', 'gle': 'ga', 'chi': 'zh', 'zho': 'zh', 'jpn': 'ja', 'tur': 'tr', 'ukr': 'uk',
+    'per': 'fa', 'fas': 'fa', 'urd': 'ur', 'yid': 'yi'}"/>
 
   <xsl:function name="t:bcp47" as="xs:string">
     <xsl:param name="code" as="xs:string?"/>
     <xsl:variable name="parts" select="tokenize(string($code), '-')"/>
-    <xsl:variable name="primary" select="lower-case($parts[1])"/>
-    <xsl:variable name="tag" select="string-join((($t:two-letter($primary), $primary)[1], tail($parts)), '-')"/>
-    <xsl:sequence select="if (matches($tag, '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$')) then $tag else ''"/>
+    <xsl:variable name="primary" select="($t:two-letter(lower-case($parts[1])), lower-case($parts[1]))[1]"/>
+    <xsl:variable name="tag" select="string-join(($primary, tail($parts)), '-')"/>
+    <xsl:sequence select="if (matches($tag, '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$')
+      and (string-length($primary) = 3 or map:contains($t:iso-639-1, $primary))) then $tag else ''"/>
   </xsl:function>
+
+  <!-- The two-letter language codes there are (ISO 639-1): a two-letter code that is none ("mp") is no
+       language a browser or a screen reader knows. -->
+  <xsl:variable name="t:iso-639-1" as="map(xs:string, xs:boolean)" select="map:merge(tokenize('aa ab ae af ak
+    am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et
+    eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka
+    kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd
+    ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq
+    sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu')
+    ! map { . : true() })"/>
+
+  <!-- The writing direction of a language: right to left where its script subtag is one written so, or,
+       without a script subtag, where the language is written so by default (Arabic, Hebrew, Persian, Urdu,
+       Yiddish, Syriac...); else left to right. -->
+  <xsl:variable name="t:right-to-left-scripts" as="xs:string*"
+    select="'arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'samr', 'mand', 'adlm', 'rohg'"/>
+  <xsl:variable name="t:right-to-left-languages" as="xs:string*"
+    select="'ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ota', 'prs', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi'"/>
+  <xsl:function name="t:direction" as="xs:string">
+    <xsl:param name="language" as="xs:string?"/>
+    <xsl:variable name="subtags" select="tokenize(lower-case(t:bcp47($language)), '-')"/>
+    <xsl:variable name="script" select="tail($subtags)[string-length(.) = 4][1]"/>
+    <xsl:sequence select="if (if (exists($script)) then $script = $t:right-to-left-scripts
+      else $subtags[1] = $t:right-to-left-languages) then 'rtl' else 'ltr'"/>
+  </xsl:function>
+
+  <!-- The language of the document transformed ('und' where it says none: its root, its text, else its
+       header's language) and its direction: the page's. -->
+  <xsl:variable name="t:document-language" as="xs:string"
+    select="(t:bcp47((/*/@xml:lang, /*/tei:text/@xml:lang, t:header-language())[1])[. != ''], 'und')[1]"/>
+  <xsl:variable name="t:document-direction" as="xs:string" select="t:direction($t:document-language)"/>
+
+  <!-- An element of the page in a language of its own (@xml:lang): its lang, and its dir where its direction
+       differs from that of what is around it (an English phrase in a Hebrew letter, a Hebrew one in English). -->
+  <xsl:template name="t:language-attributes">
+    <xsl:for-each select="@xml:lang[t:bcp47(.) != '']">
+      <xsl:attribute name="lang" select="t:bcp47(.)"/>
+      <xsl:variable name="around" select="((../ancestor::*/@xml:lang)[last()] ! t:direction(.), $t:document-direction)[1]"/>
+      <xsl:if test="t:direction(.) != $around"><xsl:attribute name="dir" select="t:direction(.)"/></xsl:if>
+    </xsl:for-each>
+  </xsl:template>
 
   <!-- An ISO 8601 value a date carries, usable as an HTML datetime; its normalised start in the chronology. -->
   <xsl:function name="t:iso-date" as="xs:string?">
@@ -1366,6 +1409,7 @@
     <xsl:param name="class" as="xs:string*" select="local-name()"/>
     <xsl:attribute name="class" select="string-join(($class, if (@rend or @rendition) then t:rend-classes(.) else ()), ' ')"/>
     <xsl:attribute name="id" select="t:anchor(.)"/>
+    <xsl:call-template name="t:language-attributes"/>
     <xsl:if test="@rendition or @style"><xsl:call-template name="t:style"/></xsl:if>
   </xsl:template>
 

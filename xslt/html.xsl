@@ -46,7 +46,8 @@
     <xsl:variable name="tei" select="(tei:TEI, tei:teiCorpus)[1]"/>
     <xsl:variable name="texts" select="//tei:text[not(ancestor::tei:text)] | //tei:sourceDoc"/>
     <xsl:call-template name="t:page">
-      <xsl:with-param name="lang" select="t:language($tei)"/>
+      <xsl:with-param name="lang" select="$t:document-language"/>
+      <xsl:with-param name="dir" select="$t:document-direction[. = 'rtl']"/>
       <xsl:with-param name="title" select="t:title()"/>
       <xsl:with-param name="tei" select="$tei" tunnel="yes"/>
       <xsl:with-param name="texts" select="$texts" tunnel="yes"/>
@@ -147,13 +148,6 @@
   </xsl:template>
 
   <xsl:template match="node()" mode="contents"/>
-
-  <xsl:function name="t:language" as="xs:string">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="declared" select="t:bcp47(($tei/@xml:lang, $tei/tei:text/@xml:lang,
-      t:header-language())[1])"/>
-    <xsl:sequence select="if ($declared) then $declared else 'und'"/>
-  </xsl:function>
 
   <xsl:template name="metadata">
     <dl class="metadata">
@@ -499,9 +493,7 @@
 
   <xsl:template match="tei:foreign | tei:term | tei:mentioned | tei:gloss" mode="html">
     <i class="{local-name()}">
-      <xsl:if test="t:bcp47(@xml:lang)">
-        <xsl:attribute name="lang" select="t:bcp47(@xml:lang)"/>
-      </xsl:if>
+      <xsl:call-template name="t:language-attributes"/>
       <xsl:call-template name="phrase-content"/>
     </i>
   </xsl:template>

@@ -25,8 +25,10 @@
        the page (a tenth of the time of a large page). The context item and tunnel parameters reach them. -->
   <xsl:template name="t:page">
     <xsl:param name="lang" as="xs:string" select="'en'"/>
+    <xsl:param name="dir" as="xs:string?" select="()"/>
     <xsl:param name="title" as="xs:string"/>
     <html lang="{$lang}">
+      <xsl:if test="$dir"><xsl:attribute name="dir" select="$dir"/></xsl:if>
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
