@@ -510,6 +510,11 @@ def test_a_right_to_left_text_is_laid_out_so_and_its_other_languages_as_they_are
     marked = [(e.tag, e.get("lang"), e.get("dir")) for e in document.xpath("//main//*[@lang]")]
     assert marked == [("i", "en", "ltr"), ("p", "en", "ltr"), ("i", "ar", "rtl")]
     assert page(out, "verse").get("dir") is None  # a left-to-right page says nothing
+    # The page's own English words ("Cite as:", the labels, the navigation) carry their language there,
+    # and on an English page nothing.
+    interface = document.xpath("//nav | //dt | //p[@class='citation']/strong | //a[@class='skip']")
+    assert {(e.get("lang"), e.get("dir")) for e in interface} == {("en", "ltr")}
+    assert page(out, "dictionary").xpath("//*[@lang][not(self::html)]") == []
 
 
 # --- dictionaries --------------------------------------------------------------------------------------

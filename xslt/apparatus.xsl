@@ -105,7 +105,7 @@
     <xsl:param name="witnesses" as="element(tei:witness)*"/>
     <xsl:if test="exists($apps)">
       <section class="apparatus" aria-labelledby="tt-apparatus">
-        <h2 id="tt-apparatus">Apparatus</h2>
+        <h2 id="tt-apparatus"><xsl:sequence select="$t:interface-attributes"/>Apparatus</h2>
         <xsl:if test="exists($witnesses)">
           <dl class="witnesses">
             <xsl:for-each select="$witnesses">

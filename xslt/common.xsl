@@ -1085,6 +1085,18 @@
     select="(t:bcp47((/*/@xml:lang, /*/tei:text/@xml:lang, t:header-language())[1])[. != ''], 'und')[1]"/>
   <xsl:variable name="t:document-direction" as="xs:string" select="t:direction($t:document-language)"/>
 
+  <!-- teitools speaks English on its pages ("Notes", "Cite as:", the headings it implies): on the page of a
+       document in another language, the words it adds carry their language, and their direction on a
+       right-to-left page (these attributes, on the element that holds them). -->
+  <xsl:variable name="t:interface-language" as="xs:string" select="'en'"/>
+  <xsl:variable name="t:interface-attributes" as="attribute()*">
+    <xsl:if test="not($t:document-language = $t:interface-language
+      or starts-with($t:document-language, $t:interface-language || '-'))">
+      <xsl:attribute name="lang" select="$t:interface-language"/>
+      <xsl:if test="$t:document-direction = 'rtl'"><xsl:attribute name="dir" select="'ltr'"/></xsl:if>
+    </xsl:if>
+  </xsl:variable>
+
   <!-- An element of the page in a language of its own (@xml:lang): its lang, and its dir where its direction
        differs from that of what is around it (an English phrase in a Hebrew letter, a Hebrew one in English). -->
   <xsl:template name="t:language-attributes">

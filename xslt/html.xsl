@@ -48,6 +48,7 @@
     <xsl:call-template name="t:page">
       <xsl:with-param name="lang" select="$t:document-language"/>
       <xsl:with-param name="dir" select="$t:document-direction[. = 'rtl']"/>
+      <xsl:with-param name="interface" select="$t:interface-attributes"/>
       <xsl:with-param name="title" select="t:title()"/>
       <xsl:with-param name="tei" select="$tei" tunnel="yes"/>
       <xsl:with-param name="texts" select="$texts" tunnel="yes"/>
@@ -65,7 +66,7 @@
       <xsl:with-param name="layers" select="$layers"/>
     </xsl:call-template>
     <xsl:if test="$texts//tei:choice">
-      <button type="button" id="tt-toggle" aria-pressed="false" hidden="">Show the source's readings</button>
+      <button type="button" id="tt-toggle" aria-pressed="false" hidden=""><xsl:sequence select="$t:interface-attributes"/>Show the source's readings</button>
     </xsl:if>
   </xsl:template>
 
@@ -115,7 +116,7 @@
     <xsl:param name="texts" as="element()*"/>
     <xsl:if test="exists(($texts//tei:head/parent::*[local-name() = $divisions] | $texts//tei:div[t:implied-heading(.)])[3])">
       <nav class="toc" aria-labelledby="tt-contents">
-        <h2 id="tt-contents">Contents</h2>
+        <h2 id="tt-contents"><xsl:sequence select="$t:interface-attributes"/>Contents</h2>
         <ol><xsl:apply-templates select="$texts/self::tei:text/* | $texts/self::tei:sourceDoc" mode="contents"/></ol>
       </nav>
     </xsl:if>
@@ -166,7 +167,7 @@
       </xsl:call-template>
       <xsl:call-template name="licence"/>
     </dl>
-    <p class="citation"><strong>Cite as:</strong><xsl:text> </xsl:text><xsl:value-of select="t:citation()"/></p>
+    <p class="citation"><strong><xsl:sequence select="$t:interface-attributes"/>Cite as:</strong><xsl:text> </xsl:text><xsl:value-of select="t:citation()"/></p>
   </xsl:template>
 
   <!-- A licence written out in full (a Creative Commons deed, 1,400 characters, a screen long) folds away
@@ -178,7 +179,7 @@
     <xsl:variable name="licence" select="t:licence()"/>
     <xsl:choose>
       <xsl:when test="string-length($licence) gt $t:folded-licence">
-        <dt>Licence</dt>
+        <dt><xsl:sequence select="$t:interface-attributes"/>Licence</dt>
         <dd>
           <details>
             <summary><xsl:value-of select="string-join(subsequence(tokenize($licence), 1, 12), ' ') || ' …'"/></summary>
@@ -199,7 +200,7 @@
     <xsl:param name="label" as="xs:string"/>
     <xsl:param name="value" as="xs:string?"/>
     <xsl:if test="$value">
-      <dt><xsl:value-of select="$label"/></dt>
+      <dt><xsl:sequence select="$t:interface-attributes"/><xsl:value-of select="$label"/></dt>
       <dd><xsl:value-of select="$value"/></dd>
     </xsl:if>
   </xsl:template>
@@ -208,7 +209,7 @@
     <xsl:param name="notes" as="element(tei:note)*"/>
     <xsl:if test="exists($notes)">
       <section class="notes" aria-labelledby="tt-notes">
-        <h2 id="tt-notes">Notes</h2>
+        <h2 id="tt-notes"><xsl:sequence select="$t:interface-attributes"/>Notes</h2>
         <ol>
           <xsl:for-each select="$notes">
             <li id="{t:anchor(.)}">
@@ -243,7 +244,11 @@
       <xsl:attribute name="class" select="string-join((local-name(), @type), ' ')"/>
       <xsl:attribute name="id" select="t:anchor(.)"/>
       <xsl:for-each select="t:implied-heading(.)[not($inline)]">
-        <xsl:element name="h{t:heading-level($division)}"><xsl:attribute name="class" select="'head'"/><xsl:value-of select="."/></xsl:element>
+        <xsl:element name="h{t:heading-level($division)}">
+          <xsl:attribute name="class" select="'head'"/>
+          <xsl:sequence select="$t:interface-attributes"/>
+          <xsl:value-of select="."/>
+        </xsl:element>
       </xsl:for-each>
       <xsl:apply-templates mode="html"/>
     </xsl:element>
@@ -275,6 +280,7 @@
     <xsl:for-each select="t:list-heading(.)[not($inline)]">
       <xsl:element name="h{t:heading-level($list)}">
         <xsl:attribute name="class" select="'head'"/>
+        <xsl:sequence select="$t:interface-attributes"/>
         <xsl:value-of select="."/>
       </xsl:element>
     </xsl:for-each>

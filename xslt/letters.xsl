@@ -50,12 +50,12 @@
     <xsl:for-each select="t:correspondence()">
       <xsl:variable name="line" select="t:action-line(.)"/>
       <xsl:if test="$line">
-        <dt><xsl:value-of select="t:action-label(.)"/></dt>
+        <dt><xsl:sequence select="$t:interface-attributes"/><xsl:value-of select="t:action-label(.)"/></dt>
         <dd class="correspondent"><xsl:value-of select="$line"/></dd>
       </xsl:if>
     </xsl:for-each>
     <xsl:for-each select="t:correspondence-context()">
-      <dt><xsl:value-of select="t:related-letter-label(.)"/></dt>
+      <dt><xsl:sequence select="$t:interface-attributes"/><xsl:value-of select="t:related-letter-label(.)"/></dt>
       <dd>
         <xsl:variable name="href" select="$pages(?target)"/>
         <xsl:choose>

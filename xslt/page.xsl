@@ -26,6 +26,8 @@
   <xsl:template name="t:page">
     <xsl:param name="lang" as="xs:string" select="'en'"/>
     <xsl:param name="dir" as="xs:string?" select="()"/>
+    <!-- The language attributes of the page's own words, where they are not in the page's language. -->
+    <xsl:param name="interface" as="attribute()*" select="()"/>
     <xsl:param name="title" as="xs:string"/>
     <html lang="{$lang}">
       <xsl:if test="$dir"><xsl:attribute name="dir" select="$dir"/></xsl:if>
@@ -36,10 +38,11 @@
         <link rel="stylesheet" href="{$stylesheet-href}"/>
       </head>
       <body>
-        <a class="skip" href="#tt-text">Skip to the text</a>
+        <a class="skip" href="#tt-text"><xsl:sequence select="$interface"/>Skip to the text</a>
         <header>
           <xsl:if test="$index-href">
             <nav aria-label="Edition">
+              <xsl:sequence select="$interface"/>
               <a href="{$index-href}">Edition index</a>
               <xsl:for-each select="$t:indexes">
                 <xsl:text> · </xsl:text>

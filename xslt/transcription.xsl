@@ -32,6 +32,7 @@
     <xsl:param name="layers" as="xs:boolean"/>
     <xsl:if test="$layers">
       <p class="layers">
+        <xsl:sequence select="$t:interface-attributes"/>
         <xsl:text>Show: </xsl:text>
         <a href="#tt-diplomatic">diplomatic text (as the source has it)</a>
         <xsl:text> · </xsl:text>
