@@ -515,6 +515,10 @@ def test_a_right_to_left_text_is_laid_out_so_and_its_other_languages_as_they_are
     interface = document.xpath("//nav | //dt | //p[@class='citation']/strong | //a[@class='skip']")
     assert {(e.get("lang"), e.get("dir")) for e in interface} == {("en", "ltr")}
     assert page(out, "dictionary").xpath("//*[@lang][not(self::html)]") == []
+    # On the English index pages, what comes from the texts is isolated: a Hebrew context reads right to left.
+    mention = page(out, "person-index").xpath("//li[a[starts-with(@href, 'right-to-left.html')]]")[0]
+    assert mention.xpath("a/bdi/text()") == ["מכתב"]
+    assert mention.xpath("span[@class='context']/@dir") == ["auto"]
 
 
 # --- dictionaries --------------------------------------------------------------------------------------

@@ -60,7 +60,7 @@
     <ul class="documents">
       <xsl:for-each select="$t:data?documents?*">
         <li>
-          <a href="{?name}.html"><xsl:value-of select="?title"/></a>
+          <a href="{?name}.html"><bdi><xsl:value-of select="?title"/></bdi></a>
           <xsl:value-of select="(?authors, ?date)[. != ''] ! (', ' || .)" separator=""/>
           <xsl:text> (</xsl:text>
           <!-- Read as "plain text" beside the title; named in full for a screen reader's list of links. -->
@@ -125,7 +125,11 @@
       <xsl:if test="array:size((?variants, [])[1]) gt 0">
         <p class="variants"><xsl:value-of select="'Also: ' || string-join(?variants?*, '; ')"/></p>
       </xsl:if>
-      <p class="forms"><xsl:value-of select="'In the texts: ' || string-join(?forms?* ! ('“' || . || '”'), ', ')"/></p>
+      <p class="forms">
+        <xsl:text>In the texts: </xsl:text>
+        <xsl:for-each select="?forms?*">
+          <xsl:if test="position() gt 1">, </xsl:if>“<bdi><xsl:value-of select="."/></bdi>”</xsl:for-each>
+      </p>
       <xsl:for-each select="?note">
         <p class="role"><xsl:value-of select="."/></p>
       </xsl:for-each>
@@ -141,16 +145,18 @@
     </section>
   </xsl:template>
 
-  <!-- Each occurrence: a link to the exact spot named by document and place, then the mention in context. -->
+  <!-- Each occurrence: a link to the exact spot named by document and place, then the mention in context.
+       What comes from the texts (titles, forms, contexts) is isolated for the bidirectional algorithm (bdi,
+       dir="auto"): a Hebrew context on this English page reads right to left, apart from the words around it. -->
   <xsl:template name="occurrences">
     <xsl:param name="occurrences" as="map(*)*"/>
     <xsl:if test="exists($occurrences)">
       <ul class="occurrences">
         <xsl:for-each select="$occurrences">
           <li>
-            <a href="{?href}"><xsl:value-of select="?title || ', ' || ?label"/></a>
+            <a href="{?href}"><bdi><xsl:value-of select="?title"/></bdi><xsl:value-of select="', ' || ?label"/></a>
             <xsl:text>: </xsl:text>
-            <span class="context">
+            <span class="context" dir="auto">
               <xsl:value-of select="?before"/>
               <mark><xsl:value-of select="?form"/></mark>
               <xsl:value-of select="?after"/>
