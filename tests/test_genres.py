@@ -96,6 +96,18 @@ def test_page_breaks_show_their_number_and_forme_work_is_not_reading_text(out):
 def test_a_glyph_given_by_its_declaration_reads_as_its_mapping(out):
     # <g ref="#et"/>: the standard mapping; with content, the content; without a mapping, the glyph's name.
     assert_reads(out, "glyphs", "Arma & uirum, sed ſic, [CROSS MARK] Troiae.")
+    # Undeclared: the sign an inscription uses for its type, else its name as Leiden writes a symbol; a
+    # reference that names nothing, nothing.
+    assert_reads(out, "glyphs", "D·M ❦ ((palm)) end.")
+
+
+def test_a_glyph_whose_declaration_is_not_there_reads_as_what_its_reference_names(tmp_path):
+    # iSicily refers to glyphs of a charDecl it includes from outside its folder: <g ref="#interpunct"/>.
+    source = (GENRES / "glyphs.xml").read_text(encoding="utf-8")
+    (tmp_path / "tei").mkdir()
+    (tmp_path / "tei" / "glyphs.xml").write_text(source.replace('type="hedera"', 'ref="#hedera"'))
+    render([tmp_path / "tei"], tmp_path / "site", ("text",))
+    assert "D·M ❦ ((palm)) end." in text_of(tmp_path / "site", "glyphs")
 
 
 def test_unclear_damage_hand_and_gap_are_marked(out):
