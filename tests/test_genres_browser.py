@@ -176,6 +176,15 @@ def test_a_right_to_left_page_mirrors_its_sides(page, tmp_path):
     assert number["x"] >= line["x"] + line["width"] - 1  # right of its line
 
 
+def test_a_note_read_where_it_stands_is_set_off_from_the_text(page, tmp_path):
+    render([GENRES / "tokens.xml"], tmp_path, ("html",))
+    open_page(page, tmp_path, "tokens.html")
+    style = "e => [getComputedStyle(e).color, getComputedStyle(e).fontSize]"
+    note = page.locator("main div.note.time").first.evaluate(style)
+    paragraph = page.locator("main p").first.evaluate(style)
+    assert note[0] != paragraph[0] and note[1] != paragraph[1]
+
+
 def test_line_numbers_keep_their_digits_and_a_wrapped_line_hangs(page, corpus_site):
     """Four-digit verse numbers stay on one line beside their verse; on a phone a verse that wraps indents its
     continuation, so that it is not taken for the next verse."""
