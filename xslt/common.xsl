@@ -306,12 +306,10 @@
        on a line for a reader. -->
   <xsl:variable name="t:holding-blocks" as="xs:string*" select="'text', 'front', 'body', 'back', 'group', 'div',
     'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'u', 'sp', 'spGrp'"/>
-  <xsl:key name="t:pointers-to-notes" match="tei:text//tei:ref[not(node())] | tei:text//tei:ptr"
-    use="t:pointed-entry(@target)[self::tei:note] ! generate-id()"/>
   <xsl:function name="t:is-note-in-place" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="local-name($note/..) = $t:holding-blocks and (empty($note/@place) or $note/@place = 'inline')
-      and empty(key('t:pointers-to-notes', generate-id($note), root($note)))"/>
+      and empty(key('t:calls', generate-id($note), root($note)))"/>
   </xsl:function>
 
   <!-- A footnote that pointers without content point to (ELTeC's <ref target="#N1"/> in the text, the note at
@@ -321,7 +319,10 @@
     <xsl:sequence select="t:pointed-entry($pointer/@target)[self::tei:note][t:is-footnote(.)]"/>
   </xsl:function>
 
-  <xsl:key name="t:calls" match="tei:text//tei:ref[not(node())] | tei:text//tei:ptr" use="t:pointed-note(.) ! generate-id()"/>
+  <!-- The pointers without content that point to each note (whether it is a footnote is asked of the note
+       itself, which asks whether a pointer calls it: t:is-note-in-place). -->
+  <xsl:key name="t:calls" match="tei:text//tei:ref[not(node())] | tei:text//tei:ptr"
+    use="t:pointed-entry(@target)[self::tei:note] ! generate-id()"/>
 
   <xsl:function name="t:call-of" as="element()?">
     <xsl:param name="note" as="element(tei:note)"/>
@@ -627,8 +628,7 @@
   <xsl:variable name="t:attaching-punctuation" as="map(xs:string, xs:string)" select="map:merge((
     ('.', ',', ')', ']', '}', '…', if ($t:french) then () else (';', ':', '!', '?', '»', '”', '’')) ! map { . : 'left' },
     ('(', '[', '{', if ($t:french) then () else ('«', '“', '‘')) ! map { . : 'right' }))"/>
-  <xsl:variable name="t:french" as="xs:boolean"
-    select="starts-with(lower-case(string((/*/@xml:lang, t:header-language())[1])), 'fr')"/>
+  <xsl:variable name="t:french" as="xs:boolean" select="tokenize($t:document-language, '-')[1] = 'fr'"/>
 
   <!-- The token a node begins ($first) or ends with: itself, or that of its first or last child. -->
   <xsl:function name="t:edge-token" as="element()?">
@@ -964,8 +964,8 @@
   <xsl:variable name="t:open-quote" as="xs:string" select="'“'"/>
   <xsl:variable name="t:close-quote" as="xs:string" select="'”'"/>
 
-  <!-- The marks added around a quotation are those of its language (its nearest xml:lang, else the document's:
-       the primary subtag), a quotation inside a marked one taking the inner pair: “…‘…’…”, „…‚…‘…“, «…“…”…».
+  <!-- The marks added around a quotation are those of its language (its nearest xml:lang, else the document's,
+       $t:document-language: the primary subtag), a quotation inside a marked one taking the inner pair: “…‘…’…”, „…‚…‘…“, «…“…”…».
        Opening, closing, inner opening, inner closing; English's where the language is not listed. -->
   <xsl:variable name="t:marks-by-language" as="map(xs:string, xs:string+)" select="map {
     'en': ($t:open-quote, $t:close-quote, '‘', '’'), 'de': ('„', '“', '‚', '‘'), 'cs': ('„', '“', '‚', '‘'),
@@ -975,8 +975,7 @@
 
   <xsl:function name="t:added-marks" as="xs:string+">
     <xsl:param name="quotation" as="element()"/>
-    <xsl:variable name="language"
-      select="(($quotation/ancestor-or-self::*/@xml:lang)[last()], t:header-language())[1]"/>
+    <xsl:variable name="language" select="(($quotation/ancestor-or-self::*/@xml:lang)[last()], $t:document-language)[1]"/>
     <xsl:variable name="marks" select="($t:marks-by-language(lower-case(tokenize(string($language), '-')[1])),
       $t:marks-by-language('en'))"/>
     <xsl:variable name="inner" select="count($quotation/ancestor::*[self::tei:q or self::tei:quote or self::tei:said]
