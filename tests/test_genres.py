@@ -359,6 +359,8 @@ def test_a_quotation_without_marks_of_its_own_gets_them_against_its_words(out):
         # The marks of the quotation's language.
         "Sie schrieb „er rief ‚nein‘ zweimal“.",
         "Elle dit «non».",
+        "הוא אמר ”לא”.",
+        "Είπε «όχι».",
     ]
     assert text_of(out, "quotations").rstrip("\n").split("\n\n") == expected
     paragraphs = page(out, "quotations").xpath("//main//p")

@@ -966,12 +966,21 @@
 
   <!-- The marks added around a quotation are those of its language (its nearest xml:lang, else the document's,
        $t:document-language: the primary subtag), a quotation inside a marked one taking the inner pair: “…‘…’…”, „…‚…‘…“, «…“…”…».
-       Opening, closing, inner opening, inner closing; English's where the language is not listed. -->
+       Opening, closing, inner opening, inner closing, in the order they are written (Hebrew's and Arabic's as
+       read right to left); English's where the language is not listed. Beyond the first fourteen languages,
+       the pairs are Unicode CLDR's (version 45, its delimiters). -->
   <xsl:variable name="t:marks-by-language" as="map(xs:string, xs:string+)" select="map {
     'en': ($t:open-quote, $t:close-quote, '‘', '’'), 'de': ('„', '“', '‚', '‘'), 'cs': ('„', '“', '‚', '‘'),
     'fr': ('«', '»', '“', '”'), 'it': ('«', '»', '“', '”'), 'es': ('«', '»', '“', '”'), 'pt': ('«', '»', '“', '”'),
     'ru': ('«', '»', '„', '“'), 'uk': ('«', '»', '„', '“'), 'pl': ('„', '”', '«', '»'), 'nl': ('“', '”', '‘', '’'),
-    'sv': ('”', '”', '’', '’'), 'ja': ('「', '」', '『', '』')}"/>
+    'sv': ('”', '”', '’', '’'), 'ja': ('「', '」', '『', '』'),
+    'he': ('”', '”', '’', '’'), 'ar': ('”', '“', '’', '‘'), 'ur': ('”', '“', '’', '‘'), 'fa': ('«', '»', '‹', '›'),
+    'el': ('«', '»', '“', '”'), 'tr': ('“', '”', '‘', '’'), 'hu': ('„', '”', '»', '«'), 'ro': ('„', '”', '«', '»'),
+    'fi': ('”', '”', '’', '’'), 'da': ('“', '”', '‘', '’'), 'nb': ('«', '»', '‘', '’'), 'nn': ('«', '»', '‘', '’'),
+    'no': ('«', '»', '‘', '’'), 'is': ('„', '“', '‚', '‘'), 'et': ('„', '“', '‚', '‘'), 'sk': ('„', '“', '‚', '‘'),
+    'sl': ('„', '“', '‚', '‘'), 'hr': ('„', '“', '‚', '‘'), 'sr': ('„', '“', '‘', '‘'), 'bg': ('„', '“', '„', '“'),
+    'lt': ('„', '“', '„', '“'), 'lv': ('“', '”', '‘', '’'), 'ca': ('«', '»', '“', '”'), 'zh': ('“', '”', '‘', '’'),
+    'ko': ('“', '”', '‘', '’')}"/>
 
   <xsl:function name="t:added-marks" as="xs:string+">
     <xsl:param name="quotation" as="element()"/>
