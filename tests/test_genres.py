@@ -361,6 +361,8 @@ def test_a_quotation_without_marks_of_its_own_gets_them_against_its_words(out):
         "Elle dit «non».",
         "הוא אמר ”לא”.",
         "Είπε «όχι».",
+        # Those of the text around it, not of the words quoted.
+        "The scribe wrote “fyrnefndr” here.",
     ]
     assert text_of(out, "quotations").rstrip("\n").split("\n\n") == expected
     paragraphs = page(out, "quotations").xpath("//main//p")
@@ -646,6 +648,22 @@ def test_a_pointer_calls_the_note_it_points_to_and_names_what_else_it_points_to(
     assert document.xpath("//a[@class='ptr'][@href='#bib2']/text()") == ["[2]"]
     assert document.xpath("//a[@class='ptr'][@href='#method']/text()") == ["The method"]
     assert len(document.xpath("//main//sup[@class='noteref']")) == 4  # none where the end note stands
+
+
+def test_a_note_printed_inline_is_read_where_it_stands_between_brackets(out):
+    """A note the source prints inside the sentence (place="inline") is no footnote: it reads in place, apart
+    from the words around it, and takes no number from the footnotes."""
+    expected = "Lorem ipsum (Inline note) dolor, and amet (Sir. 51,30) sit."
+    assert f"\n\n{expected}\n\n" in text_of(out, "pointers")
+    document = page(out, "pointers")
+    paragraph = document.xpath("//main//p[contains(., 'Lorem')]")[0]
+    assert " ".join(paragraph.text_content().split()) == expected
+    assert [span.get("class") for span in paragraph.xpath("span")] == ["note inline", "note inline bibl"]
+    assert not paragraph.xpath(".//sup")
+    # A note with no words around it needs no marks.
+    assert "\nA line of verse\nA line that is a note\n" in text_of(out, "pointers")
+    alone = document.xpath("string(//main//span[@class='note inline'][not(parent::p)])")
+    assert alone == "A line that is a note"
 
 
 def test_fields_written_side_by_side_are_read_apart(out):

@@ -297,7 +297,7 @@
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="empty($note/parent::tei:app) and not(t:is-record($note/parent::*))
       and empty($note/ancestor::*[parent::tei:choice][not(t:reading(parent::tei:choice) is .)])
-      and not(t:is-note-in-place($note))"/>
+      and not(t:is-note-in-place($note) or t:is-inline-note($note))"/>
   </xsl:function>
 
   <!-- A note that stands between blocks (in a division, an utterance or a speech), that no pointer calls, and
@@ -309,7 +309,30 @@
   <xsl:function name="t:is-note-in-place" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="local-name($note/..) = $t:holding-blocks and (empty($note/@place) or $note/@place = 'inline')
-      and empty(key('t:calls', generate-id($note), root($note)))"/>
+      and empty(t:call-of($note))"/>
+  </xsl:function>
+
+  <!-- A note the source prints inline, inside a sentence (@place inline, not between blocks, called by no
+       pointer), is read where it stands too, between marks and apart from the words around it (the spaces
+       of t:inline-note-spaces): "amet (Inline note) ipsum", "hvaliti. (Sir. 51,30)". As a footnote, its
+       marker read "amet[5] ipsum", and the note stood far from the words it belongs to. Where no words stand
+       around it (a line that is a note), it needs no marks. -->
+  <xsl:function name="t:inline-note-marks" as="xs:string+">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:variable name="alone" select="empty($note/../node()[not(. is $note)][not(self::text()) or normalize-space()])"/>
+    <xsl:sequence select="if ($alone) then ('', '') else ('(', ')')"/>
+  </xsl:function>
+  <xsl:function name="t:is-inline-note" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="$note/@place = 'inline' and not(local-name($note/..) = $t:holding-blocks)
+      and empty(t:call-of($note))"/>
+  </xsl:function>
+
+  <!-- Before an inline note, a space where a word runs up to it; after it, one where a word follows at once. -->
+  <xsl:function name="t:inline-note-spaces" as="xs:string+">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="if (matches(string($note/preceding-sibling::node()[1]), '\S$')) then ' ' else '',
+      if (matches(string($note/following-sibling::node()[1]), '^[\p{L}\p{N}]')) then ' ' else ''"/>
   </xsl:function>
 
   <!-- A footnote that pointers without content point to (ELTeC's <ref target="#N1"/> in the text, the note at
@@ -964,8 +987,10 @@
   <xsl:variable name="t:open-quote" as="xs:string" select="'“'"/>
   <xsl:variable name="t:close-quote" as="xs:string" select="'”'"/>
 
-  <!-- The marks added around a quotation are those of its language (its nearest xml:lang, else the document's,
-       $t:document-language: the primary subtag), a quotation inside a marked one taking the inner pair: “…‘…’…”, „…‚…‘…“, «…“…”…».
+  <!-- The marks added around a quotation are those of the text it stands in, not its own: an English sentence
+       quotes Icelandic words in English marks. That is the nearest xml:lang around it, else the document's
+       ($t:document-language: the primary subtag), a quotation inside a marked one taking the inner pair:
+       “…‘…’…”, „…‚…‘…“, «…“…”…».
        Opening, closing, inner opening, inner closing, in the order they are written (Hebrew's and Arabic's as
        read right to left); English's where the language is not listed. Beyond the first fourteen languages,
        the pairs are Unicode CLDR's (version 45, its delimiters). -->
@@ -984,7 +1009,7 @@
 
   <xsl:function name="t:added-marks" as="xs:string+">
     <xsl:param name="quotation" as="element()"/>
-    <xsl:variable name="language" select="(($quotation/ancestor-or-self::*/@xml:lang)[last()], $t:document-language)[1]"/>
+    <xsl:variable name="language" select="(($quotation/ancestor::*/@xml:lang)[last()], $t:document-language)[1]"/>
     <xsl:variable name="marks" select="($t:marks-by-language(lower-case(tokenize(string($language), '-')[1])),
       $t:marks-by-language('en'))"/>
     <xsl:variable name="inner" select="count($quotation/ancestor::*[self::tei:q or self::tei:quote or self::tei:said]
@@ -999,15 +1024,15 @@
       or (empty($declared[. = ('all', 'some')]) and not(t:has-own-marks($quotation)))"/>
   </xsl:function>
 
-  <!-- A quotation's content between the marks added to it, the marks against its first and last words: the
+  <!-- A quotation's content between the marks added to it (or other marks: an inline note's), the marks against its first and last words: the
        white space at its edges ("<said> My dear Scrooge </said>") goes outside them, as one space. -->
   <xsl:template name="t:quoted">
     <xsl:param name="content" as="node()*"/>
+    <xsl:param name="marks" as="xs:string+" select="t:added-marks(.)"/>
     <xsl:variable name="words" select="for $i in 1 to count($content)
       return $i[not($content[$i] instance of text()) or normalize-space($content[$i])]"/>
     <xsl:variable name="first" select="$content[head($words)]"/>
     <xsl:variable name="last" select="$content[$words[last()]]"/>
-    <xsl:variable name="marks" select="t:added-marks(.)"/>
     <xsl:value-of select="' '[head($content) instance of text() and matches(head($content), '^\s')]"/>
     <xsl:value-of select="$marks[1]"/>
     <xsl:for-each select="$content[position() = head($words) to $words[last()]]">

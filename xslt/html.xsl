@@ -387,6 +387,22 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A note read inline (t:is-inline-note): a phrase between its marks. -->
+  <xsl:template match="tei:note[t:is-inline-note(.)]" mode="html">
+    <xsl:variable name="spaces" select="t:inline-note-spaces(.)"/>
+    <xsl:value-of select="$spaces[1]"/>
+    <span>
+      <xsl:call-template name="t:block-attributes">
+        <xsl:with-param name="class" select="'note', 'inline', string(@type)[. != '']"/>
+      </xsl:call-template>
+      <xsl:call-template name="t:quoted">
+        <xsl:with-param name="content" as="node()*"><xsl:call-template name="phrase-content"/></xsl:with-param>
+        <xsl:with-param name="marks" select="t:inline-note-marks(.)"/>
+      </xsl:call-template>
+    </span>
+    <xsl:value-of select="$spaces[2]"/>
+  </xsl:template>
+
   <xsl:template match="tei:note" mode="note-call">
     <sup class="noteref">
       <a href="#{t:anchor(.)}" id="ref-{t:anchor(.)}" role="doc-noteref"

@@ -132,6 +132,16 @@
     <xsl:call-template name="t:text-block"/>
   </xsl:template>
 
+  <xsl:template match="tei:note[t:is-inline-note(.)]" mode="text">
+    <xsl:variable name="spaces" select="t:inline-note-spaces(.)"/>
+    <xsl:value-of select="$spaces[1]"/>
+    <xsl:call-template name="t:quoted">
+      <xsl:with-param name="content" as="node()*"><xsl:apply-templates mode="text"/></xsl:with-param>
+      <xsl:with-param name="marks" select="t:inline-note-marks(.)"/>
+    </xsl:call-template>
+    <xsl:value-of select="$spaces[2]"/>
+  </xsl:template>
+
   <xsl:template match="tei:note" mode="note-call">
     <xsl:value-of select="'[' || t:note-number(.) || ']'"/>
   </xsl:template>
