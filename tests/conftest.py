@@ -42,3 +42,35 @@ def dangling_links(site: Path) -> list[str]:
             if missing:
                 dangling.append(f"{name}: {href}")
     return dangling
+
+
+PART_HEADER = """<teiHeader xmlns="http://www.tei-c.org/ns/1.0"><fileDesc>
+  <titleStmt><title>Included</title></titleStmt><publicationStmt><p>Test</p></publicationStmt>
+  <sourceDesc><p>Test</p></sourceDesc></fileDesc></teiHeader>"""
+
+
+def a_corpus_of_parts(folder: Path) -> dict[str, Path]:
+    """A corpus shaped as ParlaMint's: a root that brings in its list of persons (a part, not a document) and
+    its sittings, whose speeches point to the persons the root holds."""
+    root = folder / "corpus.xml"
+    root.write_text(
+        '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">\n'
+        + PART_HEADER.replace(
+            "</fileDesc>",
+            '</fileDesc><profileDesc><particDesc><xi:include href="persons.xml"/></particDesc></profileDesc>',
+        ).replace(' xmlns="http://www.tei-c.org/ns/1.0"', "")
+        + '\n<xi:include href="sittings/sitting.xml"/>\n</teiCorpus>'
+    )
+    persons = folder / "persons.xml"
+    persons.write_text(
+        '<listPerson xmlns="http://www.tei-c.org/ns/1.0"><person xml:id="P1"><persName>Anna Berger</persName>'
+        "</person></listPerson>"
+    )
+    (folder / "sittings").mkdir()
+    sitting = folder / "sittings" / "sitting.xml"
+    sitting.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0">\n'
+        + PART_HEADER.replace(' xmlns="http://www.tei-c.org/ns/1.0"', "")
+        + '\n<text><body>\n<u who="#P1">Good morning.</u>\n<u who="#P9">Hello.</u>\n</body></text></TEI>'
+    )
+    return {"root": root, "persons": persons, "sitting": sitting}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CORPUS, ROOT, TEI_DIR, TEI_NS, dangling_links
+from conftest import CORPUS, ROOT, TEI_DIR, TEI_NS, a_corpus_of_parts, dangling_links
 from lxml import etree, html
 from test_edition import ARTICLE, ARTICLE_CORRECTIONS, LETTER, LETTER_CORRECTIONS, SOURCES, source_lines
 
@@ -345,6 +345,24 @@ def test_a_file_outside_the_input_folder_is_never_read_for_names(tmp_path):
     # Inside the named folder the personography gives the names their entries; from outside it gives none.
     entry = 'title="Bukharin, Nikolai Ivanovich"'
     assert entry not in outputs["edition"] and entry in outputs[""]
+
+
+def test_a_part_of_a_corpus_names_the_speakers_its_corpus_root_brings_in(tmp_path):
+    """A sitting points to the persons of the list its corpus root brings in with XInclude: its own page names
+    them, as the root's does, and the list is a part, not a document refused."""
+    (tmp_path / "corpus").mkdir()
+    a_corpus_of_parts(tmp_path / "corpus")
+    code, output = run(str(tmp_path / "corpus"), "-o", str(tmp_path / "out"), "--to", "html,text")
+    assert code == 0 and "2 of 3 files rendered" in output, output  # the list is no page of its own
+    sitting = (tmp_path / "out" / "sitting.txt").read_text()
+    assert "\n\nAnna Berger\n\nGood morning.\n\nP9\n\nHello.\n" in sitting  # P9 is in no list
+    speakers = html.fromstring((tmp_path / "out" / "sitting.html").read_bytes()).xpath(
+        "//p[@class='speaker']"
+    )
+    assert [speaker.text for speaker in speakers] == ["Anna Berger", "P9"]
+    # The sittings alone: no corpus root brings them in, and the speakers are their ids.
+    code, output = run(str(tmp_path / "corpus" / "sittings"), "-o", str(tmp_path / "alone"), "--to", "text")
+    assert "\n\nP1\n\nGood morning." in (tmp_path / "alone" / "sitting.txt").read_text()
 
 
 def test_only_the_formats_asked_for_are_written(tmp_path):

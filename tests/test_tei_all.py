@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CORPUS, EDITION_FILES, TEI_ALL_RNG, TEI_DIR
+from conftest import CORPUS, EDITION_FILES, TEI_ALL_RNG, TEI_DIR, a_corpus_of_parts
 from lxml import etree
 
 from teitools import grammar, schemas
@@ -750,6 +750,24 @@ def test_a_missing_xinclude_target_takes_the_fallback_as_jing_does(tmp_path):
     path = including(tmp_path, "missing.xml", f"<xi:fallback>{HEADER}</xi:fallback>")
     code, found = json_findings("--schema", "tei_all", str(path))
     assert code == 0 and [(f["rule"], f["severity"]) for f in found] == [("xinclude", "warning")]
+
+
+def test_a_part_of_a_corpus_points_to_what_the_document_including_it_holds(tmp_path):
+    """A sitting's speakers are in the list its corpus root brings in: validated with the root, the pointer
+    resolves, and the list is a part, not a refused document. Only what resolves nowhere is an error."""
+    files = a_corpus_of_parts(tmp_path)
+    code, found = json_findings("--schema", "tei_all", str(tmp_path))
+    assert code == 1
+    errors = [(Path(f["file"]).name, f["line"], f["rule"]) for f in found]
+    # The unknown speaker, in the sitting and where the root brings the sitting in.
+    assert sorted(errors) == [("corpus.xml", 5, "ref-resolves"), ("sitting.xml", 7, "ref-resolves")]
+    assert all('"#P9"' in f["message"] for f in found)
+    # Alone, the sitting's speakers resolve nowhere, and the list is no document.
+    code, found = json_findings("--schema", "tei_all", str(files["sitting"]))
+    assert [(f["line"], f["rule"]) for f in found] == [(6, "ref-resolves"), (7, "ref-resolves")]
+    code, found = json_findings("--schema", "tei_all", str(files["persons"]))
+    assert code == 1 and [f["rule"] for f in found] == ["tei-part"]
+    assert "listPerson" in found[0]["message"]
 
 
 # --- entities -------------------------------------------------------------------------------------------

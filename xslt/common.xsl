@@ -200,11 +200,20 @@
   <!-- The entry a pointer of the document transformed leads to ("#id", "file.xml#id"), by its first value. -->
   <xsl:function name="t:entry" as="element()?">
     <xsl:param name="pointer" as="attribute()?"/>
-    <xsl:variable name="first" select="tokenize(normalize-space($pointer))[1]"/>
-    <xsl:variable name="target" select="if (exists($first)) then $targets($first) else ()"/>
+    <xsl:sequence select="tokenize(normalize-space($pointer))[1] ! t:entry-by-pointer(., $pointer)"/>
+  </xsl:function>
+
+  <!-- The element one pointer value leads to, where teitools resolved it ($targets: the speaker of a sitting
+       may be in the list its corpus root brings in); a "#id" of an attribute that teitools does not resolve
+       (@wit, @from, @to, @rendition) leads into the document itself. -->
+  <xsl:function name="t:entry-by-pointer" as="element()?">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="target" select="$targets($pointer)"/>
     <xsl:variable name="number" select="$target ! xs:integer(substring-before(., '#'))"/>
-    <xsl:variable name="document" select="if ($number = 0) then root($pointer) else $number ! $documents(.)"/>
-    <xsl:sequence select="if (empty($document)) then () else key('by-id', substring-after($target, '#'), $document)[1]"/>
+    <xsl:variable name="document" select="if (empty($target)) then root($context)[starts-with($pointer, '#')]
+      else if ($number = 0) then root($context) else $documents($number)"/>
+    <xsl:sequence select="$document ! key('by-id', ($target ! substring-after(., '#'), substring($pointer, 2))[1], .)[1]"/>
   </xsl:function>
 
   <xsl:function name="t:normalized-name" as="xs:string">
@@ -1387,11 +1396,6 @@
     <xsl:sequence select="if (exists($declarations)) then string-join($declarations, '; ') else ()"/>
   </xsl:function>
 
-  <xsl:function name="t:entry-by-pointer" as="element()?">
-    <xsl:param name="pointer" as="xs:string"/>
-    <xsl:param name="context" as="node()"/>
-    <xsl:sequence select="if (starts-with($pointer, '#')) then key('by-id', substring($pointer, 2), root($context))[1] else ()"/>
-  </xsl:function>
 
   <!-- Building blocks of the two looks ===================================================================== -->
 

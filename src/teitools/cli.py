@@ -176,9 +176,7 @@ def render_command(
     if result.report.findings:
         click.echo(result.report.as_text(quiet=True), err=True)
     checked, written = result.report.files_checked, len(result.written)
-    click.echo(
-        f"{checked - result.report.errors} of {checked} files rendered, {written} files written to {target}"
-    )
+    click.echo(f"{result.rendered} of {checked} files rendered, {written} files written to {target}")
     sys.exit(result.report.exit_code())
 
 

@@ -7,13 +7,14 @@ a document can be dropped. Pointers are resolved here, and only here (`resolve_p
 import functools
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import unquote
 
 from lxml import etree
 
+from teitools.findings import Finding
 from teitools.load import TEI_NS, Document
 
 T = f"{{{TEI_NS}}}"
@@ -38,6 +39,17 @@ SEPARATOR = "\n"
 class Target(NamedTuple):
     file: str  # the absolute, normalised path of the file pointed into
     fragment: str  # the xml:id pointed to, or "" for the whole file
+
+
+class UnlessIncluded(NamedTuple):
+    """A finding about a file that holds unless a document of the run includes that file (XInclude), and has
+    the xml:id where one is named. The parts of a corpus (ParlaMint's sittings) point to the people and terms
+    that their corpus root brings in, and its lists of them are parts, not documents. Judged in the reduce
+    (teitools.rules.held_findings), once it is known which document includes which file."""
+
+    key: str  # the file's resolved path (Document.key)
+    finding: Finding
+    xml_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -140,6 +152,21 @@ def pointer_targets(document: Document) -> dict[str, Target]:
 
 def targets_of(document: Document, values: set[str]) -> dict[str, Target]:
     return {value: target for value in values if (target := resolve_pointer(document, value))}
+
+
+def through_parts(
+    targets: dict[str, Target], key: str, ids: Container[str], parts: dict[str, Container[str]]
+) -> dict[str, Target]:
+    """The targets of a document (key, with these ids) that another includes: a pointer into it ("#P1") that
+    finds no id there leads to the part of its including document that holds the id (parts: their ids by
+    file, in order; teitools.xinclude.parts_around), as it does in the document that includes it."""
+    led = dict(targets)
+    for value, target in targets.items():
+        if target.file == key and target.fragment and target.fragment not in ids:
+            holder = next((file for file, held in parts.items() if target.fragment in held), None)
+            if holder is not None:
+                led[value] = Target(holder, target.fragment)
+    return led
 
 
 def resolve_pointer(document: Document, value: str) -> Target | None:

@@ -109,6 +109,7 @@ class Document:
     resolved: Path  # the absolute path, resolved once: pointers between files are matched on it
     findings: list[Finding] = field(default_factory=list)  # what loading found but did not refuse
     included: bool = False  # XIncludes were resolved: the tree holds more than the bytes
+    included_files: tuple[str, ...] = ()  # the XML files they brought in (resolved paths, as Document.key)
     # The input tree: the folder named on the command line that holds the file, else the file's own folder.
     # XIncludes and pointers into other files are followed only inside it.
     tree_root: Path | None = None
@@ -308,9 +309,11 @@ def load(
     label: str | None = None,
     raw: bytes | None = None,
     tree_root: Path | None = None,
+    part: bool = False,
 ) -> Document | Finding:
     """Parse one file, expand its internal entities and resolve its XIncludes inside tree_root (default: its
-    folder). Returns the Document, or the one Finding that says why it cannot be used.
+    folder). Returns the Document, or the one Finding that says why it cannot be used. With part, a file
+    whose root is another TEI element is usable too (a list of persons pointed into, TEI_PART).
 
     A file over max_bytes is not read: parsed, it would need more memory than the run may use. A run started
     elsewhere (on a Dask cluster, whose workers have working folders of their own) gives the label it names
@@ -332,7 +335,7 @@ def load(
         return syntax_finding(label, error)
     tree_root = (tree_root or resolved.parent).resolve()
     document = Document(path, label, root.getroottree(), raw, resolved, tree_root=tree_root)
-    refused = external_entity(document) or refusal(document)
+    refused = external_entity(document) or refusal(document, part)
     if refused:
         return refused
     if has_entities(document):
@@ -375,7 +378,9 @@ def resolve_xincludes(document: Document, tree_root: Path) -> None:
     def report(element: etree._Element, severity: str, message: str) -> None:
         document.findings.append(document.finding(element, severity, XINCLUDE_RULE, message, "href"))
 
-    Resolver(tree_root, safe_parser, report).resolve(document.root, document.resolved)
+    resolver = Resolver(tree_root, safe_parser, report)
+    resolver.resolve(document.root, document.resolved)
+    document.included_files = tuple(dict.fromkeys(str(file) for file in resolver.files))
 
 
 def too_large(label: str, size: int, max_bytes: int) -> Finding:
@@ -405,17 +410,27 @@ def syntax_finding(label: str, error: etree.XMLSyntaxError) -> Finding:
     )
 
 
-def refusal(document: Document) -> Finding | None:
-    """Why a well-formed document is refused before validation: entities, or not TEI P5."""
+TEI_PART = "tei-part"  # held until the run knows whether a document includes the file (teitools.run)
+
+
+def refusal(document: Document, part: bool = False) -> Finding | None:
+    """Why a well-formed document is refused before validation: entities, or not TEI P5 (with part, not
+    TEI's namespace)."""
     docinfo = document.tree.docinfo
     root = document.root
-    if root.tag in TEI_ROOTS:
+    if root.tag in TEI_ROOTS or (part and root.tag.startswith(f"{{{TEI_NS}}}")):
         return None
     qname = etree.QName(root)
     no_namespace_tei = qname.localname in ("TEI.2", "TEI") and qname.namespace is None
     if no_namespace_tei or "TEI P4" in (docinfo.public_id or ""):
         message = "TEI P4 document (root TEI.2, no namespace): convert it to TEI P5 first"
         return document.finding(root, ERROR, "tei-p4", message)
+    if qname.namespace == TEI_NS:  # ParlaMint's list of persons: a part that a corpus root includes
+        message = (
+            f"a part of a TEI document (its root is {qname.localname}), not a document: it is checked "
+            "where a document includes it with XInclude, and no document of this run does"
+        )
+        return document.finding(root, ERROR, TEI_PART, message)
     namespace = f" in namespace {qname.namespace}" if qname.namespace else " in no namespace"
     message = f"not a TEI P5 document: the root element is {qname.localname}{namespace}, not TEI in {TEI_NS}"
     return document.finding(root, ERROR, "not-tei", message)

@@ -97,11 +97,17 @@ class Renderer:
             if len(self.linked) >= LINKED_DOCUMENTS_KEPT:
                 del self.linked[next(iter(self.linked))]
             usable = version is not None and (raw is not None or not from_client)
-            loaded = load(Path(path), raw=raw) if usable else None
+            loaded = load(Path(path), raw=raw, part=True) if usable else None
             self.linked[path, version] = (
                 Linked(self.parse(loaded), index_ids(loaded.tree)) if isinstance(loaded, Document) else None
             )
         return self.linked[path, version]
+
+    def part_ids(
+        self, parts: tuple[str, ...], from_client: bool = False
+    ) -> dict[str, dict[str, etree._Element]]:
+        """The ids of the parts around a document (teitools.xinclude.parts_around), by file, in order."""
+        return {file: linked.ids for file in parts if (linked := self.linked_document(file, from_client))}
 
     def linked_documents(
         self, document: Document, targets: dict[str, Target], from_client: bool = False

@@ -1,6 +1,7 @@
 """The edition rules that a schema cannot express, each registered with its id.
 
-A document rule reads one document (in the map, where it is parsed) and yields Findings. A corpus rule reads
+A document rule reads one document (in the map, where it is parsed) and yields Findings, or holds one that a
+document including this one may resolve (UnlessIncluded, judged in the reduce). A corpus rule reads
 the compact facts of every document (in the reduce) and yields Claims: a finding about an element it names
 by xml:id or by pointer value, which `locate` turns into a positioned Finding by opening that one document
 again. Rules register themselves with `document_rule` or `corpus_rule`; rule sets group them ("edition",
@@ -9,7 +10,7 @@ again. Rules register themselves with `document_rule` or `corpus_rule`; rule set
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,7 @@ from teitools.facts import (
     Gathered,
     T,
     Target,
+    UnlessIncluded,
     index_ids,
     occurrences,
 )
@@ -59,7 +61,7 @@ class Claim:
     pointer: str = ""
 
 
-DocumentRule = Callable[[Gathered], Iterator[Finding]]
+DocumentRule = Callable[[Gathered], Iterator[Finding | UnlessIncluded]]
 CorpusRule = Callable[["CorpusFacts"], Iterator[Claim]]
 DOCUMENT_RULES: dict[str, dict[str, DocumentRule]] = defaultdict(dict)
 CORPUS_RULES: dict[str, dict[str, CorpusRule]] = defaultdict(dict)
@@ -81,8 +83,11 @@ def corpus_rule(rule_id: str, rule_set: str = EDITION) -> Callable[[CorpusRule],
     return register
 
 
-def check_document(gathered: Gathered, rule_sets: tuple[str, ...] = (EDITION,)) -> list[Finding]:
-    """The findings of the document rules: run in the map, while the document is parsed."""
+def check_document(
+    gathered: Gathered, rule_sets: tuple[str, ...] = (EDITION,)
+) -> list[Finding | UnlessIncluded]:
+    """The findings of the document rules: run in the map, while the document is parsed. Those that a
+    document including this one may resolve are held (UnlessIncluded), for the reduce to judge."""
     return [
         finding for name in rule_sets for rule in DOCUMENT_RULES[name].values() for finding in rule(gathered)
     ]
@@ -108,7 +113,7 @@ class CorpusFacts:
                 self._id_sets[path] = self.by_key[path].id_set()
             return self._id_sets[path]
         if path not in self.outside_ids:
-            loaded = load(Path(path)) if Path(path).is_file() else None
+            loaded = load(Path(path), part=True) if Path(path).is_file() else None
             self.outside_ids[path] = (
                 frozenset(index_ids(loaded.tree)) if isinstance(loaded, Document) else None
             )
@@ -137,6 +142,34 @@ class CorpusFacts:
 def check_corpus(corpus: CorpusFacts, rule_sets: tuple[str, ...] = (EDITION,)) -> list[Claim]:
     """The claims of the corpus rules: run in the reduce, on facts only."""
     return [claim for name in rule_sets for rule in CORPUS_RULES[name].values() for claim in rule(corpus)]
+
+
+def held_findings(
+    held: list[UnlessIncluded], included_by: Mapping[str, list[str]], corpus: CorpusFacts
+) -> list[Finding]:
+    """The held findings (UnlessIncluded) that no document including their file answers: a corpus root that
+    brings a sitting in holds the people its speeches point to, and brings its list of them in.
+    included_by: each file, and the documents of the run that include it."""
+    return [
+        each.finding
+        for each in held
+        if not any(
+            not each.xml_id or each.xml_id in (corpus.ids_of(includer) or ())
+            for includer in includers(each.key, included_by)
+        )
+    ]
+
+
+def includers(key: str, included_by: Mapping[str, list[str]]) -> list[str]:
+    """The documents that include a file with XInclude, directly or through others."""
+    found: list[str] = []
+    waiting = list(included_by.get(key, ()))
+    while waiting:
+        includer = waiting.pop()
+        if includer not in found:
+            found.append(includer)
+            waiting += included_by.get(includer, ())
+    return found
 
 
 def locate(document: Document, claims: list[Claim]) -> list[Finding]:
@@ -183,8 +216,9 @@ def pointer_message(value: str, problem: str) -> str:
 
 
 @document_rule("ref-resolves")
-def pointers_resolve_inside(gathered: Gathered) -> Iterator[Finding]:
-    """Pointers into the document itself ("#id"): resolved where the document is parsed."""
+def pointers_resolve_inside(gathered: Gathered) -> Iterator[Finding | UnlessIncluded]:
+    """Pointers into the document itself ("#id"): resolved where the document is parsed, or, in a document
+    that another includes, in the document that includes it (held until the reduce)."""
     document = gathered.document
     for value, target in gathered.targets.items():
         if target.file != document.key:
@@ -198,13 +232,14 @@ def pointers_resolve_inside(gathered: Gathered) -> Iterator[Finding]:
             problem += " (it may be in a part this document includes with XInclude)"
         message = pointer_message(value, problem)
         for attribute in occurrences(document, value):
-            yield document.finding(
+            finding = document.finding(
                 attribute.getparent(),
                 severity,
                 "ref-resolves",
                 message.format(attribute=attribute.attrname),
                 attribute.attrname,
             )
+            yield UnlessIncluded(document.key, finding, target.fragment)
 
 
 @corpus_rule("ref-resolves")

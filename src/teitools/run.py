@@ -14,19 +14,28 @@ built from the entries. Memory is the largest document (per worker) plus the fac
 import gc
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_all_start_methods, get_context
 from multiprocessing.context import BaseContext
 from pathlib import Path
 
-from teitools import distributed, memory, rules, saxon, workers
+from teitools import distributed, memory, rules, saxon, workers, xinclude
 from teitools import render as stages
 from teitools.distributed import ClusterOptions
-from teitools.facts import GATHERED, WALKED_ATTRIBUTES, DocumentFacts, gather, pointer_targets
+from teitools.facts import (
+    GATHERED,
+    WALKED_ATTRIBUTES,
+    DocumentFacts,
+    UnlessIncluded,
+    gather,
+    pointer_targets,
+    read_tree,
+    through_parts,
+)
 from teitools.findings import ERROR, Finding, Report
-from teitools.load import Document, find_xml_files, label_for, load
+from teitools.load import TEI_PART, Document, find_xml_files, label_for, load, safe_parser
 from teitools.metadata import Record, header_model
 from teitools.schemas import (
     PROJECT_SCHEMA,
@@ -78,6 +87,11 @@ class RunOptions:
     roots: tuple[str, ...] = ()  # the folders named on the command line: XIncludes resolve inside them
     records: bool = False  # the header model travels back with the outputs (for the deposit's metadata)
     pages: frozenset[str] = frozenset()  # the output names of the pages the run writes: links between them
+    # For a file that another brings in with XInclude, the parts around it (teitools.xinclude.parts_around).
+    parts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def tree_root_or_folder(self, path: Path) -> Path:
+        return self.tree_root(path) or path.resolve().parent
 
     def tree_root(self, path: Path) -> Path | None:
         """The named folder a file was found in (its XIncludes may reach anywhere inside it), else None: the
@@ -92,6 +106,9 @@ class DocumentResult:
 
     findings: list[Finding] = field(default_factory=list)
     facts: DocumentFacts | None = None
+    key: str = ""  # the document's resolved path (Document.key)
+    includes: tuple[str, ...] = ()  # the files it brings in with XInclude (Document.included_files)
+    held: list[UnlessIncluded] = field(default_factory=list)  # what a document including it may answer
     outputs: dict[str, str] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)  # files a Dask worker wrote into the output folder
     images: tuple[stages.LocalImage, ...] = ()  # local image files the page shows, copied beside it
@@ -114,9 +131,12 @@ def map_document(
     label and raw: how the run names the file, and its bytes, when the run started elsewhere (load)."""
     loaded = load(path, options.max_document_bytes, label, raw, options.tree_root(path))
     if isinstance(loaded, Finding):
+        if loaded.rule == TEI_PART:
+            return DocumentResult(held=[UnlessIncluded(str(path.resolve()), loaded)])
         return DocumentResult([loaded])
     # What loading found (an XInclude refused or fallen back on) is a finding of the check, not of rendering.
     result = DocumentResult(list(loaded.findings) if options.schema or options.rule_sets else [])
+    result.key, result.includes = loaded.key, loaded.included_files
     if options.schema:
         schema = load_schema(options.schema)
         schema.prepare_names(options.schema_names or frozenset())
@@ -126,7 +146,11 @@ def map_document(
         result.findings += schema.check(loaded)
     if options.rule_sets:
         gathered = gather(loaded)
-        result.findings += rules.check_document(gathered, options.rule_sets)
+        for finding in rules.check_document(gathered, options.rule_sets):
+            if isinstance(finding, UnlessIncluded):
+                result.held.append(finding)
+            else:
+                result.findings.append(finding)
         result.facts = gathered.facts()
         targets = gathered.targets
     else:  # rendering alone needs only where the pointers lead
@@ -136,6 +160,11 @@ def map_document(
 
         renderer = stages.renderer(options.link_indexes)
         try:
+            if parts := options.parts.get(loaded.key):
+                ids = read_tree(loaded)[1]  # from the walk the targets came from
+                targets = through_parts(
+                    targets, loaded.key, ids, renderer.part_ids(parts, options.from_client)
+                )
             linked = renderer.linked_documents(loaded, targets, options.from_client)
             # The header model, read once from this parse: the pages show it as the crosswalks do.
             header = header_model(loaded, targets, {file: each.ids for file, each in linked.items()})
@@ -431,13 +460,28 @@ def schema_for_workers(source: str) -> str:
 # --- reduce -----------------------------------------------------------------------------------------------
 
 
-def cross_file_findings(facts: list[DocumentFacts], rule_sets: tuple[str, ...]) -> list[Finding]:
-    """The corpus rules on the facts; each document a claim is about is opened again, once, to place it."""
+@dataclass
+class Held:
+    """What the map held back (UnlessIncluded) until the run knows which document includes which file."""
+
+    findings: list[UnlessIncluded] = field(default_factory=list)
+    included_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def take(self, result: DocumentResult) -> None:
+        self.findings += result.held
+        for file in result.includes:
+            self.included_by[file].append(result.key)
+
+
+def cross_file_findings(facts: list[DocumentFacts], rule_sets: tuple[str, ...], held: Held) -> list[Finding]:
+    """The corpus rules on the facts; each document a claim is about is opened again, once, to place it.
+    Then the held findings that no document including their file answers."""
+    corpus = rules.CorpusFacts(facts)
     by_document: dict[str, list[rules.Claim]] = defaultdict(list)
-    for claim in rules.check_corpus(rules.CorpusFacts(facts), rule_sets):
+    for claim in rules.check_corpus(corpus, rule_sets):
         by_document[claim.key].append(claim)
     labels = {f.key: f.label for f in facts if f.key in by_document}
-    findings = []
+    findings = rules.held_findings(held.findings, held.included_by, corpus)
     for key, claims in by_document.items():
         document = load(Path(key))
         if isinstance(document, Document):
@@ -466,14 +510,15 @@ def validate_paths(
         roots=named_folders(paths),
     )
     report = Report(files_checked=len(files), tei_version=tei_all_version())
-    facts = []
+    facts, held = [], Held()
     # closing: a run that stops half way closes the map at once (and with it any cluster connection).
     with closing(map_documents(files, options, jobs, on_progress, cluster)) as results:
         for result in results:
             report.extend(result.findings)
+            held.take(result)
             if result.facts is not None:
                 facts.append(result.facts)
-    report.extend(cross_file_findings(facts, rule_sets))
+    report.extend(cross_file_findings(facts, rule_sets, held))
     return report
 
 
@@ -491,6 +536,7 @@ class RenderResult:
     written: list[Path] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     records: list[Record] = field(default_factory=list)  # with records=True: each file's, named as its pages
+    rendered: int = 0  # the files whose outputs were written (not those refused, nor parts of others)
 
 
 def render(
@@ -522,6 +568,7 @@ def render(
         records=records,
         pages=frozenset(names) if "html" in formats else frozenset(),
     )
+    options = replace(options, parts=xinclude.parts_around(files, options.tree_root_or_folder, safe_parser))
     result = RenderResult(Report(len(files), tei_version=tei_all_version() if check else ""), files=files)
     output_dir.mkdir(parents=True, exist_ok=True)
 
@@ -530,11 +577,13 @@ def render(
         stages.write_atomically(path, content)
         result.written.append(path)
 
-    entries, entry_names, facts = [], [], []
+    entries, entry_names, facts, held = [], [], [], Held()
     documents = map_documents(files, options, jobs, on_progress, cluster, Pages(output_dir, names))
     with closing(documents):
         for name, document in zip(names, documents, strict=True):
             result.report.extend(document.findings)
+            held.take(document)
+            result.rendered += bool(document.outputs or document.written)
             if document.facts is not None:
                 facts.append(document.facts)
             if document.record is not None:
@@ -554,5 +603,7 @@ def render(
     if "html" in formats or with_index:
         save(stages.STYLESHEET, stages.stylesheet())
     if check:
-        result.report.extend(cross_file_findings(facts, check.rule_sets))
+        result.report.extend(cross_file_findings(facts, check.rule_sets, held))
+    else:  # a part no document includes is still said to be one
+        result.report.extend(rules.held_findings(held.findings, held.included_by, rules.CorpusFacts([])))
     return result

@@ -6,6 +6,7 @@ Included elements take the line of the xi:include that brought them in, so that 
 a line of the file being checked. Every include that cannot be followed becomes a finding at its xi:include.
 """
 
+import contextlib
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -44,6 +45,7 @@ class Resolver:
         self.report = report
         self.count = 0
         self.open: list[Path] = []  # the files being included, outermost first: an include of one is a loop
+        self.files: list[Path] = []  # every XML file brought in, nested ones too
 
     def resolve(
         self, root: etree._Element, base: Path, anchor: etree._Element | None = None, depth: int = 0
@@ -99,6 +101,7 @@ class Resolver:
         finally:
             self.open.pop()
         root = self.pointed(root, include.get("xpointer"), href)
+        self.files.append(target)
         root.set(XML_BASE, href)
         return [root]
 
@@ -128,6 +131,49 @@ class Resolver:
                 f'XInclude of "{href}": the xpointer "{xpointer}" points to nothing teitools can find'
             )
         return found[0]
+
+
+# The first element of a file, after its declaration, comments, processing instructions and doctype.
+FIRST_ELEMENT = re.compile(rb"<(?![?!])(?:[\w.-]+:)?([\w.-]+)")
+DOCUMENT_ROOTS = (b"TEI", b"teiCorpus")
+PEEK_BYTES = 4096
+
+
+def parts_around(
+    files: list[Path], tree_root_of: Callable[[Path], Path], parser: Callable[[], etree.XMLParser]
+) -> dict[str, tuple[str, ...]]:
+    """For each file that a file of the run brings in with XInclude, the parts that the documents bringing
+    it in bring in too: files whose root is no TEI document (ParlaMint's lists of persons and organisations,
+    its taxonomies). A sitting points to the persons its corpus root brings in; rendered alone, it finds
+    them there. Read from the bytes: only files that name the XInclude namespace are parsed, and only for
+    their xi:include elements; an include that cannot be followed is left out (loading reports it).
+    Keys and values are resolved paths (teitools.load.Document.key)."""
+    around: dict[str, dict[str, None]] = {}
+    for file in files:
+        try:
+            raw = file.read_bytes()
+            root = etree.fromstring(raw, parser()) if XI.encode() in raw else None
+        except (OSError, etree.XMLSyntaxError):
+            continue
+        if root is None:
+            continue
+        resolver = Resolver(tree_root_of(file), parser, lambda *_: None)
+        included = []
+        for include in root.iter(INCLUDE):
+            with contextlib.suppress(IncludeError):
+                if include.get("parse", "xml") == "xml":
+                    included.append(resolver.target(include.get("href") or "", file.resolve()))
+        parts = [str(target) for target in included if not is_document(target)]
+        for target in included:
+            around.setdefault(str(target), {}).update(dict.fromkeys(p for p in parts if p != str(target)))
+    return {file: tuple(parts) for file, parts in around.items() if parts}
+
+
+def is_document(path: Path) -> bool:
+    """Whether a file's root is a TEI document (TEI, teiCorpus), read from its first bytes."""
+    with path.open("rb") as stream:
+        first = FIRST_ELEMENT.search(stream.read(PEEK_BYTES))
+    return first is not None and first.group(1) in DOCUMENT_ROOTS
 
 
 def splice(include: etree._Element, nodes: list, line: int | None) -> None:
