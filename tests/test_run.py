@@ -193,6 +193,28 @@ def test_a_file_too_large_for_the_memory_is_a_finding(tmp_path, monkeypatch):
     assert "too-large" not in CliRunner().invoke(main, ["validate", "-j", "1", str(big)]).output
 
 
+def test_a_small_file_that_brings_in_too_much_is_a_finding(tmp_path, monkeypatch):
+    """A corpus root of a few hundred bytes may bring in a whole corpus with XInclude: what it brings in
+    counts towards the bound, and the root is refused before it is all in memory. Each part alone is
+    checked."""
+    paragraphs = "".join(f"<p>paragraph {n}</p>" for n in range(8000))
+    for n in range(3):
+        part = LETTER.format(ns=TEI_NS, n=n, k=0).replace("<body>", "<body>" + paragraphs)
+        (tmp_path / f"sitting{n}.xml").write_text(part)
+    includes = "".join(f'<xi:include href="sitting{n}.xml"/>' for n in range(3))
+    (tmp_path / "corpus.xml").write_text(
+        f'<teiCorpus xmlns="{TEI_NS}" xmlns:xi="http://www.w3.org/2001/XInclude">{includes}</teiCorpus>'
+    )
+    monkeypatch.setenv(run.MEMORY_ENVIRONMENT, "10")
+    result = CliRunner().invoke(main, ["validate", "-j", "1", "--format", "json", str(tmp_path)])
+    too_large = [f for f in json.loads(result.output)["findings"] if f["rule"] == "too-large"]
+    assert [Path(f["file"]).name for f in too_large] == ["corpus.xml"]
+    assert "MB with what it includes (XInclude)" in too_large[0]["message"]
+    monkeypatch.setenv(run.MEMORY_ENVIRONMENT, "1000")
+    result = CliRunner().invoke(main, ["validate", "-j", "1", "--format", "json", str(tmp_path)])
+    assert not [f for f in json.loads(result.output)["findings"] if f["rule"] == "too-large"]
+
+
 def test_saxon_never_sees_a_document_type_declaration(tmp_path):
     """A DTD the safe loader does not read is not read by Saxon either (here one that is not even XML)."""
     (tmp_path / "broken.dtd").write_text("this is <not a DTD")

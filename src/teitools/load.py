@@ -15,7 +15,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from teitools.findings import ERROR, Finding, Report
-from teitools.xinclude import INCLUDE, XINCLUDE_RULE, Resolver
+from teitools.xinclude import INCLUDE, XINCLUDE_RULE, Resolver, TooLarge
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -345,7 +345,10 @@ def load(
             return syntax_finding(label, error)
         document.tree = root.getroottree()
     if next(document.root.iter(INCLUDE), None) is not None:
-        resolve_xincludes(document, tree_root)
+        try:
+            resolve_xincludes(document, tree_root, max_bytes)
+        except TooLarge as error:
+            return too_large(label, error.size, max_bytes or 0, "with what it includes (XInclude)")
         document.included = True
     return document
 
@@ -374,18 +377,20 @@ def external_entity(document: Document) -> Finding | None:
     return None
 
 
-def resolve_xincludes(document: Document, tree_root: Path) -> None:
+def resolve_xincludes(document: Document, tree_root: Path, max_bytes: int | None = None) -> None:
     def report(element: etree._Element, severity: str, message: str) -> None:
         document.findings.append(document.finding(element, severity, XINCLUDE_RULE, message, "href"))
 
-    resolver = Resolver(tree_root, safe_parser, report)
+    resolver = Resolver(tree_root, safe_parser, report, max_bytes, len(document.raw))
     resolver.resolve(document.root, document.resolved)
     document.included_files = tuple(dict.fromkeys(str(file) for file in resolver.files))
 
 
-def too_large(label: str, size: int, max_bytes: int) -> Finding:
+def too_large(label: str, size: int, max_bytes: int, how: str = "") -> Finding:
+    """how: what the size counts besides the file's own bytes."""
+    counted = f" {how}" if how else ""
     message = (
-        f"file too large: {size / MEGABYTE:,.1f} MB, and one document may be at most "
+        f"file too large: {size / MEGABYTE:,.1f} MB{counted}, and one document may be at most "
         f"{max_bytes / MEGABYTE:,.1f} MB with the memory available to each job here (a parsed document "
         "takes several times its size): "
         "refused; run it with fewer --jobs, or on a machine with more memory"

@@ -38,11 +38,30 @@ class IncludeError(Exception):
         self.severity = severity
 
 
+class TooLarge(Exception):
+    """What a document brings in would take it over the bytes one document may have (teitools.load)."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
 class Resolver:
-    def __init__(self, tree_root: Path, parser: Callable[[], etree.XMLParser], report: Report) -> None:
+    def __init__(
+        self,
+        tree_root: Path,
+        parser: Callable[[], etree.XMLParser],
+        report: Report,
+        max_bytes: int | None = None,
+        size: int = 0,
+    ) -> None:
+        """max_bytes: how much the document and all it brings in may be together, its own size counted
+        first: a corpus root of a few kilobytes may bring in a whole corpus."""
         self.tree_root = tree_root.resolve()
         self.parser = parser
         self.report = report
+        self.max_bytes = max_bytes
+        self.size = size
         self.count = 0
         self.open: list[Path] = []  # the files being included, outermost first: an include of one is a loop
         self.files: list[Path] = []  # every XML file brought in, nested ones too
@@ -81,6 +100,9 @@ class Resolver:
     def included(self, include: etree._Element, base: Path, anchor: etree._Element, depth: int) -> list:
         href = include.get("href") or ""
         target = self.target(href, base)
+        self.size += target.stat().st_size
+        if self.max_bytes is not None and self.size > self.max_bytes:
+            raise TooLarge(self.size)
         parse = include.get("parse", "xml")
         if parse == "text":
             try:
