@@ -481,17 +481,28 @@ def test_tokens_are_words_apart_and_joined_where_their_encoding_says(out):
     ]
 
 
-def test_french_high_punctuation_and_guillemets_keep_their_space(tmp_path):
-    # A token a line, as a tokenised French novel writes them: punctuation is pc, words are w.
-    words = ["Quoi", "?", "Il", "dit", ":", "«", "non", "»", ",", "puis", "partit", "."]
-    tokens = "\n".join(f"<pc>{t}</pc>" if t in "?:«»,." else f"<w>{t}</w>" for t in words)
-    source = (GENRES / "tokens.xml").read_text(encoding="utf-8").replace('xml:lang="en"', 'xml:lang="fr"')
+@pytest.mark.parametrize(
+    ("language", "tokens", "reading"),
+    [
+        # French sets its high punctuation and guillemets apart.
+        ("fr", "Quoi|?|Il|dit|:|«|non|»|,|puis|partit|.", "Quoi ? Il dit : « non », puis partit."),
+        # Which mark opens a quotation is the language's: German's “ closes it.
+        ("de", "Er|sagte|„|nein|“|und|ging|.", "Er sagte „nein“ und ging."),
+        ("en", "He|said|“|no|”|and|left|.", "He said “no” and left."),
+        # Spanish opens a question and an exclamation.
+        ("es", "¿|Qué|?|¡|No|!", "¿Qué? ¡No!"),
+    ],
+)
+def test_punctuation_without_join_goes_where_the_language_puts_it(tmp_path, language, tokens, reading):
+    # A token a line, as a tokenised novel writes them: punctuation is pc, words are w.
+    marks = set("?:«»,.„“”¿¡!")
+    lines = "\n".join(f"<pc>{t}</pc>" if t in marks else f"<w>{t}</w>" for t in tokens.split("|"))
+    source = (GENRES / "tokens.xml").read_text(encoding="utf-8")
+    source = source.replace('xml:lang="en"', f'xml:lang="{language}"')
     (tmp_path / "tei").mkdir()
-    (tmp_path / "tei" / "french.xml").write_text(
-        source.replace("<text><body>", f"<text><body><p>{tokens}</p>")
-    )
+    (tmp_path / "tei" / "tokens.xml").write_text(source.replace("<body>", f"<body><p>{lines}</p>"))
     render([tmp_path / "tei"], tmp_path / "site", ("text",))
-    assert "Quoi ? Il dit : « non », puis partit." in text_of(tmp_path / "site", "french")
+    assert text_of(tmp_path / "site", "tokens").startswith(f"{reading}\n\n")  # the paragraph put first
 
 
 def test_notes_between_blocks_are_read_where_they_stand_unless_a_pointer_calls_them(out):

@@ -656,10 +656,17 @@
 
   <!-- Punctuation that says nothing of its sides (a pc without @join, as a tokenised novel writes a token a
        line): what closes goes against the word before it (left), what opens against the word after it (right).
-       French sets its high punctuation and guillemets apart: only the rest attaches there. -->
-  <xsl:variable name="t:attaching-punctuation" as="map(xs:string, xs:string)" select="map:merge((
-    ('.', ',', ')', ']', '}', '…', if ($t:french) then () else (';', ':', '!', '?', '»', '”', '’')) ! map { . : 'left' },
-    ('(', '[', '{', if ($t:french) then () else ('«', '“', '‘')) ! map { . : 'right' }))"/>
+       Which quotation mark opens and which closes is the document language's ($t:marks-by-language): German's
+       “ closes, English's opens. A mark that does both there (Swedish ”) stands apart, and so does French's
+       high punctuation and guillemets: only the rest attaches there. -->
+  <xsl:variable name="t:document-marks" as="xs:string+" select="t:marks-of($t:document-language)"/>
+  <xsl:variable name="t:attaching-punctuation" as="map(xs:string, xs:string)" select="
+    let $opening := $t:document-marks[position() = (1, 3)], $closing := $t:document-marks[position() = (2, 4)]
+    return map:merge((
+      ('.', ',', ')', ']', '}', '…', if ($t:french) then () else (';', ':', '!', '?', $closing[not(. = $opening)]))
+        ! map { . : 'left' },
+      ('(', '[', '{', '¿', '¡', if ($t:french) then () else $opening[not(. = $closing)]) ! map { . : 'right' }),
+      map { 'duplicates': 'use-first' })"/>
   <xsl:variable name="t:french" as="xs:boolean" select="tokenize($t:document-language, '-')[1] = 'fr'"/>
 
   <!-- The token a node begins ($first) or ends with: itself, or that of its first or last child. -->
@@ -1016,11 +1023,17 @@
     'lt': ('„', '“', '„', '“'), 'lv': ('“', '”', '‘', '’'), 'ca': ('«', '»', '“', '”'), 'zh': ('“', '”', '‘', '’'),
     'ko': ('“', '”', '‘', '’')}"/>
 
+  <!-- The four marks of a language (its primary subtag), English's where the table has none. -->
+  <xsl:function name="t:marks-of" as="xs:string+">
+    <xsl:param name="language" as="xs:string?"/>
+    <xsl:sequence select="($t:marks-by-language(lower-case(tokenize(string($language), '-')[1])),
+      $t:marks-by-language('en'))[position() le 4]"/>
+  </xsl:function>
+
   <xsl:function name="t:added-marks" as="xs:string+">
     <xsl:param name="quotation" as="element()"/>
     <xsl:variable name="language" select="(($quotation/ancestor::*/@xml:lang)[last()], $t:document-language)[1]"/>
-    <xsl:variable name="marks" select="($t:marks-by-language(lower-case(tokenize(string($language), '-')[1])),
-      $t:marks-by-language('en'))"/>
+    <xsl:variable name="marks" select="t:marks-of($language)"/>
     <xsl:variable name="inner" select="count($quotation/ancestor::*[self::tei:q or self::tei:quote or self::tei:said]
       [t:adds-marks(.)][not(t:is-block-quote(.))]) mod 2 = 1"/>
     <xsl:sequence select="if ($inner) then ($marks[3], $marks[4]) else ($marks[1], $marks[2])"/>
