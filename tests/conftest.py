@@ -63,8 +63,8 @@ def a_corpus_of_parts(folder: Path) -> dict[str, Path]:
     )
     persons = folder / "persons.xml"
     persons.write_text(
-        '<listPerson xmlns="http://www.tei-c.org/ns/1.0"><person xml:id="P1"><persName>Anna Berger</persName>'
-        "</person></listPerson>"
+        '<listPerson xmlns="http://www.tei-c.org/ns/1.0"><person xml:id="P1">'
+        "<persName><surname>Berger</surname><forename>Anna</forename></persName></person></listPerson>"
     )
     (folder / "sittings").mkdir()
     sitting = folder / "sittings" / "sitting.xml"

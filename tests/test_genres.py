@@ -158,6 +158,10 @@ def test_utterances_and_segments_stay_apart_and_speakers_are_named(out):
     ]
     assert document.xpath("//div[@class='u']/p[@class='speaker']/text()") == ["Anna", "Bert"]
     assert "reply (door slams) again" in main_text(document)
+    # A transcript that names its speaker in a note (ParlaMint) does not have the name read twice.
+    assert text.endswith("again\n\nChair Bert Brandt:\n\n19:02\n\nOrder, Carla Dorn.\n")
+    # A name's parts written side by side are apart in the index too.
+    assert [m["form"] for m in unidentified_persons(out, "utterances")] == ["Carla Dorn"]
 
 
 # --- verse ---------------------------------------------------------------------------------------------

@@ -355,11 +355,12 @@ def test_a_part_of_a_corpus_names_the_speakers_its_corpus_root_brings_in(tmp_pat
     code, output = run(str(tmp_path / "corpus"), "-o", str(tmp_path / "out"), "--to", "html,text")
     assert code == 0 and "2 of 3 files rendered" in output, output  # the list is no page of its own
     sitting = (tmp_path / "out" / "sitting.txt").read_text()
-    assert "\n\nAnna Berger\n\nGood morning.\n\nP9\n\nHello.\n" in sitting  # P9 is in no list
+    # Its parts apart, as ParlaMint writes them: surname and forename side by side. P9 is in no list.
+    assert "\n\nBerger Anna\n\nGood morning.\n\nP9\n\nHello.\n" in sitting
     speakers = html.fromstring((tmp_path / "out" / "sitting.html").read_bytes()).xpath(
         "//p[@class='speaker']"
     )
-    assert [speaker.text for speaker in speakers] == ["Anna Berger", "P9"]
+    assert [speaker.text for speaker in speakers] == ["Berger Anna", "P9"]
     # The sittings alone: no corpus root brings them in, and the speakers are their ids.
     code, output = run(str(tmp_path / "corpus" / "sittings"), "-o", str(tmp_path / "alone"), "--to", "text")
     assert "\n\nP1\n\nGood morning." in (tmp_path / "alone" / "sitting.txt").read_text()

@@ -216,10 +216,12 @@
     <xsl:sequence select="$document ! key('by-id', ($target ! substring-after(., '#'), substring($pointer, 2))[1], .)[1]"/>
   </xsl:function>
 
+  <!-- The name an entry is known by, read as the text reads: its parts apart ("Hofer Norbert Ing.", where
+       ParlaMint writes surname, forename and title side by side), as teitools.metadata.normalized_name. -->
   <xsl:function name="t:normalized-name" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="names" select="$entry/(tei:persName, tei:placeName, tei:orgName, tei:title, tei:name)"/>
-    <xsl:sequence select="normalize-space(string(($names[@type = ('normalized', 'reg', 'main')], $names)[1]))"/>
+    <xsl:sequence select="string(($names[@type = ('normalized', 'reg', 'main')], $names)[1] ! t:reading-text(.))"/>
   </xsl:function>
 
   <xsl:function name="t:sort-key" as="xs:string">
@@ -752,6 +754,11 @@
   </xsl:template>
   <xsl:template match="tei:choice" mode="t:reading-text">
     <xsl:apply-templates select="t:reading(.)" mode="t:reading-text"/>
+  </xsl:template>
+  <!-- Two fields side by side read apart, as on the page ("Hofer Norbert Ing.", not "HoferNorbertIng."). -->
+  <xsl:template _match="{$t:field-pattern}" mode="t:reading-text" priority="10">
+    <xsl:value-of select="t:field-separator(.)"/>
+    <xsl:next-match/>
   </xsl:template>
   <xsl:template match="tei:note | tei:fw" mode="t:reading-text"/>
   <!-- A deletion is no part of the reading text, except in a reading of the apparatus (t:apparatus-reading),

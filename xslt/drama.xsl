@@ -15,10 +15,14 @@
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
-  <!-- The speaker a speech or utterance names by @who only: the entry's name, else the pointer's id. -->
+  <!-- The speaker a speech or utterance names by @who only: the entry's name, else the pointer's id. None
+       where the transcript names the speaker itself, in a note of type speaker before it (ParlaMint's
+       "Präsident Ing. Norbert Hofer", other notes such as the time between them): read twice otherwise. -->
   <xsl:function name="t:speaker-by-who" as="xs:string?">
     <xsl:param name="speech" as="element()"/>
-    <xsl:sequence select="if ($speech/tei:speaker or not(normalize-space($speech/@who))) then ()
+    <xsl:variable name="named" select="exists($speech/preceding-sibling::*[not(self::tei:note[@type != 'speaker'])][1]
+      /self::tei:note[@type = 'speaker'])"/>
+    <xsl:sequence select="if ($speech/tei:speaker or not(normalize-space($speech/@who)) or $named) then ()
       else string-join(tokenize(normalize-space($speech/@who)) ! (
         let $entry := t:entry-by-pointer(., $speech) return
         if ($entry) then t:normalized-name($entry) else replace(., '^.*#', '')), ', ')"/>
