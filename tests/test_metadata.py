@@ -101,6 +101,7 @@ def test_the_json_form_is_stable_complete_and_without_source_positions(fixture_r
         "url",
         "doi",
         "kind",
+        "subtitle",
         "correspondence",
         "related",
         "revisions",
@@ -222,26 +223,35 @@ def pages(folder):
     return pages_and_records(folder)
 
 
-def test_the_page_header_and_the_crosswalks_show_the_same_title_date_and_authors(pages):
+def test_the_page_header_and_the_crosswalks_show_the_same_title_date_and_authors(folder, pages):
     """On every document of the edition and of ../shared/corpus, the page (HTML, plain text and index entry)
     shows the title, date and authors of the very Record the DataCite and Dublin Core crosswalks are written
     from: the two can no longer disagree."""
     assert len(pages) >= 3
+    if folder == CORPUS:  # DraCor's Faust has a subtitle
+        assert {name: r.subtitle for name, _, r in pages}[
+            "goethe-faust-eine-tragoedie.xml"
+        ] == "Eine Tragödie"
     for name, outputs, record in pages:
         title = record.title or "Untitled document"
+        subtitle = record.subtitle
+        # Where one line holds both: "Faust: Eine Tragödie".
+        full = f"{title}{' ' if title[-1] in '.:;!?' else ': '}{subtitle}" if subtitle else title
         authors = "; ".join(a.form for a in record.authors if a.form)
         date = record.date.text if record.date else ""
         entry = json.loads(outputs["entries"])["document"]
-        assert (entry["title"], entry["authors"], entry["date"]) == (title, authors, date), name
+        assert (entry["title"], entry["authors"], entry["date"]) == (full, authors, date), name
         page = html.fromstring(outputs["html"].encode())
         fields = {dt.text: dt.getnext().text_content() for dt in page.xpath("//dl[@class='metadata']/dt")}
-        assert page.findtext(".//h1") == title and page.findtext(".//title") == title, name
+        assert page.findtext(".//h1") == title and page.findtext(".//title") == full, name
+        assert page.xpath("//header/p[@class='subtitle']/text()") == [subtitle] * bool(subtitle), name
         assert (fields.get("Author", ""), fields.get("Date", "")) == (authors, date), name
-        expected = [title] + [authors] * bool(authors) + [date] * bool(date)
+        expected = [title] + [subtitle] * bool(subtitle) + [authors] * bool(authors) + [date] * bool(date)
         assert outputs["text"].split("\n")[: len(expected)] == expected, name
         # The crosswalks, from the same record.
         attributes = datacite_attributes(record)
-        assert attributes["titles"] == [{"title": record.title}], name
+        subtitles = [{"title": subtitle, "titleType": "Subtitle"}] * bool(subtitle)
+        assert attributes["titles"] == [{"title": record.title}, *subtitles], name
         if record.authors:
             assert [c["name"] for c in attributes["creators"]] == [a.name for a in record.authors], name
         created = [d["date"] for d in attributes.get("dates", []) if d["dateType"] == "Created"]
@@ -323,6 +333,19 @@ def test_no_stylesheet_reads_the_header_fields_the_model_holds():
             "tei:langUsage",
         ):
             assert part not in source, (stylesheet.name, part)
+
+
+def test_a_subtitle_is_in_the_language_of_the_own_title():
+    """ParlaMint gives each sitting its corpus's title and its own as a subtitle, in two languages."""
+    header = f"""<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt>
+      <title type="main" xml:lang="de">Parlamentskorpus</title><title type="main" xml:lang="en">Corpus</title>
+      <title type="sub" xml:lang="en">Sitting 159</title><title type="sub" xml:lang="de">159. Sitzung</title>
+      </titleStmt></fileDesc></teiHeader><text><body><p/></body></text></TEI>"""
+    document = load(Path("sitting.xml"), raw=header.encode())
+    record = read_record(document, "sitting", Personography([document]))
+    assert (record.title, record.subtitle) == ("Parlamentskorpus", "159. Sitzung")
+    without = load(Path("plain.xml"), raw=header.replace('type="sub"', 'type="alt"').encode())
+    assert read_record(without, "plain", Personography([without])).subtitle == ""
 
 
 def test_a_name_reads_as_the_pages_read_the_text():

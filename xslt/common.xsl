@@ -1186,6 +1186,17 @@
     <xsl:sequence select="($t:header?title[. != ''], 'Untitled document')[1]"/>
   </xsl:function>
 
+  <xsl:function name="t:subtitle" as="xs:string?">
+    <xsl:sequence select="$t:header?subtitle[. != '']"/>
+  </xsl:function>
+
+  <!-- The title with its subtitle, where a line of its own cannot hold it (a citation, a list of documents,
+       the browser's tab): "Faust: Eine Tragödie"; after a title's own punctuation, a space alone. -->
+  <xsl:function name="t:full-title" as="xs:string">
+    <xsl:sequence select="string-join((t:title(), t:subtitle()),
+      if (matches(t:title(), '[.:;!?]$')) then ' ' else ': ')"/>
+  </xsl:function>
+
   <!-- The title of a document of a corpus (a TEI of a teiCorpus), which heads its text: the header model's
        parts are the corpus's documents in document order. () for any other text. -->
   <xsl:function name="t:part-title" as="xs:string?">
@@ -1222,7 +1233,7 @@
     <xsl:variable name="published-by" select="string($t:header?publisher)"/>
     <xsl:variable name="year" select="($t:header?published?when ! substring(., 1, 4), $t:header?published?text)[. != ''][1]"/>
     <xsl:variable name="publisher" select="t:citation-part($published-by, true())"/>
-    <xsl:sequence select="string-join((t:authors() ! t:citation-part(., false()), $t:open-quote || t:title() || $t:close-quote,
+    <xsl:sequence select="string-join((t:authors() ! t:citation-part(., false()), $t:open-quote || t:full-title() || $t:close-quote,
       ('TEI edition by ' || $publisher)[$publisher != ''], $year ! t:citation-part(., true())), ', ') || '.'"/>
   </xsl:function>
 

@@ -25,7 +25,7 @@
     <xsl:variable name="mentions" select="//tei:text//*[t:mention-kind(.)]"/>
     <xsl:sequence select="map {
       'document': map {
-        'title': t:title(),
+        'title': t:full-title(),
         'authors': string(t:authors()),
         'date': string(t:date())
       },

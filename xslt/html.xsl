@@ -50,6 +50,8 @@
       <xsl:with-param name="dir" select="$t:document-direction[. = 'rtl']"/>
       <xsl:with-param name="interface" select="$t:interface-attributes"/>
       <xsl:with-param name="title" select="t:title()"/>
+      <xsl:with-param name="subtitle" select="t:subtitle()"/>
+      <xsl:with-param name="head-title" select="t:full-title()"/>
       <xsl:with-param name="tei" select="$tei" tunnel="yes"/>
       <xsl:with-param name="texts" select="$texts" tunnel="yes"/>
       <xsl:with-param name="layers" select="t:has-layers($texts)" tunnel="yes"/>

@@ -29,12 +29,15 @@
     <!-- The language attributes of the page's own words, where they are not in the page's language. -->
     <xsl:param name="interface" as="attribute()*" select="()"/>
     <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="subtitle" as="xs:string?" select="()"/>
+    <!-- The browser's title: the heading, unless the page gives one that holds the subtitle too. -->
+    <xsl:param name="head-title" as="xs:string" select="$title"/>
     <html lang="{$lang}">
       <xsl:if test="$dir"><xsl:attribute name="dir" select="$dir"/></xsl:if>
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="$title"/></title>
+        <title><xsl:value-of select="$head-title"/></title>
         <link rel="stylesheet" href="{$stylesheet-href}"/>
       </head>
       <body>
@@ -51,6 +54,7 @@
             </nav>
           </xsl:if>
           <h1><xsl:value-of select="$title"/></h1>
+          <xsl:for-each select="$subtitle"><p class="subtitle"><xsl:value-of select="."/></p></xsl:for-each>
           <xsl:call-template name="t:page-header"/>
         </header>
         <xsl:call-template name="t:page-before-main"/>

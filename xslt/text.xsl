@@ -33,7 +33,7 @@
 
   <xsl:template match="/">
     <xsl:variable name="texts" select="//tei:text[not(ancestor::tei:text)] | //tei:sourceDoc"/>
-    <xsl:variable name="heading" select="t:title(), t:authors(), t:date(),
+    <xsl:variable name="heading" select="t:title(), t:subtitle(), t:authors(), t:date(),
       t:source() ! ('Source: ' || .), t:correspondence-lines()"/>
     <xsl:variable name="body" select="t:paragraphs($texts)"/>
     <xsl:variable name="apps" select="t:listed-apps($texts)"/>

@@ -328,6 +328,7 @@ class Record:
     url: str  # where the document is published: publicationStmt/idno[@type='URL'] or ptr/@target
     doi: str  # publicationStmt/idno[@type='DOI'], without a resolver prefix
     kind: str  # Letter, Article, Personography...
+    subtitle: str = ""  # its titleStmt's subtitle (title type="sub"), in its own title's language
     correspondence: list[Action] = field(default_factory=list)  # correspAction, in document order
     related: list[RelatedLetter] = field(default_factory=list)  # correspContext, in document order
     revisions: list[str] = field(default_factory=list)  # revisionDesc/change/@when, in document order
@@ -458,6 +459,7 @@ def read_record(document: Document, name: str, personography: Personography) -> 
     record = Record(
         name=name,
         title=own_title(title_statement),
+        subtitle=own_subtitle(title_statement),
         authors=authors,
         responsible=responsibilities(title_statement, document, personography),
         publisher=next(filter(None, (name_only(text(p)) for p in PUBLISHERS(publication))), ""),
@@ -504,7 +506,8 @@ def name_only(name: str) -> str:
 
 # Titles that are not the document's own: series and journal titles, subtitles, alternative forms.
 NOT_OWN_LEVELS = ("s", "j")
-NOT_OWN_TYPES = ("sub", "subtitle", "alt", "short", "iso-date", "desc")
+SUBTITLE_TYPES = ("sub", "subtitle")
+NOT_OWN_TYPES = (*SUBTITLE_TYPES, "alt", "short", "iso-date", "desc")
 
 
 def author_name(author: etree._Element) -> etree._Element:
@@ -526,6 +529,10 @@ def part_titles(root: etree._Element) -> list[str]:
 
 
 def own_title(title_statement: etree._Element) -> str:
+    return text(own_title_element(title_statement))
+
+
+def own_title_element(title_statement: etree._Element) -> etree._Element | None:
     """The document's own title: a main title, else an analytic or monograph title without a type, else any
     title that is not a series, journal, subtitle or alternative form, else the first title."""
     titles = title_statement.findall(f"{T}title")
@@ -535,7 +542,18 @@ def own_title(title_statement: etree._Element) -> str:
         or [t for t in titles if t.get("level") not in NOT_OWN_LEVELS and t.get("type") not in NOT_OWN_TYPES]
         or titles
     )
-    return text(chosen[0]) if chosen else ""
+    return chosen[0] if chosen else None
+
+
+def own_subtitle(title_statement: etree._Element) -> str:
+    """The subtitle of the document's own title ("Eine Tragödie" of "Faust"; a ParlaMint sitting's
+    "159. Sitzung des Nationalrates…", whose own title is its corpus's), in that title's language where the
+    header gives titles in several."""
+    main = own_title_element(title_statement)
+    subtitles = [t for t in title_statement.iterfind(f"{T}title") if t.get("type") in SUBTITLE_TYPES]
+    language = main.get(XML_LANG) if main is not None else None
+    chosen = [t for t in subtitles if t.get(XML_LANG) == language] or subtitles
+    return text(chosen[0]) if chosen and chosen[0] is not main else ""
 
 
 def first_date(header: etree._Element, paths: tuple[str, ...]) -> Date | None:
@@ -780,12 +798,15 @@ def datacite_attributes(record: Record) -> dict:
         contributors.append(
             {"name": record.contact.name, "nameType": "Organizational", "contributorType": "ContactPerson"}
         )
+    titles = [{"title": record.title}]
+    if record.subtitle:
+        titles.append({"title": record.subtitle, "titleType": "Subtitle"})
     attributes = {
         "doi": record.doi,
         "url": record.url,
         # Publishing makes the DOI findable, which DataCite allows only with a landing page.
         "event": "publish" if record.doi and record.url else "",
-        "titles": [{"title": record.title}],
+        "titles": titles,
         "creators": creators,
         "contributors": contributors,
         "publisher": {"name": record.publisher},
