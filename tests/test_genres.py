@@ -580,10 +580,11 @@ def test_the_parts_of_a_dictionary_entry_written_side_by_side_are_read_apart(out
 def test_each_document_of_a_corpus_is_headed_by_its_own_title(out):
     document = page(out, "corpus")
     parts = document.xpath("//main/section[@class='part']")
-    assert [p.xpath("h2")[0].text for p in parts] == ["The first sitting", "The second sitting"]
+    # Each with its subtitle: ParlaMint's sittings share the corpus's title, and are told apart by theirs.
+    assert [p.xpath("h2")[0].text for p in parts] == ["The first sitting: A subtitle", "The second sitting"]
     assert [h.text for h in parts[0].xpath(".//h3")] == ["Opening"]  # a division a level below its title
     assert text_of(out, "corpus").split("\n\n")[:4] == [
-        "The first sitting",
+        "The first sitting: A subtitle",
         "Opening",
         "The chair opens the first sitting.",
         "The second sitting",

@@ -1190,11 +1190,17 @@
     <xsl:sequence select="$t:header?subtitle[. != '']"/>
   </xsl:function>
 
-  <!-- The title with its subtitle, where a line of its own cannot hold it (a citation, a list of documents,
-       the browser's tab): "Faust: Eine Tragödie"; after a title's own punctuation, a space alone. -->
   <xsl:function name="t:full-title" as="xs:string">
-    <xsl:sequence select="string-join((t:title(), t:subtitle()),
-      if (matches(t:title(), '[.:;!?]$')) then ' ' else ': ')"/>
+    <xsl:sequence select="t:with-subtitle(t:title(), t:subtitle())"/>
+  </xsl:function>
+
+  <!-- A title with its subtitle, where a line of its own cannot hold it (a citation, a list of documents,
+       the browser's tab, the heading of a corpus's part): "Faust: Eine Tragödie"; after a title's own
+       punctuation, a space alone. -->
+  <xsl:function name="t:with-subtitle" as="xs:string">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="subtitle" as="xs:string?"/>
+    <xsl:sequence select="string-join(($title, $subtitle)[. != ''], if (matches($title, '[.:;!?]$')) then ' ' else ': ')"/>
   </xsl:function>
 
   <!-- The title of a document of a corpus (a TEI of a teiCorpus), which heads its text: the header model's
@@ -1203,7 +1209,8 @@
     <xsl:param name="text" as="element()"/>
     <xsl:variable name="parts" select="$t:header?parts"/>
     <xsl:sequence select="$text/parent::tei:TEI[parent::tei:teiCorpus]
-      ! (count(preceding::tei:TEI) + 1)[. le array:size($parts)] ! $parts(.)[. != '']"/>
+      ! (count(preceding::tei:TEI) + 1)[. le array:size($parts)]
+      ! $parts(.) ! t:with-subtitle(?title, ?subtitle)[. != '']"/>
   </xsl:function>
 
   <!-- The authors as the header writes them ("L. Trotsky"), not as the personography normalises them. -->

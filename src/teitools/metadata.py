@@ -310,6 +310,14 @@ class RelatedLetter:
 
 
 @dataclass
+class Title:
+    """A document's own title and its subtitle ("" without one)."""
+
+    title: str
+    subtitle: str = ""
+
+
+@dataclass
 class Record:
     name: str  # the document's output name (its file stem)
     title: str  # the document's own title, not the series title
@@ -333,7 +341,7 @@ class Record:
     related: list[RelatedLetter] = field(default_factory=list)  # correspContext, in document order
     revisions: list[str] = field(default_factory=list)  # revisionDesc/change/@when, in document order
     # The own titles of the documents a corpus (teiCorpus) holds, in document order: their texts' headings.
-    parts: list[str] = field(default_factory=list)
+    parts: list[Title] = field(default_factory=list)
     # Where the header says where the document is published (its publicationStmt, else its root): for
     # findings, not part of the model's JSON.
     located: tuple[str, int, int] = field(
@@ -520,12 +528,12 @@ def or_empty(element: etree._Element | None) -> etree._Element:
     return element if element is not None else etree.Element(f"{T}empty")
 
 
-def part_titles(root: etree._Element) -> list[str]:
+def part_titles(root: etree._Element) -> list[Title]:
     """The own titles of the documents a corpus holds (each TEI of a teiCorpus), in document order."""
     if root.tag != f"{T}teiCorpus":
         return []
     statements = (part.find(f"{T}teiHeader/{T}fileDesc/{T}titleStmt") for part in root.iter(f"{T}TEI"))
-    return [own_title(or_empty(statement)) for statement in statements]
+    return [Title(own_title(s), own_subtitle(s)) for s in map(or_empty, statements)]
 
 
 def own_title(title_statement: etree._Element) -> str:
