@@ -207,6 +207,13 @@ def test_apparatus_lemma_in_text_readings_with_sigla_apart(out):
     witnesses = "A: Manuscript A\nB: Manuscript B\nC: Manuscript C"
     assert "\n\n".join(["Apparatus", witnesses, *entries]) in text
     assert text.splitlines()[1] == "Source: Manuscript A — Manuscript B — Manuscript C"
+    # A pointer to a reading leads to its entry, and is called by the entry's marker, not by its id.
+    assert "\n\nB reads a2, as the second hand does.\n\n" in text
+    pointers = document.xpath("//main//a[@class='ptr' or @class='ref']")
+    assert [(a.get("href"), a.text_content()) for a in pointers] == [
+        ("#tt-app-2", "a2"),
+        ("#tt-app-2", "the second hand"),
+    ]
 
 
 def test_an_entry_attached_by_its_end_points_marks_its_lemma_in_the_text_once(out):

@@ -15,11 +15,6 @@
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
-  <xsl:function name="t:app-id" as="xs:string">
-    <xsl:param name="app" as="element(tei:app)"/>
-    <xsl:sequence select="'tt-app-' || t:app-number($app)"/>
-  </xsl:function>
-
   <!-- In the text: the lemma and its marker. -->
   <xsl:template match="tei:app" mode="html">
     <span class="app">

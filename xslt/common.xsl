@@ -852,6 +852,18 @@
     <xsl:sequence select="$app/accumulator-after('t:apps')"/>
   </xsl:function>
 
+  <!-- An entry's anchor in the Apparatus section, and its marker in the text ("a3"). -->
+  <xsl:function name="t:app-id" as="xs:string">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="'tt-app-' || t:app-number($app)"/>
+  </xsl:function>
+
+  <!-- The entry of the Apparatus section an element is part of (an app, a reading, a lemma), if any. -->
+  <xsl:function name="t:listed-app" as="element(tei:app)?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="$element/ancestor-or-self::tei:app[1][not(t:is-set-apart(.))]"/>
+  </xsl:function>
+
   <!-- Verse: the number a line shows, if any (every fifth line, t:verse-numbers; not a half-line). -->
   <xsl:function name="t:verse-number" as="xs:integer?">
     <xsl:param name="line" as="element(tei:l)"/>
@@ -1272,9 +1284,9 @@
   </xsl:function>
 
   <!-- A pointer without content (ref, ptr) says where it points. An element of the document by what a reader
-       knows it by: its number (@n), a numbered list's item as [3], a figure as Figure 2, a division by its
-       heading; anything else (a date, a letter, another file) by the target itself. (A footnote it points to
-       is called there instead: t:called-note.) -->
+       knows it by: its number (@n), a numbered list's item as [3], a figure as Figure 2, a reading of the
+       apparatus as its entry's marker (a2), a division by its heading; anything else (a date, a letter,
+       another file) by the target itself. (A footnote it points to is called there instead: t:called-note.) -->
   <xsl:function name="t:pointer-label" as="xs:string">
     <xsl:param name="pointer" as="element()"/>
     <xsl:sequence select="string-join(tokenize(normalize-space($pointer/@target)) ! t:target-label(., $pointer), ', ')"/>
@@ -1319,6 +1331,8 @@
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="
       if ($element/self::tei:note[t:is-footnote(.)]) then t:note-number($element)
+      else if ($element/(self::tei:app | self::tei:lem | self::tei:rdg | self::tei:rdgGrp)[t:listed-app(.)])
+        then 'a' || t:app-number(t:listed-app($element))
       else if ($element/(self::tei:sourceDoc | self::tei:surface)) then t:surface-heading($element)
       else if (normalize-space($element/@n)) then normalize-space($element/@n)
       else if ($element/self::tei:item) then '[' || count($element/preceding-sibling::tei:item) + 1 || ']'
@@ -1328,11 +1342,12 @@
 
   <!-- Where a pointer to an element of the page leads (its anchor), if it points to one: the text's, not the
        header's, which the page does not show as it stands. An element the page shows without its id (a
-       quotation, a title) is reached through the nearest block around it. -->
+       quotation, a title) is reached through the nearest block around it; a reading of the apparatus, through
+       its entry in the Apparatus section. -->
   <xsl:function name="t:pointed-anchor" as="xs:string?">
     <xsl:param name="pointer" as="element()"/>
     <xsl:sequence select="t:pointed-entry($pointer/@target)[ancestor-or-self::tei:text or ancestor-or-self::tei:sourceDoc]
-      ! ancestor-or-self::*[t:shows-anchor(.)][1] ! t:anchor(.)"/>
+      ! (if (t:listed-app(.)) then t:app-id(t:listed-app(.)) else ancestor-or-self::*[t:shows-anchor(.)][1] ! t:anchor(.))"/>
   </xsl:function>
 
   <!-- Whether the page shows an element with its anchor as its id: a block, a footnote, an equation or an
