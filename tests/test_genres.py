@@ -545,13 +545,16 @@ def test_a_right_to_left_text_is_laid_out_so_and_its_other_languages_as_they_are
     assert (document.get("lang"), document.get("dir")) == ("he", "rtl")
     # A passage in another language carries it, and its direction where that differs from its surroundings';
     # a code that is no language ("mp") is left out.
-    marked = [(e.tag, e.get("lang"), e.get("dir")) for e in document.xpath("//main//*[@lang]")]
+    marked = [(e.tag, e.get("lang"), e.get("dir")) for e in document.xpath("//main//*[@lang][not(@role)]")]
     assert marked == [("i", "en", "ltr"), ("p", "en", "ltr"), ("i", "ar", "rtl")]
     assert page(out, "verse").get("dir") is None  # a left-to-right page says nothing
     # The page's own English words ("Cite as:", the labels, the navigation) carry their language there,
     # and on an English page nothing.
     interface = document.xpath("//nav | //dt | //p[@class='citation']/strong | //a[@class='skip']")
     assert {(e.get("lang"), e.get("dir")) for e in interface} == {("en", "ltr")}
+    # So do the links it adds whose words are in their aria-label ("Note 1", "Back to the text at note 1").
+    links = document.xpath("//a[@role='doc-noteref' or @role='doc-backlink']")
+    assert len(links) == 2 and {(a.get("lang"), a.get("dir")) for a in links} == {("en", "ltr")}
     assert page(out, "dictionary").xpath("//*[@lang][not(self::html)]") == []
     # On the English index pages, what comes from the texts is isolated: a Hebrew context reads right to left.
     mention = page(out, "person-index").xpath("//li[a[starts-with(@href, 'right-to-left.html')]]")[0]

@@ -33,7 +33,8 @@
   <xsl:template match="tei:app" mode="app-call-html">
     <sup class="appref">
       <a href="#{t:app-id(.)}" id="ref-{t:app-id(.)}" role="doc-noteref"
-         aria-label="Apparatus entry {t:app-number(.)}">a<xsl:value-of select="t:app-number(.)"/></a>
+         aria-label="Apparatus entry {t:app-number(.)}">
+        <xsl:sequence select="$t:interface-attributes"/>a<xsl:value-of select="t:app-number(.)"/></a>
     </sup>
   </xsl:template>
 
@@ -117,7 +118,8 @@
               <xsl:apply-templates select="." mode="apparatus-html"/>
               <xsl:text> </xsl:text>
               <a class="backref" href="#ref-{t:app-id(.)}" role="doc-backlink"
-                 aria-label="Back to the text at apparatus entry {t:app-number(.)}">↩</a>
+                 aria-label="Back to the text at apparatus entry {t:app-number(.)}">
+                <xsl:sequence select="$t:interface-attributes"/>↩</a>
             </li>
           </xsl:for-each>
         </ol>

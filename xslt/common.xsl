@@ -1161,7 +1161,8 @@
 
   <!-- teitools speaks English on its pages ("Notes", "Cite as:", the headings it implies): on the page of a
        document in another language, the words it adds carry their language, and their direction on a
-       right-to-left page (these attributes, on the element that holds them). -->
+       right-to-left page (these attributes, on the element that holds them). Its attributes' words too: the
+       language of a note call's link is that of its aria-label ("Note 1"), its "[1]" being no language's. -->
   <xsl:variable name="t:interface-language" as="xs:string" select="'en'"/>
   <xsl:variable name="t:interface-attributes" as="attribute()*">
     <xsl:if test="not($t:document-language = $t:interface-language

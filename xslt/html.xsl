@@ -220,7 +220,8 @@
               <xsl:apply-templates mode="html"/>
               <xsl:text> </xsl:text>
               <a class="backref" href="#ref-{t:anchor(.)}" role="doc-backlink"
-                 aria-label="Back to the text at note {t:note-number(.)}">↩</a>
+                 aria-label="Back to the text at note {t:note-number(.)}">
+                <xsl:sequence select="$t:interface-attributes"/>↩</a>
             </li>
           </xsl:for-each>
         </ol>
@@ -408,7 +409,8 @@
   <xsl:template match="tei:note" mode="note-call">
     <sup class="noteref">
       <a href="#{t:anchor(.)}" id="ref-{t:anchor(.)}" role="doc-noteref"
-         aria-label="Note {t:note-number(.)}">[<xsl:value-of select="t:note-number(.)"/>]</a>
+         aria-label="Note {t:note-number(.)}">
+        <xsl:sequence select="$t:interface-attributes"/>[<xsl:value-of select="t:note-number(.)"/>]</a>
     </sup>
   </xsl:template>
 
