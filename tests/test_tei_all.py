@@ -770,6 +770,37 @@ def test_a_part_of_a_corpus_points_to_what_the_document_including_it_holds(tmp_p
     assert "listPerson" in found[0]["message"]
 
 
+def test_a_corpus_root_too_large_to_read_still_answers_for_the_list_it_brings_in(tmp_path, monkeypatch):
+    """A large corpus's root brings in more than one document may hold, and is refused: its sittings' speakers
+    are still found in the list of persons it brings in, read from the root's bytes."""
+    files = a_corpus_of_parts(tmp_path)
+    speeches = "".join(f"<u>speech {n}</u>" for n in range(9000))
+    for name in ("long1", "long2"):  # each may be read alone, not the three together
+        text = files["sitting"].read_text().replace('<u who="#P1">', speeches + '<u who="#P1">')
+        (tmp_path / "sittings" / f"{name}.xml").write_text(text)
+    root = (
+        files["root"]
+        .read_text()
+        .replace(
+            '<xi:include href="sittings/sitting.xml"/>',
+            "".join(f'<xi:include href="sittings/{n}.xml"/>' for n in ("sitting", "long1", "long2")),
+        )
+    )
+    files["root"].write_text(root)
+    monkeypatch.setenv("TEITOOLS_MEMORY_MB", "10")
+    code, found = json_findings("--schema", "tei_all", "--jobs", "1", str(tmp_path))
+    assert code == 1
+    found = sorted((Path(f["file"]).name, f["rule"], f["message"]) for f in found)
+    assert [(name, rule) for name, rule, _ in found] == [
+        ("corpus.xml", "too-large"),
+        ("long1.xml", "ref-resolves"),
+        ("long2.xml", "ref-resolves"),
+        ("sitting.xml", "ref-resolves"),
+    ]
+    assert "with what it includes (XInclude)" in found[0][2]
+    assert all('"#P9"' in message for _, _, message in found[1:])  # P1 is in the list, P9 in none
+
+
 # --- entities -------------------------------------------------------------------------------------------
 
 

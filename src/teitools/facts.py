@@ -159,7 +159,7 @@ def through_parts(
 ) -> dict[str, Target]:
     """The targets of a document (key, with these ids) that another includes: a pointer into it ("#P1") that
     finds no id there leads to the part of its including document that holds the id (parts: their ids by
-    file, in order; teitools.xinclude.parts_around), as it does in the document that includes it."""
+    file, in order; xinclude.Inclusions.parts_around), as it does in the document that includes it."""
     led = dict(targets)
     for value, target in targets.items():
         if target.file == key and target.fragment and target.fragment not in ids:

@@ -109,7 +109,6 @@ class Document:
     resolved: Path  # the absolute path, resolved once: pointers between files are matched on it
     findings: list[Finding] = field(default_factory=list)  # what loading found but did not refuse
     included: bool = False  # XIncludes were resolved: the tree holds more than the bytes
-    included_files: tuple[str, ...] = ()  # the XML files they brought in (resolved paths, as Document.key)
     # The input tree: the folder named on the command line that holds the file, else the file's own folder.
     # XIncludes and pointers into other files are followed only inside it.
     tree_root: Path | None = None
@@ -383,7 +382,9 @@ def resolve_xincludes(document: Document, tree_root: Path, max_bytes: int | None
 
     resolver = Resolver(tree_root, safe_parser, report, max_bytes, len(document.raw))
     resolver.resolve(document.root, document.resolved)
-    document.included_files = tuple(dict.fromkeys(str(file) for file in resolver.files))
+
+
+TOO_LARGE = "too-large"
 
 
 def too_large(label: str, size: int, max_bytes: int, how: str = "") -> Finding:
@@ -395,7 +396,7 @@ def too_large(label: str, size: int, max_bytes: int, how: str = "") -> Finding:
         "takes several times its size): "
         "refused; run it with fewer --jobs, or on a machine with more memory"
     )
-    return Finding(label, 1, 1, ERROR, "too-large", message)
+    return Finding(label, 1, 1, ERROR, TOO_LARGE, message)
 
 
 def syntax_finding(label: str, error: etree.XMLSyntaxError) -> Finding:

@@ -106,7 +106,7 @@ class Renderer:
     def part_ids(
         self, parts: tuple[str, ...], from_client: bool = False
     ) -> dict[str, dict[str, etree._Element]]:
-        """The ids of the parts around a document (teitools.xinclude.parts_around), by file, in order."""
+        """The ids of the parts around a document (xinclude.Inclusions.parts_around), by file, in order."""
         return {file: linked.ids for file in parts if (linked := self.linked_document(file, from_client))}
 
     def linked_documents(

@@ -10,7 +10,7 @@ again. Rules register themselves with `document_rule` or `corpus_rule`; rule set
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -28,6 +28,7 @@ from teitools.facts import (
 )
 from teitools.findings import ERROR, WARNING, Finding
 from teitools.load import TEI_NS, Document, load
+from teitools.xinclude import Inclusions
 
 NS = {"tei": TEI_NS}
 ID_FORMATS = {"wikidata": re.compile(r"Q[1-9][0-9]*"), "viaf": re.compile(r"[1-9][0-9]*")}
@@ -144,32 +145,22 @@ def check_corpus(corpus: CorpusFacts, rule_sets: tuple[str, ...] = (EDITION,)) -
     return [claim for name in rule_sets for rule in CORPUS_RULES[name].values() for claim in rule(corpus)]
 
 
-def held_findings(
-    held: list[UnlessIncluded], included_by: Mapping[str, list[str]], corpus: CorpusFacts
-) -> list[Finding]:
-    """The held findings (UnlessIncluded) that no document including their file answers: a corpus root that
-    brings a sitting in holds the people its speeches point to, and brings its list of them in.
-    included_by: each file, and the documents of the run that include it."""
-    return [
-        each.finding
-        for each in held
-        if not any(
-            not each.xml_id or each.xml_id in (corpus.ids_of(includer) or ())
-            for includer in includers(each.key, included_by)
-        )
-    ]
+def held_findings(held: list[UnlessIncluded], inclusions: Inclusions, corpus: CorpusFacts) -> list[Finding]:
+    """The held findings (UnlessIncluded) that no file including theirs answers. A part is answered by any
+    file that brings it in; an id by a document including it (its ids hold all it brings in), or by a part
+    around it (teitools.xinclude.Inclusions.parts_around), which answers for a corpus root too large to be
+    read: a sitting's speakers are in the list of persons its root brings in."""
+    return [each.finding for each in held if not answered(each, inclusions, corpus)]
 
 
-def includers(key: str, included_by: Mapping[str, list[str]]) -> list[str]:
-    """The documents that include a file with XInclude, directly or through others."""
-    found: list[str] = []
-    waiting = list(included_by.get(key, ()))
-    while waiting:
-        includer = waiting.pop()
-        if includer not in found:
-            found.append(includer)
-            waiting += included_by.get(includer, ())
-    return found
+def answered(held: UnlessIncluded, inclusions: Inclusions, corpus: CorpusFacts) -> bool:
+    includers = inclusions.includers(held.key)
+    if not held.xml_id:
+        return bool(includers)
+    checked = [corpus.ids_of(includer) for includer in includers if includer in corpus.by_key]
+    return any(held.xml_id in ids for ids in checked if ids) or any(
+        held.xml_id in (corpus.ids_of(part) or ()) for part in inclusions.parts_around(held.key)
+    )
 
 
 def locate(document: Document, claims: list[Claim]) -> list[Finding]:

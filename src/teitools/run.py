@@ -35,7 +35,7 @@ from teitools.facts import (
     through_parts,
 )
 from teitools.findings import ERROR, Finding, Report
-from teitools.load import TEI_PART, Document, find_xml_files, label_for, load, safe_parser
+from teitools.load import TEI_PART, TOO_LARGE, Document, find_xml_files, label_for, load, safe_parser
 from teitools.metadata import Record, header_model
 from teitools.schemas import (
     PROJECT_SCHEMA,
@@ -47,6 +47,7 @@ from teitools.schemas import (
     store_names,
     tei_all_version,
 )
+from teitools.xinclude import Inclusions
 
 # Below this much input, starting worker processes (0.7 s each: imports, schema, stylesheets) costs more than
 # it saves; rendering goes about four times slower than checking, so it gains from workers sooner.
@@ -87,7 +88,7 @@ class RunOptions:
     roots: tuple[str, ...] = ()  # the folders named on the command line: XIncludes resolve inside them
     records: bool = False  # the header model travels back with the outputs (for the deposit's metadata)
     pages: frozenset[str] = frozenset()  # the output names of the pages the run writes: links between them
-    # For a file that another brings in with XInclude, the parts around it (teitools.xinclude.parts_around).
+    # For a file that another brings in with XInclude, the parts around it (xinclude.Inclusions.parts_around).
     parts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def tree_root_or_folder(self, path: Path) -> Path:
@@ -106,9 +107,9 @@ class DocumentResult:
 
     findings: list[Finding] = field(default_factory=list)
     facts: DocumentFacts | None = None
-    key: str = ""  # the document's resolved path (Document.key)
-    includes: tuple[str, ...] = ()  # the files it brings in with XInclude (Document.included_files)
     held: list[UnlessIncluded] = field(default_factory=list)  # what a document including it may answer
+    # Whether the file may bring others in: its XIncludes were followed, or it was too large to be read.
+    includer: bool = False
     outputs: dict[str, str] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)  # files a Dask worker wrote into the output folder
     images: tuple[stages.LocalImage, ...] = ()  # local image files the page shows, copied beside it
@@ -133,10 +134,10 @@ def map_document(
     if isinstance(loaded, Finding):
         if loaded.rule == TEI_PART:
             return DocumentResult(held=[UnlessIncluded(str(path.resolve()), loaded)])
-        return DocumentResult([loaded])
+        return DocumentResult([loaded], includer=loaded.rule == TOO_LARGE)
     # What loading found (an XInclude refused or fallen back on) is a finding of the check, not of rendering.
     result = DocumentResult(list(loaded.findings) if options.schema or options.rule_sets else [])
-    result.key, result.includes = loaded.key, loaded.included_files
+    result.includer = loaded.included
     if options.schema:
         schema = load_schema(options.schema)
         schema.prepare_names(options.schema_names or frozenset())
@@ -460,28 +461,17 @@ def schema_for_workers(source: str) -> str:
 # --- reduce -----------------------------------------------------------------------------------------------
 
 
-@dataclass
-class Held:
-    """What the map held back (UnlessIncluded) until the run knows which document includes which file."""
-
-    findings: list[UnlessIncluded] = field(default_factory=list)
-    included_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-
-    def take(self, result: DocumentResult) -> None:
-        self.findings += result.held
-        for file in result.includes:
-            self.included_by[file].append(result.key)
-
-
-def cross_file_findings(facts: list[DocumentFacts], rule_sets: tuple[str, ...], held: Held) -> list[Finding]:
+def cross_file_findings(
+    facts: list[DocumentFacts], rule_sets: tuple[str, ...], held: list[UnlessIncluded], inclusions: Inclusions
+) -> list[Finding]:
     """The corpus rules on the facts; each document a claim is about is opened again, once, to place it.
-    Then the held findings that no document including their file answers."""
+    Then the held findings that no file including theirs answers."""
     corpus = rules.CorpusFacts(facts)
     by_document: dict[str, list[rules.Claim]] = defaultdict(list)
     for claim in rules.check_corpus(corpus, rule_sets):
         by_document[claim.key].append(claim)
     labels = {f.key: f.label for f in facts if f.key in by_document}
-    findings = rules.held_findings(held.findings, held.included_by, corpus)
+    findings = rules.held_findings(held, inclusions, corpus)
     for key, claims in by_document.items():
         document = load(Path(key))
         if isinstance(document, Document):
@@ -510,15 +500,18 @@ def validate_paths(
         roots=named_folders(paths),
     )
     report = Report(files_checked=len(files), tei_version=tei_all_version())
-    facts, held = [], Held()
+    facts, held, includers = [], [], []
     # closing: a run that stops half way closes the map at once (and with it any cluster connection).
     with closing(map_documents(files, options, jobs, on_progress, cluster)) as results:
-        for result in results:
+        for file, result in zip(files, results, strict=True):
             report.extend(result.findings)
-            held.take(result)
+            held += result.held
+            includers += [file] * result.includer
             if result.facts is not None:
                 facts.append(result.facts)
-    report.extend(cross_file_findings(facts, rule_sets, held))
+    # Who brings in what is read only where a finding waits for it, from the files that may bring in others.
+    inclusions = xinclude.scan(includers, options.tree_root_or_folder, safe_parser) if held else Inclusions()
+    report.extend(cross_file_findings(facts, rule_sets, held, inclusions))
     return report
 
 
@@ -568,7 +561,9 @@ def render(
         records=records,
         pages=frozenset(names) if "html" in formats else frozenset(),
     )
-    options = replace(options, parts=xinclude.parts_around(files, options.tree_root_or_folder, safe_parser))
+    inclusions = xinclude.scan(files, options.tree_root_or_folder, safe_parser)
+    parts = {file: parts for file in inclusions.included_by if (parts := inclusions.parts_around(file))}
+    options = replace(options, parts=parts)
     result = RenderResult(Report(len(files), tei_version=tei_all_version() if check else ""), files=files)
     output_dir.mkdir(parents=True, exist_ok=True)
 
@@ -577,12 +572,12 @@ def render(
         stages.write_atomically(path, content)
         result.written.append(path)
 
-    entries, entry_names, facts, held = [], [], [], Held()
+    entries, entry_names, facts, held = [], [], [], []
     documents = map_documents(files, options, jobs, on_progress, cluster, Pages(output_dir, names))
     with closing(documents):
         for name, document in zip(names, documents, strict=True):
             result.report.extend(document.findings)
-            held.take(document)
+            held += document.held
             result.rendered += bool(document.outputs or document.written)
             if document.facts is not None:
                 facts.append(document.facts)
@@ -603,7 +598,7 @@ def render(
     if "html" in formats or with_index:
         save(stages.STYLESHEET, stages.stylesheet())
     if check:
-        result.report.extend(cross_file_findings(facts, check.rule_sets, held))
+        result.report.extend(cross_file_findings(facts, check.rule_sets, held, inclusions))
     else:  # a part no document includes is still said to be one
-        result.report.extend(rules.held_findings(held.findings, held.included_by, rules.CorpusFacts([])))
+        result.report.extend(rules.held_findings(held, inclusions, rules.CorpusFacts([])))
     return result

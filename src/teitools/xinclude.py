@@ -9,6 +9,7 @@ a line of the file being checked. Every include that cannot be followed becomes 
 import contextlib
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -64,7 +65,6 @@ class Resolver:
         self.size = size
         self.count = 0
         self.open: list[Path] = []  # the files being included, outermost first: an include of one is a loop
-        self.files: list[Path] = []  # every XML file brought in, nested ones too
 
     def resolve(
         self, root: etree._Element, base: Path, anchor: etree._Element | None = None, depth: int = 0
@@ -123,7 +123,6 @@ class Resolver:
         finally:
             self.open.pop()
         root = self.pointed(root, include.get("xpointer"), href)
-        self.files.append(target)
         root.set(XML_BASE, href)
         return [root]
 
@@ -161,16 +160,46 @@ DOCUMENT_ROOTS = (b"TEI", b"teiCorpus")
 PEEK_BYTES = 4096
 
 
-def parts_around(
+@dataclass
+class Inclusions:
+    """Which file of a run brings in which with XInclude (scan), and the parts each brings in: files whose
+    root is no TEI document (ParlaMint's lists of persons and organisations, its taxonomies). Paths are
+    resolved (teitools.load.Document.key)."""
+
+    included_by: dict[str, list[str]] = field(default_factory=dict)  # a file, and the files including it
+    parts: dict[str, list[str]] = field(default_factory=dict)  # a file, and the parts it brings in
+
+    def add(self, includer: str, file: str, part: bool) -> None:
+        if includer not in self.included_by.setdefault(file, []):
+            self.included_by[file].append(includer)
+            if part:
+                self.parts.setdefault(includer, []).append(file)
+
+    def includers(self, file: str) -> list[str]:
+        """The files that bring a file in, directly or through others."""
+        found: list[str] = []
+        waiting = list(self.included_by.get(file, ()))
+        while waiting:
+            includer = waiting.pop(0)
+            if includer not in found:
+                found.append(includer)
+                waiting += self.included_by.get(includer, ())
+        return found
+
+    def parts_around(self, file: str) -> tuple[str, ...]:
+        """The parts that the files bringing a file in bring in too: a sitting points to the persons its
+        corpus root brings in, and finds them there."""
+        parts = (part for includer in self.includers(file) for part in self.parts.get(includer, ()))
+        return tuple(dict.fromkeys(part for part in parts if part != file))
+
+
+def scan(
     files: list[Path], tree_root_of: Callable[[Path], Path], parser: Callable[[], etree.XMLParser]
-) -> dict[str, tuple[str, ...]]:
-    """For each file that a file of the run brings in with XInclude, the parts that the documents bringing
-    it in bring in too: files whose root is no TEI document (ParlaMint's lists of persons and organisations,
-    its taxonomies). A sitting points to the persons its corpus root brings in; rendered alone, it finds
-    them there. Read from the bytes: only files that name the XInclude namespace are parsed, and only for
-    their xi:include elements; an include that cannot be followed is left out (loading reports it).
-    Keys and values are resolved paths (teitools.load.Document.key)."""
-    around: dict[str, dict[str, None]] = {}
+) -> Inclusions:
+    """The inclusions of a run's files, read from their bytes: only files that name the XInclude namespace
+    are parsed, for their xi:include elements, and only includes inside the input tree are followed (as the
+    Resolver follows them); one that cannot be followed is left out (loading reports it)."""
+    inclusions = Inclusions()
     for file in files:
         try:
             raw = file.read_bytes()
@@ -180,15 +209,13 @@ def parts_around(
         if root is None:
             continue
         resolver = Resolver(tree_root_of(file), parser, lambda *_: None)
-        included = []
+        includer = str(file.resolve())
         for include in root.iter(INCLUDE):
-            with contextlib.suppress(IncludeError):
+            with contextlib.suppress(IncludeError, OSError):
                 if include.get("parse", "xml") == "xml":
-                    included.append(resolver.target(include.get("href") or "", file.resolve()))
-        parts = [str(target) for target in included if not is_document(target)]
-        for target in included:
-            around.setdefault(str(target), {}).update(dict.fromkeys(p for p in parts if p != str(target)))
-    return {file: tuple(parts) for file, parts in around.items() if parts}
+                    target = resolver.target(include.get("href") or "", file.resolve())
+                    inclusions.add(includer, str(target), part=not is_document(target))
+    return inclusions
 
 
 def is_document(path: Path) -> bool:
