@@ -8,7 +8,9 @@ are compiled once per process and kept (validate.load_schema, render.renderer), 
 into.
 
 Reduce (here, in run order): the cross-file rules read the facts of all documents, and the index pages are
-built from the entries. Memory is the largest document (per worker) plus the facts, not the corpus.
+built from the entries. What the map held (facts.UnlessIncluded: a sitting's pointer to a person its corpus
+root brings in) is judged once it is known which file brings in which (xinclude.scan). Memory is the largest
+document (per worker) plus the facts, not the corpus.
 """
 
 import gc
