@@ -41,7 +41,8 @@
     'titlePage', 'trailer', 'opener', 'closer', 'argument', 'epigraph', 'postscript', 'table', 'row',
     'castList', 'castGroup', 'castItem', 'figure', 'figDesc', 'listPerson', 'person', 'personGrp', 'listPlace',
     'place', 'listOrg', 'org', 'listEvent', 'event', 'superEntry', 'entry', 'entryFree', 'hom', 're', 'sense',
-    'set', 'floatingText', 'address', 'addrLine', 'u', 'sourceDoc', 'surface', 'zone', 'line', 'listApp', 'listWit', 'witness'"/>
+    'set', 'floatingText', 'address', 'addrLine', 'u', 'sourceDoc', 'surface', 'zone', 'line', 'listApp',
+    'listWit', 'witness'"/>
 
   <xsl:variable name="t:block-names" as="map(xs:string, xs:boolean)" select="map:merge($t:blocks ! map { . : true() })"/>
 
@@ -1065,8 +1066,9 @@
       or (empty($declared[. = ('all', 'some')]) and not(t:has-own-marks($quotation)))"/>
   </xsl:function>
 
-  <!-- A quotation's content between the marks added to it (or other marks: an inline note's), the marks against its first and last words: the
-       white space at its edges ("<said> My dear Scrooge </said>") goes outside them, as one space. -->
+  <!-- A quotation's content between the marks added to it (or other marks: an inline note's), the marks
+       against its first and last words: the white space at its edges ("<said> My dear Scrooge </said>") goes
+       outside them, as one space. -->
   <xsl:template name="t:quoted">
     <xsl:param name="content" as="node()*"/>
     <xsl:param name="marks" as="xs:string+" select="t:added-marks(.)"/>
@@ -1449,7 +1451,6 @@
       [. != ''][not(matches(., '^(color|background)'))]"/>
     <xsl:sequence select="if (exists($declarations)) then string-join($declarations, '; ') else ()"/>
   </xsl:function>
-
 
   <!-- Building blocks of the two looks ===================================================================== -->
 
