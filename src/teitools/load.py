@@ -85,10 +85,10 @@ class Walk(NamedTuple):
     @classmethod
     def of(cls, root: etree._Element, tags: frozenset[str], attributes: frozenset[str]) -> "Walk":
         elements: dict[str, list[etree._Element]] = defaultdict(list)
+        for element in root.iter(*tags):  # libxml2 picks them: no Python step (nor tag string) per element
+            elements[element.tag].append(element)
         carrying: dict[str, list[tuple[etree._Element, str]]] = defaultdict(list)
         for element in root.iter(etree.Element):  # a Python step per element: keep the body small
-            if element.tag in tags:
-                elements[element.tag].append(element)
             for name, value in element.items():  # a list lxml builds at once: cheaper than attrib
                 if name in attributes:
                     carrying[name].append((element, value))

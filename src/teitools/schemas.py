@@ -179,6 +179,7 @@ class TeiAll(Schema):
     name: str = TEI_ALL
     source: str = TEI_ALL
     present: set[str] = field(default_factory=set)
+    prepared_for: frozenset[str] | None = None  # the names last asked for: asked again per document
     grammar: CompiledSchema | None = None
     schematron: Schematron | None = None
 
@@ -190,7 +191,10 @@ class TeiAll(Schema):
         return frozenset().union(*(markup_names_in(read_or_empty(file)) for file in files))
 
     def prepare_names(self, names: frozenset[str], force: bool = False) -> None:
-        if self.grammar is not None and names <= self.present and not force:
+        # Asked once per document with the run's one set: a subset test of hundreds of names is not free.
+        ready = self.grammar is not None and (names is self.prepared_for or names <= self.present)
+        self.prepared_for = names
+        if ready and not force:
             return
         self.present |= names
         relaxng = etree.RelaxNG(etree.fromstring(prepared_grammar(self.present), safe_parser()))
