@@ -303,6 +303,21 @@ def test_corpus_plain_text_keeps_at_least_99_percent_of_the_words(corpus_rendere
     assert reached >= 0.99 * sum(expected.values()), (expected - shown).most_common(20)
 
 
+def test_an_author_and_a_date_inside_a_line_of_the_title_page_read_in_that_line(corpus_rendered):
+    """docAuthor and docDate are lines of a title page, but phrases of a byline or an imprint: "by
+    <docAuthor>Charles Dickens</docAuthor>." read "by", the name, then "." on three lines."""
+    output, _ = corpus_rendered
+    names = ("test", "test5", "maria")
+    texts = {name: (output / f"{name}.txt").read_text(encoding="utf-8") for name in names}
+    assert "\n\nby Charles Dickens.\n\n" in texts["test"]
+    assert "\n\nCopyright © Ridván 2009, alle Rechte vorbehalten, Bahá’íWeltzentrum" in texts["test5"]
+    assert "\n\nMaria Physicist\n\nJanuary 17, 1999\n\n" in texts["maria"]  # the title page's own lines
+    byline = html.fromstring((output / "test.html").read_bytes()).xpath("//main//*[@class='byline']")[0]
+    assert byline.tag == "p" and [child.tag for child in byline] == ["span"]
+    imprint = html.fromstring((output / "test5.html").read_bytes()).xpath("//main//*[@class='docImprint']")[0]
+    assert [child.tag for child in imprint.iter() if child.get("class") == "docDate"] == ["span"]
+
+
 def test_corpus_html_is_valid(corpus_rendered):
     output, _ = corpus_rendered
     checked = nu_check(output)

@@ -44,11 +44,19 @@
     'set', 'floatingText', 'address', 'addrLine', 'u', 'sourceDoc', 'surface', 'zone', 'line', 'listApp',
     'listWit', 'witness'"/>
 
-  <xsl:variable name="t:block-names" as="map(xs:string, xs:boolean)" select="map:merge($t:blocks ! map { . : true() })"/>
+  <!-- An author's name and a date are lines of a title page, and phrases inside another line: "by
+       <docAuthor>…</docAuthor>." in a byline, the date of an imprint. -->
+  <xsl:variable name="t:title-page-lines" as="xs:string*" select="'docAuthor', 'docDate'"/>
+
+  <!-- Each block's name, to whether it is a block wherever it stands (false: only as a title page's line). -->
+  <xsl:variable name="t:block-names" as="map(xs:string, xs:boolean)"
+    select="map:merge($t:blocks ! map { . : not(. = $t:title-page-lines) })"/>
 
   <xsl:function name="t:is-block" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="map:contains($t:block-names, local-name($element))
+    <xsl:variable name="anywhere" select="$t:block-names(local-name($element))"/>
+    <xsl:sequence select="$anywhere
+      or (exists($anywhere) and matches(local-name($element/..), '^(titlePage|front|back|body|group|div[1-7]?)$'))
       or ($element/(self::tei:bibl | self::tei:biblStruct) and $element/parent::tei:listBibl)"/>
   </xsl:function>
 

@@ -320,10 +320,12 @@
     <!-- Only a quotation can be a block quotation: the test for one is asked of quotations only (asked of
          every element inside every paragraph, it was 5 % of the page). -->
     <xsl:variable name="holds-blocks" select="exists(.//*[t:is-block(.) or self::tei:quote[t:is-block-quote(.)]][not(ancestor::tei:note)])"/>
-    <xsl:element name="{if ($inline) then 'span' else if ($holds-blocks) then 'div' else 'p'}">
+    <!-- A title page's line inside another line (an imprint's date) is a phrase of it. -->
+    <xsl:variable name="phrase" select="$inline or not(t:is-block(.))"/>
+    <xsl:element name="{if ($phrase) then 'span' else if ($holds-blocks) then 'div' else 'p'}">
       <xsl:call-template name="t:block-attributes"/>
       <xsl:apply-templates mode="html">
-        <xsl:with-param name="inline" select="$inline or not($holds-blocks)" tunnel="yes"/>
+        <xsl:with-param name="inline" select="$phrase or not($holds-blocks)" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:element>
   </xsl:template>
