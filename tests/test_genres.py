@@ -299,6 +299,14 @@ def test_local_images_are_img_copied_remote_ones_links(out):
     shown = [" ".join(e.text_content().split()) for e in lost]
     assert shown == ["Image not found: lost.png", "A lost picture"]
     assert not (out / "lost.png").exists()
+    # What a missing image shows is still read: its description, which a found image has as its alt text.
+    bird = document.xpath("//figure[figcaption = 'Plate 3']/span")[0]
+    assert bird.text_content() == "A drawing of a bird (image not found: lost-bird.png)"
+    # In the plain text, an image is named once, by its description, else apart from its caption.
+    text = text_of(out, "figure")
+    assert "[One white pixel]\n\nA pixel\n\n" in text and text.count("One white pixel") == 1
+    assert "[A drawing of a bird]\n\nPlate 3\n\n" in text and text.count("bird") == 1
+    assert "[Image: lost.png]\n\nA lost picture\n\n" in text
     assert document.xpath("//p/img/@src") == ["./pixel.png"]  # found as written
     # Several headings of one figure are lines of its caption, not one run of words.
     altars = document.xpath("//figcaption[contains(., 'Altar')]")[0]

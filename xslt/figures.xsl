@@ -175,18 +175,35 @@
        local image's URL and whether its file was found, and copies the found ones beside the page. -->
   <xsl:param name="images" as="map(xs:string, xs:boolean)" select="map {}"/>
 
+  <!-- What the image shows, in the words of the edition: the graphic's desc, else its figure's figDesc. That
+       description stands for the image (its alt text, its words in the plain text), and is not drawn again. -->
+  <xsl:function name="t:own-description" as="element()?">
+    <xsl:param name="graphic" as="element()"/>
+    <xsl:sequence select="($graphic/tei:desc, $graphic/parent::tei:figure/tei:figDesc)[normalize-space()][1]"/>
+  </xsl:function>
+
+  <xsl:function name="t:describes-an-image" as="xs:boolean">
+    <xsl:param name="description" as="element()"/>
+    <xsl:sequence select="exists($description/../tei:graphic[t:own-description(.) is $description])"/>
+  </xsl:function>
+
+  <!-- An image's name: its own description, else its figure's heading, else what image-label says. -->
   <xsl:function name="t:image-description" as="xs:string">
     <xsl:param name="graphic" as="element()"/>
-    <xsl:variable name="described" select="($graphic/tei:desc, $graphic/parent::tei:figure/tei:figDesc, $graphic/parent::tei:figure/tei:head)[normalize-space()][1]"/>
-    <!-- Else the record it illustrates ("Image of Palais Cavriani": a gazetteer's 507 postcards were each
-         "Image: native.jpg"), else its file's name, or a IIIF image's identifier (its name says only the
-         quality: default.jpg, native.jpg). -->
+    <xsl:variable name="described" select="(t:own-description($graphic), $graphic/parent::tei:figure/tei:head)[normalize-space()][1]"/>
+    <xsl:sequence select="if ($described) then t:reading-text($described) else t:image-label($graphic)"/>
+  </xsl:function>
+
+  <!-- The record the image illustrates ("Image of Palais Cavriani": a gazetteer's 507 postcards were each
+       "Image: native.jpg"), else its file's name, or a IIIF image's identifier (its name says only the
+       quality: default.jpg, native.jpg). -->
+  <xsl:function name="t:image-label" as="xs:string">
+    <xsl:param name="graphic" as="element()"/>
     <xsl:variable name="record" select="$graphic/ancestor::*[t:is-record(.)][1]"/>
     <xsl:variable name="url" select="normalize-space($graphic/@url)"/>
     <xsl:variable name="iiif" select="'^.*/([^/]+)/(full|square|max|pct:[^/]+|\d+,\d+,\d+,\d+)/[^/]+/!?[\d.]+/(default|native|color|gray|bitonal)\.\w+$'"/>
     <xsl:sequence select="
-      if ($described) then t:reading-text($described)
-      else if ($record and t:normalized-name($record)) then 'Image of ' || t:normalized-name($record)
+      if ($record and t:normalized-name($record)) then 'Image of ' || t:normalized-name($record)
       else 'Image: ' || (if (matches($url, $iiif)) then replace($url, $iiif, '$1') else replace($url, '^.*/', ''))"/>
   </xsl:function>
 
@@ -196,11 +213,11 @@
       <xsl:with-param name="name" select="'figure'"/>
       <xsl:with-param name="content">
         <xsl:apply-templates select="* except (tei:head, tei:figDesc)" mode="html"/>
-        <xsl:if test="tei:head or (tei:figDesc and not(tei:graphic))">
+        <xsl:if test="tei:head or tei:figDesc[not(t:describes-an-image(.))]">
           <!-- Each heading a line of the caption (a figure may have three: "The Altar of the Sun", "The
                Altar of the Moon"...), and a space between them where the figure stands in a phrase. -->
           <xsl:element name="{if ($inline) then 'span' else 'figcaption'}">
-            <xsl:for-each select="tei:head, tei:figDesc[not(../tei:graphic)]">
+            <xsl:for-each select="tei:head, tei:figDesc[not(t:describes-an-image(.))]">
               <xsl:value-of select="' '[position() gt 1]"/>
               <xsl:apply-templates select="." mode="html"/>
             </xsl:for-each>
@@ -219,7 +236,12 @@
         </img>
       </xsl:when>
       <xsl:when test="map:contains($images, normalize-space(@url))">
-        <span class="graphic missing"><xsl:value-of select="'Image not found: ' || normalize-space(@url)"/></span>
+        <!-- Its description is still read (the caption is drawn beside it). -->
+        <xsl:variable name="described" select="t:own-description(.)"/>
+        <span class="graphic missing">
+          <xsl:value-of select="if ($described) then t:reading-text($described) || ' (image not found: ' || normalize-space(@url) || ')'
+            else 'Image not found: ' || normalize-space(@url)"/>
+        </span>
       </xsl:when>
       <xsl:otherwise>
         <a class="graphic" href="{normalize-space(@url)}"><xsl:value-of select="t:image-description(.) || ' (remote image)'"/></a>
@@ -227,13 +249,14 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- In the plain text, the figure's heading is its caption: the image is named without it. -->
   <xsl:template match="tei:graphic" mode="text">
-    <xsl:value-of select="' [' || t:image-description(.) || '] '"/>
+    <xsl:value-of select="' [' || (t:own-description(.) ! t:reading-text(.), t:image-label(.))[1] || '] '"/>
   </xsl:template>
 
   <xsl:template match="tei:graphic/tei:desc" mode="html text"/>
 
-  <xsl:template match="tei:figure/tei:figDesc[../tei:graphic]" mode="html"/>
+  <xsl:template match="tei:figDesc[t:describes-an-image(.)]" mode="html text"/>
 
   <!-- Formulae: MathML as it is (browsers render it); other notations as text. -->
   <xsl:template match="tei:formula" mode="html">
