@@ -363,6 +363,11 @@ def test_gloss_lists_pair_labels_and_items(out):
     # A numbered list is numbered in both looks.
     assert document.xpath("//ol/li/text()") == ["Dogs", "Zebras"]
     assert "\n1. Dogs\n2. Zebras\n" in text_of(out, "gloss-list")
+    # A list run on in its sentence (rend="inline") stays in it, its items apart, numbered if it is.
+    assert_reads(out, "gloss-list", "Bring bread salt, then 1. mix 2. bake.")
+    assert "\n\nBring bread salt, then 1. mix 2. bake." in text_of(out, "gloss-list")
+    inline = document.xpath("//p/span[@class='list inline']")
+    assert [[item.text for item in span] for span in inline] == [["bread", "salt"], ["1. mix", "2. bake"]]
 
 
 def test_a_quotation_without_marks_of_its_own_gets_them_against_its_words(out):

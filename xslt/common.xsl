@@ -44,20 +44,34 @@
     'set', 'floatingText', 'address', 'addrLine', 'u', 'sourceDoc', 'surface', 'zone', 'line', 'listApp',
     'listWit', 'witness'"/>
 
-  <!-- An author's name and a date are lines of a title page, and phrases inside another line: "by
-       <docAuthor>…</docAuthor>." in a byline, the date of an imprint. -->
-  <xsl:variable name="t:title-page-lines" as="xs:string*" select="'docAuthor', 'docDate'"/>
+  <!-- Blocks only where they stand as such: an author's name and a date are lines of a title page, and phrases
+       inside another line ("by <docAuthor>…</docAuthor>." in a byline, the date of an imprint); a list the
+       source runs on inside its sentence (rend="inline") is a phrase, and so are its items. -->
+  <xsl:variable name="t:blocks-where-they-stand" as="xs:string*" select="'docAuthor', 'docDate', 'list', 'item'"/>
 
-  <!-- Each block's name, to whether it is a block wherever it stands (false: only as a title page's line). -->
+  <!-- Each block's name, to whether it is a block wherever it stands. -->
   <xsl:variable name="t:block-names" as="map(xs:string, xs:boolean)"
-    select="map:merge($t:blocks ! map { . : not(. = $t:title-page-lines) })"/>
+    select="map:merge($t:blocks ! map { . : not(. = $t:blocks-where-they-stand) })"/>
 
   <xsl:function name="t:is-block" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="anywhere" select="$t:block-names(local-name($element))"/>
     <xsl:sequence select="$anywhere
-      or (exists($anywhere) and matches(local-name($element/..), '^(titlePage|front|back|body|group|div[1-7]?)$'))
+      or (exists($anywhere) and t:stands-as-block($element))
       or ($element/(self::tei:bibl | self::tei:biblStruct) and $element/parent::tei:listBibl)"/>
+  </xsl:function>
+
+  <xsl:function name="t:stands-as-block" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="
+      if ($element/self::tei:list) then not(t:is-inline-list($element))
+      else if ($element/self::tei:item) then not($element/parent::tei:list[t:is-inline-list(.)])
+      else matches(local-name($element/..), '^(titlePage|front|back|body|group|div[1-7]?)$')"/>
+  </xsl:function>
+
+  <xsl:function name="t:is-inline-list" as="xs:boolean">
+    <xsl:param name="list" as="element()"/>
+    <xsl:sequence select="tokenize($list/@rend) = ('inline', 'runin', 'run-on', 'runon') or $list/@type = 'inline'"/>
   </xsl:function>
 
   <!-- Counts elements of each name in document order, for the names that get anchors: blocks, notes, breaks,

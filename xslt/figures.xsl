@@ -154,11 +154,36 @@
       and empty($list/(* except (tei:item, tei:head)))"/>
   </xsl:function>
 
+  <xsl:function name="t:item-number" as="xs:string?">
+    <xsl:param name="item" as="element()"/>
+    <xsl:sequence select="$item/self::tei:item/parent::tei:list[t:is-numbered(.)] ! (count($item/preceding-sibling::tei:item) + 1 || '. ')"/>
+  </xsl:function>
+
   <xsl:template match="tei:item" mode="text">
     <xsl:sequence select="$t:line[not(current()/preceding-sibling::*[1][self::tei:label])]"/>
-    <xsl:value-of select="parent::tei:list[t:is-numbered(.)] ! (count(current()/preceding-sibling::tei:item) + 1 || '. ')"/>
+    <xsl:value-of select="t:item-number(.)"/>
     <xsl:apply-templates mode="text"/>
     <xsl:sequence select="$t:line"/>
+  </xsl:template>
+
+  <!-- A list the source runs on inside its sentence (t:is-inline-list): its items and labels are phrases,
+       apart from each other, numbered in the words if the list is. -->
+  <xsl:template match="tei:list[t:is-inline-list(.)]" mode="html" priority="2">
+    <span class="list inline" id="{t:anchor(.)}"><xsl:apply-templates mode="html"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:list[t:is-inline-list(.)]/(tei:item | tei:label)" mode="html" priority="2">
+    <xsl:value-of select="' '[t:glued(current())]"/>
+    <span class="{local-name()}">
+      <xsl:if test="self::tei:item"><xsl:attribute name="id" select="t:anchor(.)"/></xsl:if>
+      <xsl:value-of select="t:item-number(.)"/>
+      <xsl:apply-templates mode="html"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:list[t:is-inline-list(.)]/(tei:item | tei:label)" mode="text" priority="2">
+    <xsl:value-of select="' '[t:glued(current())], t:item-number(.)" separator=""/>
+    <xsl:apply-templates mode="text"/>
   </xsl:template>
 
   <xsl:template match="tei:list/tei:label" mode="text">
