@@ -107,6 +107,13 @@ def test_tei_in_the_wrong_namespace(tmp_path):
     assert "urn:x-other" in found["message"]
 
 
+def test_tei_p5_without_its_namespace_is_told_the_namespace_not_called_p4(tmp_path):
+    without = MINIMAL.replace(' xmlns="http://www.tei-c.org/ns/1.0"', "", 1)
+    found = the_finding(write(tmp_path, without), "not-tei")
+    assert "root element TEI is in no namespace" in found["message"]
+    assert 'xmlns="http://www.tei-c.org/ns/1.0"' in found["message"] and "P4" not in found["message"]
+
+
 def test_tei_p4_doctype(tmp_path):
     p4 = '<!DOCTYPE TEI.2 PUBLIC "-//TEI P4//DTD Main Document Type//EN" "tei2.dtd">\n<TEI.2><text/></TEI.2>'
     found = the_finding(write(tmp_path, p4), "tei-p4")

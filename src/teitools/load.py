@@ -427,10 +427,15 @@ def refusal(document: Document, part: bool = False) -> Finding | None:
     if root.tag in TEI_ROOTS or (part and root.tag.startswith(f"{{{TEI_NS}}}")):
         return None
     qname = etree.QName(root)
-    no_namespace_tei = qname.localname in ("TEI.2", "TEI") and qname.namespace is None
-    if no_namespace_tei or "TEI P4" in (docinfo.public_id or ""):
+    if qname.text == "TEI.2" or "TEI P4" in (docinfo.public_id or ""):
         message = "TEI P4 document (root TEI.2, no namespace): convert it to TEI P5 first"
         return document.finding(root, ERROR, "tei-p4", message)
+    if qname.text in ("TEI", "teiCorpus"):  # TEI P5 without its namespace: one attribute away
+        message = (
+            f"the root element {qname.text} is in no namespace: a TEI P5 document puts its elements in"
+            f' {TEI_NS} (write xmlns="{TEI_NS}" on the root)'
+        )
+        return document.finding(root, ERROR, "not-tei", message)
     if qname.namespace == TEI_NS:  # ParlaMint's list of persons: a part that a corpus root includes
         message = (
             f"a part of a TEI document (its root is {qname.localname}), not a document: it is checked "
