@@ -637,13 +637,15 @@ def test_records_give_each_field_a_labelled_line_and_keep_their_notes(out):
     ]
     # The record's note is read in the record; the text's own note is still footnote 1.
     notes = document.xpath("//section[@class='notes']//li")
-    assert [" ".join(n.text_content().split()) for n in notes] == ["1. A footnote of the text. ↩"]
-    assert document.xpath("//a[@role='doc-noteref']/text()") == ["[1]"]
+    # A number is followed by a full stop in the list of notes, a sign stands alone.
+    listed = ["1. A footnote of the text. ↩", "† A note marked by a sign. ↩"]
+    assert [" ".join(n.text_content().split()) for n in notes] == listed
+    assert document.xpath("//a[@role='doc-noteref']/text()") == ["[1]", "[†]"]
     text = text_of(out, "records")
     assert "Bahr, Hermann\nHermann Bahr\nborn 1863-07-19 Linz\ndied 1934\nwikidata Q84295\n" in text
     assert (
         "\n\nLinz\n48.3 14.28\n\nLinzer Schloss\ngeonames 2772400\n\nSemmering\n" in text
-        and text.endswith("\n\nNotes\n\n1. A footnote of the text.\n")
+        and text.endswith("\n\nNotes\n\n1. A footnote of the text.\n\n† A note marked by a sign.\n")
     )
     # A description, a location or a note is labelled by its type, an identifier by its register.
     assert "\n\nSemmering\nentity type Ort\nlocated in place Niederösterreich\n" in text

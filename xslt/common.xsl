@@ -215,6 +215,13 @@
       else string($t:note-numbers(generate-id($note)))"/>
   </xsl:function>
 
+  <!-- A note's number where the notes are listed: "1.", but a sign stands alone ("*", "†", "1)"). -->
+  <xsl:function name="t:listed-note-number" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:variable name="number" select="t:note-number($note)"/>
+    <xsl:sequence select="if (matches($number, '[\p{L}\p{N}]$')) then $number || '.' else $number"/>
+  </xsl:function>
+
   <!-- Where each pointer of the document transformed leads, as teitools resolved it (the one resolution, in
        facts.py): its value gives "N#id", where N is the position in $documents of the document pointed
        into, or 0 for the document itself. A lookup is one map access and one key, whatever the corpus size. -->

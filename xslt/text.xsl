@@ -44,7 +44,7 @@
       ('Apparatus', $witnesses[. != ''], $apps ! ('a' || t:app-number(.) || '. ' || t:apparatus-entry(.)))"/>
     <xsl:variable name="notes" select="$t:footnotes"/>
     <xsl:variable name="notes-section" select="if (empty($notes)) then () else
-      ('Notes', $notes ! (t:note-number(.) || '. ' || string-join(t:paragraphs(node()), $newline || $newline)))"/>
+      ('Notes', $notes ! (t:listed-note-number(.) || ' ' || string-join(t:paragraphs(node()), $newline || $newline)))"/>
     <!-- Each paragraph goes to the output as it is, a blank line before the next: joined into one string
          first, a novel's plain text took a fifth longer. -->
     <xsl:for-each select="string-join($heading, $newline), $body, $apparatus, $notes-section">
