@@ -195,14 +195,14 @@ def test_apparatus_lemma_in_text_readings_with_sigla_apart(out):
     assert [" ".join(e.text_content().split()) for e in entries] == [
         "a1. quick] A quikke B C ↩",
         "a2. jumps A; leaps B ↩",
-        "a3. lazy] A lazy B; la[…]y C ↩",
+        "a3. lazy] A lazy B; la[…]y C torn here ↩",  # an entry's note apart from the last siglum
     ]
     assert document.xpath("//section[@class='apparatus']//li//del/text()") == ["lazy"]
     assert document.xpath("//dl[@class='witnesses']/dt/text()") == ["A", "B", "C"]
     text = (out / "apparatus.txt").read_text(encoding="utf-8")
     assert "The quick[a1] brown fox jumps[a2] over the lazy[a3] dog." in text
     # A reading that is a deletion reads as erased, not as nothing; a gap as its sign.
-    entries = ["a1. quick] A quikke B C", "a2. jumps A; leaps B", "a3. lazy] A ⟦lazy⟧ B; la[…]y C"]
+    entries = ["a1. quick] A quikke B C", "a2. jumps A; leaps B", "a3. lazy] A ⟦lazy⟧ B; la[…]y C torn here"]
     # The witnesses with their sigla come first, as in the page, each a line; and each is a source of its own.
     witnesses = "A: Manuscript A\nB: Manuscript B\nC: Manuscript C"
     assert "\n\n".join(["Apparatus", witnesses, *entries]) in text

@@ -79,9 +79,14 @@
         <xsl:text> </xsl:text><span class="siglum"><xsl:value-of select="."/></span>
       </xsl:for-each>
     </xsl:for-each>
-    <xsl:apply-templates select="* except t:readings(.) except tei:rdgGrp" mode="html">
-      <xsl:with-param name="inline" select="true()" tunnel="yes"/>
-    </xsl:apply-templates>
+    <!-- The entry's notes (a witness's detail, an editor's comment) after the readings, apart from the last
+         siglum, as in the plain text (t:apparatus-entry). -->
+    <xsl:for-each select="* except t:readings(.) except tei:rdgGrp">
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates select="." mode="html">
+        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:function name="t:apparatus-entry" as="xs:string">
