@@ -81,8 +81,9 @@
     </xsl:for-each>
     <!-- The entry's notes (a witness's detail, an editor's comment) after the readings, apart from the last
          siglum, as in the plain text (t:apparatus-entry). -->
+    <xsl:variable name="readings" select="exists(t:readings(.))"/>
     <xsl:for-each select="* except t:readings(.) except tei:rdgGrp">
-      <xsl:text> </xsl:text>
+      <xsl:value-of select="' '[$readings or position() gt 1]"/>
       <xsl:apply-templates select="." mode="html">
         <xsl:with-param name="inline" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
