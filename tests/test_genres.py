@@ -272,8 +272,9 @@ def test_tables_are_tables(out):
     assert document.xpath("//table/caption/text()") == ["Prices"]
     # A wide table scrolls in its own region, a tab stop named by the caption (the page does not scroll).
     region = document.xpath("//div[@role='region'][table]")
-    assert len(region) == 1 and region[0].get("tabindex") == "0"
+    assert len(region) == 2 and {r.get("tabindex") for r in region} == {"0"}
     assert region[0].get("aria-labelledby") == document.xpath("string(//table/caption/@id)") != ""
+    assert region[1].get("aria-label") == "Table 2"  # a table without a caption is named by its number
     assert document.xpath("//table//th/text()") == ["Item", "Price"]
     assert document.xpath("//td[@colspan='2']/text()") == ["Total 2"]
     assert "Item | Price\nBread | 2\nTotal 2" in text_of(out, "table")
@@ -558,7 +559,9 @@ def test_a_right_to_left_text_is_laid_out_so_and_its_other_languages_as_they_are
     assert (document.get("lang"), document.get("dir")) == ("he", "rtl")
     # A passage in another language carries it, and its direction where that differs from its surroundings';
     # a code that is no language ("mp") is left out.
-    marked = [(e.tag, e.get("lang"), e.get("dir")) for e in document.xpath("//main//*[@lang][not(@role)]")]
+    marked = [
+        (e.tag, e.get("lang"), e.get("dir")) for e in document.xpath("//main//*[@lang][not(@role | @hidden)]")
+    ]
     assert marked == [("i", "en", "ltr"), ("p", "en", "ltr"), ("i", "ar", "rtl")]
     assert page(out, "verse").get("dir") is None  # a left-to-right page says nothing
     # The page's own English words ("Cite as:", the labels, the navigation) carry their language there,
@@ -568,6 +571,11 @@ def test_a_right_to_left_text_is_laid_out_so_and_its_other_languages_as_they_are
     # So do the links it adds whose words are in their aria-label ("Note 1", "Back to the text at note 1").
     links = document.xpath("//a[@role='doc-noteref' or @role='doc-backlink']")
     assert len(links) == 2 and {(a.get("lang"), a.get("dir")) for a in links} == {("en", "ltr")}
+    # And a table's name, "Table 1", by a hidden element in English (an aria-label has no language).
+    region = document.xpath("//div[@role='region']")[0]
+    name = document.get_element_by_id(region.get("aria-labelledby"))
+    assert region.get("aria-label") is None and name.get("hidden") is not None
+    assert (name.text, name.get("lang"), name.get("dir")) == ("Table 1", "en", "ltr")
     assert page(out, "dictionary").xpath("//*[@lang][not(self::html)]") == []
     # On the English index pages, what comes from the texts is isolated: a Hebrew context reads right to left.
     mention = page(out, "person-index").xpath("//li[a[starts-with(@href, 'right-to-left.html')]]")[0]

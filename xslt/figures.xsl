@@ -30,10 +30,17 @@
         <!-- A table wider than a phone scrolls inside its own region, a tab stop named by its caption, and
              the page does not scroll sideways (WCAG 1.4.10: a formula in a cell cannot wrap). -->
         <xsl:variable name="anchor" select="t:anchor(.)"/>
+        <!-- A table without a caption is named "Table N", words of the interface: on a page in another
+             language, by a hidden element that carries their language (an aria-label cannot). -->
+        <xsl:variable name="name" select="if (tei:head) then () else 'Table ' || count(preceding::tei:table) + 1"/>
         <div class="table-scroll" role="region" tabindex="0">
           <xsl:choose>
             <xsl:when test="tei:head"><xsl:attribute name="aria-labelledby" select="$anchor || '-caption'"/></xsl:when>
-            <xsl:otherwise><xsl:attribute name="aria-label" select="'Table ' || count(preceding::tei:table) + 1"/></xsl:otherwise>
+            <xsl:when test="empty($t:interface-attributes)"><xsl:attribute name="aria-label" select="$name"/></xsl:when>
+            <xsl:otherwise>
+              <xsl:attribute name="aria-labelledby" select="$anchor || '-name'"/>
+              <span id="{$anchor}-name" hidden=""><xsl:sequence select="$t:interface-attributes"/><xsl:value-of select="$name"/></span>
+            </xsl:otherwise>
           </xsl:choose>
           <table class="table" id="{$anchor}">
             <xsl:for-each select="tei:head[1]">
