@@ -64,6 +64,10 @@ def test_deletions_are_struck_in_html_and_absent_from_the_reading_text(out):
     assert [d.text_content() for d in document.xpath("//main//del")] == ["ins rech", "g"]
     assert [a.text_content() for a in document.xpath("//main//ins")] == ["\\a/", "\\am Rand/"]
     assert "Erfolg das nöthige Relief, ein Sonntagskind, am Rand hinzu." in text_of(out, "deletions")
+    # A deletion the source cancelled (restore) is read again, and the reading layer does not hide it.
+    assert "\n\nEr kam gestern nicht." in text_of(out, "deletions")
+    restored = document.xpath("//main//span[@class='del restored']")
+    assert [span.text_content() for span in restored] == ["gestern"]
 
 
 def test_reading_layer_is_a_link_and_a_target_no_script(out):

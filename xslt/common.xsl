@@ -792,13 +792,22 @@
   </xsl:template>
   <xsl:template match="tei:note | tei:fw" mode="t:reading-text"/>
   <!-- A deletion is no part of the reading text, except in a reading of the apparatus (t:apparatus-reading),
-       which it may be all of: there it reads as erased, ⟦ϑβā⟧, not as nothing. A gap reads as its sign. -->
+       which it may be all of: there it reads as erased, ⟦ϑβā⟧, not as nothing. A gap reads as its sign. A
+       deletion the source cancelled (t:is-restored) is text again. -->
+  <xsl:template match="tei:del[t:is-restored(.)]" mode="t:reading-text" priority="1">
+    <xsl:apply-templates mode="t:reading-text"/>
+  </xsl:template>
   <xsl:template match="tei:del" mode="t:reading-text">
     <xsl:param name="apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:if test="$apparatus">
       <xsl:text>⟦</xsl:text><xsl:apply-templates mode="t:reading-text"/><xsl:text>⟧</xsl:text>
     </xsl:if>
   </xsl:template>
+  <!-- A deletion inside a restoration (restore: "the deletion was cancelled", stet): its words are read. -->
+  <xsl:function name="t:is-restored" as="xs:boolean">
+    <xsl:param name="del" as="element(tei:del)"/>
+    <xsl:sequence select="exists($del/ancestor::*[self::tei:restore or self::tei:del][1]/self::tei:restore)"/>
+  </xsl:function>
   <xsl:template match="tei:gap" mode="t:reading-text">
     <xsl:value-of select="t:gap-sign(.)"/>
   </xsl:template>

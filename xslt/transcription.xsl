@@ -61,6 +61,14 @@
   </xsl:template>
   <xsl:template match="tei:del" mode="text"/>
 
+  <!-- A deletion the source cancelled (t:is-restored) is read, struck dotted in the diplomatic layer. -->
+  <xsl:template match="tei:del[t:is-restored(.)]" mode="html" priority="1">
+    <span class="del restored" title="Deleted, then restored in the source"><xsl:call-template name="phrase-content"/></span>
+  </xsl:template>
+  <xsl:template match="tei:del[t:is-restored(.)]" mode="text" priority="1">
+    <xsl:apply-templates mode="text"/>
+  </xsl:template>
+
   <xsl:template match="tei:unclear" mode="html">
     <span class="unclear" title="{string-join(('Unclear in the source', @reason), ': ')}"><xsl:call-template name="phrase-content"/></span>
   </xsl:template>
