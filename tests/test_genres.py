@@ -122,6 +122,8 @@ def test_unclear_damage_hand_and_gap_are_marked(out):
     assert "a gap […] here" in text_of(out, "transcription-marks")
     # A gap described in two languages: both descriptions, apart.
     assert "A passage left out: [front matter removed / Titelseite entfernt]." in main_text(document)
+    # Text the editors judge superfluous is between braces, in any text as in an inscription.
+    assert_reads(out, "transcription-marks", "A word written twice twice{ twice}.")
 
 
 def test_source_document_lines_render_with_every_fifth_number(out):

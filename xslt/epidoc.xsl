@@ -4,8 +4,8 @@
   stylesheets, inside the edition division (div type="edition"):
     every line break starts a new line (a break inside a word too, with no hyphen added); every fifth line
     is numbered; [supplied], ⟨omitted⟩, (expansions) and gaps in their Leiden forms (see t:drawn-signs
-    and t:leiden-gap in common.xsl); letters read with doubt carry an underdot; erasures ⟦ ⟧; superfluous
-    letters { }. The edition, translation, apparatus and commentary divisions get their headings from
+    and t:leiden-gap in common.xsl); letters read with doubt carry an underdot; erasures ⟦ ⟧ (superfluous
+    letters { } are drawn in any text, transcription.xsl). The edition, translation, apparatus and commentary divisions get their headings from
     t:implied-heading (html.xsl, text.xsl).
   Imported last: these rules win over the general transcription rules inside an edition.
 -->
@@ -80,13 +80,6 @@
     <xsl:text>⟦</xsl:text><xsl:apply-templates mode="text"/><xsl:text>⟧</xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:div[@type = 'edition']//tei:surplus" mode="html">
-    <span class="surplus" title="Superfluous letters">{<xsl:call-template name="phrase-content"/>}</span>
-  </xsl:template>
-
-  <xsl:template match="tei:div[@type = 'edition']//tei:surplus" mode="text">
-    <xsl:text>{</xsl:text><xsl:apply-templates mode="text"/><xsl:text>}</xsl:text>
-  </xsl:template>
 
   <!-- An abbreviation left unexpanded: (- - -) after it. -->
   <xsl:template match="tei:div[@type = 'edition']//tei:abbr[not(parent::tei:expan or parent::tei:choice)]" mode="html">

@@ -94,6 +94,20 @@
     <xsl:value-of select="$signs[2]"/>
   </xsl:template>
 
+  <!-- Text the editors judge superfluous (surplus): between braces, as Leiden has it, in any text. -->
+  <xsl:variable name="t:surplus-signs" as="xs:string+" select="'{', '}'"/>
+
+  <xsl:template match="tei:surplus" mode="html">
+    <span class="surplus" title="Superfluous in the source, for the editors"><xsl:value-of select="$t:surplus-signs[1]"/>
+      <xsl:call-template name="phrase-content"/><xsl:value-of select="$t:surplus-signs[2]"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:surplus" mode="text">
+    <xsl:value-of select="$t:surplus-signs[1]"/>
+    <xsl:apply-templates mode="text"/>
+    <xsl:value-of select="$t:surplus-signs[2]"/>
+  </xsl:template>
+
   <!-- An omission: [its description], or […] when it has none (t:gap-sign). -->
   <xsl:template match="tei:gap" mode="html">
     <span class="gap" title="{string-join(('Omitted in the source', @reason, (@quantity, @extent)[1] ! (. || ' ' || ../@unit)), ': ')}">
