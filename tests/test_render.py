@@ -334,6 +334,18 @@ def test_input_that_is_not_tei_gets_a_clear_error_and_no_output(tmp_path):
     assert not (tmp_path / "out" / "page.html").exists()
 
 
+def test_a_document_that_uses_an_id_twice_is_rendered_with_each_id_once(tmp_path):
+    """An xml:id used twice is a finding of validate, not a reason to leave the document unread."""
+    minimal = (ROOT / "tests" / "data" / "minimal.xml").read_text(encoding="utf-8")
+    (tmp_path / "doc.xml").write_text(minimal.replace('xml:id="p2"', 'xml:id="p1"'), encoding="utf-8")
+    code, _ = run(str(tmp_path / "doc.xml"), "-o", str(tmp_path / "out"))
+    page = html.fromstring((tmp_path / "out" / "doc.html").read_bytes())
+    ids = page.xpath("//@id")
+    assert code == 0 and len(ids) == len(set(ids)) and "p1" in ids
+    source = etree.parse(str(tmp_path / "doc.xml"), etree.XMLParser(recover=True))  # lxml refuses it too
+    assert len(page.xpath("//main//p")) == len(source.findall(f".//{{{TEI_NS}}}body//{{{TEI_NS}}}p"))
+
+
 def test_hostile_input_is_refused_and_never_read(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("teitools-secret-7f3a")

@@ -197,6 +197,18 @@ def test_duplicate_xml_id(tmp_path):
     assert found["line"] == 18
 
 
+@pytest.mark.parametrize("schema", ["teitools", "tei_all"])
+def test_an_xml_id_used_twice_is_said_once_and_hides_no_other_finding(tmp_path, schema):
+    """libxml2 refuses a document that uses an id twice; it is well-formed, and its other findings are
+    still given, and the grammar's own word on the id is not said again."""
+    content = MINIMAL.replace('xml:id="p2"', 'xml:id="p1"').replace(
+        "Written on", "Written <wibble>on</wibble>"
+    )
+    code, found = findings(write(tmp_path, content), "--schema", schema)
+    assert code == 1 and sorted(f["rule"] for f in found) == ["id-unique", "schema"]
+    assert "wibble" in next(f["message"] for f in found if f["rule"] == "schema")
+
+
 def test_duplicate_xml_id_across_the_files_of_one_edition(tmp_path):
     write(tmp_path, MINIMAL.replace('xml:id="p2"', 'xml:id="p3"'), "a.xml")
     write(tmp_path, MINIMAL.replace("Written on", '<ref target="a.xml#p3">See</ref> on'), "b.xml")

@@ -92,7 +92,7 @@
       <xsl:for-each-group select="//*[map:contains($t:anchored, local-name())][not(self::eg:*)]" group-by="local-name()">
         <xsl:variable name="always" select="$t:anchored(current-grouping-key())"/>
         <xsl:for-each select="current-group()">
-          <xsl:if test="not(@xml:id) and ($always or not(t:is-outside-mentions(ancestor::*)))">
+          <xsl:if test="empty(t:own-id(.)) and ($always or not(t:is-outside-mentions(ancestor::*)))">
             <xsl:map-entry key="generate-id()" select="position()"/>
           </xsl:if>
         </xsl:for-each>
@@ -199,8 +199,14 @@
 
   <xsl:function name="t:anchor" as="xs:string">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="if ($element/@xml:id) then string($element/@xml:id)
-      else local-name($element) || '-' || $t:ordinals(generate-id($element))"/>
+    <xsl:sequence select="(t:own-id($element), local-name($element) || '-' || $t:ordinals(generate-id($element)))[1]"/>
+  </xsl:function>
+
+  <!-- The element's xml:id, unless an element before it has it too (a slip that validate reports): the page
+       has each id once. -->
+  <xsl:function name="t:own-id" as="xs:string?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="$element/@xml:id[key('by-id', string(.), root(.))[1] is $element] ! string(.)"/>
   </xsl:function>
 
   <!-- The block an occurrence stands in: the nearest paragraph-like ancestor (or the note itself). -->

@@ -15,10 +15,9 @@ from urllib.parse import unquote
 from lxml import etree
 
 from teitools.findings import Finding
-from teitools.load import TEI_NS, Document
+from teitools.load import TEI_NS, XML_ID, Document
 
 T = f"{{{TEI_NS}}}"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XINCLUDE = "{http://www.w3.org/2001/XInclude}include"
 POINTER_ATTRIBUTES = ("ref", "who", "target", "corresp", "source", "resp")

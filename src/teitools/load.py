@@ -18,6 +18,7 @@ from teitools.findings import ERROR, Finding, Report
 from teitools.xinclude import INCLUDE, XINCLUDE_RULE, Resolver, TooLarge
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
 START_TAG = re.compile(r"<(?![/!?])")
@@ -60,7 +61,7 @@ class NotShipped(Exception):
         self.path = path
 
 
-def safe_parser(entities: bool = False) -> etree.XMLParser:
+def safe_parser(entities: bool = False, recover: bool = False) -> etree.XMLParser:
     """No DTD loading, no network. With `entities`, the internal entities are expanded; libxml2 bounds the
     expansion (its amplification limit refuses entity bombs and quadratic blow-ups)."""
     # huge_tree stays off: libxml2 then bounds nesting depth and text-node size for us.
@@ -70,7 +71,26 @@ def safe_parser(entities: bool = False) -> etree.XMLParser:
         load_dtd=False,
         dtd_validation=False,
         huge_tree=False,
+        recover=recover,
     )
+
+
+def parse_tolerating_duplicate_ids(
+    raw: bytes, base_url: str, entities: bool = False
+) -> tuple[etree._Element, list[etree._LogEntry]]:
+    """The document's root, and where an xml:id is used again. libxml2 refuses a document that uses an
+    xml:id twice, though it is well-formed: one such slip would hide every other finding and leave the
+    document unrendered. Parsed again in recovery mode, it is kept only when that was its one kind of error;
+    any other error raises the first parse's XMLSyntaxError."""
+    try:
+        return etree.fromstring(raw, safe_parser(entities), base_url=base_url), []
+    except etree.XMLSyntaxError as error:
+        parser = safe_parser(entities, recover=True)
+        root = etree.fromstring(raw, parser, base_url=base_url)
+        errors = [entry for entry in parser.error_log if entry.level >= etree.ErrorLevels.ERROR]
+        if root is None or not errors or any(e.type != etree.ErrorTypes.DTD_ID_REDEFINED for e in errors):
+            raise error
+        return root, errors
 
 
 class Walk(NamedTuple):
@@ -108,6 +128,7 @@ class Document:
     raw: bytes
     resolved: Path  # the absolute path, resolved once: pointers between files are matched on it
     findings: list[Finding] = field(default_factory=list)  # what loading found but did not refuse
+    repeated_ids: frozenset[str] = frozenset()  # xml:ids used twice (findings): the schema need not say so
     included: bool = False  # XIncludes were resolved: the tree holds more than the bytes
     # The input tree: the folder named on the command line that holds the file, else the file's own folder.
     # XIncludes and pointers into other files are followed only inside it.
@@ -329,7 +350,7 @@ def load(
     if not raw or raw.isspace():  # isspace stops at the first other byte: no copy of a large file
         return Finding(label, 1, 1, ERROR, "not-well-formed", "file is empty: no XML document")
     try:
-        root = etree.fromstring(raw, safe_parser(), base_url=str(resolved))
+        root, duplicates = parse_tolerating_duplicate_ids(raw, str(resolved))
     except etree.XMLSyntaxError as error:
         return syntax_finding(label, error)
     tree_root = (tree_root or resolved.parent).resolve()
@@ -339,10 +360,13 @@ def load(
         return refused
     if has_entities(document):
         try:
-            root = etree.fromstring(raw, safe_parser(entities=True), base_url=str(resolved))
+            root, duplicates = parse_tolerating_duplicate_ids(raw, str(resolved), entities=True)
         except etree.XMLSyntaxError as error:
             return syntax_finding(label, error)
         document.tree = root.getroottree()
+    repeated = repeated_ids(duplicates)
+    document.findings += [duplicate_id(label, line, column, xml_id) for xml_id, line, column in repeated]
+    document.repeated_ids = frozenset(xml_id for xml_id, _, _ in repeated)
     if next(document.root.iter(INCLUDE), None) is not None:
         try:
             resolve_xincludes(document, tree_root, max_bytes)
@@ -404,8 +428,7 @@ def syntax_finding(label: str, error: etree.XMLSyntaxError) -> Finding:
     message = re.sub(r", line \d+, column \d+$", "", error.msg or "not well-formed")
     duplicate = DUPLICATE_ID.search(message)
     if duplicate:
-        text = f'xml:id "{duplicate.group(1)}" is used twice in this file; ids must be unique'
-        return Finding(label, max(line, 1), max(column, 1), ERROR, "id-unique", text)
+        return duplicate_id(label, line, column, duplicate.group(1))
     if ENTITY_BOMB.search(message):
         text = "entity expansion bomb (entities that expand without bound): refused, nothing was expanded"
         return Finding(label, max(line, 1), max(column, 1), ERROR, "entity-declaration", text)
@@ -414,6 +437,17 @@ def syntax_finding(label: str, error: etree.XMLSyntaxError) -> Finding:
     return Finding(
         label, max(line, 1), max(column, 1), ERROR, "not-well-formed", f"not well-formed: {message}"
     )
+
+
+def duplicate_id(label: str, line: int, column: int, xml_id: str) -> Finding:
+    text = f'xml:id "{xml_id}" is used twice in this file; ids must be unique'
+    return Finding(label, max(line, 1), max(column, 1), ERROR, "id-unique", text)
+
+
+def repeated_ids(errors: list[etree._LogEntry]) -> list[tuple[str, int, int]]:
+    """The xml:id, line and column of each use of an id used before, from libxml2's errors."""
+    found = ((entry, DUPLICATE_ID.search(entry.message)) for entry in errors)
+    return [(match.group(1), entry.line, entry.column) for entry, match in found if match]
 
 
 TEI_PART = "tei-part"  # held until the run knows whether a document includes the file (teitools.run)

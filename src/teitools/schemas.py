@@ -25,6 +25,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable
+from copy import deepcopy
 from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
@@ -35,7 +36,7 @@ from lxml import etree
 from teitools import grammar
 from teitools.expected import Expectations, listed
 from teitools.findings import ERROR, WARNING, Finding
-from teitools.load import XSI, Document, UsageError, safe_parser
+from teitools.load import XML_ID, XSI, Document, UsageError, safe_parser
 from teitools.resources import SCHEMA_DIR
 from teitools.schematron import Schematron
 
@@ -57,6 +58,11 @@ ATTRIBUTE_IN_MESSAGE = re.compile(r"attribute '([\w:.-]+)'|Invalid attribute ([\
 MISSING_CHILD = "Expecting an element , got nothing"
 UNEXPECTED_CHILD = re.compile(r"Did not expect element \S+ there")
 EXTRA_CONTENT = re.compile(r"Element \S+ has extra content")
+# A grammar's word on an xml:id used twice (RELAX NG, then XML Schema), which the loader says (id-unique).
+INVALID_ID = re.compile(
+    r"Invalid attribute id for element \S+$"
+    r"|Element '[^']+', attribute 'id': '[^']*' is not a valid value of the atomic type 'xs:ID'"
+)
 # The addresses under which the TEI publishes tei_all (release, versioned Vault, the build server), in any
 # of its schema languages, or a local copy by its file name: the catalog that maps a declared schema to the
 # bundled copy.
@@ -110,6 +116,9 @@ class CompiledSchema(Schema):
     # A flat RELAX NG grammar, read for the elements it expects where libxml2's message names none (called
     # when a message first needs it).
     expectations: Callable[[], Expectations | None] | None = None
+    # The same grammar with any of its elements as a start (fragment_grammar), for the parts of a document
+    # that libxml2 leaves unchecked (called when a document first has such parts).
+    fragments: Callable[[], etree.RelaxNG | None] | None = None
 
     def check(self, document: Document) -> list[Finding]:
         if not isinstance(self.validator, etree._Validator):
@@ -119,22 +128,54 @@ class CompiledSchema(Schema):
             ]
         if self.validator.validate(document.tree):
             return []
-        errors = [
-            (tidy(entry.message), element_at(document, entry.path), entry)
-            for entry in self.validator.error_log
-        ]
+        errors = located(document, self.validator.error_log)
+        errors += self.unchecked_parts_errors(document, errors)
         # libxml2 says twice that a child comes where it may not, both at the child: "Did not expect element
         # reg there", then "Element line has extra content: reg". Once is said, as jing does.
         misplaced = {e for message, e, _ in errors if e is not None and UNEXPECTED_CHILD.fullmatch(message)}
+        # An xml:id used twice is said by the loader (id-unique), with the id; libxml2 says it again.
+        repeated = {e for message, e, _ in errors if e is not None and INVALID_ID.match(message)}
+        repeated = {e for e in repeated if e.get(XML_ID) in document.repeated_ids}
         findings = [
             self._libxml2_finding(document, message, element, entry)
             for message, element, entry in errors
             if not (element in misplaced and EXTRA_CONTENT.match(message))
+            and not (element in repeated and INVALID_ID.match(message))
         ]
         # libxml2 may refuse a document without saying why (a grammar whose start is notAllowed): the verdict
-        # stands all the same, at the root.
+        # stands all the same, at the root. An xml:id used twice is such a reason, which the loader gave.
+        if findings or document.repeated_ids:
+            return findings
         message = f"the document is not valid against {self.name}, and the validator gave no reason"
-        return findings or [document.finding(document.root, ERROR, "schema", message)]
+        return [document.finding(document.root, ERROR, "schema", message)]
+
+    def unchecked_parts_errors(self, document: Document, errors: list[LocatedError]) -> list[LocatedError]:
+        """libxml2 stops checking an element's content at its first misplaced child: neither that child's
+        content nor the children after it are checked (jing checks them). Each of them is checked on its own,
+        against the grammar with any element as its start, once per parent; so are those the checks find."""
+        misplaced = [e for message, e, _ in errors if e is not None and UNEXPECTED_CHILD.fullmatch(message)]
+        fragments = self.fragments() if misplaced and self.fragments else None
+        if fragments is None:
+            return []
+        found: list[LocatedError] = []
+        said = {(element, message) for message, element, _ in errors}
+        parents_done: set[etree._Element] = set()
+        while misplaced:
+            child = misplaced.pop(0)
+            parent = child.getparent()
+            if parent is None or parent in parents_done:
+                continue
+            parents_done.add(parent)
+            for part in [child, *child.itersiblings(etree.Element)]:
+                if fragments.validate(part):
+                    continue
+                new = [e for e in located(document, fragments.error_log, part) if (e[1], e[0]) not in said]
+                said |= {(element, message) for message, element, _ in new}
+                found += new
+                misplaced += [
+                    e for message, e, _ in new if e is not None and UNEXPECTED_CHILD.fullmatch(message)
+                ]
+        return found
 
     def _libxml2_finding(
         self, document: Document, message: str, element: etree._Element | None, entry: etree._LogEntry
@@ -197,8 +238,11 @@ class TeiAll(Schema):
         if ready and not force:
             return
         self.present |= names
-        relaxng = etree.RelaxNG(etree.fromstring(prepared_grammar(self.present), safe_parser()))
-        self.grammar = CompiledSchema(TEI_ALL_RNG.name, relaxng, expectations=tei_all_expectations)
+        prepared = etree.fromstring(prepared_grammar(self.present), safe_parser())
+        fragments = cache(partial(fragment_grammar, prepared))
+        self.grammar = CompiledSchema(
+            TEI_ALL_RNG.name, etree.RelaxNG(prepared), expectations=tei_all_expectations, fragments=fragments
+        )
         known = readable_expressions()
         self.schematron = Schematron(TEI_ALL_SCHEMATRON, self.present, known)
         if self.schematron.readable - known:
@@ -382,16 +426,50 @@ def read_or_empty(path: Path, limit: int = -1) -> bytes:
         return b""
 
 
-def element_at(document: Document, path: str | None) -> etree._Element | None:
-    """The element a libxml2 error path names; None when the path cannot be evaluated here."""
+# libxml2's message, the element it is about (None when its path names none), and libxml2's entry.
+LocatedError = tuple[str, "etree._Element | None", etree._LogEntry]
+
+
+def located(
+    document: Document, log: etree._ListErrorLog, part: etree._Element | None = None
+) -> list[LocatedError]:
+    """libxml2's errors with the elements they are about; part: the element validated as a whole document."""
+    return [(tidy(entry.message), element_at(document, entry.path, part), entry) for entry in log]
+
+
+def element_at(
+    document: Document, path: str | None, part: etree._Element | None = None
+) -> etree._Element | None:
+    """The element a libxml2 error path names; None when the path cannot be evaluated here. part: the
+    element libxml2 validated as if it were the document, which the path's first step names."""
     if not path:
         return None
+    context: etree._Element | etree._ElementTree = document.tree
+    if part is not None:
+        context, path = part, "/".join(path.split("/")[2:]) or "."
     namespaces = {prefix: uri for prefix, uri in document.root.nsmap.items() if prefix}
     try:
-        nodes = document.tree.xpath(path, namespaces=namespaces)
+        nodes = context.xpath(path, namespaces=namespaces)
     except etree.XPathError:
         return None
     return nodes[0] if nodes and isinstance(nodes[0], etree._Element) else None
+
+
+def fragment_grammar(source: etree._Element) -> etree.RelaxNG | None:
+    """A flat RELAX NG grammar (grammar.Grammar.usable) whose start is any of the elements it defines, one
+    element to a definition as tei_all writes them; None for any other grammar."""
+    if not grammar.Grammar.usable(source):
+        return None
+    source = deepcopy(source)
+    defines = source.iterfind(grammar.rng("define"))
+    elements = [d.get("name") for d in defines if len(d) == 1 and d[0].tag == grammar.rng("element")]
+    start = source.find(grammar.rng("start"))
+    start[:] = [etree.Element(grammar.rng("choice"))]
+    start[0].extend(etree.Element(grammar.rng("ref"), name=name) for name in elements)
+    try:
+        return etree.RelaxNG(source) if elements else None
+    except etree.RelaxNGParseError:
+        return None
 
 
 def tidy(message: str) -> str:
@@ -536,7 +614,8 @@ def compile_schema(path: Path, _modified: int) -> Schema:
     if path.suffix == ".rng":
         try:
             expectations = cache(partial(Expectations.of, tree.getroot()))
-            return CompiledSchema(path.name, etree.RelaxNG(tree), str(path), expectations)
+            fragments = cache(partial(fragment_grammar, tree.getroot()))
+            return CompiledSchema(path.name, etree.RelaxNG(tree), str(path), expectations, fragments)
         except etree.RelaxNGParseError as error:
             raise UsageError(f"{path}: not a usable RELAX NG schema: {error}") from error
     if path.suffix == ".xsd":
