@@ -184,11 +184,22 @@ def test_a_start_tag_over_several_lines_is_found_where_it_begins_and_its_attribu
     lines = content.splitlines()
     code, found = findings(write(tmp_path, content))  # no schema declared: tei_all, which has no @bogus
     assert code == 1 and [f["rule"] for f in found] == ["schema", "ref-resolves", "ref-resolves"]
-    assert "Invalid attribute bogus" in found[0]["message"]
+    assert found[0]["message"] == 'Invalid attribute bogus for element persName (its value: "x")'
     assert [(f["line"], f["column"]) for f in found] == [
         (18, lines[17].index("bogus=") + 1),
         (19, lines[18].index("ref=") + 1),
         (19, lines[18].index('<rs ref="#none"') + len("<rs ") + 1),
+    ]
+
+
+def test_an_attribute_whose_value_is_not_allowed_is_said_with_its_value(tmp_path):
+    content = MINIMAL.replace("<text>", '<text xml:lang="en glish">').replace(
+        "Written on", 'Written <date when="2020-13-45">on</date>'
+    )
+    code, found = findings(write(tmp_path, content), "--schema", "tei_all")
+    assert code == 1 and [f["message"] for f in found] == [
+        'Invalid attribute lang for element text (its value: "en glish")',
+        'Invalid attribute when for element date (its value: "2020-13-45")',
     ]
 
 

@@ -18,7 +18,8 @@ from teitools.findings import ERROR, Finding, Report
 from teitools.xinclude import INCLUDE, XINCLUDE_RULE, Resolver, TooLarge
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XML_ID = f"{{{XML_NS}}}id"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
 START_TAG = re.compile(r"<(?![/!?])")

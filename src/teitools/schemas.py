@@ -36,7 +36,7 @@ from lxml import etree
 from teitools import grammar
 from teitools.expected import Expectations, listed
 from teitools.findings import ERROR, WARNING, Finding
-from teitools.load import XML_ID, XSI, Document, UsageError, safe_parser
+from teitools.load import XML_ID, XML_NS, XSI, Document, UsageError, safe_parser
 from teitools.resources import SCHEMA_DIR
 from teitools.schematron import Schematron
 
@@ -184,6 +184,11 @@ class CompiledSchema(Schema):
             message = self.completed(message, element)
             attribute = ATTRIBUTE_IN_MESSAGE.search(message)
             named = next(filter(None, attribute.groups()), "") if attribute else ""
+            # libxml2 names xml:lang "lang": an attribute of no namespace first, else the XML namespace's.
+            local_name = named.removeprefix("xml:")
+            value = element.get(local_name, element.get(f"{{{XML_NS}}}{local_name}")) if named else None
+            if value is not None and message.startswith("Invalid attribute"):  # which value, as jing says
+                message += f' (its value: "{value}")'
             return document.finding(element, ERROR, "schema", message, named)
         return Finding(document.label, max(entry.line, 1), max(entry.column, 1), ERROR, "schema", message)
 
