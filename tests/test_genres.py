@@ -692,7 +692,7 @@ def test_a_pointer_calls_the_note_it_points_to_and_names_what_else_it_points_to(
     notes = [
         "1. Over forty pounds a pound.",
         "2. a note on the reading",
-        "*. A printer's mark.",
+        "* A printer's mark.",  # a sign stands alone, a number takes a full stop
         "3. the last note",
     ]
     assert text.rstrip().endswith("\n\n".join(["Notes", *notes]))
