@@ -243,10 +243,12 @@ class TeiAll(Schema):
         if ready and not force:
             return
         self.present |= names
-        prepared = etree.fromstring(prepared_grammar(self.present), safe_parser())
+        prepared = prepared_grammar(self.present)
+        relaxng = etree.RelaxNG(etree.fromstring(prepared, safe_parser()))
+        # Kept as bytes, parsed again only for a document with unchecked parts: the tree takes 3 MB a process.
         fragments = cache(partial(fragment_grammar, prepared))
         self.grammar = CompiledSchema(
-            TEI_ALL_RNG.name, etree.RelaxNG(prepared), expectations=tei_all_expectations, fragments=fragments
+            TEI_ALL_RNG.name, relaxng, expectations=tei_all_expectations, fragments=fragments
         )
         known = readable_expressions()
         self.schematron = Schematron(TEI_ALL_SCHEMATRON, self.present, known)
@@ -460,12 +462,12 @@ def element_at(
     return nodes[0] if nodes and isinstance(nodes[0], etree._Element) else None
 
 
-def fragment_grammar(source: etree._Element) -> etree.RelaxNG | None:
+def fragment_grammar(source: etree._Element | bytes) -> etree.RelaxNG | None:
     """A flat RELAX NG grammar (grammar.Grammar.usable) whose start is any of the elements it defines, one
     element to a definition as tei_all writes them; None for any other grammar."""
+    source = etree.fromstring(source, safe_parser()) if isinstance(source, bytes) else deepcopy(source)
     if not grammar.Grammar.usable(source):
         return None
-    source = deepcopy(source)
     defines = source.iterfind(grammar.rng("define"))
     elements = [d.get("name") for d in defines if len(d) == 1 and d[0].tag == grammar.rng("element")]
     start = source.find(grammar.rng("start"))
