@@ -5,8 +5,8 @@
     every line break starts a new line (a break inside a word too, with no hyphen added); every fifth line
     is numbered; [supplied], ⟨omitted⟩, (expansions) and gaps in their Leiden forms (see t:drawn-signs
     and t:leiden-gap in common.xsl); letters read with doubt carry an underdot; erasures ⟦ ⟧ (superfluous
-    letters { } are drawn in any text, transcription.xsl). The edition, translation, apparatus and commentary divisions get their headings from
-    t:implied-heading (html.xsl, text.xsl).
+    letters { } are drawn in any text, transcription.xsl). The edition, translation, apparatus and
+    commentary divisions get their headings from t:implied-heading (html.xsl, text.xsl).
   Imported last: these rules win over the general transcription rules inside an edition.
 -->
 <xsl:stylesheet version="3.0"
