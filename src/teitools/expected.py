@@ -16,6 +16,7 @@ from functools import cache
 from lxml import etree
 
 from teitools.grammar import RNG_PREFIX, Grammar, content, element_name, local, rng
+from teitools.load import XML_NS
 
 Pattern = tuple
 EMPTY: Pattern = ("empty",)
@@ -41,6 +42,7 @@ class Expectations:
         # The answer for an element's name and the names of the children before: the same point of the same
         # content model, met again in the next document of a corpus, is not derived again.
         self.answers: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+        self.allowed_attributes: dict[str, frozenset[str] | None] = {}
 
     @classmethod
     def of(cls, root: etree._Element) -> "Expectations | None":
@@ -57,6 +59,33 @@ class Expectations:
         if point not in self.answers:
             self.answers[point] = self.derived(*point)
         return self.answers[point]
+
+    def attributes(self, name: str) -> frozenset[str] | None:
+        """The attributes (Clark names) the grammar allows on an element of this name (Clark): None where it
+        does not define the element, or allows attributes of any name on it."""
+        if name not in self.allowed_attributes:
+            self.allowed_attributes[name] = self.attributes_in(self.elements.get(name, []))
+        return self.allowed_attributes[name]
+
+    def attributes_in(self, patterns: list[etree._Element]) -> frozenset[str] | None:
+        if not patterns:
+            return None
+        names: set[str] = set()
+        pending, seen = [child for pattern in patterns for child in pattern], set()
+        while pending:
+            node = pending.pop()
+            kind = local(node) if isinstance(node.tag, str) else "element"  # a comment: nothing in it
+            if kind == "attribute":
+                name = attribute_name(node)
+                if name is None:  # a name class: any attribute may be allowed
+                    return None
+                names.add(name)
+            elif kind == "ref" and node.get("name") not in seen and node.get("name") in self.defines:
+                seen.add(node.get("name"))
+                pending += list(self.defines[node.get("name")])
+            elif kind not in ("element", "ref"):  # the attributes of child elements are theirs
+                pending += list(node)
+        return frozenset(names)
 
     def derived(self, name: str, before: tuple[str, ...]) -> tuple[str, ...]:
         if name not in self.models:
@@ -240,3 +269,20 @@ def listed(names: tuple[str, ...]) -> str:
     shown = sorted({"any element" if name == ANY_NAME else name.rpartition("}")[2] for name in names})
     more = len(shown) - MOST_NAMES
     return " or ".join(shown[:MOST_NAMES]) + (f" (or {more} more)" if more > 0 else "")
+
+
+def attribute_name(attribute: etree._Element) -> str | None:
+    """The Clark name of an attribute pattern with a single name, or None for a name class. Unlike an
+    element's, an attribute's name is in no namespace unless it says so (RELAX NG's ns is not inherited)."""
+    name = attribute.get("name")
+    holder = attribute
+    if name is None:
+        first = next((child for child in attribute if isinstance(child.tag, str)), None)
+        if first is None or local(first) != "name":
+            return None
+        name, holder = (first.text or "").strip(), first
+    if ":" in name:  # the xml prefix is bound without a declaration
+        prefix, name = name.split(":", 1)
+        namespace = XML_NS if prefix == "xml" else holder.nsmap.get(prefix, "")
+        return f"{{{namespace}}}{name}"
+    return f"{{{holder.get('ns')}}}{name}" if holder.get("ns") else name

@@ -184,13 +184,25 @@ class CompiledSchema(Schema):
             message = self.completed(message, element)
             attribute = ATTRIBUTE_IN_MESSAGE.search(message)
             named = next(filter(None, attribute.groups()), "") if attribute else ""
-            # libxml2 names xml:lang "lang": an attribute of no namespace first, else the XML namespace's.
-            local_name = named.removeprefix("xml:")
-            value = element.get(local_name, element.get(f"{{{XML_NS}}}{local_name}")) if named else None
-            if value is not None and message.startswith("Invalid attribute"):  # which value, as jing says
-                message += f' (its value: "{value}")'
+            if named and message.startswith("Invalid attribute"):
+                message = self.attribute_message(message, element, named)
             return document.finding(element, ERROR, "schema", message, named)
         return Finding(document.label, max(entry.line, 1), max(entry.column, 1), ERROR, "schema", message)
+
+    def attribute_message(self, message: str, element: etree._Element, named: str) -> str:
+        """libxml2 says "Invalid attribute X for element E" of an attribute E may not carry and of a value
+        the attribute may not take alike: which of the two, as jing does, with the value."""
+        local_name = named.removeprefix("xml:")  # libxml2 names xml:lang "lang"
+        clark = next((name for name in element.attrib if etree.QName(name).localname == local_name), None)
+        if clark is None:
+            return message
+        shown = f"xml:{local_name}" if clark.startswith(f"{{{XML_NS}}}") else etree.QName(clark).localname
+        on = f"element {etree.QName(element).localname}"
+        allowed = self.expectations() if self.expectations else None
+        allowed = allowed.attributes(element.tag) if allowed else None
+        if allowed is not None and clark not in allowed:
+            return f"attribute {shown} is not allowed on {on}"
+        return f'invalid value "{element.get(clark)}" of attribute {shown} on {on}'
 
     def completed(self, message: str, element: etree._Element) -> str:
         """libxml2's message, with the elements the grammar expects where it names none (as jing does). The
