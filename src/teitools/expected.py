@@ -87,15 +87,37 @@ class Expectations:
                 pending += list(node)
         return frozenset(names)
 
-    def derived(self, name: str, before: tuple[str, ...]) -> tuple[str, ...]:
+    def model(self, name: str) -> Pattern | None:
+        """The content model of an element of this name (Clark), None where the grammar does not define it:
+        follow its children with derivative, and ask next_names what may come at a point."""
+        if name not in self.elements:
+            return None
         if name not in self.models:
-            self.models[name] = choice(map(self.content_of, self.elements.get(name, [])))
-        left = self.models[name]
-        for child in before:
-            left = self.derivative(left, child)
+            self.models[name] = choice(map(self.content_of, self.elements[name]))
+        return self.models[name]
+
+    def past_misplaced(self, left: Pattern, name: str) -> Pattern:
+        """Where a content model is once a child of this name that may not come here has been read as jing
+        reads it: one that may come only after a required child ("not allowed yet; missing required element
+        teiHeader") as though that child were there; any other left out."""
+        for required in sorted(self.required(left)):
+            after = self.derivative(self.derivative(left, required), name)
+            if after != NOT_ALLOWED:
+                return after
+        return left
+
+    def next_names(self, left: Pattern) -> tuple[str, ...]:
+        """At a point of a content model: the elements one of which must come, if it cannot end there,
+        else all that may."""
         if left not in self.expected:  # the same content model at the same point: one answer
             self.expected[left] = tuple(sorted(self.required(left) or self.first(left)))
         return self.expected[left]
+
+    def derived(self, name: str, before: tuple[str, ...]) -> tuple[str, ...]:
+        left = self.model(name) or NOT_ALLOWED
+        for child in before:
+            left = self.derivative(left, child)
+        return self.next_names(left)
 
     def content_of(self, element: etree._Element) -> Pattern:
         return group(self.patterns_in(element))

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from lxml import etree
 
 from teitools import grammar
-from teitools.expected import Expectations, listed
+from teitools.expected import MOST_CHILDREN, NOT_ALLOWED, Expectations, listed
 from teitools.findings import ERROR, WARNING, Finding
 from teitools.load import XML_ID, XML_NS, XSI, Document, UsageError, safe_parser
 from teitools.resources import SCHEMA_DIR
@@ -151,9 +151,11 @@ class CompiledSchema(Schema):
 
     def unchecked_parts_errors(self, document: Document, errors: list[LocatedError]) -> list[LocatedError]:
         """libxml2 stops checking an element's content at its first misplaced child: neither that child's
-        content nor the children after it are checked (jing checks them). Each of them is checked on its own,
-        against the grammar with any element as its start, once per parent; so are those the checks find."""
-        misplaced = [e for message, e, _ in errors if e is not None and UNEXPECTED_CHILD.fullmatch(message)]
+        content nor the children after it are checked. jing goes on: it says which of the later children may
+        not come there either, and checks each child's content. So does this, once per parent: the children
+        by their names, against the content model (teitools.expected); their content, each child on its own
+        against the grammar with any element as its start; and so on for what those checks find."""
+        misplaced = [e for e in errors if e[1] is not None and UNEXPECTED_CHILD.fullmatch(e[0])]
         fragments = self.fragments() if misplaced and self.fragments else None
         if fragments is None:
             return []
@@ -161,20 +163,53 @@ class CompiledSchema(Schema):
         said = {(element, message) for message, element, _ in errors}
         parents_done: set[etree._Element] = set()
         while misplaced:
-            child = misplaced.pop(0)
+            _, child, entry = misplaced.pop(0)
             parent = child.getparent()
-            if parent is None or parent in parents_done:
+            if child is None or parent is None or parent in parents_done:
                 continue
             parents_done.add(parent)
+            new = self.misplaced_after(parent, child, entry)
             for part in [child, *child.itersiblings(etree.Element)]:
-                if fragments.validate(part):
-                    continue
-                new = [e for e in located(document, fragments.error_log, part) if (e[1], e[0]) not in said]
-                said |= {(element, message) for message, element, _ in new}
-                found += new
-                misplaced += [
-                    e for message, e, _ in new if e is not None and UNEXPECTED_CHILD.fullmatch(message)
-                ]
+                if not fragments.validate(part):  # where the part itself stands is its parent's to say
+                    inside = located(document, fragments.error_log, part)
+                    new += [e for e in inside if not (e[1] is part and UNEXPECTED_CHILD.fullmatch(e[0]))]
+            new = [e for e in new if (e[1], e[0]) not in said]
+            said |= {(element, message) for message, element, _ in new}
+            found += new
+            misplaced += [e for e in new if e[1] is not None and UNEXPECTED_CHILD.fullmatch(e[0])]
+        return found
+
+    def misplaced_after(
+        self, parent: etree._Element, first: etree._Element, entry: etree._LogEntry
+    ) -> list[LocatedError]:
+        """The children after a misplaced one that may not come there either, and a required child that never
+        came, as jing says them: each child is matched by its name where the children before it have led, a
+        misplaced one read as jing reads it (Expectations.past_misplaced)."""
+        expectations = self.expectations() if self.expectations else None
+        left = expectations.model(parent.tag) if expectations else None
+        children = list(parent.iterchildren(etree.Element))
+        if expectations is None or left is None or len(children) > MOST_CHILDREN:
+            return []
+        place = children.index(first)
+        for child in children[:place]:
+            left = expectations.derivative(left, child.tag)
+        if left == NOT_ALLOWED:  # the names alone disagree with libxml2: nothing more is said
+            return []
+        left = expectations.past_misplaced(left, first.tag)
+        found: list[LocatedError] = []
+        for child in children[place + 1 :]:
+            after = expectations.derivative(left, child.tag)
+            if after == NOT_ALLOWED:
+                expected = expectations.next_names(left)
+                message = f"Did not expect element {etree.QName(child).localname} there"
+                found.append(
+                    (f"{message}: expecting {listed(expected)}" if expected else message, child, entry)
+                )
+                after = expectations.past_misplaced(left, child.tag)
+            left = after
+        if not expectations.nullable(left):
+            message = f"Expecting an element {listed(expectations.next_names(left))}, got nothing"
+            found.append((message, parent, entry))
         return found
 
     def _libxml2_finding(
