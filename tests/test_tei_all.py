@@ -95,6 +95,17 @@ def test_verdicts_and_error_counts_are_jings_on_every_well_formed_corpus_file():
     assert +by_us == Counter({file: count for file, count in by_jing.items() if file not in refused})
 
 
+def test_a_value_an_attribute_may_not_take_is_said_with_those_it_may():
+    """jing: 'value of attribute "cert" is invalid; must be a floating-point number or must be equal to
+    "high", "low", "medium" or "unknown"'."""
+    code, found = json_findings("--schema", "tei_all", str(CORPUS / "schnitzler-briefe" / "L02765.xml"))
+    messages = [f["message"] for f in found if "cert" in f["message"]]
+    assert code == 1 and messages == [
+        'invalid value "strong" of attribute cert on element rs: expecting a number, "high", "medium", "low"'
+        ' or "unknown"'
+    ]
+
+
 def test_a_grammar_prepared_for_one_file_gives_the_same_verdict():
     """Pruning to one file's elements keeps the verdict the whole-corpus grammar gives."""
     report = Report()

@@ -199,8 +199,11 @@ def test_an_attribute_whose_value_is_not_valid_is_said_so_with_its_value(tmp_pat
     )
     code, found = findings(write(tmp_path, content), "--schema", "tei_all")
     assert code == 1 and [f["message"] for f in found] == [
-        'invalid value "en glish" of attribute xml:lang on element text',
-        'invalid value "2020-13-45" of attribute when on element date',
+        'invalid value "en glish" of attribute xml:lang on element text: expecting a language tag'
+        ' (BCP 47: en, de-AT) or ""',
+        'invalid value "2020-13-45" of attribute when on element date: expecting a date (YYYY-MM-DD),'
+        " a year (YYYY), a month (--MM), a day (---DD), a year and month (YYYY-MM), a month and day"
+        " (--MM-DD), a time (hh:mm:ss) or a date and time (YYYY-MM-DDThh:mm:ss)",
     ]
 
 

@@ -10,7 +10,7 @@ it (whether it may match nothing, the elements it may begin with, those it needs
 """
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 from lxml import etree
@@ -25,6 +25,33 @@ TEXT: Pattern = ("text",)  # text, a data type, a value or a list: nothing an el
 ANY_NAME = "*"  # an element pattern with a name class (anyName, nsName, a choice of names)
 MOST_CHILDREN = 10_000  # beyond this many children before the point of error, nothing is said
 MOST_NAMES = 8  # the names a message lists
+# XML Schema's data types as a message names what they take (those tei_all's attributes use).
+DATA_KINDS = {
+    "double": "a number",
+    "decimal": "a number",
+    "float": "a number",
+    "integer": "a whole number",
+    "nonNegativeInteger": "a whole number",
+    "positiveInteger": "a whole number above 0",
+    "boolean": "true or false",
+    "date": "a date (YYYY-MM-DD)",
+    "gYear": "a year (YYYY)",
+    "gYearMonth": "a year and month (YYYY-MM)",
+    "gMonthDay": "a month and day (--MM-DD)",
+    "gMonth": "a month (--MM)",
+    "gDay": "a day (---DD)",
+    "dateTime": "a date and time (YYYY-MM-DDThh:mm:ss)",
+    "time": "a time (hh:mm:ss)",
+    "duration": "a duration (P1Y2M, PT3H)",
+    "anyURI": "a URI",
+    "language": "a language tag (BCP 47: en, de-AT)",
+    "ID": "an identifier (an XML name)",
+    "IDREF": "an identifier (an XML name)",
+    "NCName": "an XML name without a colon",
+    "Name": "an XML name",
+    "NMTOKEN": "a word without spaces",
+    "token": "a word without spaces",
+}
 
 
 class Expectations:
@@ -68,24 +95,54 @@ class Expectations:
         return self.allowed_attributes[name]
 
     def attributes_in(self, patterns: list[etree._Element]) -> frozenset[str] | None:
-        if not patterns:
-            return None
-        names: set[str] = set()
+        names = [attribute_name(attribute) for attribute in self.attribute_patterns(patterns)]
+        return None if not patterns or None in names else frozenset(names)  # type: ignore[arg-type]
+
+    def attribute_patterns(self, patterns: list[etree._Element]) -> Iterator[etree._Element]:
+        """The attribute patterns inside element patterns, through references, not into child elements."""
         pending, seen = [child for pattern in patterns for child in pattern], set()
         while pending:
             node = pending.pop()
             kind = local(node) if isinstance(node.tag, str) else "element"  # a comment: nothing in it
             if kind == "attribute":
-                name = attribute_name(node)
-                if name is None:  # a name class: any attribute may be allowed
-                    return None
-                names.add(name)
+                yield node
             elif kind == "ref" and node.get("name") not in seen and node.get("name") in self.defines:
                 seen.add(node.get("name"))
                 pending += list(self.defines[node.get("name")])
             elif kind not in ("element", "ref"):  # the attributes of child elements are theirs
                 pending += list(node)
-        return frozenset(names)
+
+    def attribute_values(self, element: str, attribute: str) -> list[str]:
+        """What an attribute of an element may hold, as a message lists it: its values (quoted) and the
+        kinds of its data types ("a number"); none where any text goes, or the grammar does not say."""
+        accepted: list[str] = []
+        for pattern in self.attribute_patterns(self.elements.get(element, [])):
+            if attribute_name(pattern) == attribute:
+                kinds = self.value_kinds(list(pattern)[1:] if pattern.get("name") is None else list(pattern))
+                if kinds is None:
+                    return []
+                accepted += [kind for kind in kinds if kind not in accepted]
+        return accepted
+
+    def value_kinds(self, nodes: list[etree._Element]) -> list[str] | None:
+        """The values and data kinds of an attribute's content; None when it takes any text."""
+        kinds: list[str] = []
+        pending, seen = list(nodes), set()
+        while pending:
+            node = pending.pop(0)
+            kind = local(node) if isinstance(node.tag, str) else ""
+            if kind == "value":
+                kinds.append(f'"{node.text or ""}"')
+            elif kind == "data":
+                kinds.append(DATA_KINDS.get(node.get("type", ""), node.get("type", "")))
+            elif kind in ("text", "list") or (kind == "data" and node.get("type") == "string"):
+                return None
+            elif kind == "ref" and node.get("name") not in seen and node.get("name") in self.defines:
+                seen.add(node.get("name"))
+                pending += list(self.defines[node.get("name")])
+            elif kind in ("choice", "group", "optional", "oneOrMore", "zeroOrMore", "define"):
+                pending += list(node)
+        return kinds
 
     def model(self, name: str) -> Pattern | None:
         """The content model of an element of this name (Clark), None where the grammar does not define it:

@@ -233,11 +233,14 @@ class CompiledSchema(Schema):
             return message
         shown = f"xml:{local_name}" if clark.startswith(f"{{{XML_NS}}}") else etree.QName(clark).localname
         on = f"element {etree.QName(element).localname}"
-        allowed = self.expectations() if self.expectations else None
-        allowed = allowed.attributes(element.tag) if allowed else None
+        expectations = self.expectations() if self.expectations else None
+        allowed = expectations.attributes(element.tag) if expectations else None
         if allowed is not None and clark not in allowed:
             return f"attribute {shown} is not allowed on {on}"
-        return f'invalid value "{element.get(clark)}" of attribute {shown} on {on}'
+        message = f'invalid value "{element.get(clark)}" of attribute {shown} on {on}'
+        kinds = expectations.attribute_values(element.tag, clark) if expectations else []
+        alternatives = ", ".join(kinds[:-1]) + " or " + kinds[-1] if len(kinds) > 1 else "".join(kinds)
+        return f"{message}: expecting {alternatives}" if kinds else message
 
     def completed(self, message: str, element: etree._Element) -> str:
         """libxml2's message, with the elements the grammar expects where it names none (as jing does). The
