@@ -873,10 +873,24 @@ def test_a_corpus_root_too_large_to_read_still_answers_for_the_list_it_brings_in
         ("corpus.xml", "too-large"),
         ("long1.xml", "ref-resolves"),
         ("long2.xml", "ref-resolves"),
+        ("persons.xml", "tei-part"),  # a part of the root: not checked with it, a warning says so
         ("sitting.xml", "ref-resolves"),
     ]
     assert "with what it includes (XInclude)" in found[0][2]
-    assert all('"#P9"' in message for _, _, message in found[1:])  # P1 is in the list, P9 in none
+    assert all('"#P9"' in message for name, _, message in found[1:] if name != "persons.xml")  # P1 is listed
+    assert "corpus.xml, which could not be read" in found[3][2]
+
+
+def test_a_part_whose_corpus_root_is_not_well_formed_is_not_called_a_part_of_nothing(tmp_path):
+    """The root's own error says why; its list of persons is a part it brings in (read from what libxml2
+    recovers of the root), not checked with it: a warning, not "no document of this run includes it"."""
+    files = a_corpus_of_parts(tmp_path)
+    files["root"].write_text(files["root"].read_text().replace("</teiHeader>", "</teiHeader><oops>"))
+    code, found = json_findings("--schema", "tei_all", str(tmp_path))
+    by_file = {Path(f["file"]).name: (f["severity"], f["rule"], f["message"]) for f in found}
+    assert code == 1 and by_file["corpus.xml"][:2] == ("error", "not-well-formed")
+    severity, rule, message = by_file["persons.xml"]
+    assert (severity, rule) == ("warning", "tei-part") and "corpus.xml, which could not be read" in message
 
 
 # --- entities -------------------------------------------------------------------------------------------

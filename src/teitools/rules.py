@@ -11,7 +11,7 @@ again. Rules register themselves with `document_rule` or `corpus_rule`; rule set
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from teitools.facts import (
     occurrences,
 )
 from teitools.findings import ERROR, WARNING, Finding
-from teitools.load import TEI_NS, Document, load
+from teitools.load import TEI_NS, Document, label_for, load
 from teitools.xinclude import Inclusions
 
 NS = {"tei": TEI_NS}
@@ -145,18 +145,45 @@ def check_corpus(corpus: CorpusFacts, rule_sets: tuple[str, ...] = (EDITION,)) -
     return [claim for name in rule_sets for rule in CORPUS_RULES[name].values() for claim in rule(corpus)]
 
 
-def held_findings(held: list[UnlessIncluded], inclusions: Inclusions, corpus: CorpusFacts) -> list[Finding]:
+def held_findings(
+    held: list[UnlessIncluded],
+    inclusions: Inclusions,
+    corpus: CorpusFacts,
+    unread: frozenset[str] = frozenset(),
+) -> list[Finding]:
     """The held findings (UnlessIncluded) that no file including theirs answers. A part is answered by any
-    file that brings it in; an id by a document including it (its ids hold all it brings in), or by a part
-    around it (teitools.xinclude.Inclusions.parts_around), which answers for a corpus root too large to be
-    read: a sitting's speakers are in the list of persons its root brings in."""
-    return [each.finding for each in held if not answered(each, inclusions, corpus)]
+    file that brings it in and was read; one that only files refused when loading bring in (unread: a root
+    not well-formed, too large...) was checked with none of them, and is told so. An id is answered by a
+    document including it (its ids hold all it brings in), or by a part around it
+    (teitools.xinclude.Inclusions.parts_around), which answers for a corpus root too large to be read: a
+    sitting's speakers are in the list of persons its root brings in."""
+    findings = []
+    for each in held:
+        if answered(each, inclusions, corpus, unread):
+            continue
+        includers = inclusions.includers(each.key)
+        findings.append(
+            part_of_unread(each.finding, includers) if includers and not each.xml_id else each.finding
+        )
+    return findings
 
 
-def answered(held: UnlessIncluded, inclusions: Inclusions, corpus: CorpusFacts) -> bool:
+def part_of_unread(finding: Finding, includers: list[str]) -> Finding:
+    """A part that only files that could not be read bring in: not checked, which their findings explain."""
+    named = ", ".join(label_for(Path(includer), Path(includer)) for includer in includers)
+    message = (
+        f"a part of a TEI document, brought in with XInclude by {named}, which could not be read:"
+        " this part is not checked"
+    )
+    return replace(finding, severity=WARNING, message=message)
+
+
+def answered(
+    held: UnlessIncluded, inclusions: Inclusions, corpus: CorpusFacts, unread: frozenset[str] = frozenset()
+) -> bool:
     includers = inclusions.includers(held.key)
     if not held.xml_id:
-        return bool(includers)
+        return any(includer not in unread for includer in includers)
     checked = [corpus.ids_of(includer) for includer in includers if includer in corpus.by_key]
     return any(held.xml_id in ids for ids in checked if ids) or any(
         held.xml_id in (corpus.ids_of(part) or ()) for part in inclusions.parts_around(held.key)

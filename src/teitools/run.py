@@ -37,7 +37,7 @@ from teitools.facts import (
     through_parts,
 )
 from teitools.findings import ERROR, Finding, Report
-from teitools.load import TEI_PART, TOO_LARGE, Document, find_xml_files, label_for, load, safe_parser
+from teitools.load import TEI_PART, Document, find_xml_files, label_for, load, safe_parser
 from teitools.metadata import Record, header_model
 from teitools.schemas import (
     PROJECT_SCHEMA,
@@ -110,8 +110,10 @@ class DocumentResult:
     findings: list[Finding] = field(default_factory=list)
     facts: DocumentFacts | None = None
     held: list[UnlessIncluded] = field(default_factory=list)  # what a document including it may answer
-    # Whether the file may bring others in: its XIncludes were followed, or it was too large to be read.
+    # Whether the file may bring others in: its XIncludes were followed, or it could not be read (too large,
+    # not well-formed...: what it would bring in is read from its bytes).
     includer: bool = False
+    unread: bool = False  # refused when loading: the parts it brings in were not checked with it
     outputs: dict[str, str] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)  # files a Dask worker wrote into the output folder
     images: tuple[stages.LocalImage, ...] = ()  # local image files the page shows, copied beside it
@@ -136,7 +138,7 @@ def map_document(
     if isinstance(loaded, Finding):
         if loaded.rule == TEI_PART:
             return DocumentResult(held=[UnlessIncluded(str(path.resolve()), loaded)])
-        return DocumentResult([loaded], includer=loaded.rule == TOO_LARGE)
+        return DocumentResult([loaded], includer=True, unread=True)
     # What loading found (an XInclude refused or fallen back on) is a finding of the check, not of rendering.
     result = DocumentResult(list(loaded.findings) if options.schema or options.rule_sets else [])
     result.includer = loaded.included
@@ -464,7 +466,11 @@ def schema_for_workers(source: str) -> str:
 
 
 def cross_file_findings(
-    facts: list[DocumentFacts], rule_sets: tuple[str, ...], held: list[UnlessIncluded], inclusions: Inclusions
+    facts: list[DocumentFacts],
+    rule_sets: tuple[str, ...],
+    held: list[UnlessIncluded],
+    inclusions: Inclusions,
+    unread: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """The corpus rules on the facts; each document a claim is about is opened again, once, to place it.
     Then the held findings that no file including theirs answers."""
@@ -473,7 +479,7 @@ def cross_file_findings(
     for claim in rules.check_corpus(corpus, rule_sets):
         by_document[claim.key].append(claim)
     labels = {f.key: f.label for f in facts if f.key in by_document}
-    findings = rules.held_findings(held, inclusions, corpus)
+    findings = rules.held_findings(held, inclusions, corpus, unread)
     for key, claims in by_document.items():
         document = load(Path(key))
         if isinstance(document, Document):
@@ -502,18 +508,19 @@ def validate_paths(
         roots=named_folders(paths),
     )
     report = Report(files_checked=len(files), tei_version=tei_all_version())
-    facts, held, includers = [], [], []
+    facts, held, includers, unread = [], [], [], []
     # closing: a run that stops half way closes the map at once (and with it any cluster connection).
     with closing(map_documents(files, options, jobs, on_progress, cluster)) as results:
         for file, result in zip(files, results, strict=True):
             report.extend(result.findings)
             held += result.held
             includers += [file] * result.includer
+            unread += [str(file.resolve())] * result.unread
             if result.facts is not None:
                 facts.append(result.facts)
     # Who brings in what is read only where a finding waits for it, from the files that may bring in others.
     inclusions = xinclude.scan(includers, options.tree_root_or_folder, safe_parser) if held else Inclusions()
-    report.extend(cross_file_findings(facts, rule_sets, held, inclusions))
+    report.extend(cross_file_findings(facts, rule_sets, held, inclusions, frozenset(unread)))
     return report
 
 
@@ -574,12 +581,13 @@ def render(
         stages.write_atomically(path, content)
         result.written.append(path)
 
-    entries, entry_names, facts, held = [], [], [], []
+    entries, entry_names, facts, held, unread = [], [], [], [], []
     documents = map_documents(files, options, jobs, on_progress, cluster, Pages(output_dir, names))
     with closing(documents):
-        for name, document in zip(names, documents, strict=True):
+        for name, file, document in zip(names, files, documents, strict=True):
             result.report.extend(document.findings)
             held += document.held
+            unread += [str(file.resolve())] * document.unread
             result.rendered += bool(document.outputs or document.written)
             if document.facts is not None:
                 facts.append(document.facts)
@@ -600,7 +608,7 @@ def render(
     if "html" in formats or with_index:
         save(stages.STYLESHEET, stages.stylesheet())
     if check:
-        result.report.extend(cross_file_findings(facts, check.rule_sets, held, inclusions))
+        result.report.extend(cross_file_findings(facts, check.rule_sets, held, inclusions, frozenset(unread)))
     else:  # a part no document includes is still said to be one
-        result.report.extend(rules.held_findings(held, inclusions, rules.CorpusFacts([])))
+        result.report.extend(rules.held_findings(held, inclusions, rules.CorpusFacts([]), frozenset(unread)))
     return result

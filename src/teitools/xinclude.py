@@ -195,17 +195,16 @@ class Inclusions:
 
 
 def scan(
-    files: list[Path], tree_root_of: Callable[[Path], Path], parser: Callable[[], etree.XMLParser]
+    files: list[Path], tree_root_of: Callable[[Path], Path], parser: Callable[..., etree.XMLParser]
 ) -> Inclusions:
     """The inclusions of a run's files, read from their bytes: only files that name the XInclude namespace
     are parsed, for their xi:include elements, and only includes inside the input tree are followed (as the
-    Resolver follows them); one that cannot be followed is left out (loading reports it)."""
+    Resolver follows them); one that cannot be followed is left out (loading reports it). A file that is
+    not well-formed is read as far as libxml2 can recover it (parser(recover=True)): what it brings in is
+    told so."""
     inclusions = Inclusions()
     for file in files:
-        try:
-            root = etree.parse(str(file), parser()).getroot() if names_xinclude(file) else None
-        except (OSError, etree.XMLSyntaxError):
-            continue
+        root = parsed_for_includes(file, parser) if names_xinclude(file) else None
         if root is None:
             continue
         resolver = Resolver(tree_root_of(file), parser, lambda *_: None)
@@ -216,6 +215,17 @@ def scan(
                     target = resolver.target(include.get("href") or "", file.resolve())
                     inclusions.add(includer, str(target), part=not is_document(target))
     return inclusions
+
+
+def parsed_for_includes(file: Path, parser: Callable[..., etree.XMLParser]) -> etree._Element | None:
+    try:
+        return etree.parse(str(file), parser()).getroot()
+    except OSError:
+        return None
+    except etree.XMLSyntaxError:
+        with contextlib.suppress(OSError, etree.XMLSyntaxError):
+            return etree.parse(str(file), parser(recover=True)).getroot()
+        return None
 
 
 def names_xinclude(path: Path) -> bool:
