@@ -161,11 +161,12 @@ class CompiledSchema(Schema):
             return []
         found: list[LocatedError] = []
         said = {(element, message) for message, element, _ in errors}
+        lacking = {element for message, element, _ in errors if message == MISSING_CHILD}  # said already
         parents_done: set[etree._Element] = set()
         while misplaced:
             _, child, entry = misplaced.pop(0)
             parent = child.getparent()
-            if child is None or parent is None or parent in parents_done:
+            if parent is None or parent in parents_done:
                 continue
             parents_done.add(parent)
             new = self.misplaced_after(parent, child, entry)
@@ -173,7 +174,11 @@ class CompiledSchema(Schema):
                 if not fragments.validate(part):  # where the part itself stands is its parent's to say
                     inside = located(document, fragments.error_log, part)
                     new += [e for e in inside if not (e[1] is part and UNEXPECTED_CHILD.fullmatch(e[0]))]
-            new = [e for e in new if (e[1], e[0]) not in said]
+            new = [
+                e
+                for e in new
+                if (e[1], e[0]) not in said and not (e[1] in lacking and e[0].startswith("Expecting"))
+            ]
             said |= {(element, message) for message, element, _ in new}
             found += new
             misplaced += [e for e in new if e[1] is not None and UNEXPECTED_CHILD.fullmatch(e[0])]
