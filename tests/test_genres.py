@@ -697,6 +697,8 @@ def test_a_pointer_calls_the_note_it_points_to_and_names_what_else_it_points_to(
     ]
     assert text.rstrip().endswith("\n\n".join(["Notes", *notes]))
     assert "old form" not in text and "bib2" not in text and "N1" not in text
+    # A paragraph or an anchor that says nothing of itself is called by where it stands, not by its id.
+    assert "\n\nA spot marked; see ¶ 6 and ¶ 6.\n\n" in text
     document = page(out, "pointers")
     call = document.xpath("//main//sup[@class='noteref']/a")[0]
     assert (call.get("href"), call.get("id"), call.text) == ("#N1", "ref-N1", "[1]")
@@ -770,11 +772,11 @@ def test_references_link_to_the_spot_they_point_to(out):
         "the introduction": "#intro",
         "the rule": "#rule",
         "1": "#eq1",
-        "rule": "#rule",
+        "¶ 1": "#rule",  # an anchor is called by where it stands, not by its id
     }
     assert document.get_element_by_id("eq1").text_content() == "E = mc2"
     assert document.get_element_by_id("rule").text_content() == ""
-    read = "See the saying, the introduction, the rule, 1 and rule; a reference without a target keeps its"
+    read = "See the saying, the introduction, the rule, 1 and ¶ 1; a reference without a target keeps its"
     assert read in text_of(out, "cross-references")
     assert "a reference without a target keeps its words" in document.text_content()
 

@@ -1367,10 +1367,14 @@
       else if ($label) then $label else 'Surface' || (' ' || $element/@n)[$element/@n]"/>
   </xsl:function>
 
+  <!-- What a pointer calls what it leads to: the element's own label (t:element-label), else, for a paragraph
+       or an anchor of the text, where it stands ("¶ 2", "note 3"), else its id (an equation's name, say). -->
   <xsl:function name="t:target-label" as="xs:string">
     <xsl:param name="target" as="xs:string"/>
     <xsl:param name="pointer" as="element()"/>
-    <xsl:sequence select="(t:entry-by-pointer($target, $pointer) ! t:element-label(.), replace($target, '^#', ''))[1]"/>
+    <xsl:variable name="entry" select="t:entry-by-pointer($target, $pointer)"/>
+    <xsl:variable name="placed" select="$entry[self::tei:p or self::tei:anchor][ancestor::tei:text][root(.) is root($pointer)]"/>
+    <xsl:sequence select="($entry ! t:element-label(.), $placed ! t:place-label(.), replace($target, '^#', ''))[1]"/>
   </xsl:function>
 
   <!-- What an element is called where something leads to it, if it says: see t:pointer-label. -->
