@@ -192,6 +192,15 @@ def test_a_start_tag_over_several_lines_is_found_where_it_begins_and_its_attribu
     ]
 
 
+def test_an_element_name_the_schema_does_not_have_is_said_so_with_the_closest_it_has(tmp_path):
+    content = MINIMAL.replace("Written on", "Written <persname>on</persname> <wibble>x</wibble>")
+    code, found = findings(write(tmp_path, content), "--schema", "tei_all")
+    assert code == 1 and [f["message"].split(": expecting")[0] for f in found] == [
+        "Did not expect element persname there (the schema has no element persname; did you mean persName?)",
+        "Did not expect element wibble there (the schema has no element wibble)",
+    ]
+
+
 def test_an_attribute_whose_value_is_not_valid_is_said_so_with_its_value(tmp_path):
     """libxml2 says "Invalid attribute when for element date" of a value as of an attribute not allowed."""
     content = MINIMAL.replace("<text>", '<text xml:lang="en glish">').replace(

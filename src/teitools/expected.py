@@ -9,6 +9,7 @@ taken to match. Patterns are tuples; a reference is resolved when it is first re
 it (whether it may match nothing, the elements it may begin with, those it needs) is kept.
 """
 
+import difflib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
@@ -70,6 +71,7 @@ class Expectations:
         # content model, met again in the next document of a corpus, is not derived again.
         self.answers: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
         self.allowed_attributes: dict[str, frozenset[str] | None] = {}
+        self.unknown_names: dict[str, str] = {}
 
     @classmethod
     def of(cls, root: etree._Element) -> "Expectations | None":
@@ -143,6 +145,27 @@ class Expectations:
             elif kind in ("choice", "group", "optional", "oneOrMore", "zeroOrMore", "define"):
                 pending += list(node)
         return kinds
+
+    def unknown_name(self, name: str) -> str | None:
+        """For an element of a name the grammar defines nowhere, what to say of it: that it has none of that
+        name, and the name it has that is closest, if one is close (a slip of case or of a letter); None for
+        a name it defines."""
+        if name in self.elements:
+            return None
+        if name not in self.unknown_names:  # a name met again (a vocabulary of its own): said as before
+            self.unknown_names[name] = self.said_of_unknown(name)
+        return self.unknown_names[name]
+
+    def said_of_unknown(self, name: str) -> str:
+        namespace, _, local_name = name.rpartition("}")
+        candidates = {
+            n.rpartition("}")[2].lower(): n.rpartition("}")[2]
+            for n in self.elements
+            if n.startswith(namespace)
+        }
+        close = difflib.get_close_matches(local_name.lower(), candidates, n=1, cutoff=0.75)
+        meant = f"; did you mean {candidates[close[0]]}?" if close else ""
+        return f"the schema has no element {local_name}{meant}"
 
     def model(self, name: str) -> Pattern | None:
         """The content model of an element of this name (Clark), None where the grammar does not define it:

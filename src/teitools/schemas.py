@@ -207,6 +207,8 @@ class CompiledSchema(Schema):
             if after == NOT_ALLOWED:
                 expected = expectations.next_names(left)
                 message = f"Did not expect element {etree.QName(child).localname} there"
+                if unknown := expectations.unknown_name(child.tag):
+                    message += f" ({unknown})"
                 found.append(
                     (f"{message}: expecting {listed(expected)}" if expected else message, child, entry)
                 )
@@ -263,6 +265,8 @@ class CompiledSchema(Schema):
         expected = expectations.after(parent, before) if expectations else ()
         if missing and expected:
             return f"Expecting an element {listed(expected)}, got nothing"
+        if not missing and expectations and (unknown := expectations.unknown_name(element.tag)):
+            message += f" ({unknown})"  # a slip in a name: jing says "not allowed anywhere"
         if not missing and expected and element.tag not in expected:
             return f"{message}: expecting {listed(expected)}"
         return message
