@@ -34,12 +34,12 @@
     <sup class="appref">
       <a href="#{t:app-id(.)}" id="ref-{t:app-id(.)}" role="doc-noteref"
          aria-label="Apparatus entry {t:app-number(.)}">
-        <xsl:sequence select="$t:interface-attributes"/>a<xsl:value-of select="t:app-number(.)"/></a>
+        <xsl:sequence select="$t:interface-attributes"/><xsl:value-of select="t:app-marker(.)"/></a>
     </sup>
   </xsl:template>
 
   <xsl:template match="tei:app" mode="app-call-text">
-    <xsl:value-of select="'[a' || t:app-number(.) || ']'"/>
+    <xsl:value-of select="'[' || t:app-marker(.) || ']'"/>
   </xsl:template>
 
   <!-- An entry attached to the text by its end points (t:attachment) is not read where it stands: its marker
@@ -119,7 +119,7 @@
         <ol>
           <xsl:for-each select="$apps">
             <li id="{t:app-id(.)}">
-              <span class="note-number"><xsl:value-of select="'a' || t:app-number(.) || '.'"/></span>
+              <span class="note-number"><xsl:value-of select="t:listed-number(t:app-marker(.))"/></span>
               <xsl:text> </xsl:text>
               <xsl:apply-templates select="." mode="apparatus-html"/>
               <xsl:text> </xsl:text>

@@ -221,10 +221,10 @@
       else string($t:note-numbers(generate-id($note)))"/>
   </xsl:function>
 
-  <!-- A note's number where the notes are listed: "1.", but a sign stands alone ("*", "†", "1)"). -->
-  <xsl:function name="t:listed-note-number" as="xs:string">
-    <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:variable name="number" select="t:note-number($note)"/>
+  <!-- A note's or an apparatus entry's number where they are listed: "1.", "a3.", but a sign stands alone
+       ("*", "†", "1)"). -->
+  <xsl:function name="t:listed-number" as="xs:string">
+    <xsl:param name="number" as="xs:string"/>
     <xsl:sequence select="if (matches($number, '[\p{L}\p{N}]$')) then $number || '.' else $number"/>
   </xsl:function>
 
@@ -902,6 +902,10 @@
     <xsl:param name="app" as="element(tei:app)"/>
     <xsl:sequence select="'tt-app-' || t:app-number($app)"/>
   </xsl:function>
+  <xsl:function name="t:app-marker" as="xs:string">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="'a' || t:app-number($app)"/>
+  </xsl:function>
 
   <!-- The entry of the Apparatus section an element is part of (an app, a reading, a lemma), if any. -->
   <xsl:function name="t:listed-app" as="element(tei:app)?">
@@ -1383,7 +1387,7 @@
     <xsl:sequence select="
       if ($element/self::tei:note[t:is-footnote(.)]) then t:note-number($element)
       else if ($element/(self::tei:app | self::tei:lem | self::tei:rdg | self::tei:rdgGrp)[t:listed-app(.)])
-        then 'a' || t:app-number(t:listed-app($element))
+        then t:app-marker(t:listed-app($element))
       else if ($element/(self::tei:sourceDoc | self::tei:surface)) then t:surface-heading($element)
       else if (normalize-space($element/@n)) then normalize-space($element/@n)
       else if ($element/self::tei:item) then '[' || count($element/preceding-sibling::tei:item) + 1 || ']'

@@ -215,7 +215,7 @@
         <ol>
           <xsl:for-each select="$notes">
             <li id="{t:anchor(.)}">
-              <span class="note-number"><xsl:value-of select="t:listed-note-number(.)"/></span>
+              <span class="note-number"><xsl:value-of select="t:listed-number(t:note-number(.))"/></span>
               <xsl:text> </xsl:text>
               <xsl:apply-templates mode="html"/>
               <xsl:text> </xsl:text>

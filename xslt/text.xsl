@@ -41,10 +41,10 @@
     <xsl:variable name="witnesses" select="string-join(t:cited-witnesses($texts)
       ! string-join((t:siglum(.) ! (. || ':'), t:paragraphs(node() except tei:abbr)), ' '), $newline)"/>
     <xsl:variable name="apparatus" select="if (empty($apps)) then () else
-      ('Apparatus', $witnesses[. != ''], $apps ! ('a' || t:app-number(.) || '. ' || t:apparatus-entry(.)))"/>
+      ('Apparatus', $witnesses[. != ''], $apps ! (t:listed-number(t:app-marker(.)) || ' ' || t:apparatus-entry(.)))"/>
     <xsl:variable name="notes" select="$t:footnotes"/>
     <xsl:variable name="notes-section" select="if (empty($notes)) then () else
-      ('Notes', $notes ! (t:listed-note-number(.) || ' ' || string-join(t:paragraphs(node()), $newline || $newline)))"/>
+      ('Notes', $notes ! (t:listed-number(t:note-number(.)) || ' ' || string-join(t:paragraphs(node()), $newline || $newline)))"/>
     <!-- Each paragraph goes to the output as it is, a blank line before the next: joined into one string
          first, a novel's plain text took a fifth longer. -->
     <xsl:for-each select="string-join($heading, $newline), $body, $apparatus, $notes-section">

@@ -159,9 +159,9 @@ def held_findings(
     sitting's speakers are in the list of persons its root brings in."""
     findings = []
     for each in held:
-        if answered(each, inclusions, corpus, unread):
-            continue
         includers = inclusions.includers(each.key)
+        if answered(each, includers, inclusions, corpus, unread):
+            continue
         findings.append(
             part_of_unread(each.finding, includers) if includers and not each.xml_id else each.finding
         )
@@ -179,9 +179,13 @@ def part_of_unread(finding: Finding, includers: list[str]) -> Finding:
 
 
 def answered(
-    held: UnlessIncluded, inclusions: Inclusions, corpus: CorpusFacts, unread: frozenset[str] = frozenset()
+    held: UnlessIncluded,
+    includers: list[str],
+    inclusions: Inclusions,
+    corpus: CorpusFacts,
+    unread: frozenset[str] = frozenset(),
 ) -> bool:
-    includers = inclusions.includers(held.key)
+    """Whether a file that brings held's file in (includers: inclusions.includers) answers it."""
     if not held.xml_id:
         return any(includer not in unread for includer in includers)
     checked = [corpus.ids_of(includer) for includer in includers if includer in corpus.by_key]

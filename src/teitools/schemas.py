@@ -134,13 +134,11 @@ class CompiledSchema(Schema):
         # reg there", then "Element line has extra content: reg". Once is said, as jing does.
         misplaced = {e for message, e, _ in errors if e is not None and UNEXPECTED_CHILD.fullmatch(message)}
         # An xml:id used twice is said by the loader (id-unique), with the id; libxml2 says it again.
-        repeated = {e for message, e, _ in errors if e is not None and INVALID_ID.match(message)}
-        repeated = {e for e in repeated if e.get(XML_ID) in document.repeated_ids}
         findings = [
             self._libxml2_finding(document, message, element, entry)
             for message, element, entry in errors
             if not (element in misplaced and EXTRA_CONTENT.match(message))
-            and not (element in repeated and INVALID_ID.match(message))
+            and not (element is not None and INVALID_ID.match(message) and repeats_id(element, document))
         ]
         # libxml2 may refuse a document without saying why (a grammar whose start is notAllowed): the verdict
         # stands all the same, at the root. An xml:id used twice is such a reason, which the loader gave.
@@ -205,18 +203,11 @@ class CompiledSchema(Schema):
         for child in children[place + 1 :]:
             after = expectations.derivative(left, child.tag)
             if after == NOT_ALLOWED:
-                expected = expectations.next_names(left)
-                message = f"Did not expect element {etree.QName(child).localname} there"
-                if unknown := expectations.unknown_name(child.tag):
-                    message += f" ({unknown})"
-                found.append(
-                    (f"{message}: expecting {listed(expected)}" if expected else message, child, entry)
-                )
+                found.append((unexpected(child, expectations, expectations.next_names(left)), child, entry))
                 after = expectations.past_misplaced(left, child.tag)
             left = after
         if not expectations.nullable(left):
-            message = f"Expecting an element {listed(expectations.next_names(left))}, got nothing"
-            found.append((message, parent, entry))
+            found.append((lacking(expectations.next_names(left)), parent, entry))
         return found
 
     def _libxml2_finding(
@@ -258,18 +249,13 @@ class CompiledSchema(Schema):
         if self.expectations is None or parent is None or not asks:
             return message
         expectations = self.expectations()
+        if expectations is None:
+            return message
         if missing:
-            before = list(element.iterchildren(etree.Element))
-        else:
-            before = list(element.itersiblings(etree.Element, preceding=True))[::-1]
-        expected = expectations.after(parent, before) if expectations else ()
-        if missing and expected:
-            return f"Expecting an element {listed(expected)}, got nothing"
-        if not missing and expectations and (unknown := expectations.unknown_name(element.tag)):
-            message += f" ({unknown})"  # a slip in a name: jing says "not allowed anywhere"
-        if not missing and expected and element.tag not in expected:
-            return f"{message}: expecting {listed(expected)}"
-        return message
+            expected = expectations.after(parent, list(element.iterchildren(etree.Element)))
+            return lacking(expected) if expected else message
+        before = list(element.itersiblings(etree.Element, preceding=True))[::-1]
+        return unexpected(element, expectations, expectations.after(parent, before))
 
     def _xmlschema_finding(self, document: Document, error: xmlschema.XMLSchemaValidationError) -> Finding:
         message = tidy(error.reason or str(error))
@@ -490,6 +476,25 @@ def read_or_empty(path: Path, limit: int = -1) -> bytes:
             return stream.read(limit)
     except OSError:
         return b""
+
+
+def unexpected(element: etree._Element, expectations: Expectations, expected: tuple[str, ...]) -> str:
+    """A child that may not come where it stands, as jing says it: what may come there instead, and, for a
+    name the schema has nowhere (jing: "not allowed anywhere"), the closest one it has."""
+    message = f"Did not expect element {etree.QName(element).localname} there"
+    if unknown := expectations.unknown_name(element.tag):
+        message += f" ({unknown})"
+    return f"{message}: expecting {listed(expected)}" if expected and element.tag not in expected else message
+
+
+def lacking(expected: tuple[str, ...]) -> str:
+    """An element that ends before a child it requires (libxml2 names none)."""
+    return f"Expecting an element {listed(expected)}, got nothing"
+
+
+def repeats_id(element: etree._Element, document: Document) -> bool:
+    """Whether the element's xml:id is one the document uses twice (said by the loader: id-unique)."""
+    return element.get(XML_ID) in document.repeated_ids
 
 
 # libxml2's message, the element it is about (None when its path names none), and libxml2's entry.
