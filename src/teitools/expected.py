@@ -72,6 +72,9 @@ class Expectations:
         self.answers: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
         self.allowed_attributes: dict[str, frozenset[str] | None] = {}
         self.unknown_names: dict[str, str] = {}
+        # What is left of a definition once a child of a name has matched: model classes are referred to
+        # from every content model, and their choices of hundreds of elements derived once.
+        self.derived_references: dict[tuple[str, str], Pattern] = {}
 
     @classmethod
     def of(cls, root: etree._Element) -> "Expectations | None":
@@ -309,7 +312,10 @@ class Expectations:
         if kind == "element":
             return EMPTY if pattern[1] in (name, ANY_NAME) else NOT_ALLOWED
         if kind == "ref":
-            return self.derivative(self.resolve(pattern[1]), name)
+            key = (pattern[1], name)
+            if key not in self.derived_references:
+                self.derived_references[key] = self.derivative(self.resolve(pattern[1]), name)
+            return self.derived_references[key]
         if kind == "choice":
             return choice([self.derivative(each, name) for each in pattern[1]])
         if kind == "oneOrMore":
