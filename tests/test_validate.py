@@ -128,10 +128,30 @@ def test_unknown_element(tmp_path):
     assert "wibble" in found["message"]
 
 
+def test_an_end_tag_is_found_past_what_only_looks_like_one(tmp_path):
+    """Document.end_position: the end tag that closes the element, not one of a nested element of the same
+    name, nor "</div>" in a comment, a CDATA section or an attribute value; an empty element ends where it
+    starts."""
+    from teitools.load import load
+
+    source = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<div n="a>b">\n<!-- </div> -->\n<div>\n'
+        "<p><![CDATA[</div>]]></p>\n</div>\n<div/>\n  </div>\n</TEI>\n"
+    )
+    document = load(write(tmp_path, source))
+    outer, inner, empty = document.root.iter("{http://www.tei-c.org/ns/1.0}div")
+    assert document.end_position(outer) == (8, 3)
+    assert document.end_position(inner) == (6, 1)
+    assert document.end_position(empty) == document.position(empty) == (7, 1)
+
+
 def test_missing_header_part(tmp_path):
     content = re.sub(r"<sourceDesc>.*</sourceDesc>", "", MINIMAL)
     found = the_finding(write(tmp_path, content), "schema")
-    assert "sourceDesc" in found["message"] and (found["line"], found["column"]) == (4, 5)
+    lines = content.splitlines()
+    end = next(n for n, line in enumerate(lines, 1) if "</fileDesc>" in line)  # where jing says it
+    assert found["message"] == "element fileDesc incomplete; missing required element sourceDesc"
+    assert (found["line"], found["column"]) == (end, lines[end - 1].index("</fileDesc>") + 1)
 
 
 def test_impossible_date(tmp_path):
@@ -433,4 +453,9 @@ def test_a_flat_relax_ng_grammar_says_which_element_is_missing(tmp_path):
     schema.write_text(FLAT_RNG)
     document = write(tmp_path, '<TEI xmlns="http://www.tei-c.org/ns/1.0">\n  <teiHeader/>\n</TEI>\n')
     found = the_finding(document, "schema", "--schema", str(schema))
-    assert (found["line"], found["message"]) == (1, "Expecting an element text, got nothing")
+    # At the end tag, where the document's content has all been read, as jing says it.
+    assert (found["line"], found["column"], found["message"]) == (
+        3,
+        1,
+        "element TEI incomplete; missing required element text",
+    )

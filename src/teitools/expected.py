@@ -164,8 +164,10 @@ class Expectations:
         candidates = {
             n.rpartition("}")[2].lower(): n.rpartition("}")[2]
             for n in self.elements
-            if n.startswith(namespace)
+            if n.rpartition("}")[0] == namespace
         }
+        if not candidates:  # a vocabulary of its own (ELTeC's <authorGender>): no name of it is a slip
+            return f"the schema has no element in {namespace_named(namespace)}"
         close = difflib.get_close_matches(local_name.lower(), candidates, n=1, cutoff=0.75)
         meant = f"; did you mean {candidates[close[0]]}?" if close else ""
         return f"the schema has no element {local_name}{meant}"
@@ -377,6 +379,11 @@ def listed(names: tuple[str, ...]) -> str:
     shown = sorted({"any element" if name == ANY_NAME else name.rpartition("}")[2] for name in names})
     more = len(shown) - MOST_NAMES
     return " or ".join(shown[:MOST_NAMES]) + (f" (or {more} more)" if more > 0 else "")
+
+
+def namespace_named(namespace: str) -> str:
+    """A namespace as a message names it: "namespace http://…", or "no namespace"."""
+    return f"namespace {namespace.lstrip('{')}" if namespace else "no namespace"
 
 
 def attribute_name(attribute: etree._Element) -> str | None:

@@ -30,6 +30,10 @@ MARKUP = re.compile(
     r"|<([^\s/>!?]+)(?:\s+[^\s=<>]+\s*=\s*(?:\"[^\"<]*\"|'[^'<]*'))*\s*/?>",
     re.S,
 )
+# The tags that open and close elements, past what may hold "<" without being one: where an element ends.
+TAGS = re.compile(
+    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|</[^\s>]+\s*>|<[^\s/>!?](?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.S
+)
 # libxml2's messages that name its own options are said in the editor's terms instead.
 PARSER_MESSAGES = (
     (re.compile(r"Excessive depth in document: (\d+).*"), r"elements nested more than \1 deep: refused"),
@@ -244,6 +248,26 @@ class Document:
         if attribute:
             found = attribute_pattern(attribute).search(self.text, tag.start(), tag.end())
             offset = found.start() + 1 if found else offset
+        return self.at_offset(offset)
+
+    def end_position(self, element: etree._Element) -> tuple[int, int]:
+        """Where an element's end tag begins (an empty one's tag: where it begins): where jing says what the
+        element lacks, once it has read all it holds. Its start tag where the markup cannot be followed."""
+        start = self.written_position(element, None) and self.start_tags[self.element_order[element]]
+        if self.expanded or not start or start.group(0).endswith("/>"):
+            return self.position(element)
+        depth = 1
+        for tag in TAGS.finditer(self.text, start.end()):
+            written = tag.group(0)
+            if written.startswith("</"):
+                depth -= 1
+                if depth == 0:
+                    return self.at_offset(tag.start())
+            elif not written.startswith(("<!", "<?")) and not written.endswith("/>"):
+                depth += 1
+        return self.position(element)
+
+    def at_offset(self, offset: int) -> tuple[int, int]:
         line_index = bisect.bisect_right(self.line_starts, offset) - 1
         return line_index + 1, offset - self.line_starts[line_index] + 1
 
@@ -268,9 +292,16 @@ class Document:
         return self.label, *self.position(element)
 
     def finding(
-        self, element: etree._Element, severity: str, rule: str, message: str, attribute: str = ""
+        self,
+        element: etree._Element,
+        severity: str,
+        rule: str,
+        message: str,
+        attribute: str = "",
+        at_end: bool = False,
     ) -> Finding:
-        line, column = self.position(element, attribute or None)
+        """A finding at an element's start tag (or one of its attributes), or at_end: at its end tag."""
+        line, column = self.end_position(element) if at_end else self.position(element, attribute or None)
         return Finding(self.label, line, column, severity, rule, message, self.tree.getpath(element))
 
 

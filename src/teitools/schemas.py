@@ -58,6 +58,8 @@ ATTRIBUTE_IN_MESSAGE = re.compile(r"attribute '([\w:.-]+)'|Invalid attribute ([\
 MISSING_CHILD = "Expecting an element , got nothing"
 UNEXPECTED_CHILD = re.compile(r"Did not expect element \S+ there")
 EXTRA_CONTENT = re.compile(r"Element \S+ has extra content")
+# An element that lacks a required child, as said (lacking): at its end tag, as jing says it.
+INCOMPLETE = re.compile(r"element \S+ incomplete;")
 # A grammar's word on an xml:id used twice (RELAX NG, then XML Schema), which the loader says (id-unique).
 INVALID_ID = re.compile(
     r"Invalid attribute id for element \S+$"
@@ -159,7 +161,7 @@ class CompiledSchema(Schema):
             return []
         found: list[LocatedError] = []
         said = {(element, message) for message, element, _ in errors}
-        lacking = {element for message, element, _ in errors if message == MISSING_CHILD}  # said already
+        said_lacking = {element for message, element, _ in errors if message == MISSING_CHILD}
         parents_done: set[etree._Element] = set()
         while misplaced:
             _, child, entry = misplaced.pop(0)
@@ -175,7 +177,7 @@ class CompiledSchema(Schema):
             new = [
                 e
                 for e in new
-                if (e[1], e[0]) not in said and not (e[1] in lacking and e[0].startswith("Expecting"))
+                if (e[1], e[0]) not in said and not (e[1] in said_lacking and says_lacking(e[0]))
             ]
             said |= {(element, message) for message, element, _ in new}
             found += new
@@ -207,7 +209,7 @@ class CompiledSchema(Schema):
                 after = expectations.past_misplaced(left, child.tag)
             left = after
         if not expectations.nullable(left):
-            found.append((lacking(expectations.next_names(left)), parent, entry))
+            found.append((lacking(parent, expectations.next_names(left)), parent, entry))
         return found
 
     def _libxml2_finding(
@@ -219,7 +221,8 @@ class CompiledSchema(Schema):
             named = next(filter(None, attribute.groups()), "") if attribute else ""
             if named and message.startswith("Invalid attribute"):
                 message = self.attribute_message(message, element, named)
-            return document.finding(element, ERROR, "schema", message, named)
+            at_end = bool(INCOMPLETE.match(message))
+            return document.finding(element, ERROR, "schema", message, named, at_end=at_end)
         return Finding(document.label, max(entry.line, 1), max(entry.column, 1), ERROR, "schema", message)
 
     def attribute_message(self, message: str, element: etree._Element, named: str) -> str:
@@ -246,14 +249,14 @@ class CompiledSchema(Schema):
         missing = message == MISSING_CHILD
         parent = element if missing else element.getparent()
         asks = missing or UNEXPECTED_CHILD.fullmatch(message)
-        if self.expectations is None or parent is None or not asks:
+        if parent is None or not asks:
             return message
-        expectations = self.expectations()
+        expectations = self.expectations() if self.expectations else None
+        if missing:
+            children = list(element.iterchildren(etree.Element))
+            return lacking(element, expectations.after(parent, children) if expectations else ())
         if expectations is None:
             return message
-        if missing:
-            expected = expectations.after(parent, list(element.iterchildren(etree.Element)))
-            return lacking(expected) if expected else message
         before = list(element.itersiblings(etree.Element, preceding=True))[::-1]
         return unexpected(element, expectations, expectations.after(parent, before))
 
@@ -487,9 +490,16 @@ def unexpected(element: etree._Element, expectations: Expectations, expected: tu
     return f"{message}: expecting {listed(expected)}" if expected and element.tag not in expected else message
 
 
-def lacking(expected: tuple[str, ...]) -> str:
-    """An element that ends before a child it requires (libxml2 names none)."""
-    return f"Expecting an element {listed(expected)}, got nothing"
+def says_lacking(message: str) -> bool:
+    """Whether a message says that an element lacks a required child: libxml2's, or as completed (lacking)."""
+    return message == MISSING_CHILD or bool(INCOMPLETE.match(message))
+
+
+def lacking(element: etree._Element, expected: tuple[str, ...]) -> str:
+    """An element that ends before a child it requires, as jing says it (libxml2: "Expecting an element ,
+    got nothing"), with the children that may come there, where the grammar says."""
+    missing = f"missing required element {listed(expected)}" if expected else "missing a required element"
+    return f"element {etree.QName(element).localname} incomplete; {missing}"
 
 
 def repeats_id(element: etree._Element, document: Document) -> bool:
