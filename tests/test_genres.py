@@ -356,9 +356,14 @@ def test_rend_values_become_their_own_look(out):
         "A bold block",
         said,
         'An \ufffd"odd escape.',
+        "«A quoted paragraph»",
         "struck capitals latin spaced italic small typed spread x2",
     ]
-    assert said in text_of(out, "highlighting").split("\n\n")
+    paragraphs = text_of(out, "highlighting").split("\n\n")
+    assert said in paragraphs
+    # A block's marks stand inside its box (its p), and inside its paragraph in the plain text.
+    assert document.xpath("//main//p[@class='p'][starts-with(., '«')]/text()") == ["«A quoted paragraph»"]
+    assert "«A quoted paragraph»" in paragraphs
     assert document.xpath("//p[starts-with(., 'Once')]/@class") == ["p rend-initcaps"]
     assert document.xpath("//p[starts-with(., 'Once')]/@style") == []
 
