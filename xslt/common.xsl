@@ -83,8 +83,9 @@
   <!-- Computed once per transformation as one map (generate-id to ordinal): an anchor is then one lookup,
        cheaper in Saxon than an accumulator lookup per element (about a tenth of the page's time). Only
        elements of the document transformed are numbered; those of the documents it points into are reached
-       by their xml:id. An element with an xml:id is counted, but has no entry: its anchor is its id. Nor has
-       a name where it can be no mention (t:is-outside-mentions): a gazetteer's place names were half the
+       by their xml:id. An element with an xml:id is counted, but has no entry: its anchor is its id, unless
+       the document repeats the id (t:own-id; asked here of the attribute, without a call per element: the
+       call was a third of the map's cost). Nor has a name where it can be no mention (t:is-outside-mentions): a gazetteer's place names were half the
        map, and the map a fifth of its page. Nor is an element of an example of encoding (egXML), shown as
        markup: the example would take the numbers of the elements after it. -->
   <xsl:variable name="t:ordinals" as="map(xs:string, xs:integer)">
@@ -92,7 +93,8 @@
       <xsl:for-each-group select="//*[map:contains($t:anchored, local-name())][not(self::eg:*)]" group-by="local-name()">
         <xsl:variable name="always" select="$t:anchored(current-grouping-key())"/>
         <xsl:for-each select="current-group()">
-          <xsl:if test="empty(t:own-id(.)) and ($always or not(t:is-outside-mentions(ancestor::*)))">
+          <xsl:if test="(empty(@xml:id) or map:contains($t:repeated-ids, string(@xml:id)))
+                        and ($always or not(t:is-outside-mentions(.)))">
             <xsl:map-entry key="generate-id()" select="position()"/>
           </xsl:if>
         </xsl:for-each>
@@ -203,10 +205,17 @@
   </xsl:function>
 
   <!-- The element's xml:id, unless an element before it has it too (a slip that validate reports): the page
-       has each id once. -->
+       has each id once. Which ids the document transformed repeats, teitools found when it loaded it
+       ($repeated-ids, space-separated): only an element with one of these, or of another document, is
+       looked up (a key lookup per element with an id was a sixth of the page's anchors). -->
+  <xsl:param name="repeated-ids" as="xs:string" select="''"/>
+  <xsl:variable name="t:repeated-ids" as="map(xs:string, xs:boolean)"
+    select="map:merge(tokenize($repeated-ids) ! map { . : true() })"/>
+  <xsl:variable name="t:document" as="document-node()" select="/"/>
   <xsl:function name="t:own-id" as="xs:string?">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="$element/@xml:id[key('by-id', string(.), root(.))[1] is $element] ! string(.)"/>
+    <xsl:sequence select="$element/@xml:id[if (map:contains($t:repeated-ids, string(.)) or not(root(.) is $t:document))
+      then key('by-id', string(.), root(.))[1] is $element else true()] ! string(.)"/>
   </xsl:function>
 
   <!-- The block an occurrence stands in: the nearest paragraph-like ancestor (or the note itself). -->
@@ -444,12 +453,12 @@
     <xsl:sequence select="t:entry($mention/@ref)[map:contains($t:record-kinds, local-name())]"/>
   </xsl:function>
 
-  <!-- Whether an element with these ancestors stands where no mention is: outside the text, or in an
-       authority list. -->
+  <!-- Whether an element stands where no mention is: outside the text, or in an authority list. Asked of
+       its ancestors as steps: their sequence, built first, made the anchors' map twice as slow to build. -->
   <xsl:function name="t:is-outside-mentions" as="xs:boolean">
-    <xsl:param name="ancestors" as="element()*"/>
-    <xsl:sequence select="empty($ancestors/self::tei:text)
-      or (some $a in $ancestors satisfies map:contains($t:authority-list-names, local-name($a)))"/>
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="empty($element/ancestor::tei:text)
+      or exists($element/ancestor::*[map:contains($t:authority-list-names, local-name())])"/>
   </xsl:function>
 
   <!-- The index a mention belongs to (person, place, org, work, date), or () for what is no mention. A mention
@@ -458,11 +467,9 @@
   <xsl:function name="t:mention-kind" as="xs:string?">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="own" select="$element/self::tei:* ! $t:mention-kinds(local-name())"/>
-    <!-- One walk up: the ancestors are read once, for the three conditions. -->
-    <xsl:variable name="ancestors" select="if (empty($own)) then () else $element/ancestor::*"/>
     <xsl:sequence select="
-      if (empty($own) or t:is-outside-mentions($ancestors)
-          or exists($ancestors[parent::tei:choice][not(t:reading(..) is .)])) then ()
+      if (empty($own) or t:is-outside-mentions($element)
+          or exists($element/ancestor::*[parent::tei:choice][not(t:reading(..) is .)])) then ()
       else if ($element/self::tei:date) then 'date'
       else if ($element/self::tei:title[not(@ref)] or $element/self::tei:bibl[.//tei:title/@ref]) then ()
       else (t:record($element) ! $t:record-kinds(local-name()), $own[. != ''],

@@ -140,6 +140,7 @@ class Renderer:
         number_of = {document.key: 0} | {file: number for number, file in enumerate(linked, 1)}
         parameters = {
             "header": self.processor.make_string_value(header),
+            "repeated-ids": self.processor.make_string_value(" ".join(sorted(document.repeated_ids))),
             "documents": self.processor.make_array([each.node for each in linked.values()]),
             "images": self.processor.make_map2(
                 {
