@@ -85,9 +85,10 @@
        elements of the document transformed are numbered; those of the documents it points into are reached
        by their xml:id. An element with an xml:id is counted, but has no entry: its anchor is its id, unless
        the document repeats the id (t:own-id; asked here of the attribute, without a call per element: the
-       call was a third of the map's cost). Nor has a name where it can be no mention (t:is-outside-mentions): a gazetteer's place names were half the
-       map, and the map a fifth of its page. Nor is an element of an example of encoding (egXML), shown as
-       markup: the example would take the numbers of the elements after it. -->
+       call was a third of the map's cost). Nor has a name where it can be no mention (t:is-outside-mentions):
+       a gazetteer's place names were half the map, and the map a fifth of its page. Nor is an element of an
+       example of encoding (egXML), shown as markup: the example would take the numbers of the elements after
+       it. -->
   <xsl:variable name="t:ordinals" as="map(xs:string, xs:integer)">
     <xsl:map>
       <xsl:for-each-group select="//*[map:contains($t:anchored, local-name())][not(self::eg:*)]" group-by="local-name()">
