@@ -252,20 +252,39 @@ class Document:
 
     def end_position(self, element: etree._Element) -> tuple[int, int]:
         """Where an element's end tag begins (an empty one's tag: where it begins): where jing says what the
-        element lacks, once it has read all it holds. Its start tag where the markup cannot be followed."""
-        start = self.written_position(element, None) and self.start_tags[self.element_order[element]]
-        if self.expanded or not start or start.group(0).endswith("/>"):
+        element lacks, once it has read all it holds. Its start tag where the markup cannot be followed.
+
+        Only the lines between the last element inside it and the next element after it are read: the end
+        tags there close that last element and its ancestors, up to this one."""
+        if self.expanded:  # the markup as written is not the tree
             return self.position(element)
-        depth = 1
-        for tag in TAGS.finditer(self.text, start.end()):
+        last, still_open = element, 0  # the last element inside, and the elements open around it
+        while (child := next(last.iterchildren(etree.Element, reversed=True), None)) is not None:
+            last, still_open = child, still_open + 1
+        line, column = self.position(last)
+        text = "\n".join(self.source_line(number) for number in range(line, self.line_after(element) + 1))
+        for tag in TAGS.finditer(text, column - 1):
             written = tag.group(0)
             if written.startswith("</"):
-                depth -= 1
-                if depth == 0:
-                    return self.at_offset(tag.start())
+                still_open -= 1
             elif not written.startswith(("<!", "<?")) and not written.endswith("/>"):
-                depth += 1
+                still_open += 1
+            if still_open == 0 and written.startswith("</"):
+                before = text.rfind("\n", 0, tag.start())
+                return line + text.count("\n", 0, tag.start()), tag.start() - before
+            if still_open <= 0:  # an empty element, or markup that does not follow the tree
+                break
         return self.position(element)
+
+    def line_after(self, element: etree._Element) -> int:
+        """The line of the first element after this one and all it holds (the last line where none is)."""
+        node: etree._Element | None = element
+        while node is not None:
+            following = next(node.itersiblings(etree.Element), None)
+            if following is not None:
+                return following.sourceline or len(self.lines)
+            node = node.getparent()
+        return len(self.lines)
 
     def at_offset(self, offset: int) -> tuple[int, int]:
         line_index = bisect.bisect_right(self.line_starts, offset) - 1
