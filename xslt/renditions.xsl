@@ -46,8 +46,9 @@
     mode="text" priority="50">
     <xsl:variable name="drawn" as="node()*"><xsl:next-match/></xsl:variable>
     <xsl:variable name="marks" select="$drawn ! (. instance of processing-instruction())"/>
-    <!-- The block's own marks: those before its first text and after its last. -->
-    <xsl:variable name="opening" select="(index-of($marks, false())[1] - 1, count($drawn))[1]"/>
+    <!-- The block's own marks: those before its first text and after its last (half of them each, in an empty
+         block). -->
+    <xsl:variable name="opening" select="(index-of($marks, false())[1] - 1, count($drawn) idiv 2)[1]"/>
     <xsl:variable name="closing" select="(index-of($marks, false())[last()] + 1, $opening + 1)[1]"/>
     <xsl:sequence select="$drawn[position() le $opening]"/>
     <xsl:value-of select="t:generated-text(., 'before')"/>
