@@ -357,13 +357,15 @@ def test_rend_values_become_their_own_look(out):
         said,
         'An \ufffd"odd escape.',
         "«A quoted paragraph»",
+        "«»",
         "struck capitals latin spaced italic small typed spread x2",
     ]
     paragraphs = text_of(out, "highlighting").split("\n\n")
     assert said in paragraphs
     # A block's marks stand inside its box (its p), and inside its paragraph in the plain text.
-    assert document.xpath("//main//p[@class='p'][starts-with(., '«')]/text()") == ["«A quoted paragraph»"]
-    assert "«A quoted paragraph»" in paragraphs
+    quoted = document.xpath("//main//p[@class='p'][starts-with(., '«')]/text()")
+    assert quoted == ["«A quoted paragraph»", "«»"]
+    assert "«A quoted paragraph»" in paragraphs and "«»" in paragraphs  # an empty block's too
     assert document.xpath("//p[starts-with(., 'Once')]/@class") == ["p rend-initcaps"]
     assert document.xpath("//p[starts-with(., 'Once')]/@style") == []
 
