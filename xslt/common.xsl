@@ -1474,6 +1474,11 @@
     <xsl:sequence select="string-join($quoted ! t:css-unescaped(.))"/>
   </xsl:function>
 
+  <xsl:function name="t:has-generated-text" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="t:generated-text($element, 'before') != '' or t:generated-text($element, 'after') != ''"/>
+  </xsl:function>
+
   <xsl:function name="t:css-unescaped" as="xs:string">
     <xsl:param name="css" as="xs:string"/>
     <xsl:variable name="parts" as="xs:string*">

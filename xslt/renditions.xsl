@@ -11,7 +11,7 @@
 
   <!-- An element with text before or after it from its renditions (t:generated-text): the text, around
        whatever look the element has, in either output. -->
-  <xsl:template match="tei:*[@rendition][not(t:is-block(.))][t:generated-text(., 'before') or t:generated-text(., 'after')]"
+  <xsl:template match="tei:*[@rendition][not(t:is-block(.))][t:has-generated-text(.)]"
     mode="html text" priority="50">
     <xsl:value-of select="t:generated-text(., 'before')"/>
     <xsl:next-match/>
@@ -21,7 +21,7 @@
   <!-- A block's text stands inside its box, as CSS draws ::before and ::after (outside, it would stand between
        paragraphs): in the HTML, first and last in the element the block is drawn as; in the plain text, inside
        its paragraph's marks. -->
-  <xsl:template match="tei:*[@rendition][t:is-block(.)][t:generated-text(., 'before') or t:generated-text(., 'after')]"
+  <xsl:template match="tei:*[@rendition][t:is-block(.)][t:has-generated-text(.)]"
     mode="html" priority="50">
     <xsl:variable name="before" select="t:generated-text(., 'before')"/>
     <xsl:variable name="after" select="t:generated-text(., 'after')"/>
@@ -42,7 +42,7 @@
     </xsl:for-each>
   </xsl:template>
 
-  <xsl:template match="tei:*[@rendition][t:is-block(.)][t:generated-text(., 'before') or t:generated-text(., 'after')]"
+  <xsl:template match="tei:*[@rendition][t:is-block(.)][t:has-generated-text(.)]"
     mode="text" priority="50">
     <xsl:variable name="drawn" as="node()*"><xsl:next-match/></xsl:variable>
     <xsl:variable name="marks" select="$drawn ! (. instance of processing-instruction())"/>
