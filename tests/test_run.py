@@ -286,3 +286,23 @@ def test_the_schematron_and_the_rules_share_one_walk_over_each_document(monkeypa
     result = run.map_document(path, options)
     assert len(walks) == 1
     assert result.facts is not None and result.facts.ids  # the rules read their facts from that walk
+
+
+def test_a_pools_worker_writes_the_pages_it_renders(tmp_path, monkeypatch):
+    """A page crosses no pipe: the worker that rendered it writes it where the run writes (map_batch with
+    the pages' names and folder), and sends back the names of the files and the index entries only."""
+    letter = ROOT / "tei" / "trotsky-1926-01-09-letter-to-bukharin.xml"
+    options = run.RunOptions(formats=("html", "text", "entries"), pages=frozenset(["letter"]))
+    monkeypatch.setattr(run, "_worker_options", options)
+    [result] = run.map_batch([letter], ["letter"], tmp_path)
+    assert result.written == ["letter.html", "letter.txt"] and list(result.outputs) == ["entries"]
+    assert (tmp_path / "letter.html").read_text(encoding="utf-8").upper().startswith("<!DOCTYPE HTML>")
+    assert "Bukharin" in (tmp_path / "letter.txt").read_text(encoding="utf-8")
+    # Without them, the pages travel back to be written by the run.
+    [result] = run.map_batch([letter])
+    assert result.written == [] and set(result.outputs) == {"html", "text", "entries"}
+    # A pool's tasks carry each batch's page names, in the order of its files.
+    a, b, c = (tmp_path / f"{name}.xml" for name in "abc")
+    tasks = run.batch_tasks([[a, b], [c]], run.Pages(tmp_path, ["pa", "pb", "pc"]))
+    assert tasks == [([a, b], ["pa", "pb"], tmp_path), ([c], ["pc"], tmp_path)]
+    assert run.batch_tasks([[a, b], [c]], None) == [([a, b],), ([c],)]
