@@ -943,12 +943,14 @@
   </xsl:function>
 
   <!-- The signs Leiden draws around supplied text or a gap on its own: ⟨omitted⟩, (subaudible), [lost], with
-       ? where the editors doubt what they supply; a lost line or illegible letters have none. -->
+       ? where the editors doubt what they supply; a lost line or illegible letters have none. Text the
+       editors judge superfluous (surplus) stands between braces, in any text. -->
   <xsl:function name="t:leiden-signs" as="xs:string*">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="doubt" select="'?'[$element/self::tei:supplied/@cert = 'low']"/>
     <xsl:sequence select="
       if ($element/self::tei:gap[@unit = 'line' or @reason = 'illegible']) then ()
+      else if ($element/self::tei:surplus) then ('{', '}')
       else if (not(t:is-edition($element))) then ('[', $doubt || ']')
       else if ($element/@reason = 'omitted') then ('⟨', $doubt || '⟩')
       else if ($element/self::tei:supplied/@reason = ('subaudible', 'explanation')) then ('(', $doubt || ')')

@@ -80,7 +80,6 @@
     <xsl:text>⟦</xsl:text><xsl:apply-templates mode="text"/><xsl:text>⟧</xsl:text>
   </xsl:template>
 
-
   <!-- An abbreviation left unexpanded: (- - -) after it. -->
   <xsl:template match="tei:div[@type = 'edition']//tei:abbr[not(parent::tei:expan or parent::tei:choice)]" mode="html">
     <span class="abbr"><xsl:call-template name="phrase-content"/>(- - -)</span>

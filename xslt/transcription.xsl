@@ -94,18 +94,18 @@
     <xsl:value-of select="$signs[2]"/>
   </xsl:template>
 
-  <!-- Text the editors judge superfluous (surplus): between braces, as Leiden has it, in any text. -->
-  <xsl:variable name="t:surplus-signs" as="xs:string+" select="'{', '}'"/>
-
+  <!-- Text the editors judge superfluous (surplus): between its signs (t:drawn-signs), in any text. -->
   <xsl:template match="tei:surplus" mode="html">
-    <span class="surplus" title="Superfluous in the source, for the editors"><xsl:value-of select="$t:surplus-signs[1]"/>
-      <xsl:call-template name="phrase-content"/><xsl:value-of select="$t:surplus-signs[2]"/></span>
+    <xsl:variable name="signs" select="t:drawn-signs(.)"/>
+    <span class="surplus" title="Superfluous in the source, for the editors"><xsl:value-of select="$signs[1]"/>
+      <xsl:call-template name="phrase-content"/><xsl:value-of select="$signs[2]"/></span>
   </xsl:template>
 
   <xsl:template match="tei:surplus" mode="text">
-    <xsl:value-of select="$t:surplus-signs[1]"/>
+    <xsl:variable name="signs" select="t:drawn-signs(.)"/>
+    <xsl:value-of select="$signs[1]"/>
     <xsl:apply-templates mode="text"/>
-    <xsl:value-of select="$t:surplus-signs[2]"/>
+    <xsl:value-of select="$signs[2]"/>
   </xsl:template>
 
   <!-- An omission: [its description], or […] when it has none (t:gap-sign). -->

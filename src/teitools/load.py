@@ -267,11 +267,11 @@ class Document:
             written = tag.group(0)
             if written.startswith("</"):
                 still_open -= 1
+                if still_open == 0:  # this element's own end tag
+                    before = text.rfind("\n", 0, tag.start())
+                    return line + text.count("\n", 0, tag.start()), tag.start() - before
             elif not written.startswith(("<!", "<?")) and not written.endswith("/>"):
                 still_open += 1
-            if still_open == 0 and written.startswith("</"):
-                before = text.rfind("\n", 0, tag.start())
-                return line + text.count("\n", 0, tag.start()), tag.start() - before
             if still_open <= 0:  # an empty element, or markup that does not follow the tree
                 break
         return self.position(element)
