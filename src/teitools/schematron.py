@@ -206,10 +206,18 @@ class AttributesThere:
     name: str
     attributes: tuple[str, ...]
 
-    def __call__(self, element: etree._Element) -> bool:
-        tag = element.tag
-        named = tag == self.name or not self.name or (self.name.endswith("}") and tag.startswith(self.name))
-        return named and all(element.get(attribute) is not None for attribute in self.attributes)
+    def select(self, elements: list[etree._Element], carried: str | None) -> list[etree._Element]:
+        """The elements the condition holds for, all of which carry `carried` (the attribute they were
+        collected by). A comprehension per test, not a call per element: a third of the time."""
+        name = self.name
+        if name.endswith("}"):
+            elements = [element for element in elements if element.tag.startswith(name)]
+        elif name:
+            elements = [element for element in elements if element.tag == name]
+        for attribute in self.attributes:
+            if attribute != carried:
+                elements = [element for element in elements if element.get(attribute) is not None]
+        return elements
 
 
 @dataclass(frozen=True)
@@ -220,8 +228,11 @@ class AttributeTest:
     attribute: str
     fires_when_there: bool
 
-    def __call__(self, element: etree._Element) -> bool:
-        return (element.get(self.attribute) is not None) == self.fires_when_there
+    def fired(self, elements: list[etree._Element]) -> list[etree._Element]:
+        attribute = self.attribute
+        if self.fires_when_there:
+            return [element for element in elements if element.get(attribute) is not None]
+        return [element for element in elements if element.get(attribute) is None]
 
 
 @dataclass
@@ -567,7 +578,8 @@ class DocumentRun:
         for candidates, query in zip(rule.alternatives, check.at_once, strict=True):
             elements = self.collected.elements(candidates)
             if candidates.in_python and check.in_python:
-                fired += [e for e in elements if candidates.in_python(e) and check.in_python(e)]
+                # Two filters, the test first: it keeps few elements (most with a @subtype have a @type).
+                fired += candidates.in_python.select(check.in_python.fired(elements), candidates.attribute)
             else:
                 fired += self.on_elements(query, elements, self.lxml_globals())
         return unique(fired)
