@@ -188,6 +188,23 @@ def test_what_follows_a_misplaced_child_is_checked_as_jing_checks_it(tmp_path):
     assert all(": expecting " in f["message"] for f in found)
 
 
+def test_a_slip_repeated_in_a_document_is_said_at_each_of_its_places(tmp_path):
+    """What follows a misplaced child is worked out once for the same names (test32 repeats one slip in 300
+    parents): each parent still gets the findings of its own children, on their own lines, as from jing."""
+    stanza = "<lg>\n<l>a line</l>\n<p>a paragraph</p>\n<p>and another</p>\n</lg>\n"
+    path = tmp_path / "repeated.xml"
+    path.write_text(MISPLACED_THEN_MORE.split("<div>")[0] + stanza * 3 + "</body></text>\n</TEI>\n")
+    code, found = json_findings("--schema", "tei_all", str(path))
+    said = [(f["line"], re.search(r"element (\w+)", f["message"]).group(1)) for f in found]
+    first = MISPLACED_THEN_MORE.split("<div>")[0].count("\n") + 1
+    assert code == 1 and said == [(first + 5 * n + k, "p") for n in range(3) for k in (2, 3)]
+    jing = [
+        (int(line.split(":")[1]), re.search(r'element "(\w+)"', line).group(1))
+        for line in jing_messages([path])
+    ]
+    assert said == jing
+
+
 def test_a_parent_that_lacks_a_required_child_once_its_misplaced_ones_are_left_out_says_so(tmp_path):
     """ELTeC's own elements in a textDesc: misplaced, and the textDesc lacks what tei_all requires."""
     path = tmp_path / "incomplete.xml"

@@ -163,13 +163,14 @@ class CompiledSchema(Schema):
         said = {(element, message) for message, element, _ in errors}
         said_lacking = {element for message, element, _ in errors if message == MISSING_CHILD}
         parents_done: set[etree._Element] = set()
+        said_of_names: dict[tuple[str, tuple[str, ...], int], tuple[tuple[int | None, str], ...]] = {}
         while misplaced:
             _, child, entry = misplaced.pop(0)
             parent = child.getparent()
             if parent is None or parent in parents_done:
                 continue
             parents_done.add(parent)
-            new = self.misplaced_after(parent, child, entry)
+            new = self.misplaced_after(parent, child, entry, said_of_names)
             for part in [child, *child.itersiblings(etree.Element)]:
                 if not fragments.validate(part):  # where the part itself stands is its parent's to say
                     inside = located(document, fragments.error_log, part)
@@ -185,32 +186,47 @@ class CompiledSchema(Schema):
         return found
 
     def misplaced_after(
-        self, parent: etree._Element, first: etree._Element, entry: etree._LogEntry
+        self, parent: etree._Element, first: etree._Element, entry: etree._LogEntry, said_of_names: dict
     ) -> list[LocatedError]:
         """The children after a misplaced one that may not come there either, and a required child that never
-        came, as jing says them: each child is matched by its name where the children before it have led, a
-        misplaced one read as jing reads it (Expectations.past_misplaced)."""
-        expectations = self.expectations() if self.expectations else None
-        left = expectations.model(parent.tag) if expectations else None
+        came, as jing says them (misplaced_names). said_of_names: what was said of the same names before in
+        the document (an editor's slip repeated through it, 300 times in one of the corpus's files)."""
         children = list(parent.iterchildren(etree.Element))
-        if expectations is None or left is None or len(children) > MOST_CHILDREN:
+        if len(children) > MOST_CHILDREN:
             return []
-        place = children.index(first)
+        key = (parent.tag, tuple(child.tag for child in children), children.index(first))
+        if key not in said_of_names:
+            said_of_names[key] = self.misplaced_names(*key)
+        return [
+            (message, parent if at is None else children[at], entry) for at, message in said_of_names[key]
+        ]
+
+    def misplaced_names(
+        self, parent: str, children: tuple[str, ...], place: int
+    ) -> tuple[tuple[int | None, str], ...]:
+        """What misplaced_after says, by the names alone: the place of each child after the misplaced one
+        (at `place`) that may not come there either, with the message, and None for the parent with the
+        required child that never came. Each child is matched by its name where the children before it have
+        led, a misplaced one read as jing reads it (Expectations.past_misplaced)."""
+        expectations = self.expectations() if self.expectations else None
+        left = expectations.model(parent) if expectations else None
+        if expectations is None or left is None:
+            return ()
         for child in children[:place]:
-            left = expectations.derivative(left, child.tag)
+            left = expectations.derivative(left, child)
         if left == NOT_ALLOWED:  # the names alone disagree with libxml2: nothing more is said
-            return []
-        left = expectations.past_misplaced(left, first.tag)
-        found: list[LocatedError] = []
-        for child in children[place + 1 :]:
-            after = expectations.derivative(left, child.tag)
+            return ()
+        left = expectations.past_misplaced(left, children[place])
+        found: list[tuple[int | None, str]] = []
+        for at in range(place + 1, len(children)):
+            after = expectations.derivative(left, children[at])
             if after == NOT_ALLOWED:
-                found.append((unexpected(child, expectations, expectations.next_names(left)), child, entry))
-                after = expectations.past_misplaced(left, child.tag)
+                found.append((at, unexpected(children[at], expectations, expectations.next_names(left))))
+                after = expectations.past_misplaced(left, children[at])
             left = after
         if not expectations.nullable(left):
-            found.append((lacking(parent, expectations.next_names(left)), parent, entry))
-        return found
+            found.append((None, lacking(parent, expectations.next_names(left))))
+        return tuple(found)
 
     def _libxml2_finding(
         self, document: Document, message: str, element: etree._Element | None, entry: etree._LogEntry
@@ -254,11 +270,11 @@ class CompiledSchema(Schema):
         expectations = self.expectations() if self.expectations else None
         if missing:
             children = list(element.iterchildren(etree.Element))
-            return lacking(element, expectations.after(parent, children) if expectations else ())
+            return lacking(element.tag, expectations.after(parent, children) if expectations else ())
         if expectations is None:
             return message
         before = list(element.itersiblings(etree.Element, preceding=True))[::-1]
-        return unexpected(element, expectations, expectations.after(parent, before))
+        return unexpected(element.tag, expectations, expectations.after(parent, before))
 
     def _xmlschema_finding(self, document: Document, error: xmlschema.XMLSchemaValidationError) -> Finding:
         message = tidy(error.reason or str(error))
@@ -481,13 +497,13 @@ def read_or_empty(path: Path, limit: int = -1) -> bytes:
         return b""
 
 
-def unexpected(element: etree._Element, expectations: Expectations, expected: tuple[str, ...]) -> str:
-    """A child that may not come where it stands, as jing says it: what may come there instead, and, for a
-    name the schema has nowhere (jing: "not allowed anywhere"), the closest one it has."""
-    message = f"Did not expect element {etree.QName(element).localname} there"
-    if unknown := expectations.unknown_name(element.tag):
+def unexpected(name: str, expectations: Expectations, expected: tuple[str, ...]) -> str:
+    """A child (its Clark name) that may not come where it stands, as jing says it: what may come there
+    instead, and, for a name the schema has nowhere (jing: "not allowed anywhere"), the closest one it has."""
+    message = f"Did not expect element {etree.QName(name).localname} there"
+    if unknown := expectations.unknown_name(name):
         message += f" ({unknown})"
-    return f"{message}: expecting {listed(expected)}" if expected and element.tag not in expected else message
+    return f"{message}: expecting {listed(expected)}" if expected and name not in expected else message
 
 
 def says_lacking(message: str) -> bool:
@@ -495,11 +511,11 @@ def says_lacking(message: str) -> bool:
     return message == MISSING_CHILD or bool(INCOMPLETE.match(message))
 
 
-def lacking(element: etree._Element, expected: tuple[str, ...]) -> str:
-    """An element that ends before a child it requires, as jing says it (libxml2: "Expecting an element ,
-    got nothing"), with the children that may come there, where the grammar says."""
+def lacking(name: str, expected: tuple[str, ...]) -> str:
+    """An element (its Clark name) that ends before a child it requires, as jing says it (libxml2: "Expecting
+    an element , got nothing"), with the children that may come there, where the grammar says."""
     missing = f"missing required element {listed(expected)}" if expected else "missing a required element"
-    return f"element {etree.QName(element).localname} incomplete; {missing}"
+    return f"element {etree.QName(name).localname} incomplete; {missing}"
 
 
 def repeats_id(element: etree._Element, document: Document) -> bool:
