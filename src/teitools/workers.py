@@ -24,12 +24,14 @@ from teitools.memory import Budget
 
 # Tasks in a worker's pipe at once. A task handed out cannot be taken back: with two, the last tasks of a run
 # could wait in one worker's pipe while another worker had nothing left (rendering the corpus x4, 0.6 s of
-# one idle core at the end, against 0.3 s with one). The next task goes out as soon as an answer comes in,
-# before this process writes that answer's pages. Tasks handed out and not yet read here, per worker: the
-# others go on past a long task at the head of the queue (their answers wait here), few enough that the
-# answers waiting stay small.
+# one idle core at the end, against 0.3 s with one). The next task goes out as soon as an answer comes in.
 TASKS_PER_WORKER = 1
-HELD_PER_WORKER = 6
+# Tasks handed out ahead of the answer awaited, per worker: the others go on past a long task at the head of
+# the queue, and the costliest among them goes first. Their answers wait here; they hold no pages (workers
+# write them) but findings and facts, which the run keeps until its end anyway. Rendering the corpus x20:
+# 40.7-41.6 s with 6, 38.6-39.2 s with 50 (the large documents start sooner; the run no longer ends on one
+# of them), peak 509-517 -> 527-532 MiB; choosing among 100 tasks takes 7 µs.
+HELD_PER_WORKER = 50
 
 Answer = tuple[bool, object]  # whether the function returned, and what it returned or raised
 # What goes down a worker's pipe: a task (answered) or a setup (not answered), a function and its arguments.
