@@ -15,7 +15,7 @@ On the --tei-copies copy: the TEI Stylesheets (html/html.xsl and txt/tei-to-text
 The machine is shared: compare the ratios of one run, and repeat. CPU times (of all processes of a command)
 are given beside wall times: on a loaded machine they say more about the work done. With --rounds N, every
 figure is measured N times, in rounds, and its best round kept (the peaks: their largest). Only the first
-round's validate reads the files' names (schemas.names_key): the next ones find them in the user's cache, as
+round's validate reads the files' names (schemas.NamesRecord): the next ones find them in the user's cache, as
 a second run on the same files does.
 """
 

@@ -42,12 +42,10 @@ from teitools.load import TEI_PART, Document, find_xml_files, label_for, load, s
 from teitools.metadata import Record, header_model
 from teitools.schemas import (
     PROJECT_SCHEMA,
+    NamesRecord,
     Schema,
-    cached_names,
     load_schema,
-    names_key,
     schema_path,
-    store_names,
     tei_all_version,
 )
 from teitools.xinclude import Inclusions
@@ -224,30 +222,32 @@ def with_schema_names(
     options: RunOptions, files: list[Path], pool: workers.Pool | None = None, jobs: int = 1
 ) -> RunOptions:
     """The options with the names the schema prepares for: those read before from the same files (the
-    user's cache, schemas.names_key), else read from the files by the workers of the pool when there is one
-    (the whole corpus is read, a few tasks per job), else here."""
-    options = with_known_names(options, files)
+    user's cache, schemas.NamesRecord), with those of the files added or changed since, read by the workers
+    of the pool when there is one (a few tasks per job), else here."""
     if not options.schema or options.schema_names is not None:
         return options
+    record = NamesRecord.of(options.schema, files)
+    unread = record.unread(files)
+    if not unread:
+        return replace(options, schema_names=record.names)
+    changed = list(unread)
     if pool is None:
-        names = names_to_prepare(files, options.schema)
+        names = names_to_prepare(changed, options.schema)
     else:
         # A few large tasks, the files dealt out in turn so that each gets its share of the large ones.
-        tasks = max(1, min(len(files), READING_TASKS_PER_JOB * jobs))
-        read = pool.map(names_to_prepare, [(files[n::tasks], options.schema) for n in range(tasks)])
+        tasks = max(1, min(len(changed), READING_TASKS_PER_JOB * jobs))
+        read = pool.map(names_to_prepare, [(changed[n::tasks], options.schema) for n in range(tasks)])
         names = frozenset().union(*read)
-    if key := names_key(options.schema, files):
-        store_names(key, names)
-    return replace(options, schema_names=names)
+    record.update(files, unread, names)
+    return replace(options, schema_names=record.names)
 
 
 def with_known_names(options: RunOptions, files: list[Path]) -> RunOptions:
-    """The options with the names read before from the same files, when the cache has them."""
+    """The options with the names read before from the same files, when the cache has them all."""
     if not options.schema or options.schema_names is not None:
         return options
-    key = names_key(options.schema, files)
-    names = cached_names(key) if key else None
-    return options if names is None else replace(options, schema_names=names)
+    record = NamesRecord.of(options.schema, files)
+    return options if record.unread(files) else replace(options, schema_names=record.names)
 
 
 def names_to_prepare(files: list[Path], schema: str) -> frozenset[str]:

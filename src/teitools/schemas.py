@@ -644,42 +644,58 @@ def store(path: Path, content: bytes) -> None:
         old.unlink(missing_ok=True)
 
 
-def names_key(schema: str, files: list[Path]) -> str | None:
-    """What the names read for a run depend on: the schema, the code that reads them, and each file as the
-    system sees it: its path, device, inode, size and the times of its last change. The change time (ctime)
-    moves with every write and no tool can set it back, so a file rewritten since is read again. None when a
-    file cannot be seen."""
-    key = hashlib.sha256(f"{schema}\n".encode())
-    key.update(Path(__file__).read_bytes())
-    key.update(Path(grammar.__file__).read_bytes())
-    for file in files:
-        try:
-            seen = file.stat()
-        except OSError:
-            return None
-        identity = (
-            os.path.abspath(file),
-            seen.st_dev,
-            seen.st_ino,
-            seen.st_size,
-            seen.st_mtime_ns,
-            seen.st_ctime_ns,
-        )
-        key.update(repr(identity).encode())
-    return key.hexdigest()[:32]
-
-
-def cached_names(key: str) -> frozenset[str] | None:
-    """The names read for the same files before, if the cache has them."""
+def file_identity(file: Path) -> list[int] | None:
+    """A file as the system sees it: device, inode, size and the times of its last change. The change time
+    (ctime) moves with every write and no tool can set it back, so a file rewritten since is read again."""
     try:
-        return frozenset((cache_dir() / f"names-{key}.txt").read_text(encoding="utf-8").split("\n")) - {""}
-    except (OSError, UnicodeError):
+        seen = file.stat()
+    except OSError:
         return None
+    return [seen.st_dev, seen.st_ino, seen.st_size, seen.st_mtime_ns, seen.st_ctime_ns]
 
 
-def store_names(key: str, names: frozenset[str]) -> None:
-    with contextlib.suppress(OSError):
-        store(cache_dir() / f"names-{key}.txt", "\n".join(sorted(names)).encode())
+@dataclass
+class NamesRecord:
+    """The names read from a folder's files by the runs before, and each file as it was when read (in the
+    user's cache). A run reads only the files added or rewritten since, and their names join the others. The
+    names may then hold some that no file holds any more: the grammar keeps a few elements no document uses,
+    and says the same of every document (it allows what tei_all allows of each name it keeps)."""
+
+    path: Path
+    files: dict[str, list[int]]  # by absolute path
+    names: frozenset[str]
+
+    @classmethod
+    def of(cls, schema: str, files: list[Path]) -> NamesRecord:
+        """The record of runs over the folder that holds these files, with this schema and this code."""
+        key = hashlib.sha256(f"{schema}\n".encode())
+        key.update(Path(__file__).read_bytes())
+        key.update(Path(grammar.__file__).read_bytes())
+        key.update(os.path.commonpath([os.path.abspath(file.parent) for file in files] or ["/"]).encode())
+        path = cache_dir() / f"names-{key.hexdigest()[:32]}.json"
+        try:
+            kept = json.loads(path.read_text(encoding="utf-8"))
+            return cls(path, dict(kept["files"]), frozenset(kept["names"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls(path, {}, frozenset())
+
+    def unread(self, files: list[Path]) -> dict[Path, list[int] | None]:
+        """The files whose names the record lacks (new, or changed since), each as the system sees it now."""
+        now = {file: file_identity(file) for file in files}
+        return {
+            file: seen
+            for file, seen in now.items()
+            if seen is None or self.files.get(os.path.abspath(file)) != seen
+        }
+
+    def update(self, files: list[Path], read: dict[Path, list[int] | None], names: frozenset[str]) -> None:
+        """Keep the run's files (those read now as they were before they were read) and the names read."""
+        identities = {os.path.abspath(file): self.files.get(os.path.abspath(file)) for file in files}
+        identities |= {os.path.abspath(file): seen for file, seen in read.items()}
+        self.files = {file: seen for file, seen in identities.items() if seen is not None}
+        self.names |= names
+        with contextlib.suppress(OSError):
+            store(self.path, json.dumps({"files": self.files, "names": sorted(self.names)}).encode())
 
 
 def schema_path(name_or_path: str) -> Path:
