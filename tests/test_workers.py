@@ -109,6 +109,18 @@ def test_the_costliest_task_that_may_go_out_goes_first_and_the_answers_stay_in_o
     assert started[5] < sorted(started[:5])[1]
 
 
+def test_each_answer_is_heard_as_it_comes_in_whatever_its_turn():
+    """Progress: the short tasks behind a long one are heard of while it runs, not once it is done."""
+    heard: list[tuple[int, float]] = []
+    with pool(2) as two:
+        answers = two.map(
+            finish_time, [(1.0,)] + [(0.0,)] * 5, answered=lambda n: heard.append((n, time.monotonic()))
+        )
+        first = next(answers)
+    assert sorted(number for number, _ in heard) == list(range(6))
+    assert [number for number, when in heard if when < first] == [1, 2, 3, 4, 5]
+
+
 def test_a_run_that_stops_half_way_ends_its_busy_workers_at_once():
     with pool(2) as two:
         answers = two.map(finish_time, [(0.0,)] + [(60.0,)] * 4)

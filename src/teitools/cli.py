@@ -201,7 +201,8 @@ def progress_bar(label: str) -> Iterator[Progress | None]:
                 )
             )
         elapsed = time.perf_counter() - started
-        bars[0].update(1, done / elapsed if elapsed > 0 else None)
+        # A pool reports a batch of documents at once: the bar moves by what is new.
+        bars[0].update(done - bars[0].pos, done / elapsed if elapsed > 0 else None)
 
     yield advance
     if bars:

@@ -199,7 +199,8 @@ def map_documents(
     pages: Pages | None = None,
 ) -> Iterator[DocumentResult]:
     """The results of map_document for each file, in the order of the files, whatever the number of jobs,
-    in this process, in a pool of processes, or on a Dask cluster (which may write the pages itself)."""
+    in this process, in a pool of processes, or on a Dask cluster (which may write the pages itself).
+    on_progress hears of each document done: in a pool or on a cluster as soon as it is, whatever its turn."""
     if cluster is not None:
         yield from _on_cluster(files, with_schema_names(options, files), cluster, pages, on_progress)
         return
@@ -209,10 +210,9 @@ def map_documents(
     if workers_pay and len(files) > 1 and total >= POOL_MIN_BYTES["render" if options.formats else "check"]:
         # Only Saxon holds on to memory: workers that do not render are never replaced.
         budget = memory.Budget(WORKER_GROWTH_BYTES, memory_share(jobs)) if options.formats else None
-        results = _pooled(files, options, jobs, budget, pages)
-    else:
-        results = _serial(files, with_schema_names(options, files))
-    for done, result in enumerate(results, 1):
+        yield from _pooled(files, options, jobs, budget, pages, on_progress)
+        return
+    for done, result in enumerate(_serial(files, with_schema_names(options, files)), 1):
         yield result
         if on_progress:
             on_progress(done, len(files))
@@ -312,6 +312,7 @@ def _pooled(
     jobs: int,
     budget: memory.Budget | None,
     pages: Pages | None = None,
+    on_progress: Progress | None = None,
 ) -> Iterator[DocumentResult]:
     context = worker_context(replaced=budget is not None)
     if options.schema and context.get_start_method() == "fork":
@@ -333,7 +334,15 @@ def _pooled(
             each_batch = list(batches(files))
             costs = [sum(map(size_of, batch)) for batch in each_batch]
             pool.share(use_options, (options,))
-            answers = pool.map(map_batch, batch_tasks(each_batch, pages), costs)
+            done = 0
+
+            def answered(number: int) -> None:  # a batch's documents are done, whatever its turn
+                nonlocal done
+                done += len(each_batch[number])
+                if on_progress:
+                    on_progress(done, len(files))
+
+            answers = pool.map(map_batch, batch_tasks(each_batch, pages), costs, answered)
             for batch, answer in zip(each_batch, answers, strict=True):
                 yield from _died(batch) if isinstance(answer, workers.WorkerDied) else answer
     finally:

@@ -119,13 +119,18 @@ class Pool:
             worker.connection.send(self.setup)
 
     def map(
-        self, function: Callable, tasks: Sequence[tuple], costs: Sequence[int] | None = None
+        self,
+        function: Callable,
+        tasks: Sequence[tuple],
+        costs: Sequence[int] | None = None,
+        answered: Callable[[int], None] | None = None,
     ) -> Iterator[object]:
         """The function's answer for each task's arguments, in the tasks' order (WorkerDied for a task
         whose worker died); an exception the function raised is raised here. At most a few tasks per worker
         are ahead of the answer awaited (HELD_PER_WORKER), so that answers waiting here stay few. costs: what
         each task is expected to cost (its bytes, say); among the tasks that may go out, the costliest goes
-        first, so that the run does not end on one worker finishing a long task while the others wait."""
+        first, so that the run does not end on one worker finishing a long task while the others wait.
+        answered: called with a task's number as soon as its answer comes in, whatever its turn (progress)."""
         arguments: dict[int, Message] = {}  # the tasks handed out and not answered, to hand out again
         answers: dict[int, Answer] = {}
         waiting = list(range(len(tasks)))  # the tasks not handed out yet, in order
@@ -155,7 +160,9 @@ class Pool:
             if awaited == len(tasks):
                 return
             for worker in self._ready():
-                self._collect(worker, answers, arguments)
+                for number in self._collect(worker, answers, arguments):
+                    if answered:
+                        answered(number)
 
     def _send(self, worker: _Worker, number: int, arguments: Message) -> None:
         worker.pending.append(number)
@@ -167,25 +174,31 @@ class Pool:
         ready = wait([w.connection for w in busy] + [w.process.sentinel for w in busy])
         return [w for w in busy if w.connection in ready or w.process.sentinel in ready]
 
-    def _collect(self, worker: _Worker, answers: dict[int, Answer], arguments: dict[int, Message]) -> None:
-        """The answers a worker has sent; a worker that retired or died is replaced, and the tasks it had
-        not begun go to its replacement."""
+    def _collect(
+        self, worker: _Worker, answers: dict[int, Answer], arguments: dict[int, Message]
+    ) -> list[int]:
+        """The answers a worker has sent, and the numbers of their tasks; a worker that retired or died is
+        replaced, and the tasks it had not begun go to its replacement."""
+        collected = []
         try:
             while worker.pending and worker.connection.poll():
                 answer, retiring = worker.connection.recv()
                 number = worker.pending.popleft()
                 answers[number] = answer
+                collected.append(number)
                 del arguments[number]
                 if retiring:
                     self._replace(worker, arguments)
-                    return
+                    return collected
         except (EOFError, OSError):
             pass
         if worker.pending and not worker.process.is_alive():
             number = worker.pending.popleft()  # the task it was working on
             answers[number] = (True, WorkerDied())
+            collected.append(number)
             del arguments[number]
             self._replace(worker, arguments)
+        return collected
 
     def _replace(self, worker: _Worker, arguments: dict[int, Message]) -> None:
         worker.process.join()
