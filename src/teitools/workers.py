@@ -27,11 +27,10 @@ from teitools.memory import Budget
 # one idle core at the end, against 0.3 s with one). The next task goes out as soon as an answer comes in.
 TASKS_PER_WORKER = 1
 # Tasks handed out ahead of the answer awaited, per worker: the others go on past a long task at the head of
-# the queue, and the costliest among them goes first. Their answers wait here; they hold no pages (workers
-# write them) but findings and facts, which the run keeps until its end anyway. Rendering the corpus x20:
-# 40.7-41.6 s with 6, 38.6-39.2 s with 50 (the large documents start sooner; the run no longer ends on one
-# of them), peak 509-517 -> 527-532 MiB; choosing among 100 tasks takes 7 µs.
-HELD_PER_WORKER = 50
+# the queue, and the costliest among them goes first. 50 gained nothing beyond the machine's noise (render of
+# the corpus x20: 38.6-39.2 s against 40.7-41.6 s; x40: 78-89 s against 78-81.5 s) and raised the peak (the
+# largest documents were rendered at the same time, first).
+HELD_PER_WORKER = 6
 
 Answer = tuple[bool, object]  # whether the function returned, and what it returned or raised
 # What goes down a worker's pipe: a task (answered) or a setup (not answered), a function and its arguments.
