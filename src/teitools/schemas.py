@@ -163,7 +163,7 @@ class CompiledSchema(Schema):
         said = {(element, message) for message, element, _ in errors}
         said_lacking = {element for message, element, _ in errors if message == MISSING_CHILD}
         parents_done: set[etree._Element] = set()
-        said_of_names: dict[tuple[str, tuple[str, ...], int], tuple[tuple[int | None, str], ...]] = {}
+        said_of_names: SaidOfNames = {}
         while misplaced:
             _, child, entry = misplaced.pop(0)
             parent = child.getparent()
@@ -186,7 +186,11 @@ class CompiledSchema(Schema):
         return found
 
     def misplaced_after(
-        self, parent: etree._Element, first: etree._Element, entry: etree._LogEntry, said_of_names: dict
+        self,
+        parent: etree._Element,
+        first: etree._Element,
+        entry: etree._LogEntry,
+        said_of_names: SaidOfNames,
     ) -> list[LocatedError]:
         """The children after a misplaced one that may not come there either, and a required child that never
         came, as jing says them (misplaced_names). said_of_names: what was said of the same names before in
@@ -525,6 +529,8 @@ def repeats_id(element: etree._Element, document: Document) -> bool:
 
 # libxml2's message, the element it is about (None when its path names none), and libxml2's entry.
 LocatedError = tuple[str, "etree._Element | None", etree._LogEntry]
+# What misplaced_names says, by the parent's name, its children's names and the misplaced one's place.
+SaidOfNames = dict[tuple[str, tuple[str, ...], int], tuple[tuple[int | None, str], ...]]
 
 
 def located(
