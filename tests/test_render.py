@@ -16,6 +16,9 @@ from test_edition import ARTICLE, ARTICLE_CORRECTIONS, LETTER, LETTER_CORRECTION
 
 from teitools import render as render_module
 from teitools.cli import main
+from teitools.facts import pointer_targets
+from teitools.load import Document, load
+from teitools.metadata import header_model
 from teitools.render import write_atomically
 from teitools.run import RenderResult, render
 
@@ -399,6 +402,36 @@ def test_only_the_formats_asked_for_are_written(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         f"{p.stem}.txt" for p in TEI_DIR.glob("*.xml")
     )
+
+
+def test_a_renderer_compiles_the_stylesheets_of_the_outputs_asked_for_only(monkeypatch):
+    """Asked for the plain text, a renderer compiles text.xsl alone (a tenth of a second a stylesheet, in
+    each worker, before its first document), and each stylesheet once however many documents follow."""
+    compiled = []
+    real_compiler = render_module.stylesheet_compiler
+
+    class RecordingCompiler:
+        def __init__(self, processor):
+            self.compiler = real_compiler(processor)
+
+        def compile_stylesheet(self, stylesheet_file):
+            compiled.append(Path(stylesheet_file).name)
+            return self.compiler.compile_stylesheet(stylesheet_file=stylesheet_file)
+
+    monkeypatch.setattr(render_module, "stylesheet_compiler", RecordingCompiler)
+    renderer = render_module.Renderer(link_indexes=False)
+    document = load(TEI_DIR / LETTER)
+    assert isinstance(document, Document)
+    targets = pointer_targets(document)
+    linked = renderer.linked_documents(document, targets)
+    header = header_model(document, targets, {file: each.ids for file, each in linked.items()}).as_json()
+
+    text = renderer.outputs(document, targets, linked, header, ("text",))
+    assert list(text) == ["text"] and "Bukharin" in text["text"]
+    assert compiled == ["text.xsl"]
+    both = renderer.outputs(document, targets, linked, header, ("html", "text"))
+    assert both["text"] == text["text"] and "Bukharin" in both["html"]
+    assert compiled == ["text.xsl", "html.xsl"]
 
 
 def test_unknown_format_is_a_usage_error(tmp_path):

@@ -2,11 +2,12 @@
 plain text and its index entries; across documents, reduced from the entries only (teitools.indexes), the
 edition index and the person, place, organisation, work and date indexes (HTML and JSON).
 
-One Saxon processor per process, each stylesheet compiled once per process (`renderer`). A document reaches
-Saxon as the bytes the safe loader cleared (teitools.load), so Saxon reads no file itself. The documents a
-document points into (its personography) are loaded once per process and kept. Every output is written
-atomically: a temporary file in the same folder, then a rename. The stylesheets never read the teiHeader
-for the page's header block: they get the document's header model (teitools.metadata.Record) as JSON.
+One Saxon processor per process, and the stylesheet of each output the run asks for compiled once per
+process (`renderer`). A document reaches Saxon as the bytes the safe loader cleared (teitools.load), so
+Saxon reads no file itself. The documents a document points into (its personography) are loaded once per
+process and kept. Every output is written atomically: a temporary file in the same folder, then a rename.
+The stylesheets never read the teiHeader for the page's header block: they get the document's header model
+(teitools.metadata.Record) as JSON.
 """
 
 from __future__ import annotations
@@ -65,17 +66,24 @@ class Renderer:
 
     def __init__(self, link_indexes: bool) -> None:
         self.processor = saxon.new_processor()
-        compiler = stylesheet_compiler(self.processor)
-        self.executables = {
-            name: compiler.compile_stylesheet(stylesheet_file=str(XSLT_DIR / f"{stylesheet}.xsl"))
-            for name, stylesheet in (("html", "html"), ("text", "text"), (ENTRIES, "entries"))
-        }
-        if link_indexes:  # else the pages link to no index: the run does not write them
-            links = self.processor.make_string_value(indexes.links())
-            self.executables["html"].set_parameter("indexes", links)
-            edition_index = self.processor.make_string_value(f"{indexes.EDITION_INDEX}.html")
-            self.executables["html"].set_parameter("index-href", edition_index)
+        self.link_indexes = link_indexes
+        self.compiler = stylesheet_compiler(self.processor)
+        # Compiled on first use (executable): a run asks for some outputs only, and a stylesheet is a
+        # tenth of a second to compile, in each worker, before its first document.
+        self.executables: dict[str, saxonche.PyXsltExecutable] = {}
         self.linked: dict[tuple[str, int | None], Linked | None] = {}
+
+    def executable(self, name: str) -> saxonche.PyXsltExecutable:
+        """The compiled stylesheet of an output (html, text, entries), compiled once per process."""
+        if name not in self.executables:
+            executable = self.compiler.compile_stylesheet(stylesheet_file=str(XSLT_DIR / f"{name}.xsl"))
+            if name == "html" and self.link_indexes:  # else the pages link to no index: none is written
+                links = self.processor.make_string_value(indexes.links())
+                executable.set_parameter("indexes", links)
+                edition_index = self.processor.make_string_value(f"{indexes.EDITION_INDEX}.html")
+                executable.set_parameter("index-href", edition_index)
+            self.executables[name] = executable
+        return self.executables[name]
 
     def parse(self, document: Document) -> saxonche.PyXdmNode:
         builder = self.processor.new_document_builder()
@@ -165,7 +173,7 @@ class Renderer:
         node = node if node is not None else self.parse(document)
         outputs = {}
         for name in formats:
-            executable = self.executables[name]
+            executable = self.executable(name)
             for parameter, value in parameters.items():
                 executable.set_parameter(parameter, value)
             outputs[name] = executable.transform_to_string(xdm_node=node)
@@ -189,12 +197,19 @@ def modified(path: str) -> int | None:
     return status.st_mtime_ns if stat.S_ISREG(status.st_mode) else None
 
 
-@functools.cache
-def renderer(link_indexes: bool) -> Renderer:
-    """The process's renderer, made on first use: Saxon objects cannot be sent to another process."""
-    made = Renderer(link_indexes)
+def renderer(link_indexes: bool, formats: Iterable[str] = (*SUFFIXES, ENTRIES)) -> Renderer:
+    """The process's renderer, made on first use (Saxon objects cannot be sent to another process), with
+    the stylesheets of these outputs compiled: the worker's memory budget is counted from then on."""
+    made = _process_renderer(link_indexes)
+    for name in formats:
+        made.executable(name)
     memory.note_ready()
     return made
+
+
+@functools.cache
+def _process_renderer(link_indexes: bool) -> Renderer:
+    return Renderer(link_indexes)
 
 
 def index_pages(entries: list[str], names: list[str]) -> dict[str, str]:

@@ -163,7 +163,7 @@ def map_document(
     if options.formats:
         from saxonche import PySaxonApiError  # loaded here, where rendering starts (teitools.saxon)
 
-        renderer = stages.renderer(options.link_indexes)
+        renderer = stages.renderer(options.link_indexes, options.formats)
         try:
             if parts := options.parts.get(loaded.key):
                 ids = read_tree(loaded)[1]  # from the walk the targets came from
