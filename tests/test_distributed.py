@@ -25,7 +25,7 @@ distributed = pytest.importorskip("distributed")
 dask_config = pytest.importorskip("dask.config")
 
 from teitools.distributed import ClusterOptions, TaskFailure, cluster, map_on_cluster  # noqa: E402
-from teitools.render import remove_temporary_files, renderer  # noqa: E402
+from teitools.render import process_renderer, remove_temporary_files  # noqa: E402
 
 LOOPBACK = "127.0.0.1"
 SOURCES = {"edition": TEI_DIR, "corpus": CORPUS}
@@ -105,7 +105,7 @@ def test_render_on_the_cluster_gives_the_local_bytes(scheduler, rendered_locally
 
 def renderers_made_and_reused() -> tuple[int, int]:
     """Runs on a worker: how often its renderer (Saxon, compiled stylesheets) was made, and reused."""
-    info = renderer.cache_info()
+    info = process_renderer.cache_info()
     return info.misses, info.hits
 
 

@@ -200,7 +200,7 @@ def modified(path: str) -> int | None:
 def renderer(link_indexes: bool, formats: Iterable[str] = (*SUFFIXES, ENTRIES)) -> Renderer:
     """The process's renderer, made on first use (Saxon objects cannot be sent to another process), with
     the stylesheets of these outputs compiled: the worker's memory budget is counted from then on."""
-    made = _process_renderer(link_indexes)
+    made = process_renderer(link_indexes)
     for name in formats:
         made.executable(name)
     memory.note_ready()
@@ -208,7 +208,8 @@ def renderer(link_indexes: bool, formats: Iterable[str] = (*SUFFIXES, ENTRIES)) 
 
 
 @functools.cache
-def _process_renderer(link_indexes: bool) -> Renderer:
+def process_renderer(link_indexes: bool) -> Renderer:
+    """The one renderer of this process for each kind of run (with or without the indexes linked)."""
     return Renderer(link_indexes)
 
 
