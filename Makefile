@@ -36,6 +36,7 @@ bench: setup-test
 	$(BIN)/python bench/bench_tei_all.py
 	$(BIN)/python bench/bench_scale.py
 	$(BIN)/python bench/bench_dask.py
+	$(BIN)/python bench/bench_one_document.py
 
 wheel: setup-test
 	$(BIN)/python -m build --outdir dist .
