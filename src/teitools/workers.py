@@ -28,9 +28,9 @@ from teitools.memory import Budget
 TASKS_PER_WORKER = 1
 # Tasks handed out ahead of the answer awaited, per worker: the others go on past a long task at the head of
 # the queue, and the costliest among them goes first; few, so that the answers waiting here stay few. 50
-# gained nothing beyond the machine's noise (render of
-# the corpus x20: 38.6-39.2 s against 40.7-41.6 s; x40: 78-89 s against 78-81.5 s) and raised the peak (the
-# largest documents were rendered at the same time, first).
+# gained nothing beyond the machine's noise (render of the corpus x20: 38.6-39.2 s against 40.7-41.6 s; x40:
+# 78-89 s against 78-81.5 s) and raised the peak (the largest documents were rendered at the same time,
+# first).
 HELD_PER_WORKER = 6
 
 Answer = tuple[bool, object]  # whether the function returned, and what it returned or raised
