@@ -6,10 +6,13 @@ BIN := $(VENV)/bin
 .PHONY: setup setup-test system-deps render validate test bench wheel
 
 # What rendering needs: the package (editable) and its run-time dependencies only.
+# The bytecode too, as pip writes it for an installed wheel: where PYTHONDONTWRITEBYTECODE is set, Python never
+# writes it, and every teitools command compiled the package first (0.04 s of a letter's 0.14 s validate).
 $(VENV)/ready: pyproject.toml
 	python3 -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e .
+	$(BIN)/python -m compileall -q src/teitools
 	touch $@
 
 # The test tools (pytest, ruff, playwright, the HTML checker, build) on top.
