@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from conftest import CORPUS, EDITION_FILES, TEI_ALL_RNG, TEI_DIR, a_corpus_of_parts
 from lxml import etree
 
-from teitools import grammar, schemas
+from teitools import grammar, schemas, xinclude
 from teitools.cli import main
 from teitools.expected import Expectations
 from teitools.findings import Finding, Report
@@ -892,6 +892,18 @@ def test_a_part_of_a_corpus_points_to_what_the_document_including_it_holds(tmp_p
     code, found = json_findings("--schema", "tei_all", str(files["persons"]))
     assert code == 1 and [f["rule"] for f in found] == ["tei-part"]
     assert "listPerson" in found[0]["message"]
+
+
+def test_which_file_brings_in_which_is_read_from_the_one_parse_of_each(tmp_path, monkeypatch):
+    """The sitting's pointers wait for the root that brings it in: what the root brings in comes from the
+    map's parse of it, and no file is parsed again for it after the map."""
+    a_corpus_of_parts(tmp_path)
+    parsed_again: list[Path] = []
+    monkeypatch.setattr(xinclude, "parsed_for_includes", lambda file, parser: parsed_again.append(file))
+    code, found = json_findings("--schema", "tei_all", "--jobs", "1", str(tmp_path))
+    assert code == 1  # the unknown speaker #P9, in the sitting and where the root brings it in
+    assert sorted(Path(f["file"]).name for f in found) == ["corpus.xml", "sitting.xml"]
+    assert parsed_again == []
 
 
 def test_a_corpus_root_too_large_to_read_still_answers_for_the_list_it_brings_in(tmp_path, monkeypatch):

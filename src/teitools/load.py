@@ -15,7 +15,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from teitools.findings import ERROR, Finding, Report
-from teitools.xinclude import INCLUDE, XINCLUDE_RULE, Resolver, TooLarge
+from teitools.xinclude import INCLUDE, XINCLUDE_RULE, Includes, Resolver, TooLarge, includes_of
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -135,6 +135,7 @@ class Document:
     findings: list[Finding] = field(default_factory=list)  # what loading found but did not refuse
     repeated_ids: frozenset[str] = frozenset()  # xml:ids used twice (findings): the schema need not say so
     included: bool = False  # XIncludes were resolved: the tree holds more than the bytes
+    includes: Includes = ()  # what its xi:include elements bring in, read before they were resolved
     # The input tree: the folder named on the command line that holds the file, else the file's own folder.
     # XIncludes and pointers into other files are followed only inside it.
     tree_root: Path | None = None
@@ -419,6 +420,7 @@ def load(
     document.findings += [duplicate_id(label, line, column, xml_id) for xml_id, line, column in repeated]
     document.repeated_ids = frozenset(xml_id for xml_id, _, _ in repeated)
     if next(document.root.iter(INCLUDE), None) is not None:
+        document.includes = includes_of(document.root, resolved, tree_root, safe_parser)
         try:
             resolve_xincludes(document, tree_root, max_bytes)
         except TooLarge as error:

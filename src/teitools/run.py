@@ -9,7 +9,7 @@ into.
 
 Reduce (here, in run order): the cross-file rules read the facts of all documents, and the index pages are
 built from the entries. What the map held (facts.UnlessIncluded: a sitting's pointer to a person its corpus
-root brings in) is judged once it is known which file brings in which (xinclude.scan). Memory is the largest
+root brings in) is judged once it is known which file brings in which (inclusions_of). Memory is the largest
 document (per worker) plus the facts, not the corpus.
 """
 
@@ -48,7 +48,7 @@ from teitools.schemas import (
     schema_path,
     tei_all_version,
 )
-from teitools.xinclude import Inclusions
+from teitools.xinclude import Includes, Inclusions
 
 # Below this much input, starting worker processes (0.7 s each: imports, schema, stylesheets) costs more than
 # it saves; rendering goes about four times slower than checking, so it gains from workers sooner.
@@ -109,10 +109,10 @@ class DocumentResult:
     findings: list[Finding] = field(default_factory=list)
     facts: DocumentFacts | None = None
     held: list[UnlessIncluded] = field(default_factory=list)  # what a document including it may answer
-    # Whether the file may bring others in: its XIncludes were followed, or it could not be read (too large,
-    # not well-formed...: what it would bring in is read from its bytes).
-    includer: bool = False
-    unread: bool = False  # refused when loading: the parts it brings in were not checked with it
+    includes: Includes = ()  # what the file brings in with XInclude (read before they were resolved)
+    # Refused when loading (too large, not well-formed...): the parts it brings in were not checked with it,
+    # and what it brings in is read from its bytes if a held finding asks (inclusions_of).
+    unread: bool = False
     outputs: dict[str, str] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)  # files a worker wrote into the output folder
     images: tuple[stages.LocalImage, ...] = ()  # local image files the page shows, copied beside it
@@ -138,10 +138,10 @@ def map_document(
     if isinstance(loaded, Finding):
         if loaded.rule == TEI_PART:
             return DocumentResult(held=[UnlessIncluded(str(path.resolve()), loaded)])
-        return DocumentResult([loaded], includer=True, unread=True)
+        return DocumentResult([loaded], unread=True)
     # What loading found (an XInclude refused or fallen back on) is a finding of the check, not of rendering.
     result = DocumentResult(list(loaded.findings) if options.schema or options.rule_sets else [])
-    result.includer = loaded.included
+    result.includes = loaded.includes
     if options.schema:
         schema = load_schema(options.schema)
         schema.prepare_names(options.schema_names or frozenset())
@@ -531,6 +531,19 @@ def cross_file_findings(
     return findings
 
 
+def inclusions_of(
+    includes: list[tuple[Path, Includes | None]], tree_root_of: Callable[[Path], Path]
+) -> Inclusions:
+    """Who brings in what, in the run's order of files: as the map read it from each file's tree, and from
+    the bytes of a file it could not read (None), parsed again only here."""
+    inclusions = Inclusions()
+    for file, brought in includes:
+        if brought is None:
+            brought = xinclude.read_includes(file, tree_root_of(file), safe_parser)
+        inclusions.add_all(str(file.resolve()), brought)
+    return inclusions
+
+
 # --- the two commands ---------------------------------------------------------------------------------
 
 
@@ -551,18 +564,18 @@ def validate_paths(
         roots=named_folders(paths),
     )
     report = Report(files_checked=len(files), tei_version=tei_all_version())
-    facts, held, includers, unread = [], [], [], []
+    facts, held, includes, unread = [], [], [], []
     # closing: a run that stops half way closes the map at once (and with it any cluster connection).
     with closing(map_documents(files, options, jobs, on_progress, cluster)) as results:
         for file, result in zip(files, results, strict=True):
             report.extend(result.findings)
             held += result.held
-            includers += [file] * result.includer
+            if result.includes or result.unread:
+                includes.append((file, None if result.unread else result.includes))
             unread += [str(file.resolve())] * result.unread
             if result.facts is not None:
                 facts.append(result.facts)
-    # Who brings in what is read only where a finding waits for it, from the files that may bring in others.
-    inclusions = xinclude.scan(includers, options.tree_root_or_folder, safe_parser) if held else Inclusions()
+    inclusions = inclusions_of(includes, options.tree_root_or_folder) if held else Inclusions()
     report.extend(cross_file_findings(facts, rule_sets, held, inclusions, frozenset(unread)))
     return report
 

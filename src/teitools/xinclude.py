@@ -161,6 +161,10 @@ PEEK_BYTES = 4096
 SCAN_BYTES = 2**20
 
 
+# What one file brings in: each target (resolved path) and whether it is a part (no TEI document).
+Includes = tuple[tuple[str, bool], ...]
+
+
 @dataclass
 class Inclusions:
     """Which file of a run brings in which with XInclude (scan), and the parts each brings in: files whose
@@ -175,6 +179,10 @@ class Inclusions:
             self.included_by[file].append(includer)
             if part:
                 self.parts.setdefault(includer, []).append(file)
+
+    def add_all(self, includer: str, includes: Includes) -> None:
+        for file, part in includes:
+            self.add(includer, file, part)
 
     def includers(self, file: str) -> list[str]:
         """The files that bring a file in, directly or through others."""
@@ -198,23 +206,34 @@ def scan(
     files: list[Path], tree_root_of: Callable[[Path], Path], parser: Callable[..., etree.XMLParser]
 ) -> Inclusions:
     """The inclusions of a run's files, read from their bytes: only files that name the XInclude namespace
-    are parsed, for their xi:include elements, and only includes inside the input tree are followed (as the
-    Resolver follows them); one that cannot be followed is left out (loading reports it). A file that is
-    not well-formed is read as far as libxml2 can recover it (parser(recover=True)): what it brings in is
-    told so."""
+    are parsed, for their xi:include elements. A file that is not well-formed is read as far as libxml2 can
+    recover it (parser(recover=True)): what it brings in is told so."""
     inclusions = Inclusions()
     for file in files:
-        root = parsed_for_includes(file, parser) if names_xinclude(file) else None
-        if root is None:
-            continue
-        resolver = Resolver(tree_root_of(file), parser, lambda *_: None)
-        includer = str(file.resolve())
-        for include in root.iter(INCLUDE):
-            with contextlib.suppress(IncludeError, OSError):
-                if include.get("parse", "xml") == "xml":
-                    target = resolver.target(include.get("href") or "", file.resolve())
-                    inclusions.add(includer, str(target), part=not is_document(target))
+        inclusions.add_all(str(file.resolve()), read_includes(file, tree_root_of(file), parser))
     return inclusions
+
+
+def read_includes(file: Path, tree_root: Path, parser: Callable[..., etree.XMLParser]) -> Includes:
+    """What a file brings in, read from its bytes (for a file the run did not load)."""
+    root = parsed_for_includes(file, parser) if names_xinclude(file) else None
+    return () if root is None else includes_of(root, file, tree_root, parser)
+
+
+def includes_of(
+    root: etree._Element, file: Path, tree_root: Path, parser: Callable[..., etree.XMLParser]
+) -> Includes:
+    """The files a tree read from `file` brings in, before its xi:include elements are resolved: only those
+    inside the input tree are followed (as the Resolver follows them); one that cannot be followed is left
+    out (loading reports it)."""
+    resolver = Resolver(tree_root, parser, lambda *_: None)
+    found: list[tuple[str, bool]] = []
+    for include in root.iter(INCLUDE):
+        with contextlib.suppress(IncludeError, OSError):
+            if include.get("parse", "xml") == "xml":
+                target = resolver.target(include.get("href") or "", file.resolve())
+                found.append((str(target), not is_document(target)))
+    return tuple(found)
 
 
 def parsed_for_includes(file: Path, parser: Callable[..., etree.XMLParser]) -> etree._Element | None:
