@@ -227,11 +227,12 @@ def includes_of(
     inside the input tree are followed (as the Resolver follows them); one that cannot be followed is left
     out (loading reports it)."""
     resolver = Resolver(tree_root, parser, lambda *_: None)
+    base = file.resolve()
     found: list[tuple[str, bool]] = []
     for include in root.iter(INCLUDE):
         with contextlib.suppress(IncludeError, OSError):
             if include.get("parse", "xml") == "xml":
-                target = resolver.target(include.get("href") or "", file.resolve())
+                target = resolver.target(include.get("href") or "", base)
                 found.append((str(target), not is_document(target)))
     return tuple(found)
 
