@@ -15,6 +15,15 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 EDITION_FILES = sorted(TEI_DIR.glob("*.xml"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_user_cache(tmp_path_factory):
+    """The tests' own user cache ($XDG_CACHE_HOME): they neither read nor fill the cache of whoever runs them,
+    whose kept results (teitools.result_cache) would stand in for the work a test means to see done."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def tei_all() -> etree.RelaxNG:
     """The official tei_all RELAX NG schema, compiled once per test run (about 10 s)."""

@@ -92,6 +92,12 @@ def cluster_of(scheduler: str | None, ship_input: bool, ship_output: bool = Fals
 )
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only, without warnings and the summary line.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Check every file again, even those unchanged since the last run (whose results are kept in the "
+    "user's cache, for the bundled schemas, without --scheduler).",
+)
 @jobs_option
 @scheduler_option
 @ship_input_option
@@ -101,6 +107,7 @@ def validate(
     output_format: str,
     strict: bool,
     quiet: bool,
+    no_cache: bool,
     jobs: int,
     scheduler: str | None,
     ship_input: bool,
@@ -113,7 +120,12 @@ def validate(
         schema = load_schema(schema_name)
         with progress_bar("validating") as advance:
             report = validate_paths(
-                inputs_or_edition(paths), schema, jobs=jobs, on_progress=advance, cluster=cluster
+                inputs_or_edition(paths),
+                schema,
+                jobs=jobs,
+                on_progress=advance,
+                cluster=cluster,
+                cache=not no_cache,
             )
     except UsageError as error:
         fail_usage(str(error))

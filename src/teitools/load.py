@@ -136,6 +136,8 @@ class Document:
     repeated_ids: frozenset[str] = frozenset()  # xml:ids used twice (findings): the schema need not say so
     included: bool = False  # XIncludes were resolved: the tree holds more than the bytes
     includes: Includes = ()  # what its xi:include elements bring in, read before they were resolved
+    # The files its XIncludes read or looked for, at any depth, each as often as it was (the bytes counted).
+    depends_on: tuple[str, ...] = ()
     # The input tree: the folder named on the command line that holds the file, else the file's own folder.
     # XIncludes and pointers into other files are followed only inside it.
     tree_root: Path | None = None
@@ -459,6 +461,7 @@ def resolve_xincludes(document: Document, tree_root: Path, max_bytes: int | None
 
     resolver = Resolver(tree_root, safe_parser, report, max_bytes, len(document.raw))
     resolver.resolve(document.root, document.resolved)
+    document.depends_on = tuple(str(target) for target in resolver.looked_for)
 
 
 TOO_LARGE = "too-large"

@@ -24,7 +24,7 @@ from multiprocessing import get_all_start_methods, get_context
 from multiprocessing.context import BaseContext
 from pathlib import Path
 
-from teitools import distributed, memory, rules, saxon, workers, xinclude
+from teitools import distributed, memory, result_cache, rules, saxon, workers, xinclude
 from teitools import render as stages
 from teitools.distributed import ClusterOptions
 from teitools.facts import (
@@ -40,8 +40,12 @@ from teitools.facts import (
 from teitools.findings import ERROR, Finding, Report
 from teitools.load import TEI_PART, Document, find_xml_files, label_for, load, safe_parser
 from teitools.metadata import Record, header_model
+from teitools.resources import SCHEMA_DIR
+from teitools.result_cache import ResultCache
 from teitools.schemas import (
+    AUTO,
     PROJECT_SCHEMA,
+    TEI_ALL,
     NamesRecord,
     Schema,
     load_schema,
@@ -110,6 +114,7 @@ class DocumentResult:
     facts: DocumentFacts | None = None
     held: list[UnlessIncluded] = field(default_factory=list)  # what a document including it may answer
     includes: Includes = ()  # what the file brings in with XInclude (read before they were resolved)
+    depends_on: tuple[str, ...] = ()  # the files its XIncludes read or looked for (teitools.result_cache)
     # Refused when loading (too large, not well-formed...): the parts it brings in were not checked with it,
     # and what it brings in is read from its bytes if a held finding asks (inclusions_of).
     unread: bool = False
@@ -141,7 +146,7 @@ def map_document(
         return DocumentResult([loaded], unread=True)
     # What loading found (an XInclude refused or fallen back on) is a finding of the check, not of rendering.
     result = DocumentResult(list(loaded.findings) if options.schema or options.rule_sets else [])
-    result.includes = loaded.includes
+    result.includes, result.depends_on = loaded.includes, loaded.depends_on
     if options.schema:
         schema = load_schema(options.schema)
         schema.prepare_names(options.schema_names or frozenset())
@@ -201,6 +206,8 @@ def map_documents(
     """The results of map_document for each file, in the order of the files, whatever the number of jobs,
     in this process, in a pool of processes, or on a Dask cluster (which may write the pages itself).
     on_progress hears of each document done: in a pool or on a cluster as soon as it is, whatever its turn."""
+    if not files:  # all kept from the last run (teitools.result_cache): nothing to prepare the schema for
+        return
     if cluster is not None:
         yield from _on_cluster(files, with_schema_names(options, files), cluster, pages, on_progress)
         return
@@ -554,8 +561,12 @@ def validate_paths(
     jobs: int = 1,
     on_progress: Progress | None = None,
     cluster: ClusterOptions | None = None,
+    cache: bool = False,
 ) -> Report:
-    """Check every XML file under the paths: well-formedness, TEI P5, the schema, then the rules."""
+    """Check every XML file under the paths: well-formedness, TEI P5, the schema, then the rules. With
+    cache, the results of files unchanged since the last run are taken from it (teitools.result_cache): with
+    a bundled schema only, whose version the cache knows (a schema file of the user's may include others),
+    and in this process or its workers only."""
     files = find_xml_files(paths)
     options = RunOptions(
         schema.source,
@@ -565,9 +576,20 @@ def validate_paths(
     )
     report = Report(files_checked=len(files), tei_version=tei_all_version())
     facts, held, includes, unread = [], [], [], []
+    # Not on a cluster: its workers' releases of teitools and its libraries are not this process's.
+    results = kept_results(options, files) if cache and cluster is None and is_bundled(schema) else None
+    unchanged = results.unchanged(files, options.max_document_bytes) if results else {}
+    if unchanged:  # the names the schema prepares for are those of all the files, as without the cache
+        options = with_schema_names(options, files)
+    changed = [file for file in files if file not in unchanged]
+    progress = on_progress and (lambda done, _: on_progress(len(unchanged) + done, len(files)))
+    if on_progress and unchanged:
+        on_progress(len(unchanged), len(files))
     # closing: a run that stops half way closes the map at once (and with it any cluster connection).
-    with closing(map_documents(files, options, jobs, on_progress, cluster)) as results:
-        for file, result in zip(files, results, strict=True):
+    with closing(map_documents(changed, options, jobs, progress, cluster)) as mapped:
+        for file, result in result_cache.in_order(files, unchanged, mapped):
+            if results and file not in unchanged:
+                results.keep(file, result)
             report.extend(result.findings)
             held += result.held
             if result.includes or result.unread:
@@ -575,9 +597,23 @@ def validate_paths(
             unread += [str(file.resolve())] * result.unread
             if result.facts is not None:
                 facts.append(result.facts)
+    if results:
+        results.save(files)
     inclusions = inclusions_of(includes, options.tree_root_or_folder) if held else Inclusions()
     report.extend(cross_file_findings(facts, rule_sets, held, inclusions, frozenset(unread)))
     return report
+
+
+def is_bundled(schema: Schema) -> bool:
+    """Whether a schema is one teitools ships (tei_all, the project schema, or the choice between them)."""
+    return schema.source in (AUTO, TEI_ALL) or Path(schema.source).resolve().is_relative_to(SCHEMA_DIR)
+
+
+def kept_results(options: RunOptions, files: list[Path]) -> ResultCache:
+    """The results kept from the last run with the same options, from the same folder (the messages name the
+    files relative to it)."""
+    run = (options.schema, options.rule_sets, options.roots, os.getcwd())
+    return ResultCache.of(repr(run), files)
 
 
 @dataclass

@@ -65,6 +65,7 @@ class Resolver:
         self.size = size
         self.count = 0
         self.open: list[Path] = []  # the files being included, outermost first: an include of one is a loop
+        self.looked_for: list[Path] = []  # each target inside the tree, found or not, as often as included
 
     def resolve(
         self, root: etree._Element, base: Path, anchor: etree._Element | None = None, depth: int = 0
@@ -138,6 +139,7 @@ class Resolver:
             raise IncludeError(
                 f'XInclude of "{href}" refused: it is outside the input folder {self.tree_root}'
             )
+        self.looked_for.append(target)
         if not target.is_file():
             raise IncludeError(f'XInclude target "{href}" not found', WARNING)
         return target

@@ -1,0 +1,172 @@
+"""The results of the documents that have not changed since the last `validate` of the same files.
+
+A run maps only the files added or changed since (and those whose XIncluded files changed); the others'
+results come from the user's cache ($XDG_CACHE_HOME/teitools, as the prepared grammar). The reduce then runs
+on all results as usual, so the report is the one a run without the cache gives.
+
+A result holds as long as all it was computed from is unchanged:
+- the file, and every file its XIncludes read or looked for (teitools.load.Document.depends_on), each as the
+  system sees it (schemas.file_identity: inode, size, modification and change times), or still not there;
+- the run: its options, its folder, and the code that checked it (teitools, its schemas, and the libraries
+  whose messages it passes on). A different run keeps its own results. Only the largest document a run
+  takes changes from run to run (with the memory available): a kept result holds for a document within it.
+
+A file changed shortly before the run may be changed again within the same tick of the file system's clock
+without its identity showing it (git's "racy" files): its result is not kept. Nor is the result of a file
+that could not be read, which costs nothing to find again.
+
+The results are kept pickled, as a pool's workers send them, in the user's own cache folder.
+"""
+
+import contextlib
+import hashlib
+import importlib.util
+import os
+import pickle
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from lxml import etree
+
+from teitools import __version__
+from teitools.resources import SCHEMA_DIR
+from teitools.schemas import cache_dir, file_identity, store
+
+if TYPE_CHECKING:
+    from teitools.run import DocumentResult
+
+# How much older than the run a file's last change must be for its result to be kept: more than the tick of
+# any file system's clock (FAT counts in 2 s).
+RACY_SECONDS = 3
+# The libraries whose behaviour is part of a result besides lxml: XML Schema 1.1, and XPath 2 in Schematron.
+CHECKING_LIBRARIES = ("xmlschema", "elementpath")
+
+Identity = tuple[int, ...] | None
+
+
+class Kept(NamedTuple):
+    identity: Identity  # the file's, when its result was computed
+    depends: tuple[tuple[str, Identity], ...]  # each file the result read or looked for, and its identity
+    result: "DocumentResult"
+
+    def holds(self, max_bytes: int | None) -> bool:
+        """Whether every file the result depends on is as it was (still there, or still not there), and
+        what the document takes in is still within the bytes one document may have (teitools.load: as it
+        counts them, an included file each time it is included)."""
+        now = {path: identity_of(Path(path)) for path, _ in self.depends}
+        if any(now[path] != seen for path, seen in self.depends):
+            return False
+        counted = sum(seen[2] for _, seen in (("", self.identity), *self.depends) if seen is not None)
+        return max_bytes is None or counted <= max_bytes
+
+
+@dataclass
+class ResultCache:
+    path: Path
+    entries: dict[str, Kept]
+    started_ns: int = field(default_factory=time.time_ns)  # when the run started: later changes are racy
+    seen: dict[str, Identity] = field(default_factory=dict)  # each file's identity before the map read it
+    changed: bool = False  # whether the entries differ from those read: only then are they written
+
+    @classmethod
+    def of(cls, run_key: str, files: list[Path]) -> "ResultCache":
+        """The results kept by the last run of the same kind over the folder that holds these files."""
+        key = hashlib.sha256(run_key.encode())
+        key.update(code_fingerprint().encode())
+        key.update(os.path.commonpath([os.path.abspath(file.parent) for file in files] or ["/"]).encode())
+        path = cache_dir() / f"results-{key.hexdigest()[:32]}.pickle"
+        try:
+            entries = pickle.loads(path.read_bytes())
+        except Exception:  # absent, unreadable, or written by another release of Python: start afresh
+            entries = {}
+        return cls(path, entries if isinstance(entries, dict) else {})
+
+    def unchanged(self, files: list[Path], max_bytes: int | None) -> dict[Path, "DocumentResult"]:
+        """The kept results of the files that have not changed since, nor have the files they depend on,
+        and that this run would not refuse as too large for its memory (max_bytes, which the memory
+        available sets)."""
+        found = {}
+        for file in files:
+            name = os.path.abspath(file)
+            identity = self.seen[name] = identity_of(file)
+            kept = self.entries.get(name)
+            if kept is not None and kept.identity == identity and kept.holds(max_bytes):  # never None
+                found[file] = kept.result
+        return found
+
+    def keep(self, file: Path, result: "DocumentResult") -> None:
+        """Keep a result just computed, unless the file or a file it depends on changed too recently to
+        tell a later change by its identity (or during the run), or the file could not be read."""
+        name = os.path.abspath(file)
+        identity = identity_of(file)
+        depends = tuple((path, identity_of(Path(path))) for path in result.depends_on)
+        self.changed = True
+        unsure = result.unread or identity is None or identity != self.seen.get(name)
+        if unsure or any(self.is_racy(path, seen) for path, seen in ((name, identity), *depends)):
+            self.entries.pop(name, None)
+        else:
+            self.entries[name] = Kept(identity, depends, result)
+
+    def is_racy(self, path: str, identity: Identity) -> bool:
+        changed = identity[3:5] if identity is not None else folder_change(path)
+        return max(changed, default=self.started_ns) > self.started_ns - RACY_SECONDS * 10**9
+
+    def save(self, files: list[Path]) -> None:
+        """Write the results of this run's files (those of files no longer in the run are dropped)."""
+        names = {os.path.abspath(file) for file in files}
+        kept = {name: entry for name, entry in self.entries.items() if name in names}
+        if not self.changed and len(kept) == len(self.entries):
+            return
+        with contextlib.suppress(OSError):  # an unwritable cache only costs the next run its time
+            store(self.path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def identity_of(path: Path) -> Identity:
+    """A file's identity as a key's part; None for a file that is not there."""
+    seen = file_identity(path)
+    if seen is None:
+        return None
+    return tuple(seen)
+
+
+def folder_change(path: str) -> tuple[int, ...]:
+    """When the nearest folder that holds a file that is not there last changed (a file or folder added,
+    renamed or removed there)."""
+    for folder in Path(path).parents:
+        if (seen := file_identity(folder)) is not None:
+            return tuple(seen[3:5])
+    return ()
+
+
+@cache
+def code_fingerprint() -> str:
+    """teitools' own code and schemas, this Python, and the checking libraries as installed: by the identity
+    of their files, since importing them or reading their metadata would cost a run's start-up."""
+    release = f"{__version__} {sys.version} {etree.LXML_VERSION} {etree.LIBXML_VERSION}"
+    digest = hashlib.sha256(release.encode())
+    for library in CHECKING_LIBRARIES:
+        spec = importlib.util.find_spec(library)
+        origin = spec.origin if spec is not None and spec.origin else ""
+        digest.update(repr((library, origin, origin and file_identity(Path(origin)))).encode())
+    for folder in (Path(__file__).parent, SCHEMA_DIR):
+        for file in sorted(folder.rglob("*")):
+            if file.is_file() and "__pycache__" not in file.parts:
+                digest.update(str(file.relative_to(folder)).encode())
+                digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def in_order(
+    files: list[Path], kept: dict[Path, "DocumentResult"], mapped: Iterator["DocumentResult"]
+) -> Iterator[tuple[Path, "DocumentResult"]]:
+    """Each file with its result, in the run's order: a kept one, else the next one the map gives. The map is
+    run to its end (it reports the progress of its last document after giving it)."""
+    for file in files:
+        yield file, kept[file] if file in kept else next(mapped)
+    for _ in mapped:
+        raise ValueError("the map gave more results than it was given files")

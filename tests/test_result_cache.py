@@ -1,0 +1,190 @@
+"""teitools validate keeps the results of unchanged files: a second run over a corpus reads only what changed
+since (a file, or a file it brings in with XInclude), and reports exactly what a run without the cache
+reports."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import CORPUS, TEI_NS
+
+from teitools import result_cache, run
+from teitools.cli import main
+from teitools.schemas import cache_dir
+
+HEADER = """<teiHeader><fileDesc><titleStmt><title>{title}</title></titleStmt>
+<publicationStmt><p>Test</p></publicationStmt><sourceDesc><p>Test</p></sourceDesc></fileDesc></teiHeader>"""
+
+
+def document(title: str, body: str = "<p>Body.</p>", header: str = HEADER) -> str:
+    return (
+        f'<TEI xmlns="{TEI_NS}" xmlns:xi="http://www.w3.org/2001/XInclude">'
+        f"{header.format(title=title)}<text><body>{body}</body></text></TEI>"
+    )
+
+
+@pytest.fixture
+def mapped(monkeypatch, tmp_path) -> list[str]:
+    """The names of the files the runs map (parse and check), in a cache of the test's own. A file written
+    by the test is at once older than the run: the wait for the file system's clock is not needed here."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(result_cache, "RACY_SECONDS", -1)
+    names: list[str] = []
+    map_document = run.map_document
+    monkeypatch.setattr(
+        run, "map_document", lambda path, *rest: names.append(path.name) or map_document(path, *rest)
+    )
+    return names
+
+
+def validate(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["validate", "--jobs", "1", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def a_corpus(folder: Path) -> Path:
+    """Letters pointing into their list of places (cross-file rules), a drama, and a text that brings in
+    its header with XInclude."""
+    folder.mkdir()
+    for name in ("L02550.xml", "L02765.xml", "listplace.xml"):
+        shutil.copy(CORPUS / "schnitzler-briefe" / name, folder)
+    shutil.copy(CORPUS / "gerdracor" / "schnitzler-anatols-groessenwahn.xml", folder)
+    (folder / "header.inc").write_text(
+        HEADER.format(title="Included").replace("<teiHeader>", f'<teiHeader xmlns="{TEI_NS}">')
+    )
+    (folder / "including.xml").write_text(document("", header='<xi:include href="header.inc"/>'))
+    return folder
+
+
+def test_a_second_run_maps_no_unchanged_file_and_reports_the_same(tmp_path, mapped):
+    corpus = a_corpus(tmp_path / "corpus")
+    first = [validate(*form, str(corpus)) for form in ([], ["--format", "json"])]
+    assert first[0][0] == 1 and "[schema]" in first[0][1]
+    assert sorted(mapped) == sorted(p.name for p in corpus.glob("*.xml"))  # the JSON run mapped none
+    mapped.clear()
+    assert [validate(*form, str(corpus)) for form in ([], ["--format", "json"])] == first
+    assert mapped == []
+    assert [validate("--no-cache", *form, str(corpus)) for form in ([], ["--format", "json"])] == first
+    assert len(mapped) == 2 * 5
+
+
+def test_a_changed_file_and_a_file_whose_included_file_changed_are_mapped_again(tmp_path, mapped):
+    corpus = a_corpus(tmp_path / "corpus")
+    validate(str(corpus))
+    mapped.clear()
+    drama = corpus / "schnitzler-anatols-groessenwahn.xml"
+    drama.write_text(drama.read_text().replace("<body>", "<body><bogus/>", 1))
+    (corpus / "header.inc").write_text(
+        (corpus / "header.inc").read_text().replace("<title>", "<title><bogus/>")
+    )
+    output = validate(str(corpus))[1]
+    assert sorted(mapped) == ["including.xml", "schnitzler-anatols-groessenwahn.xml"]
+    assert "Did not expect element bogus there" in "".join(
+        line for line in output.splitlines() if "anatol" in line
+    )
+    assert "bogus" in "".join(line for line in output.splitlines() if "including.xml" in line)
+
+
+def test_a_file_an_xinclude_looked_for_in_vain_is_read_once_it_is_there(tmp_path, mapped):
+    (tmp_path / "texts").mkdir()
+    including = tmp_path / "texts" / "main.xml"
+    fallback = '<xi:include href="../parts/header.inc"><xi:fallback>' + HEADER + "</xi:fallback></xi:include>"
+    including.write_text(document("Main", header=fallback))
+    assert "not found: its xi:fallback is used" in validate(str(tmp_path))[1]
+    (tmp_path / "parts").mkdir()  # the folder was not there either
+    (tmp_path / "parts" / "header.inc").write_text(
+        HEADER.replace("<teiHeader>", f'<teiHeader xmlns="{TEI_NS}">')
+    )
+    mapped.clear()
+    code, output = validate(str(tmp_path))
+    assert (code, "xinclude" in output, mapped) == (0, False, ["main.xml"])
+
+
+def test_a_file_changed_just_before_the_run_is_mapped_again(tmp_path, mapped, monkeypatch):
+    """Its identity may not show a change made within the same tick of the file system's clock."""
+    monkeypatch.setattr(result_cache, "RACY_SECONDS", 3)
+    (tmp_path / "new.xml").write_text(document("New"))
+    validate(str(tmp_path))
+    validate(str(tmp_path))
+    assert mapped == ["new.xml", "new.xml"]
+
+
+def test_the_results_kept_are_those_of_the_same_kind_of_run(tmp_path, mapped, monkeypatch):
+    (tmp_path / "edition").mkdir()
+    (tmp_path / "edition" / "doc.xml").write_text(document("Doc"))
+    validate(str(tmp_path / "edition"))
+    validate("--schema", "tei_all", str(tmp_path / "edition"))  # another schema
+    monkeypatch.chdir(tmp_path / "edition")
+    validate(".")  # another working folder: the files are named from it
+    assert mapped == ["doc.xml"] * 3
+    validate(".")
+    assert len(mapped) == 3
+
+
+def test_a_file_now_too_large_for_the_memory_is_refused_not_taken_from_the_cache(
+    tmp_path, mapped, monkeypatch
+):
+    big = tmp_path / "big.xml"
+    big.write_text(document("Big", "".join(f"<p>paragraph {n}</p>" for n in range(20000))))
+    monkeypatch.setenv(run.MEMORY_ENVIRONMENT, "1000")
+    assert validate(str(big))[0] == 0
+    monkeypatch.setenv(run.MEMORY_ENVIRONMENT, "10")
+    code, output = validate(str(big))
+    assert code == 1 and "[too-large]" in output
+
+
+def test_a_damaged_or_unwritable_cache_costs_only_time(tmp_path, mapped, monkeypatch):
+    (tmp_path / "doc.xml").write_text(document("Doc", "<p><bogus/></p>"))
+    first = validate(str(tmp_path))
+    [kept] = cache_dir().glob("results-*")
+    kept.write_bytes(b"not a pickle")
+    assert validate(str(tmp_path)) == first
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert validate(str(tmp_path)) == first
+    assert mapped == ["doc.xml"] * 3
+
+
+ANYTHING = """<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><ref name="any"/></start>
+<define name="any"><element><anyName/><zeroOrMore><choice><attribute><anyName/></attribute><text/>
+<ref name="any"/></choice></zeroOrMore></element></define></grammar>"""
+
+
+def test_a_schema_file_of_the_users_is_not_cached(tmp_path, mapped):
+    """It may include others, whose changes the cache would not see."""
+    (tmp_path / "anything.rng").write_text(ANYTHING)
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "doc.xml").write_text(document("Doc"))
+    for _ in range(2):
+        validate("--schema", str(tmp_path / "anything.rng"), str(tmp_path / "texts"))
+    assert mapped == ["doc.xml"] * 2
+    assert not list(cache_dir().glob("results-*"))
+
+
+def test_json_of_a_kept_run_is_the_json_of_a_fresh_one(tmp_path, mapped):
+    corpus = a_corpus(tmp_path / "corpus")
+    fresh = json.loads(validate("--no-cache", "--format", "json", str(corpus))[1])
+    validate(str(corpus))
+    kept = json.loads(validate("--format", "json", str(corpus))[1])
+    assert kept == fresh
+
+
+def test_a_file_changed_while_the_run_read_it_is_mapped_again(tmp_path, mapped, monkeypatch):
+    doc = tmp_path / "doc.xml"
+    doc.write_text(document("Doc"))
+    map_document = run.map_document
+
+    def then_edited(path, *rest):
+        result = map_document(path, *rest)
+        doc.write_text(document("Doc", "<p><bogus/></p>"))  # saved by the editor as the run checks it
+        return result
+
+    monkeypatch.setattr(run, "map_document", then_edited)
+    assert validate(str(tmp_path))[0] == 0
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert validate(str(tmp_path))[0] == 1
