@@ -114,13 +114,15 @@ def test_a_file_changed_just_before_the_run_is_mapped_again(tmp_path, mapped, mo
 
 def test_the_results_kept_are_those_of_the_same_kind_of_run(tmp_path, mapped, monkeypatch):
     (tmp_path / "edition").mkdir()
-    (tmp_path / "edition" / "doc.xml").write_text(document("Doc"))
-    validate(str(tmp_path / "edition"))
-    validate("--schema", "tei_all", str(tmp_path / "edition"))  # another schema
+    (tmp_path / "edition" / "doc.xml").write_text(document("Doc", "<p><bogus/></p>"))
+    edition = str(tmp_path / "edition")
+    monkeypatch.chdir(tmp_path)
+    assert validate(edition)[1].startswith("edition/doc.xml:")
+    validate("--schema", "tei_all", edition)  # another schema
     monkeypatch.chdir(tmp_path / "edition")
-    validate(".")  # another working folder: the files are named from it
+    assert validate(edition)[1].startswith("doc.xml:")  # another working folder: the files are named from it
     assert mapped == ["doc.xml"] * 3
-    validate(".")
+    validate(edition)
     assert len(mapped) == 3
 
 
@@ -188,3 +190,15 @@ def test_a_file_changed_while_the_run_read_it_is_mapped_again(tmp_path, mapped, 
     monkeypatch.undo()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     assert validate(str(tmp_path))[0] == 1
+
+
+def test_the_files_are_named_as_this_run_names_them(tmp_path, mapped, monkeypatch):
+    (tmp_path / "edition").mkdir()
+    (tmp_path / "edition" / "doc.xml").write_text(document("Doc", "<p><bogus/></p>"))
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    relative = validate("../edition")[1]
+    absolute = validate(str(tmp_path / "edition"))[1]
+    assert relative.startswith("../edition/doc.xml:") and absolute.startswith(f"{tmp_path}/edition/doc.xml:")
+    assert validate("../edition")[1] == relative
+    assert mapped == ["doc.xml"] * 2

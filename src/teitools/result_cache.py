@@ -21,7 +21,6 @@ The results are kept pickled, as a pool's workers send them, in the user's own c
 import contextlib
 import hashlib
 import importlib.util
-import os
 import pickle
 import sys
 import time
@@ -68,17 +67,17 @@ class Kept(NamedTuple):
 @dataclass
 class ResultCache:
     path: Path
-    entries: dict[str, Kept]
+    entries: dict[str, Kept]  # by the path as the run names the file (relative or not), as its messages do
     started_ns: int = field(default_factory=time.time_ns)  # when the run started: later changes are racy
     seen: dict[str, Identity] = field(default_factory=dict)  # each file's identity before the map read it
     changed: bool = False  # whether the entries differ from those read: only then are they written
 
     @classmethod
-    def of(cls, run_key: str, files: list[Path]) -> "ResultCache":
-        """The results kept by the last run of the same kind over the folder that holds these files."""
+    def of(cls, run_key: str) -> "ResultCache":
+        """The results kept by the last run of the same kind (run_key: its options, the paths it was given,
+        its working folder) with this code."""
         key = hashlib.sha256(run_key.encode())
         key.update(code_fingerprint().encode())
-        key.update(os.path.commonpath([os.path.abspath(file.parent) for file in files] or ["/"]).encode())
         path = cache_dir() / f"results-{key.hexdigest()[:32]}.pickle"
         try:
             entries = pickle.loads(path.read_bytes())
@@ -92,7 +91,7 @@ class ResultCache:
         available sets)."""
         found = {}
         for file in files:
-            name = os.path.abspath(file)
+            name = str(file)  # as the run names it: the messages name it so
             identity = self.seen[name] = identity_of(file)
             kept = self.entries.get(name)
             if kept is not None and kept.identity == identity and kept.holds(max_bytes):  # never None
@@ -102,7 +101,7 @@ class ResultCache:
     def keep(self, file: Path, result: "DocumentResult") -> None:
         """Keep a result just computed, unless the file or a file it depends on changed too recently to
         tell a later change by its identity (or during the run), or the file could not be read."""
-        name = os.path.abspath(file)
+        name = str(file)
         identity = identity_of(file)
         depends = tuple((path, identity_of(Path(path))) for path in result.depends_on)
         self.changed = True
@@ -118,7 +117,7 @@ class ResultCache:
 
     def save(self, files: list[Path]) -> None:
         """Write the results of this run's files (those of files no longer in the run are dropped)."""
-        names = {os.path.abspath(file) for file in files}
+        names = {str(file) for file in files}
         kept = {name: entry for name, entry in self.entries.items() if name in names}
         if not self.changed and len(kept) == len(self.entries):
             return

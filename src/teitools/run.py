@@ -577,7 +577,7 @@ def validate_paths(
     report = Report(files_checked=len(files), tei_version=tei_all_version())
     facts, held, includes, unread = [], [], [], []
     # Not on a cluster: its workers' releases of teitools and its libraries are not this process's.
-    results = kept_results(options, files) if cache and cluster is None and is_bundled(schema) else None
+    results = kept_results(options, paths) if cache and cluster is None and is_bundled(schema) else None
     unchanged = results.unchanged(files, options.max_document_bytes) if results else {}
     if unchanged:  # the names the schema prepares for are those of all the files, as without the cache
         options = with_schema_names(options, files)
@@ -609,11 +609,10 @@ def is_bundled(schema: Schema) -> bool:
     return schema.source in (AUTO, TEI_ALL) or Path(schema.source).resolve().is_relative_to(SCHEMA_DIR)
 
 
-def kept_results(options: RunOptions, files: list[Path]) -> ResultCache:
-    """The results kept from the last run with the same options, from the same folder (the messages name the
-    files relative to it)."""
-    run = (options.schema, options.rule_sets, options.roots, os.getcwd())
-    return ResultCache.of(repr(run), files)
+def kept_results(options: RunOptions, paths: list[Path]) -> ResultCache:
+    """The results kept from the last run with the same options, given the same paths in the same working
+    folder: the messages name the files as those paths and that folder do."""
+    return ResultCache.of(repr((options.schema, options.rule_sets, [str(p) for p in paths], os.getcwd())))
 
 
 @dataclass
