@@ -202,3 +202,20 @@ def test_the_files_are_named_as_this_run_names_them(tmp_path, mapped, monkeypatc
     assert relative.startswith("../edition/doc.xml:") and absolute.startswith(f"{tmp_path}/edition/doc.xml:")
     assert validate("../edition")[1] == relative
     assert mapped == ["doc.xml"] * 2
+
+
+def test_what_an_unchanged_file_points_to_is_judged_anew(tmp_path, mapped):
+    """The rules across files run on every result, kept or not: a letter taken from the cache points to a
+    person the changed list of persons no longer has, and is told so."""
+    persons = "".join(f'<person xml:id="person{k}"><persName>P{k}</persName></person>' for k in range(3))
+    list_of = f"<listPerson>{persons}</listPerson>"
+    (tmp_path / "persons.xml").write_text(document("Persons", list_of))
+    letter = '<p>To <persName ref="persons.xml#person2">a friend</persName>.</p>'
+    (tmp_path / "letter.xml").write_text(document("Letter", letter))
+    assert "[ref-resolves]" not in validate(str(tmp_path))[1]
+    (tmp_path / "persons.xml").write_text(
+        document("Persons", list_of.replace('xml:id="person2"', 'xml:id="x"'))
+    )
+    [told] = [line for line in validate(str(tmp_path))[1].splitlines() if "[ref-resolves]" in line]
+    assert "letter.xml:2:" in told and '@ref="persons.xml#person2" points to no xml:id' in told
+    assert mapped == ["letter.xml", "persons.xml", "persons.xml"]
