@@ -396,6 +396,29 @@ def test_a_part_of_a_corpus_names_the_speakers_its_corpus_root_brings_in(tmp_pat
     assert "\n\nP1\n\nGood morning." in (tmp_path / "alone" / "sitting.txt").read_text()
 
 
+def test_no_page_is_written_over_by_another(tmp_path):
+    """Two projects whose folders and files have the same names, and a document named as the edition index
+    and another as the chronology: each gets a page of its own, named after as many of its folders as tell
+    it apart, and the indexes keep theirs."""
+    minimal = (ROOT / "tests" / "data" / "minimal.xml").read_text(encoding="utf-8")
+    for project, title in (("a", "Letter of project A"), ("b", "Letter of project B")):
+        (tmp_path / "in" / project / "tei").mkdir(parents=True)
+        page = minimal.replace("A minimal document", title)
+        (tmp_path / "in" / project / "tei" / "letter.xml").write_text(page, encoding="utf-8")
+    (tmp_path / "in" / "index.xml").write_text(minimal.replace("A minimal document", "An index document"))
+    (tmp_path / "in" / "chronology.xml").write_text(minimal.replace("A minimal document", "A chronology"))
+    code, _ = run(str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert code == 0
+    title = {p.name: html.parse(str(p)).findtext(".//title") for p in (tmp_path / "out").glob("*.html")}
+    assert (
+        title["a-tei-letter.html"] == "Letter of project A"
+        and title["b-tei-letter.html"] == "Letter of project B"
+    )
+    assert title["in-index.html"] == "An index document" and title["in-chronology.html"] == "A chronology"
+    assert title["index.html"] == "Edition index" and title["chronology.html"] == "Chronology"
+    assert render_module.output_names([Path("x/tei/a.xml"), Path("y/z.xml")]) == ["a", "z"]
+
+
 def test_only_the_formats_asked_for_are_written(tmp_path):
     code, _ = run("--to", "text", "-o", str(tmp_path))
     assert code == 0

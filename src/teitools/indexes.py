@@ -45,6 +45,11 @@ INDEXES = (
 )
 
 
+def page_stems() -> frozenset[str]:
+    """The file stems of the run's own pages (the edition index and each index): no document takes one."""
+    return frozenset({EDITION_INDEX, *(index.name for index in INDEXES)})
+
+
 def links() -> str:
     """The indexes as the stylesheets receive them (page navigation, links from the text), as JSON."""
     return json.dumps([index.link() for index in INDEXES])

@@ -317,9 +317,34 @@ def remove_temporary_files(folder: Path, stems: list[str]) -> None:
 
 
 def output_names(paths: list[Path]) -> list[str]:
-    """Output file stems: the file's stem, or folder-stem where two files share a stem."""
-    stems = Counter(p.stem for p in paths)
-    return [f"{p.parent.name}-{p.stem}" if stems[p.stem] > 1 else p.stem for p in paths]
+    """Output file stems, one per file and none an index's: the file's stem, or, where that is another
+    file's too or an index's, the stem after as many of its folders as tell it apart (folder-stem,
+    folder-folder-stem). A page must never be written over by another's."""
+    folders = {path: path.resolve().parent.parts[1:] for path in paths}
+    depth = dict.fromkeys(paths, 0)
+    taken = indexes.page_stems()
+    while True:
+        names = ["-".join((*folders[path][len(folders[path]) - depth[path] :], path.stem)) for path in paths]
+        counts = Counter(names)
+        clashing = [
+            path for path, name in zip(paths, names, strict=True) if counts[name] > 1 or name in taken
+        ]
+        deeper = [path for path in clashing if depth[path] < len(folders[path])]
+        if not deeper:
+            return numbered(names, taken)
+        for path in deeper:
+            depth[path] += 1
+
+
+def numbered(names: list[str], taken: frozenset[str]) -> list[str]:
+    """Names still the same as another's (the same file named twice over) or an index's, numbered apart."""
+    seen = Counter()
+    unique = []
+    for name in names:
+        seen[name] += 1
+        clash = seen[name] > 1 or name in taken
+        unique.append(f"{name}-{seen[name]}" if clash else name)
+    return unique
 
 
 def stylesheet() -> str:
