@@ -8,10 +8,11 @@ Inputs: ../shared/corpus copied N times (each copy in its own folder). For each 
   parser), a single-process saxonche identity transform of every file (parse, transform, write), and for
   render a second one, a naive HTML and plain text of every file (NAIVE_HTML, NAIVE_TEXT: what any rendering
   that keeps every word does);
-- `teitools validate --no-cache` (every file checked, as a first run checks them) and `teitools render --to
-  html,text,index`, with the default number of jobs and with --jobs 1, each as a command: wall time and the
-  peak memory (RSS) of its whole process tree, polled;
-- `teitools validate` once a run before has kept every file's result (teitools.result_cache), for scale.
+- `teitools validate` and `teitools render --to html,text,index`, both with --no-cache (every file checked
+  and rendered, as in a first run), with the default number of jobs and with --jobs 1, each as a command:
+  wall time and the peak memory (RSS) of its whole process tree, polled;
+- `teitools validate` and `teitools render` once a run before has kept every file's result
+  (teitools.result_cache), for scale.
 On the --tei-copies copy: the TEI Stylesheets (html/html.xsl and txt/tei-to-text.xsl from
 ../shared/reference/tei-stylesheets, compiled once, run in this process with saxonche) against
 `teitools render --to html,text`. With --large: 10,000 small files and one file of 200 MB.
@@ -189,8 +190,8 @@ def scale(folder: Path, work: Path, rounds: int = 1) -> dict[str, float]:
     files = find_xml_files([folder])
     megabytes = sum(p.stat().st_size for p in files) / 1e6
     print(f"\n{folder.name}: {len(files)} files, {megabytes:.0f} MB", flush=True)
-    rendering = ["render", "--to", "html,text,index", "-o", str(work / "out"), str(folder)]
-    # Each file checked, as a first run checks it: the results kept from a run before are not used.
+    rendering = ["render", "--no-cache", "--to", "html,text,index", "-o", str(work / "out"), str(folder)]
+    # Each file checked and rendered, as a first run does: what a run before kept is not used.
     commands = {
         "validate": ["validate", "--no-cache", str(folder)],
         "validate --jobs 1": ["validate", "--no-cache", "--jobs", "1", str(folder)],
@@ -211,7 +212,7 @@ def scale(folder: Path, work: Path, rounds: int = 1) -> dict[str, float]:
             shutil.rmtree(work / "out", ignore_errors=True)
             runs[name].append(command_figures([TEITOOLS, *arguments]))
     shutil.rmtree(work / "out", ignore_errors=True)
-    unchanged = unchanged_run(folder, rounds)
+    unchanged = unchanged_runs(folder, work, rounds)
     (lxml, lxml_cpu), (saxon, saxon_cpu), (naive, naive_cpu) = (
         min(floors[f]) for f in ("lxml", "saxon", "naive")
     )
@@ -233,17 +234,27 @@ def scale(folder: Path, work: Path, rounds: int = 1) -> dict[str, float]:
             + (f"   rounds {times} s" if rounds > 1 else ""),
             flush=True,
         )
-    print(
-        f"  teitools validate, no file changed since the last run (result_cache) {unchanged:6.2f} s",
-        flush=True,
-    )
+    for name, elapsed in unchanged.items():
+        print(
+            f"  teitools {name}, no file changed since the last run (result_cache) {elapsed:6.2f} s",
+            flush=True,
+        )
     return figures
 
 
-def unchanged_run(folder: Path, rounds: int) -> float:
-    """The wall time of `validate` when every file's result was kept by the run before (the best round)."""
-    subprocess.run([TEITOOLS, "validate", str(folder)], capture_output=True, check=False)
-    return min(command_figures([TEITOOLS, "validate", str(folder)]).elapsed for _ in range(rounds))
+def unchanged_runs(folder: Path, work: Path, rounds: int) -> dict[str, float]:
+    """The wall time of `validate` and of `render` when the run before kept every file's result (the best
+    round of each)."""
+    commands = {
+        "validate": ["validate", str(folder)],
+        "render": ["render", "--to", "html,text,index", "-o", str(work / "kept"), str(folder)],
+    }
+    times = {}
+    for name, arguments in commands.items():
+        subprocess.run([TEITOOLS, *arguments], capture_output=True, check=False)
+        times[name] = min(command_figures([TEITOOLS, *arguments]).elapsed for _ in range(rounds))
+    shutil.rmtree(work / "kept", ignore_errors=True)
+    return times
 
 
 def against_tei_stylesheets(folder: Path, work: Path, rounds: int = 1) -> None:
@@ -259,7 +270,8 @@ def against_tei_stylesheets(folder: Path, work: Path, rounds: int = 1) -> None:
     label = "TEI Stylesheets html.xsl + tei-to-text.xsl (saxonche, 1 process)"
     print(f"  {label:64} {reference:6.1f} s  cpu {reference_cpu:6.1f} s")
     for jobs in ([], ["--jobs", "1"]):
-        arguments = [TEITOOLS, "render", "--to", "html,text", *jobs, "-o", str(work / "out"), str(folder)]
+        arguments = [TEITOOLS, "render", "--no-cache", "--to", "html,text", *jobs, "-o", str(work / "out")]
+        arguments.append(str(folder))
         elapsed, cpu, _ = min(command_peak(arguments) for _ in range(rounds))
         label = " ".join(["teitools render --to html,text", *jobs])
         print(
@@ -292,7 +304,7 @@ def large_inputs(work: Path) -> None:
     size = (big_folder / "big.xml").stat().st_size / 1e6
     print("\nlarge inputs", flush=True)
     for label, folder in (("10,000 small files", small), (f"one file of {size:.0f} MB", big_folder)):
-        for command in (["validate"], ["render", "-o", str(work / "out")]):
+        for command in (["validate", "--no-cache"], ["render", "--no-cache", "-o", str(work / "out")]):
             elapsed, cpu, peak = command_peak([TEITOOLS, *command, str(folder)])
             figures = f"{elapsed:6.1f} s  cpu {cpu:6.1f} s  peak {peak:5.0f} MiB"
             print(f"  {label:22} teitools {command[0]:9} {figures}", flush=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CORPUS, TEI_NS
+from conftest import CORPUS, TEI_NS, a_corpus_of_parts
 
 from teitools import result_cache, run
 from teitools.cli import main
@@ -219,3 +219,100 @@ def test_what_an_unchanged_file_points_to_is_judged_anew(tmp_path, mapped):
     [told] = [line for line in validate(str(tmp_path))[1].splitlines() if "[ref-resolves]" in line]
     assert "letter.xml:2:" in told and '@ref="persons.xml#person2" points to no xml:id' in told
     assert mapped == ["letter.xml", "persons.xml", "persons.xml"]
+
+
+# --- render ---------------------------------------------------------------------------------------------
+
+
+def render(folder: Path, output: Path, *args: str) -> str:
+    result = CliRunner().invoke(main, ["render", "--jobs", "1", "-o", str(output), *args, str(folder)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.output
+
+
+def letters_and_persons(folder: Path) -> Path:
+    """A letter that names a person of the list it points into, and one that shows an image beside it."""
+    folder.mkdir()
+    persons = "".join(f'<person xml:id="p{k}"><persName>Person {k}</persName></person>' for k in range(2))
+    (folder / "persons.xml").write_text(document("Persons", f"<listPerson>{persons}</listPerson>"))
+    named = '<p>To <persName ref="persons.xml#p0">a friend</persName>.</p>'
+    (folder / "letter0.xml").write_text(document("Letter 0", named))
+    (folder / "letter1.xml").write_text(
+        document("Letter 1", '<p>See</p><figure><graphic url="scan.png"/></figure>')
+    )
+    return folder
+
+
+def pages_of(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_a_second_rendering_renders_no_unchanged_file_and_writes_the_same_pages(tmp_path, mapped):
+    corpus = letters_and_persons(tmp_path / "corpus")
+    said = render(corpus, tmp_path / "out")
+    assert sorted(mapped) == ["letter0.xml", "letter1.xml", "persons.xml"]
+    first = pages_of(tmp_path / "out")
+    assert render(corpus, tmp_path / "out") == said  # the kept pages are counted as the run's
+    assert len(mapped) == 3 and pages_of(tmp_path / "out") == first
+    render(corpus, tmp_path / "fresh", "--no-cache")
+    assert len(mapped) == 6 and pages_of(tmp_path / "fresh") == first
+
+
+def test_a_page_is_rendered_again_when_what_it_reads_changes_or_it_is_gone(tmp_path, mapped):
+    corpus = letters_and_persons(tmp_path / "corpus")
+    out = tmp_path / "out"
+    render(corpus, out)
+    mapped.clear()
+    persons = corpus / "persons.xml"
+    persons.write_text(persons.read_text().replace("Person 0", "Renamed Person"))  # what letter0 points into
+    render(corpus, out)
+    assert sorted(mapped) == ["letter0.xml", "persons.xml"]
+    assert "Renamed Person" in (out / "letter0.html").read_text()
+    mapped.clear()
+    (corpus / "scan.png").write_bytes(b"\\x89PNG")  # the image letter1 shows, there now
+    (out / "letter0.txt").unlink()  # a page gone
+    render(corpus, out)
+    assert sorted(mapped) == ["letter0.xml", "letter1.xml"]
+    assert (out / "letter0.txt").is_file() and (out / "scan.png").is_file()
+    assert '<img src="scan.png"' in (out / "letter1.html").read_text()
+
+
+def test_a_rendering_of_other_documents_or_into_another_folder_keeps_its_own(tmp_path, mapped):
+    corpus = letters_and_persons(tmp_path / "corpus")
+    render(corpus, tmp_path / "out")
+    render(corpus, tmp_path / "elsewhere")
+    (corpus / "letter2.xml").write_text(document("Letter 2"))  # the pages link to each other: all anew
+    render(corpus, tmp_path / "out")
+    assert len(mapped) == 3 + 3 + 4
+
+
+def test_a_part_is_rendered_again_when_what_its_corpus_root_brings_in_changes(tmp_path, mapped):
+    """A sitting names its speakers from the list its corpus root brings in: the root stops bringing it in,
+    and the sitting, itself unchanged, names them by their ids."""
+    (tmp_path / "corpus").mkdir()
+    corpus = a_corpus_of_parts(tmp_path / "corpus")
+    render(tmp_path / "corpus", tmp_path / "out", "--to", "text")
+    assert "Berger Anna" in (tmp_path / "out" / "sitting.txt").read_text()
+    root = corpus["root"]
+    root.write_text(root.read_text().replace('<xi:include href="persons.xml"/>', ""))
+    mapped.clear()
+    render(tmp_path / "corpus", tmp_path / "out", "--to", "text")
+    assert sorted(mapped) == ["corpus.xml", "sitting.xml"]  # the list of persons is read, not rendered
+    assert "\n\nP1\n\nGood morning." in (tmp_path / "out" / "sitting.txt").read_text()
+
+
+def test_an_image_two_pages_show_keeps_both_pages_kept(tmp_path, mapped):
+    """The image is copied once: rewritten for the page rendered again, it would no longer be as the other
+    page's run left it, and that page would be rendered again at every run."""
+    corpus = letters_and_persons(tmp_path / "corpus")
+    (corpus / "scan.png").write_bytes(b"image")
+    (corpus / "letter2.xml").write_text(
+        document("Letter 2", '<p>Also</p><figure><graphic url="scan.png"/></figure>')
+    )
+    render(corpus, tmp_path / "out")
+    letter2 = corpus / "letter2.xml"
+    letter2.write_text(letter2.read_text().replace("Also", "As well"))
+    render(corpus, tmp_path / "out")
+    mapped.clear()
+    render(corpus, tmp_path / "out")
+    assert mapped == []

@@ -68,6 +68,15 @@ ship_input_option = click.option(
 )
 
 
+no_cache_option = click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Work on every file again, even those unchanged since the last run (whose results are kept in the "
+    "user's cache: validate's with the bundled schemas; render's while its pages are still as it wrote "
+    "them). Not with --scheduler.",
+)
+
+
 def cluster_of(scheduler: str | None, ship_input: bool, ship_output: bool = False) -> ClusterOptions | None:
     if scheduler is None:
         if ship_input or ship_output:
@@ -92,12 +101,7 @@ def cluster_of(scheduler: str | None, ship_input: bool, ship_output: bool = Fals
 )
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only, without warnings and the summary line.")
-@click.option(
-    "--no-cache",
-    is_flag=True,
-    help="Check every file again, even those unchanged since the last run (whose results are kept in the "
-    "user's cache, for the bundled schemas, without --scheduler).",
-)
+@no_cache_option
 @jobs_option
 @scheduler_option
 @ship_input_option
@@ -157,6 +161,7 @@ def parse_formats(value: str) -> tuple[str, ...]:
     is_flag=True,
     help="With --scheduler: the pages come back here to be written; the workers need not see the folder.",
 )
+@no_cache_option
 def render_command(
     paths: tuple[Path, ...],
     formats: str,
@@ -165,6 +170,7 @@ def render_command(
     scheduler: str | None,
     ship_input: bool,
     ship_output: bool,
+    no_cache: bool,
 ) -> None:
     """Render TEI files (default: the edition in tei/, into outputs/) to HTML, plain text and the indexes.
 
@@ -180,7 +186,7 @@ def render_command(
     target = output_dir or OUTPUT_DIR
     try:
         with progress_bar("rendering") as advance:
-            result = render(inputs, target, chosen, jobs, advance, cluster)
+            result = render(inputs, target, chosen, jobs, advance, cluster, cache=not no_cache)
     except UsageError as error:
         fail_usage(str(error))
     except OSError as error:

@@ -12,6 +12,7 @@ The stylesheets never read the teiHeader for the page's header block: they get t
 
 from __future__ import annotations
 
+import filecmp
 import functools
 import json
 import os
@@ -122,10 +123,10 @@ class Renderer:
     ) -> dict[str, Linked]:
         """The usable documents a document points into inside its input tree, by file, in a stable order
         (their URIs)."""
-        files = sorted({t.file for t in targets.values()} - {document.key}, key=lambda f: Path(f).as_uri())
-        files = [file for file in files if document.inside_tree(file)]  # nothing outside the input is read
         return {
-            file: linked for file in files if (linked := self.linked_document(file, from_client)) is not None
+            file: linked
+            for file in pointed_files(document, targets)
+            if (linked := self.linked_document(file, from_client)) is not None
         }
 
     def outputs(
@@ -186,6 +187,13 @@ def stylesheet_compiler(processor: saxonche.PySaxonProcessor) -> saxonche.PyXslt
     compiler = processor.new_xslt30_processor()
     compiler.set_parameter("fields", processor.make_string_value(" ".join(FIELDS)))
     return compiler
+
+
+def pointed_files(document: Document, targets: dict[str, Target]) -> list[str]:
+    """The other files a document points into inside its input tree (whether they are there or not), in a
+    stable order (their URIs): what its pages read of other files. Nothing outside the input is read."""
+    files = sorted({t.file for t in targets.values()} - {document.key}, key=lambda f: Path(f).as_uri())
+    return [file for file in files if document.inside_tree(file)]
 
 
 def modified(path: str) -> int | None:
@@ -283,6 +291,11 @@ def local_images(document: Document) -> tuple[LocalImage, ...]:
 
 
 def copy_atomically(source: Path, target: Path) -> None:
+    """Copy a file whole or not at all; a copy already there, the same byte for byte, is left as it is (an
+    image two pages show is not written again for each, and the pages kept by teitools.result_cache find it
+    as they left it)."""
+    if target.is_file() and filecmp.cmp(source, target, shallow=False):
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.tmp")
     shutil.copyfile(source, temporary)

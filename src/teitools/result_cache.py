@@ -1,15 +1,19 @@
-"""The results of the documents that have not changed since the last `validate` of the same files.
+"""The results of the documents that have not changed since the last `validate` or `render` of the same
+files.
 
 A run maps only the files added or changed since (and those whose XIncluded files changed); the others'
 results come from the user's cache ($XDG_CACHE_HOME/teitools, as the prepared grammar). The reduce then runs
-on all results as usual, so the report is the one a run without the cache gives.
+on all results as usual, so the report, and the indexes, are those a run without the cache gives.
 
 A result holds as long as all it was computed from is unchanged:
 - the file, and every file its XIncludes read or looked for (teitools.load.Document.depends_on), each as the
   system sees it (schemas.file_identity: inode, size, modification and change times), or still not there;
-- the run: its options, its folder, and the code that checked it (teitools, its schemas, and the libraries
-  whose messages it passes on). A different run keeps its own results. Only the largest document a run
-  takes changes from run to run (with the memory available): a kept result holds for a document within it.
+- a rendering's pages read more: the documents the file points into, the parts its corpus root brings in
+  around it, and its images; and its pages and images must still be in the output folder as it wrote them;
+- the run: its options, the paths it was given, its working folder (the messages name the files from them),
+  the output folder, and the code (teitools, its schemas and stylesheets, and the libraries whose messages
+  or output it passes on). A different run keeps its own results. Only the largest document a run takes
+  changes from run to run (with the memory available): a kept result holds for a document within it.
 
 A file changed shortly before the run may be changed again within the same tick of the file system's clock
 without its identity showing it (git's "racy" files): its result is not kept. Nor is the result of a file
@@ -24,7 +28,7 @@ import importlib.util
 import pickle
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -33,7 +37,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from lxml import etree
 
 from teitools import __version__
-from teitools.resources import SCHEMA_DIR
+from teitools.resources import SCHEMA_DIR, XSLT_DIR
 from teitools.schemas import cache_dir, file_identity, store
 
 if TYPE_CHECKING:
@@ -42,8 +46,8 @@ if TYPE_CHECKING:
 # How much older than the run a file's last change must be for its result to be kept: more than the tick of
 # any file system's clock (FAT counts in 2 s).
 RACY_SECONDS = 3
-# The libraries whose behaviour is part of a result besides lxml: XML Schema 1.1, and XPath 2 in Schematron.
-CHECKING_LIBRARIES = ("xmlschema", "elementpath")
+# The libraries whose behaviour is part of a result besides lxml: XML Schema 1.1, XPath 2 in Schematron, XSLT.
+LIBRARIES = ("xmlschema", "elementpath", "saxonche")
 
 Identity = tuple[int, ...] | None
 
@@ -52,13 +56,15 @@ class Kept(NamedTuple):
     identity: Identity  # the file's, when its result was computed
     depends: tuple[tuple[str, Identity], ...]  # each file the result read or looked for, and its identity
     result: "DocumentResult"
+    written: tuple[tuple[str, Identity], ...] = ()  # the files a rendering wrote for it, as it left them
+    context: object = None  # what else of the run the result depended on (a rendering: the parts around it)
 
     def holds(self, max_bytes: int | None) -> bool:
         """Whether every file the result depends on is as it was (still there, or still not there), and
-        what the document takes in is still within the bytes one document may have (teitools.load: as it
-        counts them, an included file each time it is included)."""
-        now = {path: identity_of(Path(path)) for path, _ in self.depends}
-        if any(now[path] != seen for path, seen in self.depends):
+        so is every file written for it, and what the document takes in is still within the bytes one
+        document may have (teitools.load: as it counts them, an included file each time it is included)."""
+        now = {path: identity_of(Path(path)) for path, _ in (*self.depends, *self.written)}
+        if any(now[path] != seen for path, seen in (*self.depends, *self.written)):
             return False
         counted = sum(seen[2] for _, seen in (("", self.identity), *self.depends) if seen is not None)
         return max_bytes is None or counted <= max_bytes
@@ -85,22 +91,32 @@ class ResultCache:
             entries = {}
         return cls(path, entries if isinstance(entries, dict) else {})
 
-    def unchanged(self, files: list[Path], max_bytes: int | None) -> dict[Path, "DocumentResult"]:
-        """The kept results of the files that have not changed since, nor have the files they depend on,
-        and that this run would not refuse as too large for its memory (max_bytes, which the memory
-        available sets)."""
+    def unchanged(
+        self, files: list[Path], max_bytes: int | None, context: Callable[[Path], object] = lambda file: None
+    ) -> dict[Path, "DocumentResult"]:
+        """The kept results of the files that have not changed since, nor have the files they depend on or
+        the files written for them, in the same context, and that this run would not refuse as too large for
+        its memory (max_bytes, which the memory available sets)."""
         found = {}
         for file in files:
             name = str(file)  # as the run names it: the messages name it so
             identity = self.seen[name] = identity_of(file)
             kept = self.entries.get(name)
-            if kept is not None and kept.identity == identity and kept.holds(max_bytes):  # never None
+            if (
+                kept is not None
+                and kept.identity == identity  # never None
+                and kept.context == context(file)
+                and kept.holds(max_bytes)
+            ):
                 found[file] = kept.result
         return found
 
-    def keep(self, file: Path, result: "DocumentResult") -> None:
+    def keep(
+        self, file: Path, result: "DocumentResult", written: Iterable[Path] = (), context: object = None
+    ) -> None:
         """Keep a result just computed, unless the file or a file it depends on changed too recently to
-        tell a later change by its identity (or during the run), or the file could not be read."""
+        tell a later change by its identity (or during the run), or the file could not be read. The files
+        written for it (a rendering's pages) are kept as this run leaves them."""
         name = str(file)
         identity = identity_of(file)
         depends = tuple((path, identity_of(Path(path))) for path in result.depends_on)
@@ -109,7 +125,8 @@ class ResultCache:
         if unsure or any(self.is_racy(path, seen) for path, seen in ((name, identity), *depends)):
             self.entries.pop(name, None)
         else:
-            self.entries[name] = Kept(identity, depends, result)
+            outputs = tuple((str(path), identity_of(path)) for path in written)
+            self.entries[name] = Kept(identity, depends, result, outputs, context)
 
     def is_racy(self, path: str, identity: Identity) -> bool:
         changed = identity[3:5] if identity is not None else folder_change(path)
@@ -148,11 +165,11 @@ def code_fingerprint() -> str:
     of their files, since importing them or reading their metadata would cost a run's start-up."""
     release = f"{__version__} {sys.version} {etree.LXML_VERSION} {etree.LIBXML_VERSION}"
     digest = hashlib.sha256(release.encode())
-    for library in CHECKING_LIBRARIES:
+    for library in LIBRARIES:
         spec = importlib.util.find_spec(library)
         origin = spec.origin if spec is not None and spec.origin else ""
         digest.update(repr((library, origin, origin and file_identity(Path(origin)))).encode())
-    for folder in (Path(__file__).parent, SCHEMA_DIR):
+    for folder in (Path(__file__).parent, SCHEMA_DIR, XSLT_DIR):
         for file in sorted(folder.rglob("*")):
             if file.is_file() and "__pycache__" not in file.parts:
                 digest.update(str(file.relative_to(folder)).encode())

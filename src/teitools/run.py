@@ -192,6 +192,9 @@ def map_document(
             result.images = (
                 tuple(image for image in images if image.found) if "html" in options.formats else ()
             )
+            # What the pages read of other files besides its XIncludes (teitools.result_cache).
+            read = (*stages.pointed_files(loaded, targets), *(parts or ()), *(image.file for image in images))
+            result.depends_on += read
     return result
 
 
@@ -458,8 +461,13 @@ def write_pages(result: DocumentResult, output_dir: Path, name: str) -> Document
     for file_name, content in page_files(name, result.outputs).items():
         stages.write_atomically(output_dir / file_name, content)
         result.written.append(file_name)
-    result.outputs = {kind: text for kind, text in result.outputs.items() if kind not in stages.SUFFIXES}
+    result.outputs = without_pages(result.outputs)
     return result
+
+
+def without_pages(outputs: dict[str, str]) -> dict[str, str]:
+    """Of a document's outputs, what the reduce reads (the index entries), not its pages."""
+    return {kind: text for kind, text in outputs.items() if kind not in stages.SUFFIXES}
 
 
 def page_files(name: str, outputs: dict[str, str]) -> dict[str, str]:
@@ -578,13 +586,10 @@ def validate_paths(
     facts, held, includes, unread = [], [], [], []
     # Not on a cluster: its workers' releases of teitools and its libraries are not this process's.
     results = kept_results(options, paths) if cache and cluster is None and is_bundled(schema) else None
-    unchanged = results.unchanged(files, options.max_document_bytes) if results else {}
+    unchanged, progress = kept_and_progress(results, files, options, on_progress)
     if unchanged:  # the names the schema prepares for are those of all the files, as without the cache
         options = with_schema_names(options, files)
     changed = [file for file in files if file not in unchanged]
-    progress = on_progress and (lambda done, _: on_progress(len(unchanged) + done, len(files)))
-    if on_progress and unchanged:
-        on_progress(len(unchanged), len(files))
     # closing: a run that stops half way closes the map at once (and with it any cluster connection).
     with closing(map_documents(changed, options, jobs, progress, cluster)) as mapped:
         for file, result in result_cache.in_order(files, unchanged, mapped):
@@ -604,9 +609,44 @@ def validate_paths(
     return report
 
 
+def kept_and_progress(
+    kept: ResultCache | None,
+    files: list[Path],
+    options: RunOptions,
+    on_progress: Progress | None,
+    context: Callable[[Path], object] = lambda file: None,
+) -> tuple[dict[Path, DocumentResult], Progress | None]:
+    """The kept results of the files unchanged since (none without a cache), told at once as done, and the
+    progress of the map of the others as that of a run of all the files."""
+    unchanged = kept.unchanged(files, options.max_document_bytes, context) if kept else {}
+    if on_progress and unchanged:
+        on_progress(len(unchanged), len(files))
+    progress = on_progress and (lambda done, _: on_progress(len(unchanged) + done, len(files)))
+    return unchanged, progress
+
+
+def keep_rendering(
+    kept: ResultCache, file: Path, document: DocumentResult, name: str, output_dir: Path, parts: object
+) -> None:
+    """Keep a document's rendering: its index entries and the names of its pages, with the files written for
+    it (its pages and images) as this run leaves them."""
+    pages = [*document.written, *page_files(name, document.outputs)]
+    written = [output_dir / page for page in pages] + [
+        output_dir / image.relative for image in document.images
+    ]
+    kept.keep(file, replace(document, outputs=without_pages(document.outputs), written=pages), written, parts)
+
+
 def is_bundled(schema: Schema) -> bool:
     """Whether a schema is one teitools ships (tei_all, the project schema, or the choice between them)."""
     return schema.source in (AUTO, TEI_ALL) or Path(schema.source).resolve().is_relative_to(SCHEMA_DIR)
+
+
+def kept_pages(options: RunOptions, paths: list[Path], output_dir: Path) -> ResultCache:
+    """The renderings kept from the last run with the same options (the pages it links to among them),
+    given the same paths in the same working folder, into the same output folder."""
+    run = (options.formats, options.link_indexes, options.records, sorted(options.pages))
+    return ResultCache.of(repr((*run, [str(p) for p in paths], os.getcwd(), str(output_dir.resolve()))))
 
 
 def kept_results(options: RunOptions, paths: list[Path]) -> ResultCache:
@@ -641,9 +681,13 @@ def render(
     cluster: ClusterOptions | None = None,
     check: Check | None = None,
     records: bool = False,
+    cache: bool = False,
 ) -> RenderResult:
     """HTML and text per document, and the indexes across them, written into output_dir; with a check,
-    the findings of validation too, and with records each document's header model, all from one parse."""
+    the findings of validation too, and with records each document's header model, all from one parse.
+    With cache, a document unchanged since the last run (nor what its pages read), whose pages that run
+    wrote are still there as it left them, is not rendered again (teitools.result_cache): in this process or
+    its workers only, and without a check."""
     stages.check_stylesheets()
     files = find_xml_files(paths)
     names = stages.output_names(files)
@@ -673,9 +717,19 @@ def render(
         result.written.append(path)
 
     entries, entry_names, facts, held, unread = [], [], [], [], []
-    documents = map_documents(files, options, jobs, on_progress, cluster, Pages(output_dir, names))
+    kept = kept_pages(options, paths, output_dir) if cache and cluster is None and check is None else None
+
+    def parts_around(file: Path) -> tuple[str, ...] | None:  # a page's context: the parts it reads
+        return options.parts.get(str(file.resolve()))
+
+    unchanged, progress = kept_and_progress(kept, files, options, on_progress, parts_around)
+    changed = [number for number, file in enumerate(files) if file not in unchanged]
+    pages = Pages(output_dir, [names[number] for number in changed])
+    documents = map_documents([files[number] for number in changed], options, jobs, progress, cluster, pages)
     with closing(documents):
-        for name, file, document in zip(names, files, documents, strict=True):
+        for name, (file, document) in zip(
+            names, result_cache.in_order(files, unchanged, documents), strict=True
+        ):
             result.report.extend(document.findings)
             held += document.held
             unread += [str(file.resolve())] * document.unread
@@ -688,14 +742,19 @@ def render(
                 save(file_name, content)
             result.written += [output_dir / file_name for file_name in document.written]
             for image in document.images:
-                stages.copy_atomically(Path(image.file), output_dir / image.relative)
+                if file not in unchanged:  # a kept page's images are where it left them
+                    stages.copy_atomically(Path(image.file), output_dir / image.relative)
                 result.written.append(output_dir / image.relative)
             if stages.ENTRIES in document.outputs:
                 entries.append(document.outputs[stages.ENTRIES])
                 entry_names.append(name)
+            if kept and file not in unchanged:  # once its pages are written
+                keep_rendering(kept, file, document, name, output_dir, parts_around(file))
     if with_index and entries:
         for name, content in stages.index_pages(entries, entry_names).items():
             save(name, content)
+    if kept:
+        kept.save(files)
     if "html" in formats or with_index:
         save(stages.STYLESHEET, stages.stylesheet())
     if check:
