@@ -81,7 +81,7 @@ class ResultCache:
     @classmethod
     def of(cls, run_key: str) -> "ResultCache":
         """The results kept by the last run of the same kind (run_key: its options, the paths it was given,
-        its working folder) with this code."""
+        its working folder, a rendering's output folder) with this code."""
         key = hashlib.sha256(run_key.encode())
         key.update(code_fingerprint().encode())
         path = cache_dir() / f"results-{key.hexdigest()[:32]}.pickle"
