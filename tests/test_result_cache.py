@@ -281,9 +281,30 @@ def test_a_rendering_of_other_documents_or_into_another_folder_keeps_its_own(tmp
     corpus = letters_and_persons(tmp_path / "corpus")
     render(corpus, tmp_path / "out")
     render(corpus, tmp_path / "elsewhere")
-    (corpus / "letter2.xml").write_text(document("Letter 2"))  # the pages link to each other: all anew
-    render(corpus, tmp_path / "out")
-    assert len(mapped) == 3 + 3 + 4
+    render(corpus, tmp_path / "plain", "--to", "text")
+    render(corpus, tmp_path / "plain", "--to", "html")  # other formats: other outputs
+    assert len(mapped) == 4 * 3 and (tmp_path / "plain" / "letter0.html").is_file()
+
+
+NEXT = """<teiHeader><fileDesc><titleStmt><title>{title}</title></titleStmt><publicationStmt><p>Test</p>
+</publicationStmt><sourceDesc><p>Test</p></sourceDesc></fileDesc><profileDesc><correspDesc><correspContext>
+<ref type="withinCorrespondence" subtype="next_letter" target="L2">The next letter</ref></correspContext>
+</correspDesc></profileDesc></teiHeader>"""
+
+
+def test_a_letter_is_rendered_again_when_the_next_one_it_names_gets_a_page(tmp_path, mapped):
+    """A letter links to the next one where the run writes that one's page: the letter that names it is
+    rendered again when it comes, the others are not."""
+    (tmp_path / "letters").mkdir()
+    (tmp_path / "letters" / "L1.xml").write_text(document("Letter 1", header=NEXT))
+    (tmp_path / "letters" / "other.xml").write_text(document("Another letter"))
+    render(tmp_path / "letters", tmp_path / "out", "--to", "html")
+    assert 'href="L2.html"' not in (tmp_path / "out" / "L1.html").read_text()
+    (tmp_path / "letters" / "L2.xml").write_text(document("Letter 2"))
+    mapped.clear()
+    render(tmp_path / "letters", tmp_path / "out", "--to", "html")
+    assert sorted(mapped) == ["L1.xml", "L2.xml"]
+    assert 'href="L2.html"' in (tmp_path / "out" / "L1.html").read_text()
 
 
 def test_a_part_is_rendered_again_when_what_its_corpus_root_brings_in_changes(tmp_path, mapped):

@@ -57,7 +57,7 @@ class Kept(NamedTuple):
     depends: tuple[tuple[str, Identity], ...]  # each file the result read or looked for, and its identity
     result: "DocumentResult"
     written: tuple[tuple[str, Identity], ...] = ()  # the files a rendering wrote for it, as it left them
-    context: object = None  # what else of the run the result depended on (a rendering: the parts around it)
+    context: object = None  # what else of the run it read (a rendering: the parts around it, pages it links)
 
     def holds(self, max_bytes: int | None) -> bool:
         """Whether every file the result depends on is as it was (still there, or still not there), and
@@ -92,7 +92,10 @@ class ResultCache:
         return cls(path, entries if isinstance(entries, dict) else {})
 
     def unchanged(
-        self, files: list[Path], max_bytes: int | None, context: Callable[[Path], object] = lambda file: None
+        self,
+        files: list[Path],
+        max_bytes: int | None,
+        context: Callable[[Path, "DocumentResult"], object] = lambda file, result: None,
     ) -> dict[Path, "DocumentResult"]:
         """The kept results of the files that have not changed since, nor have the files they depend on or
         the files written for them, in the same context, and that this run would not refuse as too large for
@@ -105,7 +108,7 @@ class ResultCache:
             if (
                 kept is not None
                 and kept.identity == identity  # never None
-                and kept.context == context(file)
+                and kept.context == context(file, kept.result)
                 and kept.holds(max_bytes)
             ):
                 found[file] = kept.result

@@ -121,6 +121,7 @@ class DocumentResult:
     outputs: dict[str, str] = field(default_factory=dict)
     written: list[str] = field(default_factory=list)  # files a worker wrote into the output folder
     images: tuple[stages.LocalImage, ...] = ()  # local image files the page shows, copied beside it
+    related: tuple[str, ...] = ()  # the documents its header relates it to (a letter's previous and next)
     record: Record | None = None  # the header model, when the options ask for it
 
 
@@ -180,7 +181,8 @@ def map_document(
             header = header_model(loaded, targets, {file: each.ids for file, each in linked.items()})
             result.record = header if options.records else None
             images = stages.local_images(loaded)
-            pages = stages.page_links((related.target for related in header.related), options.pages)
+            result.related = tuple(related.target for related in header.related)
+            pages = stages.page_links(result.related, options.pages)
             outputs = renderer.outputs(
                 loaded, targets, linked, header.as_json(), options.formats, images=images, pages=pages
             )
@@ -614,7 +616,7 @@ def kept_and_progress(
     files: list[Path],
     options: RunOptions,
     on_progress: Progress | None,
-    context: Callable[[Path], object] = lambda file: None,
+    context: Callable[[Path, DocumentResult], object] = lambda file, result: None,
 ) -> tuple[dict[Path, DocumentResult], Progress | None]:
     """The kept results of the files unchanged since (none without a cache), told at once as done, and the
     progress of the map of the others as that of a run of all the files."""
@@ -626,7 +628,7 @@ def kept_and_progress(
 
 
 def keep_rendering(
-    kept: ResultCache, file: Path, document: DocumentResult, name: str, output_dir: Path, parts: object
+    kept: ResultCache, file: Path, document: DocumentResult, name: str, output_dir: Path, context: object
 ) -> None:
     """Keep a document's rendering: its index entries and the names of its pages, with the files written for
     it (its pages and images) as this run leaves them."""
@@ -634,7 +636,9 @@ def keep_rendering(
     written = [output_dir / page for page in pages] + [
         output_dir / image.relative for image in document.images
     ]
-    kept.keep(file, replace(document, outputs=without_pages(document.outputs), written=pages), written, parts)
+    kept.keep(
+        file, replace(document, outputs=without_pages(document.outputs), written=pages), written, context
+    )
 
 
 def is_bundled(schema: Schema) -> bool:
@@ -643,9 +647,9 @@ def is_bundled(schema: Schema) -> bool:
 
 
 def kept_pages(options: RunOptions, paths: list[Path], output_dir: Path) -> ResultCache:
-    """The renderings kept from the last run with the same options (the pages it links to among them),
-    given the same paths in the same working folder, into the same output folder."""
-    run = (options.formats, options.link_indexes, options.records, sorted(options.pages))
+    """The renderings kept from the last run with the same options, given the same paths in the same working
+    folder, into the same output folder."""
+    run = (options.formats, options.link_indexes, options.records)
     return ResultCache.of(repr((*run, [str(p) for p in paths], os.getcwd(), str(output_dir.resolve()))))
 
 
@@ -719,10 +723,13 @@ def render(
     entries, entry_names, facts, held, unread = [], [], [], [], []
     kept = kept_pages(options, paths, output_dir) if cache and cluster is None and check is None else None
 
-    def parts_around(file: Path) -> tuple[str, ...] | None:  # a page's context: the parts it reads
-        return options.parts.get(str(file.resolve()))
+    def context(file: Path, document: DocumentResult) -> tuple:
+        """What a page reads of the run: the parts around it, and which of its related documents have
+        pages (a letter links to the next one only where the run writes its page)."""
+        links = stages.page_links(document.related, options.pages)
+        return options.parts.get(str(file.resolve())), sorted(links.items())
 
-    unchanged, progress = kept_and_progress(kept, files, options, on_progress, parts_around)
+    unchanged, progress = kept_and_progress(kept, files, options, on_progress, context)
     changed = [number for number, file in enumerate(files) if file not in unchanged]
     pages = Pages(output_dir, [names[number] for number in changed])
     documents = map_documents([files[number] for number in changed], options, jobs, progress, cluster, pages)
@@ -749,7 +756,7 @@ def render(
                 entries.append(document.outputs[stages.ENTRIES])
                 entry_names.append(name)
             if kept and file not in unchanged:  # once its pages are written
-                keep_rendering(kept, file, document, name, output_dir, parts_around(file))
+                keep_rendering(kept, file, document, name, output_dir, context(file, document))
     if with_index and entries:
         for name, content in stages.index_pages(entries, entry_names).items():
             save(name, content)
