@@ -3,6 +3,7 @@ since (a file, or a file it brings in with XInclude), and reports exactly what a
 reports."""
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -337,3 +338,24 @@ def test_an_image_two_pages_show_keeps_both_pages_kept(tmp_path, mapped):
     mapped.clear()
     render(corpus, tmp_path / "out")
     assert mapped == []
+
+
+def test_the_kinds_of_run_used_last_keep_their_results(tmp_path, mapped, monkeypatch):
+    """A few kinds of run keep results (each a file of the cache): a new kind drops the one least recently
+    used, and a run that only reads its results counts as a use."""
+    monkeypatch.setattr(result_cache, "RESULTS_KEPT", 2)
+    for name in ("a", "b", "c"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / f"{name}.xml").write_text(document(name))
+    validate(str(tmp_path / "a"))
+    [of_a] = cache_dir().glob("results-*")
+    validate(str(tmp_path / "b"))
+    [of_b] = set(cache_dir().glob("results-*")) - {of_a}
+    os.utime(of_a, (1, 1))  # a's results written long ago, b's after them...
+    os.utime(of_b, (2, 2))
+    validate(str(tmp_path / "a"))  # ...but a's used now
+    validate(str(tmp_path / "c"))
+    mapped.clear()
+    validate(str(tmp_path / "a"))
+    validate(str(tmp_path / "b"))
+    assert mapped == ["b.xml"]

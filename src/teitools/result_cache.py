@@ -25,6 +25,7 @@ The results are kept pickled, as a pool's workers send them, in the user's own c
 import contextlib
 import hashlib
 import importlib.util
+import os
 import pickle
 import sys
 import time
@@ -46,6 +47,8 @@ if TYPE_CHECKING:
 # How much older than the run a file's last change must be for its result to be kept: more than the tick of
 # any file system's clock (FAT counts in 2 s).
 RACY_SECONDS = 3
+# How many kinds of run keep their results (a corpus x20's take 3 to 5 MB): the most recently used.
+RESULTS_KEPT = 8
 # The libraries whose behaviour is part of a result besides lxml: XML Schema 1.1, XPath 2 in Schematron, XSLT.
 LIBRARIES = ("xmlschema", "elementpath", "saxonche")
 
@@ -139,10 +142,11 @@ class ResultCache:
         """Write the results of this run's files (those of files no longer in the run are dropped)."""
         names = {str(file) for file in files}
         kept = {name: entry for name, entry in self.entries.items() if name in names}
-        if not self.changed and len(kept) == len(self.entries):
-            return
         with contextlib.suppress(OSError):  # an unwritable cache only costs the next run its time
-            store(self.path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+            if self.changed or len(kept) < len(self.entries):
+                store(self.path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL), RESULTS_KEPT)
+            else:
+                os.utime(self.path)  # used: the last to be dropped (schemas.store)
 
 
 def identity_of(path: Path) -> Identity:

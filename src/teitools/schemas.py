@@ -638,15 +638,15 @@ def cache_dir() -> Path:
     return Path(base) / "teitools"
 
 
-def store(path: Path, content: bytes) -> None:
-    """Write atomically, and keep only the most recently used entries of the kind (tei_all-*.rng...)."""
+def store(path: Path, content: bytes, kept: int = CACHED_GRAMMARS_KEPT) -> None:
+    """Write atomically, and keep the `kept` most recently used entries of the kind (tei_all-*.rng...)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as temporary:
         temporary.write(content)
     os.replace(temporary.name, path)
     kind = f"{path.name.partition('-')[0]}-*{path.suffix}"
     entries = sorted(path.parent.glob(kind), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[CACHED_GRAMMARS_KEPT:]:
+    for old in entries[kept:]:
         old.unlink(missing_ok=True)
 
 
