@@ -359,3 +359,19 @@ def test_the_kinds_of_run_used_last_keep_their_results(tmp_path, mapped, monkeyp
     validate(str(tmp_path / "a"))
     validate(str(tmp_path / "b"))
     assert mapped == ["b.xml"]
+
+
+def test_pages_a_pools_workers_wrote_are_kept_where_they_are(tmp_path, monkeypatch):
+    """In a pool, each worker writes the pages it renders: the next run finds them as they were written,
+    and writes none of them again."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(result_cache, "RACY_SECONDS", -1)
+    monkeypatch.setattr(run, "POOL_MIN_BYTES", {"render": 0, "check": 0})
+    corpus = letters_and_persons(tmp_path / "corpus")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["render", "--jobs", "2", "-o", str(out), str(corpus)])
+    assert result.exit_code == 0, result.output
+    pages = {p: (p.stat().st_ino, p.read_bytes()) for p in out.glob("letter*")}
+    assert len(pages) == 4
+    CliRunner().invoke(main, ["render", "--jobs", "2", "-o", str(out), str(corpus)])
+    assert {p: (p.stat().st_ino, p.read_bytes()) for p in out.glob("letter*")} == pages
