@@ -375,3 +375,32 @@ def test_pages_a_pools_workers_wrote_are_kept_where_they_are(tmp_path, monkeypat
     assert len(pages) == 4
     CliRunner().invoke(main, ["render", "--jobs", "2", "-o", str(out), str(corpus)])
     assert {p: (p.stat().st_ino, p.read_bytes()) for p in out.glob("letter*")} == pages
+
+
+def test_what_a_page_reads_besides_its_document_does_not_count_against_the_memory_bound(
+    tmp_path, mapped, monkeypatch
+):
+    """Only the document and what it brings in with XInclude count towards the bytes one document may have
+    (teitools.load): an image larger than that bound beside a small letter leaves the letter's page kept."""
+    monkeypatch.setenv(run.MEMORY_ENVIRONMENT, "1")  # about 20 kB a document with one job
+    corpus = letters_and_persons(tmp_path / "corpus")
+    (corpus / "scan.png").write_bytes(b"x" * 100_000)
+    render(corpus, tmp_path / "out")
+    mapped.clear()
+    render(corpus, tmp_path / "out")
+    assert mapped == []
+
+
+def test_a_small_file_that_now_brings_in_too_much_for_the_memory_is_refused(tmp_path, mapped, monkeypatch):
+    """What a file brings in with XInclude counts towards the bound, kept or not: a root of a few hundred
+    bytes whose included header is large is refused once the memory shrinks."""
+    large = HEADER.format(title="Included").replace("<teiHeader>", f'<teiHeader xmlns="{TEI_NS}">')
+    large = large.replace(
+        "<p>Test</p></publicationStmt>", "<p>" + "word " * 10_000 + "</p></publicationStmt>"
+    )
+    (tmp_path / "header.inc").write_text(large)
+    (tmp_path / "root.xml").write_text(document("", header='<xi:include href="header.inc"/>'))
+    monkeypatch.setenv(run.MEMORY_ENVIRONMENT, "1000")
+    assert "[too-large]" not in validate(str(tmp_path))[1]
+    monkeypatch.setenv(run.MEMORY_ENVIRONMENT, "1")  # about 20 kB: the root alone is within it
+    assert "with what it includes (XInclude)" in validate(str(tmp_path))[1]

@@ -59,18 +59,19 @@ class Kept(NamedTuple):
     identity: Identity  # the file's, when its result was computed
     depends: tuple[tuple[str, Identity], ...]  # each file the result read or looked for, and its identity
     result: "DocumentResult"
+    # The bytes the document took in, as teitools.load counts them against the memory bound: its own and its
+    # XIncludes', an included file each time it is included (not what its pages read of other documents).
+    counted: int
     written: tuple[tuple[str, Identity], ...] = ()  # the files a rendering wrote for it, as it left them
     context: object = None  # what else of the run it read (a rendering: the parts around it, pages it links)
 
     def holds(self, max_bytes: int | None) -> bool:
         """Whether every file the result depends on is as it was (still there, or still not there), and
-        so is every file written for it, and what the document takes in is still within the bytes one
-        document may have (teitools.load: as it counts them, an included file each time it is included)."""
+        so is every file written for it, and the document is still within the bytes one document may have."""
         now = {path: identity_of(Path(path)) for path, _ in (*self.depends, *self.written)}
         if any(now[path] != seen for path, seen in (*self.depends, *self.written)):
             return False
-        counted = sum(seen[2] for _, seen in (("", self.identity), *self.depends) if seen is not None)
-        return max_bytes is None or counted <= max_bytes
+        return max_bytes is None or self.counted <= max_bytes
 
 
 @dataclass
@@ -125,14 +126,16 @@ class ResultCache:
         written for it (a rendering's pages) are kept as this run leaves them."""
         name = str(file)
         identity = identity_of(file)
-        depends = tuple((path, identity_of(Path(path))) for path in result.depends_on)
+        included = [(path, identity_of(Path(path))) for path in result.depends_on]
+        depends = (*included, *((path, identity_of(Path(path))) for path in result.reads))
         self.changed = True
         unsure = result.unread or identity is None or identity != self.seen.get(name)
         if unsure or any(self.is_racy(path, seen) for path, seen in ((name, identity), *depends)):
             self.entries.pop(name, None)
         else:
+            counted = identity[2] + sum(seen[2] for _, seen in included if seen is not None)
             outputs = tuple((str(path), identity_of(path)) for path in written)
-            self.entries[name] = Kept(identity, depends, result, outputs, context)
+            self.entries[name] = Kept(identity, depends, result, counted, outputs, context)
 
     def is_racy(self, path: str, identity: Identity) -> bool:
         changed = identity[3:5] if identity is not None else folder_change(path)

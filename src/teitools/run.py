@@ -115,6 +115,7 @@ class DocumentResult:
     held: list[UnlessIncluded] = field(default_factory=list)  # what a document including it may answer
     includes: Includes = ()  # what the file brings in with XInclude (read before they were resolved)
     depends_on: tuple[str, ...] = ()  # the files its XIncludes read or looked for (teitools.result_cache)
+    reads: tuple[str, ...] = ()  # what its pages read of other files: documents pointed into, parts, images
     # Refused when loading (too large, not well-formed...): the parts it brings in were not checked with it,
     # and what it brings in is read from its bytes if a held finding asks (inclusions_of).
     unread: bool = False
@@ -194,9 +195,7 @@ def map_document(
             result.images = (
                 tuple(image for image in images if image.found) if "html" in options.formats else ()
             )
-            # What the pages read of other files besides its XIncludes (teitools.result_cache).
-            read = (*stages.pointed_files(loaded, targets), *(parts or ()), *(image.file for image in images))
-            result.depends_on += read
+            result.reads = (*stages.pointed_files(loaded, targets), *(parts or ()), *(i.file for i in images))
     return result
 
 
@@ -587,16 +586,16 @@ def validate_paths(
     report = Report(files_checked=len(files), tei_version=tei_all_version())
     facts, held, includes, unread = [], [], [], []
     # Not on a cluster: its workers' releases of teitools and its libraries are not this process's.
-    results = kept_results(options, paths) if cache and cluster is None and is_bundled(schema) else None
-    unchanged, progress = kept_and_progress(results, files, options, on_progress)
+    kept = kept_results(options, paths) if cache and cluster is None and is_bundled(schema) else None
+    unchanged, progress = kept_and_progress(kept, files, options, on_progress)
     if unchanged:  # the names the schema prepares for are those of all the files, as without the cache
         options = with_schema_names(options, files)
     changed = [file for file in files if file not in unchanged]
     # closing: a run that stops half way closes the map at once (and with it any cluster connection).
     with closing(map_documents(changed, options, jobs, progress, cluster)) as mapped:
         for file, result in result_cache.in_order(files, unchanged, mapped):
-            if results and file not in unchanged:
-                results.keep(file, result)
+            if kept and file not in unchanged:
+                kept.keep(file, result)
             report.extend(result.findings)
             held += result.held
             if result.includes or result.unread:
@@ -604,8 +603,8 @@ def validate_paths(
             unread += [str(file.resolve())] * result.unread
             if result.facts is not None:
                 facts.append(result.facts)
-    if results:
-        results.save(files)
+    if kept:
+        kept.save(files)
     inclusions = inclusions_of(includes, options.tree_root_or_folder) if held else Inclusions()
     report.extend(cross_file_findings(facts, rule_sets, held, inclusions, frozenset(unread)))
     return report
