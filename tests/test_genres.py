@@ -683,6 +683,41 @@ def test_records_give_each_field_a_labelled_line_and_keep_their_notes(out):
     assert castle.xpath(".//a/@href") == ["https://www.geonames.org/2772400"]
 
 
+def test_a_manuscript_description_reads_as_a_catalogue_does_its_fields_labelled_and_apart(out):
+    """A msDesc's parts are records of labelled fields, in the text and after it from the header: "paper",
+    "120 leaves", "15th century" and "Italy" neither run together nor go unexplained, and the fields a
+    catalogue's template left empty are not drawn."""
+    heading = (out / "manuscript.txt").read_text(encoding="utf-8").split("\n\n", 1)[0]
+    cited = "Source: Weimar, Goethe- und Schiller-Archiv, GSA 25/XVII,8,5; GSA 25/W 1532; 390449"
+    assert f"\n{cited} — Witness B" in heading
+    text = text_of(out, "manuscript")
+    description = text.split("\n\nDescription of the source\n\n")[1]
+    for line in (
+        "Weimar Goethe- und Schiller-Archiv GSA 25/XVII,8,5 GSA 25/W 1532 390449",
+        "incipit In principio",
+        "support paper",
+        "extent 120 leaves",
+        "origin 15th century Italy",
+        "provenance Matteo Luigi Canonici",
+        "acquisition Purchased in 1817",
+    ):
+        assert f"\n{line}\n" in f"\n{description}", line
+    assert "condition" not in text
+    # A witness's manuscript is the apparatus's, not the source's.
+    assert "A witness's own description" not in text
+    # In the text, the description's fields stand apart as well.
+    assert "\nsupport parchment\nextent 64 leaves\n" in text.split("Description of the source")[0]
+    document = page(out, "manuscript")
+    section = document.xpath("//section[@class='source-description']")[0]
+    assert section.get("aria-labelledby") == section.xpath("h2/@id")[0]
+    fields = [" ".join(f.text_content().split()) for f in section.xpath(".//div[@class='field provenance']")]
+    assert fields == ["provenance Matteo Luigi Canonici"]
+    assert section.xpath(".//div[@class='field support']/span[@class='label']/text()") == ["support"]
+    assert not section.xpath(".//div[contains(@class, 'condition')]")
+    in_text = document.xpath("//main//div[@class='field support' or @class='field extent']")
+    assert [" ".join(f.text_content().split()) for f in in_text] == ["support parchment", "extent 64 leaves"]
+
+
 # --- pointers, notes called from elsewhere, fields side by side ------------------------------------------
 
 

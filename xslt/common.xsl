@@ -42,7 +42,7 @@
     'castList', 'castGroup', 'castItem', 'figure', 'figDesc', 'listPerson', 'person', 'personGrp', 'listPlace',
     'place', 'listOrg', 'org', 'listEvent', 'event', 'superEntry', 'entry', 'entryFree', 'hom', 're', 'sense',
     'set', 'floatingText', 'address', 'addrLine', 'u', 'sourceDoc', 'surface', 'zone', 'line', 'listApp',
-    'listWit', 'witness'"/>
+    'listWit', 'witness', $t:manuscript-records"/>
 
   <!-- Blocks only where they stand as such: an author's name and a date are lines of a title page, and phrases
        inside another line ("by <docAuthor>…</docAuthor>." in a byline, the date of an imprint); a list the
@@ -283,10 +283,17 @@
     <xsl:sequence select="($event ! normalize-space(string((tei:date, .)[1])))[. != '']"/>
   </xsl:function>
 
+  <!-- A manuscript's description (msDesc) is read as a catalogue reads it: its parts (contents, physical
+       description, history...) each a record of labelled fields, so that "paper", "120 leaves", "15th century"
+       and "Italy" neither run together nor go unexplained. -->
+  <xsl:variable name="t:manuscript-records" static="yes" as="xs:string*" select="'msDesc', 'msPart', 'msFrag',
+    'msContents', 'msItem', 'physDesc', 'objectDesc', 'supportDesc', 'layoutDesc', 'handDesc', 'scriptDesc',
+    'typeDesc', 'decoDesc', 'bindingDesc', 'sealDesc', 'history', 'additional', 'adminInfo'"/>
   <!-- Authority records (records.xsl): the elements of a personography, gazetteer or list of organisations or
        events that describe one entity, each of whose children is a field. What a field's content does not say
        itself, its label says (born 1879, wikidata Q33391). -->
-  <xsl:variable name="t:records" static="yes" as="xs:string*" select="'person', 'personGrp', 'place', 'org', 'event'"/>
+  <xsl:variable name="t:records" static="yes" as="xs:string*" select="'person', 'personGrp', 'place', 'org', 'event',
+    $t:manuscript-records"/>
   <!-- The same as a pattern (static), for the rules of records.xsl (shadow attributes, _match): Saxon then tries
        them on these elements only, where a predicate (*[t:is-record(.)]) was tried on every element of the
        text, in each look (4 % of the HTML and 7 % of the plain text of documents without records). -->
@@ -331,7 +338,43 @@
   </xsl:function>
 
   <xsl:variable name="t:field-labels" as="map(xs:string, xs:string)"
-    select="map { 'birth': 'born', 'death': 'died', 'floruit': 'active' }"/>
+    select="map { 'birth': 'born', 'death': 'died', 'floruit': 'active',
+      'msContents': 'contents', 'physDesc': 'physical description', 'summary': 'summary', 'textLang': 'language',
+      'incipit': 'incipit', 'explicit': 'explicit', 'rubric': 'rubric', 'finalRubric': 'final rubric',
+      'colophon': 'colophon', 'support': 'support', 'extent': 'extent', 'foliation': 'foliation',
+      'collation': 'collation', 'condition': 'condition', 'layout': 'layout', 'handNote': 'hand',
+      'scriptNote': 'script', 'typeNote': 'type', 'decoNote': 'decoration', 'musicNotation': 'music notation',
+      'additions': 'additions', 'binding': 'binding', 'seal': 'seal', 'accMat': 'accompanying material',
+      'origin': 'origin', 'provenance': 'provenance', 'acquisition': 'acquisition',
+      'recordHist': 'record history', 'custodialHist': 'custodial history', 'availability': 'availability',
+      'surrogates': 'surrogates' }"/>
+
+  <!-- A field of a manuscript's description that says nothing: catalogues' templates leave many empty
+       (repository, condition, a height without a number), which would read as labels alone. What an empty
+       measure says in its attributes it says (t:measure-text). -->
+  <xsl:function name="t:says-nothing" as="xs:boolean">
+    <xsl:param name="field" as="node()"/>
+    <xsl:sequence select="$field instance of element() and exists($field/ancestor-or-self::tei:msDesc)
+      and not(normalize-space($field)) and empty($field/descendant-or-self::tei:measure[@quantity][not(node())]
+        | $field//tei:graphic | $field//tei:binaryObject | $field//tei:figure)"/>
+  </xsl:function>
+
+  <!-- A measure given by its attributes alone (<measure quantity="3" unit="leaf"/>): "3 leaf". -->
+  <xsl:function name="t:measure-text" as="xs:string">
+    <xsl:param name="measure" as="element(tei:measure)"/>
+    <xsl:sequence select="normalize-space($measure/@quantity || ' ' || $measure/@unit)"/>
+  </xsl:function>
+
+  <!-- The manuscript descriptions of the document's source, shown after the text: those the header model
+       numbers (teitools.metadata.Source.manuscript) that say more than the identifier the page's header
+       cites. -->
+  <xsl:variable name="t:source-description-heading" as="xs:string" select="'Description of the source'"/>
+  <xsl:function name="t:source-descriptions" as="element(tei:msDesc)*">
+    <xsl:param name="document" as="document-node()"/>
+    <xsl:variable name="numbers" select="$t:header?sources?*?manuscript[. gt 0]"/>
+    <xsl:sequence select="if (empty($numbers)) then () else ($document//tei:msDesc)[position() = $numbers]
+      [exists((* except tei:msIdentifier)[not(t:says-nothing(.))])]"/>
+  </xsl:function>
 
   <!-- An identifier is labelled by its register (@subtype, else @type: "wikidata", not "URL"); a description or
        a location by its type ("entity type 36", "coords 48,2 16,3"), the underscores of a code read as spaces;

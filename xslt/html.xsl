@@ -89,6 +89,9 @@
 
   <xsl:template name="t:page-after">
     <xsl:param name="texts" as="element()*" tunnel="yes"/>
+    <xsl:call-template name="t:source-description">
+      <xsl:with-param name="descriptions" select="t:source-descriptions(/)"/>
+    </xsl:call-template>
     <xsl:call-template name="t:apparatus">
       <xsl:with-param name="apps" select="t:listed-apps($texts)"/>
       <xsl:with-param name="witnesses" select="t:cited-witnesses($texts)"/>
@@ -204,6 +207,17 @@
     <xsl:if test="$value">
       <dt><xsl:sequence select="$t:interface-attributes"/><xsl:value-of select="$label"/></dt>
       <dd><xsl:value-of select="$value"/></dd>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The descriptions of the source the header holds (a manuscript's), each as its own record. -->
+  <xsl:template name="t:source-description">
+    <xsl:param name="descriptions" as="element()*"/>
+    <xsl:if test="exists($descriptions)">
+      <section class="source-description" aria-labelledby="tt-source">
+        <h2 id="tt-source"><xsl:sequence select="$t:interface-attributes"/><xsl:value-of select="$t:source-description-heading"/></h2>
+        <xsl:apply-templates select="$descriptions" mode="html"/>
+      </section>
     </xsl:if>
   </xsl:template>
 

@@ -51,6 +51,9 @@
     <xsl:apply-templates select="." mode="text"/>
   </xsl:template>
 
+  <!-- A field that says nothing (t:says-nothing) is not drawn, nor its label. -->
+  <xsl:template match="*[t:says-nothing(.)]" mode="t:html-field t:text-field" priority="2"/>
+
   <!-- Text between the fields, comments and processing instructions: as anywhere else. -->
   <xsl:template match="node()" mode="t:html-field">
     <xsl:apply-templates select="." mode="html"/>
@@ -58,6 +61,10 @@
 
   <xsl:template match="node()" mode="t:text-field">
     <xsl:apply-templates select="." mode="text"/>
+  </xsl:template>
+
+  <xsl:template match="tei:measure[@quantity][not(node())]" mode="html text">
+    <xsl:value-of select="t:measure-text(.)"/>
   </xsl:template>
 
   <!-- An authority identifier with an address (a URI, or a known register's number) links to it. -->

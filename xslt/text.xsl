@@ -36,6 +36,9 @@
     <xsl:variable name="heading" select="t:title(), t:subtitle(), t:authors(), t:date(),
       t:source() ! ('Source: ' || .), t:correspondence-lines()"/>
     <xsl:variable name="body" select="t:paragraphs($texts)"/>
+    <xsl:variable name="described" select="t:source-descriptions(/)"/>
+    <xsl:variable name="description" select="if (empty($described)) then () else
+      ($t:source-description-heading, t:paragraphs($described))"/>
     <xsl:variable name="apps" select="t:listed-apps($texts)"/>
     <!-- The witnesses, a line each ("Pt4: 1779-80, Bodleian Library"), then the entries. -->
     <xsl:variable name="witnesses" select="string-join(t:cited-witnesses($texts)
@@ -47,7 +50,7 @@
       ('Notes', $notes ! (t:listed-number(t:note-number(.)) || ' ' || string-join(t:paragraphs(node()), $newline || $newline)))"/>
     <!-- Each paragraph goes to the output as it is, a blank line before the next: joined into one string
          first, a novel's plain text took a fifth longer. -->
-    <xsl:for-each select="string-join($heading, $newline), $body, $apparatus, $notes-section">
+    <xsl:for-each select="string-join($heading, $newline), $body, $description, $apparatus, $notes-section">
       <xsl:if test="position() gt 1"><xsl:value-of select="$newline || $newline"/></xsl:if>
       <xsl:value-of select="."/>
     </xsl:for-each>

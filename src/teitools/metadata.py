@@ -87,6 +87,9 @@ FIELDS = (
     "form", "orth", "pron", "hyph", "syll", "stress", "gramGrp", "gram", "gen", "number", "case", "per",
     "tns", "mood", "iType", "pos", "subc", "colloc", "def", "etym", "lang", "usg", "lbl", "xr", "oRef",
     "oVar", "pRef", "pVar", "cit", "quote",
+    "altIdentifier", "summary", "origin", "origDate", "origPlace", "provenance", "acquisition", "objectType",
+    "material", "support", "foliation", "collation", "condition", "layout", "handNote", "decoNote",
+    "dimensions", "measure",
 )  # fmt: skip
 FIELD_TAGS = frozenset(f"{T}{name}" for name in FIELDS)
 
@@ -136,8 +139,14 @@ def cited_text(element: etree._Element, leave_out: frozenset[str]) -> str:
 
 
 # In a citation, what introduces a field after another that is not of its kind: the title after its
-# authors, the publisher after the place ("Göttingen: Wallstein"), editors and page numbers.
-CITATION_PAIRS = {("author", "title"): ": ", ("editor", "title"): ": ", ("pubPlace", "publisher"): ": "}
+# authors, the publisher after the place ("Göttingen: Wallstein"), other identifiers after a shelfmark,
+# editors and page numbers.
+CITATION_PAIRS = {
+    ("author", "title"): ": ",
+    ("editor", "title"): ": ",
+    ("pubPlace", "publisher"): ": ",
+    ("idno", "altIdentifier"): "; ",  # a shelfmark's own commas ("GSA 25/XVII,8,5") call for another mark
+}
 INTRODUCED = {"editor": "ed. ", "biblScope": "p. "}
 PAGE_UNITS = frozenset({"page", "pages", "pp", "p"})
 PAGE_NUMBERS = re.compile(r"\d+(\s*[-–]\s*\d+)?")
@@ -283,6 +292,10 @@ class Source:
     first_page: str = ""
     last_page: str = ""
     date: Date | None = None  # the bibl's date (of publication, or of the transcription)
+    # A manuscript's identifier: which of the document's msDesc elements (in document order, from 1) it
+    # identifies, which the pages show after the text; 0 for other sources, and for a witness's manuscript,
+    # which the apparatus lists.
+    manuscript: int = 0
 
     @property
     def year(self) -> str:
@@ -682,12 +695,27 @@ def read_sources(description: etree._Element) -> list[Source]:
     something; without one, the source description's own text is the one source."""
     bibls = SOURCE_DESCRIPTIONS(description)
     if bibls:
-        return [source for b in bibls if (source := read_source(b)).description]
+        numbers = manuscript_numbers(description, bibls)
+        return [source for b in bibls if (source := read_source(b, numbers.get(b, 0))).description]
     described = source_text(description)
     return [Source(described)] if described else []
 
 
-def read_source(bibl: etree._Element) -> Source:
+def manuscript_numbers(description: etree._Element, bibls: list[etree._Element]) -> dict:
+    """Each identifier of a manuscript description (not a witness's) among the source descriptions, to its
+    msDesc's number (Source.manuscript): the stylesheets find the description by it, without reading the
+    sourceDesc."""
+    identifiers = [b for b in bibls if b.tag == f"{T}msIdentifier" and not MANUSCRIPT_OF_WITNESS(b)]
+    if not identifiers:
+        return {}
+    number_of = {ms: n for n, ms in enumerate(description.getroottree().getroot().iter(f"{T}msDesc"), 1)}
+    return {b: number_of.get(b.getparent(), 0) for b in identifiers}
+
+
+MANUSCRIPT_OF_WITNESS = etree.XPath("ancestor::tei:witness", namespaces=NS)
+
+
+def read_source(bibl: etree._Element, manuscript: int = 0) -> Source:
     pages = bibl.find(f"{T}biblScope[@unit='page']")
     pointer = bibl.find(f"{T}ptr")
     return Source(
@@ -701,6 +729,7 @@ def read_source(bibl: etree._Element) -> Source:
         first_page=pages.get("from", "") if pages is not None else "",
         last_page=pages.get("to", "") if pages is not None else "",
         date=read_date(bibl.find(f"{T}date")),
+        manuscript=manuscript,
     )
 
 
