@@ -359,7 +359,11 @@ def test_rend_values_become_their_own_look(out):
         "«A quoted paragraph»",
         "«»",
         "struck capitals latin spaced italic small typed spread x2",
+        "Ist doch das Wenigste",
     ]
+    # An element without a look of its own in the stylesheets keeps the one its source gives it.
+    assert document.xpath("//span[@class='mod rend-strikethrough']/text()") == ["doch"]
+    assert document.xpath("//span[@class='mod'][@style='font-weight: bold']/text()") == ["Wenigste"]
     paragraphs = text_of(out, "highlighting").split("\n\n")
     assert said in paragraphs
     # A block's marks stand inside its box (its p), and inside its paragraph in the plain text.

@@ -1707,6 +1707,14 @@
   <xsl:template match="*" mode="html">
     <xsl:choose>
       <xsl:when test="t:is-block(.)"><xsl:call-template name="t:html-block"/></xsl:when>
+      <!-- A phrase with a look of its own keeps it (a struck <mod rend="strikethrough">), unless it holds
+           blocks, which no HTML phrase may hold. -->
+      <xsl:when test="(@rend or @rendition or @style) and not(.//*[t:is-block(.)])">
+        <span class="{string-join((local-name(), t:rend-classes(.)), ' ')}">
+          <xsl:call-template name="t:style"/>
+          <xsl:apply-templates mode="html"/>
+        </span>
+      </xsl:when>
       <xsl:otherwise><xsl:apply-templates mode="html"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
