@@ -118,7 +118,11 @@ def test_unclear_damage_hand_and_gap_are_marked(out):
     document = page(out, "transcription-marks")
     assert document.xpath("//span[@class='unclear']/@title") == ["Unclear in the source: faded"]
     assert document.xpath("//span[@class='damage']/@title") == ["Damaged, water"]
-    assert "[hand: h2]" in main_text(document)
+    assert "[hand: h2]" in main_text(document)  # no description of the hand: its id
+    # A described hand is named by its description (handNote), its sign apart from the word after it.
+    assert "Then [hand: Goethe (pencil)] Goethe wrote on." in main_text(document)
+    titles = document.xpath("//span[@class='handshift sign']/@title")
+    assert titles == ["Another hand begins", "Another hand begins: Goethe (pencil)"]
     assert "a gap […] here" in text_of(out, "transcription-marks")
     # A gap described in two languages: both descriptions, apart.
     assert "A passage left out: [front matter removed / Titelseite entfernt]." in main_text(document)

@@ -132,8 +132,17 @@
   </xsl:template>
   <xsl:template match="tei:space" mode="text"><xsl:text> </xsl:text></xsl:template>
 
+  <!-- A change of hand, named as the header describes the hand (handNote: "[hand: Goethe (pencil)]"), by its
+       id where the description is missing or too long for a sign (it is then the sign's title); the sign
+       stands apart from the word after it. -->
   <xsl:template match="tei:handShift" mode="html">
-    <span class="handshift sign" title="Another hand begins">[<xsl:value-of select="string-join(('hand', (@new, @medium, @script) ! replace(., '^#', '')), ': ')"/>]</span>
+    <xsl:variable name="hands" select="tokenize(normalize-space(@new)) ! t:entry-by-pointer(., current())"/>
+    <xsl:variable name="described" select="$hands ! normalize-space(.)[. != '']"/>
+    <xsl:variable name="named" select="if (exists($described) and (every $d in $described satisfies string-length($d) le 60))
+      then $described else @new ! replace(normalize-space(.), '(^|\s)#', '$1')"/>
+    <span class="handshift sign" title="{string-join(('Another hand begins', $described), ': ')}">[<xsl:value-of
+      select="string-join(('hand', string-join(($named, @medium, @script), ', ')[. != '']), ': ')"/>]</span>
+    <xsl:text> </xsl:text>
   </xsl:template>
   <xsl:template match="tei:handShift" mode="text"/>
 
