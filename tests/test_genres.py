@@ -2,6 +2,7 @@
 page and in the plain reading text. What a reader sees in a real browser is in test_genres_browser.py."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -460,6 +461,28 @@ def test_a_letter_links_the_letters_around_it_that_the_run_renders(tmp_path):
     assert document.xpath("//nav") == []
     previous = document.xpath("//dt[starts-with(., 'Previous letter')]/following-sibling::dd[1]")[0]
     assert previous.text_content() == "Goldmann an Schnitzler, 16. 1. 1896" and previous.find("a") is None
+
+
+def test_a_related_letter_without_a_label_is_known_by_its_target(tmp_path):
+    """A correspContext ref without text (Escher's letters: <ref type="previous" target="B2233"/>) shows its
+    target, as a link where the run renders that letter, not an empty row."""
+    letter = (GENRES / "letter.xml").read_text(encoding="utf-8")
+    letter = re.sub(
+        r'(<ref type="withinCorrespondence" subtype="\w+" target="\w+")>[^<]*</ref>', r"\1/>", letter
+    )
+    (tmp_path / "letters").mkdir()
+    (tmp_path / "letters" / "letter.xml").write_text(letter, encoding="utf-8")
+    (tmp_path / "letters" / "L02690.xml").write_text(letter, encoding="utf-8")
+    render([tmp_path / "letters"], tmp_path / "site", ("html", "text"))
+    document = page(tmp_path / "site", "letter")
+    rows = [
+        " ".join(dd.text_content().split())
+        for dd in document.xpath("//dt[contains(., 'letter')]/following-sibling::dd[1]")
+    ]
+    assert rows == ["L02764", "L02690"]
+    assert document.xpath("//a[@rel='next']/text()") == ["L02690"]
+    heading = (tmp_path / "site" / "letter.txt").read_text(encoding="utf-8").split("\n\n")[0].splitlines()
+    assert "Previous letter in this correspondence: L02764" in heading
 
 
 def test_letter_address_lines_and_empty_date_reference(out):

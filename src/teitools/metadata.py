@@ -317,7 +317,7 @@ class RelatedLetter:
     """A letter before or after this one (correspContext/ref)."""
 
     relation: str  # previous or next
-    label: str  # the ref's text
+    label: str  # the ref's text, else its target as written
     scope: str  # ref/@type: withinCorrespondence, withinCollection...
     target: str  # its pointer or URL
 
@@ -749,7 +749,10 @@ def read_correspondence(
         subtype, kind = pointer.get("subtype", ""), pointer.get("type", "")
         if subtype.startswith(("previous", "next")) or kind in ("prev", "previous", "next"):
             relation = "next" if subtype.startswith("next") or kind == "next" else "previous"
-            record.related.append(RelatedLetter(relation, text(pointer), kind, pointer.get("target", "")))
+            target = pointer.get("target", "").strip()
+            # A ref without text (<ref type="previous" target="B2233"/>) is known by its target.
+            if label := text(pointer) or target:
+                record.related.append(RelatedLetter(relation, label, kind, target))
 
 
 CORRESPONDENTS = etree.XPath("tei:persName | tei:orgName | tei:name", namespaces=NS)
