@@ -212,6 +212,19 @@ def test_a_start_tag_over_several_lines_is_found_where_it_begins_and_its_attribu
     ]
 
 
+def test_an_attribute_of_another_namespace_is_named_as_the_document_writes_it(tmp_path):
+    """libxml2 names f:revType "revType", an attribute the element does not have (the Faust edition's
+    <subst f:revType>): the message names the one it has, with its prefix, and where it stands."""
+    content = MINIMAL.replace("<TEI ", '<TEI xmlns:f="urn:example:faust" ').replace(
+        "Written on", 'Written <seg f:revType="late">on</seg>'
+    )
+    code, found = findings(write(tmp_path, content))
+    assert code == 1
+    assert [f["message"] for f in found] == ["attribute f:revType is not allowed on element seg"]
+    line = content.splitlines()[found[0]["line"] - 1]
+    assert found[0]["column"] == line.index("f:revType=") + 1
+
+
 def test_an_element_name_the_schema_does_not_have_is_said_so_with_the_closest_it_has(tmp_path):
     content = MINIMAL.replace("Written on", "Written <persname>on</persname> <wibble>x</wibble>")
     code, found = findings(write(tmp_path, content), "--schema", "tei_all")

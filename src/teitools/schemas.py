@@ -252,7 +252,7 @@ class CompiledSchema(Schema):
         clark = next((name for name in element.attrib if etree.QName(name).localname == local_name), None)
         if clark is None:
             return message
-        shown = f"xml:{local_name}" if clark.startswith(f"{{{XML_NS}}}") else etree.QName(clark).localname
+        shown = written_name(element, clark)
         on = f"element {etree.QName(element).localname}"
         expectations = self.expectations() if self.expectations else None
         allowed = expectations.attributes(element.tag) if expectations else None
@@ -499,6 +499,18 @@ def read_or_empty(path: Path, limit: int = -1) -> bytes:
             return stream.read(limit)
     except OSError:
         return b""
+
+
+def written_name(element: etree._Element, clark: str) -> str:
+    """An attribute's name as the document writes it (xml:lang, f:revType): libxml2 names it without its
+    prefix, which points at another attribute (revType) or none."""
+    name = etree.QName(clark)
+    if name.namespace is None:
+        return name.localname
+    if name.namespace == XML_NS:
+        return f"xml:{name.localname}"
+    prefix = next((p for p, uri in element.nsmap.items() if uri == name.namespace and p), None)
+    return f"{prefix}:{name.localname}" if prefix else clark
 
 
 def unexpected(name: str, expectations: Expectations, expected: tuple[str, ...]) -> str:
