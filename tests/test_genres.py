@@ -62,13 +62,33 @@ def main_text(document: html.HtmlElement) -> str:
 
 def test_deletions_are_struck_in_html_and_absent_from_the_reading_text(out):
     document = page(out, "deletions")
-    assert [d.text_content() for d in document.xpath("//main//del")] == ["ins rech", "g"]
-    assert [a.text_content() for a in document.xpath("//main//ins")] == ["\\a/", "\\am Rand/"]
+    first = "//main//p[contains(., 'Erfolg')]"
+    assert [d.text_content() for d in document.xpath(f"{first}//del")] == ["ins rech", "g"]
+    assert [a.text_content() for a in document.xpath(f"{first}//ins")] == ["\\a/", "\\am Rand/"]
     assert "Erfolg das nöthige Relief, ein Sonntagskind, am Rand hinzu." in text_of(out, "deletions")
     # A deletion the source cancelled (restore) is read again, and the reading layer does not hide it.
     assert "\n\nEr kam gestern nicht." in text_of(out, "deletions")
     restored = document.xpath("//main//span[@class='del restored']")
     assert [span.text_content() for span in restored] == ["gestern"]
+    # A deletion marked by its end points (delSpan to the anchor its @spanTo names) across elements and
+    # blocks: struck in the page, left out of the reading text; an addSpan's words are marked as added.
+    later = "//main//del[not(ancestor::p[contains(., 'Erfolg')])]"
+    spanned = [d.text_content() for d in document.xpath(later)]
+    assert " ".join(" ".join(spanned).split()) == "einen langen Satz, der hier endet"
+    assert document.xpath("//main//ins[@title='Added']/text()") == ["spät"]
+    assert "\n\nSie schrieb\n\nund Anna blieb spät wach.\n" in text_of(out, "deletions")
+    # The index reads a mention in the words around it as the reading text has them.
+    [anna] = unidentified_persons(out, "deletions")
+    assert (anna["before"], anna["after"]) == ("und ", " blieb spät wach.")
+
+
+def test_a_page_whose_only_deletion_is_a_span_has_its_reading_layer(tmp_path):
+    source = (GENRES / "deletions.xml").read_text(encoding="utf-8")
+    body = re.search(r"<p>Sie schrieb.*?</p>\s*<p>der hier.*?</p>", source, re.S).group(0)
+    (tmp_path / "span.xml").write_text(re.sub(r"<body>.*</body>", f"<body>{body}</body>", source, flags=re.S))
+    render([tmp_path / "span.xml"], tmp_path / "out", ("html",))
+    document = page(tmp_path / "out", "span")
+    assert document.xpath("//p[@class='layers']//a/@href") == ["#tt-diplomatic", "#tt-reading"]
 
 
 def test_reading_layer_is_a_link_and_a_target_no_script(out):

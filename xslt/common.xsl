@@ -676,13 +676,14 @@
   </xsl:function>
 
   <!-- Whether a node of a block is read with it: not inside a note of its own, another reading or an
-       annotation ($t:annotations). -->
+       annotation ($t:annotations), nor deleted by a delSpan (t:spans-of). -->
   <xsl:function name="t:is-read" as="xs:boolean">
     <xsl:param name="text" as="node()"/>
     <xsl:param name="block" as="element()"/>
-    <xsl:sequence select="every $a in $text/ancestor::*[. >> $block] satisfies
+    <xsl:sequence select="(every $a in $text/ancestor::*[. >> $block] satisfies
       not($a/self::tei:note or $a/parent::tei:choice[not(t:reading(.) is $a)]
-        or map:contains($t:annotation-names, local-name($a)))"/>
+        or map:contains($t:annotation-names, local-name($a))))
+      and not($t:has-spans and t:spans-of($text) = 'delSpan')"/>
   </xsl:function>
 
   <!-- Whether the document transformed has breaks inside words, and tokens that may be joined to their
@@ -879,6 +880,29 @@
       <xsl:text>⟦</xsl:text><xsl:apply-templates mode="t:reading-text"/><xsl:text>⟧</xsl:text>
     </xsl:if>
   </xsl:template>
+  <!-- A deletion or an addition marked by its end points (delSpan, addSpan: from the element up to the one
+       its @spanTo points to, TEI 11.3.1.4) holds the text between them in document order, as a del or an add
+       holds its content. The spans open at each node are carried by an accumulator (the span's end's id to
+       its kind); documents without such spans never compute it. -->
+  <xsl:variable name="t:has-spans" as="xs:boolean" select="exists(//tei:delSpan[@spanTo] | //tei:addSpan[@spanTo])"/>
+  <xsl:accumulator name="t:open-spans" as="map(xs:string, xs:string)" initial-value="map {}">
+    <xsl:accumulator-rule match="*[@xml:id]" select="map:remove($value, string(@xml:id))"/>
+    <!-- Last: of two rules of one priority that match (a span with an id), the last is taken. -->
+    <xsl:accumulator-rule match="tei:delSpan[@spanTo] | tei:addSpan[@spanTo]"
+      select="map:put($value, replace(normalize-space(@spanTo), '^#', ''), local-name())"/>
+  </xsl:accumulator>
+
+  <!-- The kinds of the spans a text node stands in ('delSpan', 'addSpan'). -->
+  <xsl:function name="t:spans-of" as="xs:string*">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="open" select="$node/accumulator-before('t:open-spans')"/>
+    <xsl:sequence select="distinct-values(map:keys($open) ! $open(.))"/>
+  </xsl:function>
+  <xsl:template match="text()[$t:has-spans][t:spans-of(.) = 'delSpan']" mode="t:reading-text" priority="5">
+    <xsl:param name="apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:if test="$apparatus"><xsl:next-match/></xsl:if>
+  </xsl:template>
+
   <!-- A deletion inside a restoration (restore: "the deletion was cancelled", stet): its words are read. -->
   <xsl:function name="t:is-restored" as="xs:boolean">
     <xsl:param name="del" as="element(tei:del)"/>

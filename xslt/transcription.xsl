@@ -22,7 +22,7 @@
        search of the whole text: the page asks once (t:layers and t:layer-target get the answer). -->
   <xsl:function name="t:has-layers" as="xs:boolean">
     <xsl:param name="texts" as="element()*"/>
-    <xsl:sequence select="exists($texts//tei:del | $texts//tei:add | $texts//tei:unclear | $texts//tei:handShift | $texts//tei:damage | $texts//tei:fw | $texts//tei:choice)"/>
+    <xsl:sequence select="exists($texts//tei:del | $texts//tei:add | $texts//tei:unclear | $texts//tei:handShift | $texts//tei:damage | $texts//tei:fw | $texts//tei:choice | $texts//tei:delSpan | $texts//tei:addSpan)"/>
   </xsl:function>
 
   <!-- Two links, no script: the diplomatic text (deletions struck through, additions marked, the source's
@@ -55,6 +55,24 @@
       <span class="sign" aria-hidden="true">/</span>
     </ins>
   </xsl:template>
+
+  <!-- Text a delSpan or an addSpan holds (t:spans-of) is drawn as a deletion's or an addition's is: struck
+       and left out of the reading text, or marked as added. -->
+  <xsl:template match="text()[$t:has-spans][exists(t:spans-of(.))]" mode="html" priority="5">
+    <xsl:variable name="spans" select="t:spans-of(.)"/>
+    <xsl:variable name="drawn" as="node()*"><xsl:next-match/></xsl:variable>
+    <xsl:variable name="added" as="node()*">
+      <xsl:choose>
+        <xsl:when test="$spans = 'addSpan'"><ins class="add" title="Added"><xsl:sequence select="$drawn"/></ins></xsl:when>
+        <xsl:otherwise><xsl:sequence select="$drawn"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$spans = 'delSpan'"><del class="del" title="Deleted in the source"><xsl:sequence select="$added"/></del></xsl:when>
+      <xsl:otherwise><xsl:sequence select="$added"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="text()[$t:has-spans][t:spans-of(.) = 'delSpan']" mode="text" priority="5"/>
 
   <xsl:template match="tei:del" mode="html">
     <del class="del" title="Deleted in the source"><xsl:call-template name="phrase-content"/></del>
