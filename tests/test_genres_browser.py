@@ -176,6 +176,22 @@ def test_a_right_to_left_page_mirrors_its_sides(page, tmp_path):
     assert number["x"] >= line["x"] + line["width"] - 1  # right of its line
 
 
+def test_an_indented_verse_line_starts_further_in_by_its_depth(page, tmp_path):
+    """rend="indent" and "indent(2)" on verse lines (EEBO, Perseus): each depth starts further right."""
+    verse = (GENRES / "verse.xml").read_text(encoding="utf-8")
+    lines = '<l>A line</l><l rend="indent">An indented line</l><l rend="indent(2)">Twice indented</l>'
+    body = f"<body><lg>{lines}</lg></body>"
+    (tmp_path / "indent.xml").write_text(re.sub(r"<body>.*</body>", body, verse, flags=re.S))
+    render([tmp_path / "indent.xml"], tmp_path, ("html",))
+    open_page(page, tmp_path, "indent.html")
+    starts = page.locator("main .l").evaluate_all(
+        """(all) => all.map((line) => {
+             const range = document.createRange(); range.selectNodeContents(line);
+             return range.getClientRects()[0].left; })"""
+    )
+    assert starts[0] + 20 < starts[1] and starts[1] + 20 < starts[2]
+
+
 def test_a_note_read_where_it_stands_is_set_off_from_the_text(page, tmp_path):
     render([GENRES / "tokens.xml"], tmp_path, ("html",))
     open_page(page, tmp_path, "tokens.html")

@@ -1522,13 +1522,15 @@
   <xsl:variable name="t:rend-keywords" as="xs:string*" select="'italic', 'bold', 'underline', 'strikethrough',
     'overstrike', 'smallcaps', 'sup', 'sub', 'center', 'right', 'left', 'uppercase',
     'spaced', 'letterspace', 'larger', 'smaller', 'large', 'small', 'indent', 'block', 'roman', 'gothic',
-    'monospace', 'doubleunderline', 'wavyunderline', 'caps', 'strikedoublethrough', 'initcaps'"/>
-  <!-- Other names projects give the same looks (the TEI Stylesheets' test files among them). -->
+    'monospace', 'doubleunderline', 'wavyunderline', 'caps', 'strikedoublethrough', 'initcaps', 'indent2',
+    'indent3', 'indent4'"/>
+  <!-- Other names projects give the same looks (the TEI Stylesheets' test files among them); an indent's
+       depth, indent(2), reads as indent2 once its brackets are dropped. -->
   <xsl:variable name="t:rend-synonyms" as="map(xs:string, xs:string)" select="map {
     'superscript': 'sup', 'subscript': 'sub', 'smcap': 'smallcaps', 'sc': 'smallcaps', 'typewriter': 'monospace',
     'tt': 'monospace', 'code': 'monospace', 'strike': 'strikethrough', 'ul': 'underline', 'it': 'italic',
     'i': 'italic', 'b': 'bold', 'bo': 'bold', 'above': 'sup', 'below': 'sub',
-    'spacedout': 'spaced', 'gesperrt': 'spaced', 'capitals': 'caps'}"/>
+    'spacedout': 'spaced', 'gesperrt': 'spaced', 'capitals': 'caps', 'indent1': 'indent'}"/>
 
   <!-- A rendition for the first letter (scope first-letter) reads as an initial capital, in the look the
        edition gives one (style.css), not in the rendition's own declarations. -->
