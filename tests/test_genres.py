@@ -116,6 +116,9 @@ def test_page_breaks_show_their_number_and_forme_work_is_not_reading_text(out):
     # A page without a printed number is counted, in square brackets, as such a page is cited.
     assert "[p. [2]] A page without a printed number" in main_text(page(out, "page-breaks"))
     assert "[p. [2]]\n\nA page without a printed number" in text
+    # A page break inside a word leaves the word whole in the reading text: its marker follows the word.
+    assert "\n\nDie Forderung [p. 14] liegt vor.\n" in text
+    assert "Die Forde[p. 14]rung liegt vor." in main_text(page(out, "page-breaks"))  # the page: where it is
 
 
 def test_a_glyph_given_by_its_declaration_reads_as_its_mapping(out):

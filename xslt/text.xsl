@@ -80,6 +80,16 @@
 
   <!-- Each paragraph's white space is normalised when it is assembled (t:paragraphs): text is copied as it
        is, except in documents with breaks inside words, where the white space beside those breaks must go. -->
+  <!-- The text that ends a word a page or column break splits (t:marks-after-word): the word's end, the
+       break's marker, then the rest. -->
+  <xsl:template match="text()[$t:breaks-words][preceding-sibling::node()[1][self::tei:pb or self::tei:cb][t:marks-after-word(.)]]"
+    mode="text" priority="1">
+    <xsl:variable name="flowing" select="t:flow(.)"/>
+    <xsl:variable name="word-end" select="substring-before($flowing || ' ', ' ')"/>
+    <xsl:value-of select="$word-end || ' ' || t:break-label(preceding-sibling::node()[1])
+      || substring($flowing, string-length($word-end) + 1)"/>
+  </xsl:template>
+
   <xsl:template match="text()[$t:breaks-words]" mode="text">
     <xsl:value-of select="t:flow(.)"/>
   </xsl:template>

@@ -188,10 +188,19 @@
     <xsl:value-of select="' '[not(t:breaks-word(current()))]"/>
   </xsl:template>
 
+  <!-- In the reading text, a break inside a word ("Forde<pb n="7" break="no"/>rung") leaves the word whole: its
+       marker follows the word ("Forderung [p. 7]"), drawn by the text that ends it (t:word-after-break, in
+       text.xsl), where that text follows the break. -->
   <xsl:template match="tei:pb | tei:cb" mode="text">
     <xsl:variable name="space" select="if (t:breaks-word(.)) then '' else ' '"/>
-    <xsl:value-of select="$space || t:break-label(.) || $space"/>
+    <xsl:if test="not(t:marks-after-word(.))">
+      <xsl:value-of select="$space || t:break-label(.) || $space"/>
+    </xsl:if>
   </xsl:template>
+  <xsl:function name="t:marks-after-word" as="xs:boolean">
+    <xsl:param name="break" as="element()"/>
+    <xsl:sequence select="t:breaks-word($break) and exists($break/following-sibling::node()[1][self::text()][normalize-space()])"/>
+  </xsl:function>
 
   <xsl:template match="tei:lb" mode="html">
     <xsl:if test="not(t:breaks-word(.))"><br/></xsl:if>
