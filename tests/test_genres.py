@@ -170,6 +170,20 @@ def test_utterances_and_segments_stay_apart_and_speakers_are_named(out):
     assert [m["form"] for m in unidentified_persons(out, "utterances")] == ["Carla Dorn"]
 
 
+def test_an_event_described_in_its_own_parentheses_gets_no_more(out):
+    """ParlaMint writes "(Aplausos.)" in the description itself: the parentheses are not doubled, nor a gap's
+    brackets added around a description in parentheses."""
+    text = text_of(out, "transcript-events")
+    assert "a\n\nMoitas grazas.\n\n(Aplausos.)\n\nb\n\nBen. (Risos.) Seguimos (…) [inaudible].\n" in text
+    document = page(out, "transcript-events")
+    assert [e.text for e in document.xpath("//span[contains(@class, 'event')]")][:2] == [
+        "(Aplausos.)",
+        "(Risos.)",
+    ]
+    assert [g.text for g in document.xpath("//span[@class='gap']")] == ["(…)", "[inaudible]"]
+    assert "((" not in text and "((" not in main_text(document)
+
+
 # --- verse ---------------------------------------------------------------------------------------------
 
 

@@ -393,6 +393,22 @@
       if (matches(string($note/following-sibling::node()[1]), '^[\p{L}\p{N}]')) then ' ' else ''"/>
   </xsl:function>
 
+  <!-- The brackets added around words set apart, where they have none of their own: none where they open
+       with a bracket already (an event's description "(Aplausos.)", a stage direction "(стоя в дверях)", a
+       gap's description), else these. t:bracketed: the words between them. -->
+  <xsl:function name="t:added-brackets" as="xs:string+">
+    <xsl:param name="words" as="xs:string"/>
+    <xsl:param name="brackets" as="xs:string+"/>
+    <xsl:sequence select="if (matches($words, '^\s*[(\[]')) then ('', '') else $brackets"/>
+  </xsl:function>
+
+  <xsl:function name="t:bracketed" as="xs:string">
+    <xsl:param name="words" as="xs:string"/>
+    <xsl:param name="brackets" as="xs:string+"/>
+    <xsl:variable name="added" select="t:added-brackets($words, $brackets)"/>
+    <xsl:sequence select="$added[1] || $words || $added[2]"/>
+  </xsl:function>
+
   <!-- A footnote that pointers without content point to (ELTeC's <ref target="#N1"/> in the text, the note at
        the end): its marker stands where the first of them is (t:called-note), not where the note is. -->
   <xsl:function name="t:pointed-note" as="element(tei:note)?">
@@ -870,8 +886,8 @@
     <xsl:param name="gap" as="element(tei:gap)"/>
     <!-- Descriptions in several languages are several readings of one: apart. -->
     <xsl:variable name="described" select="string-join($gap/tei:desc ! normalize-space(.)[. != ''], ' / ')"/>
-    <xsl:sequence select="if (t:is-edition($gap)) then t:leiden-gap($gap)
-      else '[' || (($described, normalize-space($gap))[. != ''], '…')[1] || ']'"/>
+    <xsl:variable name="words" select="(($described, normalize-space($gap))[. != ''], '…')[1]"/>
+    <xsl:sequence select="if (t:is-edition($gap)) then t:leiden-gap($gap) else t:bracketed($words, ('[', ']'))"/>
   </xsl:function>
 
   <xsl:function name="t:other-readings" as="xs:string">

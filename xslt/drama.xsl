@@ -35,11 +35,10 @@
       or self::tei:seg or self::tei:hi or self::tei:u or self::tei:head])"/>
   </xsl:function>
 
-  <!-- Does the direction bring its own parentheses? -->
-  <xsl:function name="t:stage-marks" as="xs:string*">
+  <!-- The parentheses of a direction in the plain text, unless it brings its own (t:added-brackets). -->
+  <xsl:function name="t:stage-marks" as="xs:string+">
     <xsl:param name="stage" as="element(tei:stage)"/>
-    <xsl:variable name="text" select="normalize-space($stage)"/>
-    <xsl:sequence select="if (starts-with($text, '(') or starts-with($text, '[')) then ('', '') else ('(', ')')"/>
+    <xsl:sequence select="t:added-brackets(string($stage), ('(', ')'))"/>
   </xsl:function>
 
   <xsl:template match="tei:sp | tei:u" mode="html">
@@ -141,12 +140,13 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Pauses and non-verbal events, described between parentheses. -->
+  <!-- Pauses and non-verbal events, described between parentheses (none added where the description brings
+       its own: "(Aplausos.)", t:added-brackets); without a description, by their name, type and duration. -->
   <xsl:function name="t:event-description" as="xs:string">
     <xsl:param name="event" as="element()"/>
     <xsl:variable name="described" select="normalize-space(string-join($event/tei:desc ! t:reading-text(.), '; '))"/>
-    <xsl:sequence select="'(' || (if ($described) then $described
-      else string-join((local-name($event), $event/@type, $event/@dur ! ('for ' || .)), ' ')) || ')'"/>
+    <xsl:sequence select="t:bracketed(if ($described) then $described
+      else string-join((local-name($event), $event/@type, $event/@dur ! ('for ' || .)), ' '), ('(', ')'))"/>
   </xsl:function>
 
   <xsl:template match="tei:pause | tei:kinesic | tei:vocal | tei:incident | tei:shift | tei:writing[not(node())]" mode="html">
