@@ -184,6 +184,19 @@ def test_an_event_described_in_its_own_parentheses_gets_no_more(out):
     assert "((" not in text and "((" not in main_text(document)
 
 
+def test_a_stage_direction_or_an_event_is_apart_from_words_not_from_the_punctuation_after_it(out):
+    for words in (
+        "Vitam pána Kováča (potlesk), pána Mečiara (smiech).",
+        "(стоя в дверях). Этот ваш подарок.",
+    ):
+        assert words in text_of(out, "transcript-events")
+    document = page(out, "transcript-events")
+    assert "Vitam pána Kováča (potlesk), pána Mečiara (smiech)." in main_text(document)
+    # The page sets the direction in italics, without parentheses, and apart from the word before it.
+    assert "Il est charmant riant!" in main_text(document)
+    assert "Il est charmant (riant)!" in text_of(out, "transcript-events")
+
+
 # --- verse ---------------------------------------------------------------------------------------------
 
 

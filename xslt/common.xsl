@@ -371,7 +371,7 @@
 
   <!-- A note the source prints inline, inside a sentence (@place inline, not between blocks, called by no
        pointer), is read where it stands too, between marks and apart from the words around it (the spaces
-       of t:inline-note-spaces): "amet (Inline note) ipsum", "hvaliti. (Sir. 51,30)". As a footnote, its
+       of t:spaces-around): "amet (Inline note) ipsum", "hvaliti. (Sir. 51,30)". As a footnote, its
        marker read "amet[5] ipsum", and the note stood far from the words it belongs to. Where no words stand
        around it (a line that is a note), it needs no marks. -->
   <xsl:function name="t:inline-note-marks" as="xs:string+">
@@ -385,12 +385,18 @@
       and empty(t:call-of($note))"/>
   </xsl:function>
 
-  <!-- Before an inline note, a space where a word runs up to it; after it, one where a word follows at once. -->
-  <xsl:function name="t:inline-note-spaces" as="xs:string+">
-    <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:variable name="before" select="string($note/preceding-sibling::node()[1])"/>
+  <!-- Words set apart inside a sentence, between marks (an inline note, a stage direction inside a line, a
+       pause or other event): before them, a space where a word runs up to them; after them, one where the text
+       goes on at once, except before punctuation that closes against what is before it ($t:attaching-punctuation:
+       "(potlesk), pána", not "(potlesk) , pána"). Where the source has white space, it is its own. Only the
+       text nearest them is read (the last or first text node of the node beside them), not a whole speech. -->
+  <xsl:function name="t:spaces-around" as="xs:string+">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="before" select="string(($element/preceding-sibling::node()[1]/descendant-or-self::text())[last()])"/>
+    <xsl:variable name="after" select="string(($element/following-sibling::node()[1]/descendant-or-self::text())[1])"/>
     <xsl:sequence select="if ($before != '' and not(t:ends-with-space($before))) then ' ' else '',
-      if (matches(string($note/following-sibling::node()[1]), '^[\p{L}\p{N}]')) then ' ' else ''"/>
+      if ($after = '' or t:starts-with-space($after)
+        or $t:attaching-punctuation(substring($after, 1, 1)) = 'left') then '' else ' '"/>
   </xsl:function>
 
   <!-- The brackets added around words set apart, where they have none of their own: none where they open

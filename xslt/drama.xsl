@@ -81,19 +81,24 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="' '[t:glued(current())]"/>
+        <xsl:variable name="spaces" select="t:spaces-around(.)"/>
+        <xsl:value-of select="$spaces[1]"/>
         <span class="stage"><xsl:call-template name="phrase-content"/></span>
+        <xsl:value-of select="$spaces[2]"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
+  <!-- A direction inside a line stands apart from the words around it, not from the punctuation after it
+       (t:spaces-around). -->
   <xsl:template match="tei:stage" mode="text">
     <xsl:variable name="marks" select="t:stage-marks(.)"/>
     <xsl:variable name="block" select="t:is-block-stage(.)"/>
+    <xsl:variable name="spaces" select="if ($block) then () else t:spaces-around(.)"/>
     <xsl:sequence select="$t:break[$block]"/>
-    <xsl:value-of select="' '[not($block)] || $marks[1]"/>
+    <xsl:value-of select="$spaces[1] || $marks[1]"/>
     <xsl:apply-templates mode="text"/>
-    <xsl:value-of select="$marks[2] || ' '[not($block)]"/>
+    <xsl:value-of select="$marks[2] || $spaces[2]"/>
     <xsl:sequence select="$t:break[$block]"/>
   </xsl:template>
 
@@ -141,7 +146,8 @@
   </xsl:template>
 
   <!-- Pauses and non-verbal events, described between parentheses (none added where the description brings
-       its own: "(Aplausos.)", t:added-brackets); without a description, by their name, type and duration. -->
+       its own: "(Aplausos.)", t:added-brackets), apart from the words around them but not from the punctuation
+       after them (t:spaces-around). Without a description, by their name, type and duration. -->
   <xsl:function name="t:event-description" as="xs:string">
     <xsl:param name="event" as="element()"/>
     <xsl:variable name="described" select="normalize-space(string-join($event/tei:desc ! t:reading-text(.), '; '))"/>
@@ -150,13 +156,15 @@
   </xsl:function>
 
   <xsl:template match="tei:pause | tei:kinesic | tei:vocal | tei:incident | tei:shift | tei:writing[not(node())]" mode="html">
-    <xsl:text> </xsl:text>
+    <xsl:variable name="spaces" select="t:spaces-around(.)"/>
+    <xsl:value-of select="$spaces[1]"/>
     <span class="{local-name()} event"><xsl:value-of select="t:event-description(.)"/></span>
-    <xsl:text> </xsl:text>
+    <xsl:value-of select="$spaces[2]"/>
   </xsl:template>
 
   <xsl:template match="tei:pause | tei:kinesic | tei:vocal | tei:incident | tei:shift | tei:writing[not(node())]" mode="text">
-    <xsl:value-of select="' ' || t:event-description(.) || ' '"/>
+    <xsl:variable name="spaces" select="t:spaces-around(.)"/>
+    <xsl:value-of select="$spaces[1] || t:event-description(.) || $spaces[2]"/>
   </xsl:template>
 
 </xsl:stylesheet>
