@@ -197,6 +197,12 @@ def test_a_stage_direction_or_an_event_is_apart_from_words_not_from_the_punctuat
     assert "Il est charmant (riant)!" in text_of(out, "transcript-events")
 
 
+def test_the_parentheses_of_a_stage_direction_hold_its_words_without_their_white_space(out):
+    text = text_of(out, "transcript-events")
+    assert "\n\n(Enter Barnardo and Francisco.)\n\n" in text
+    assert "\n\nROSALINE\n\n(À part.) Il est charmant (riant)!\n" in text
+
+
 # --- verse ---------------------------------------------------------------------------------------------
 
 

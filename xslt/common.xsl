@@ -1165,9 +1165,9 @@
       or (empty($declared[. = ('all', 'some')]) and not(t:has-own-marks($quotation)))"/>
   </xsl:function>
 
-  <!-- A quotation's content between the marks added to it (or other marks: an inline note's), the marks
-       against its first and last words: the white space at its edges ("<said> My dear Scrooge </said>") goes
-       outside them, as one space. -->
+  <!-- A quotation's content between the marks added to it (or other marks: an inline note's, a stage
+       direction's), the marks against its first and last words: the white space at its edges ("<said> My dear
+       Scrooge </said>", "<stage>Enter Barnardo. </stage>") goes outside them, as one space. -->
   <xsl:template name="t:quoted">
     <xsl:param name="content" as="node()*"/>
     <xsl:param name="marks" as="xs:string+" select="t:added-marks(.)"/>

@@ -89,16 +89,18 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A direction inside a line stands apart from the words around it, not from the punctuation after it
-       (t:spaces-around). -->
+  <!-- The direction's words against its parentheses (t:quoted: "(Enter Barnardo.)", not "(Enter Barnardo. )"),
+       and inside a line apart from the words around it, not from the punctuation after it (t:spaces-around). -->
   <xsl:template match="tei:stage" mode="text">
-    <xsl:variable name="marks" select="t:stage-marks(.)"/>
     <xsl:variable name="block" select="t:is-block-stage(.)"/>
     <xsl:variable name="spaces" select="if ($block) then () else t:spaces-around(.)"/>
     <xsl:sequence select="$t:break[$block]"/>
-    <xsl:value-of select="$spaces[1] || $marks[1]"/>
-    <xsl:apply-templates mode="text"/>
-    <xsl:value-of select="$marks[2] || $spaces[2]"/>
+    <xsl:value-of select="$spaces[1]"/>
+    <xsl:call-template name="t:quoted">
+      <xsl:with-param name="content" as="node()*"><xsl:apply-templates mode="text"/></xsl:with-param>
+      <xsl:with-param name="marks" select="t:stage-marks(.)"/>
+    </xsl:call-template>
+    <xsl:value-of select="$spaces[2]"/>
     <xsl:sequence select="$t:break[$block]"/>
   </xsl:template>
 
