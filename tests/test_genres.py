@@ -203,6 +203,13 @@ def test_the_parentheses_of_a_stage_direction_hold_its_words_without_their_white
     assert "\n\nROSALINE\n\n(À part.) Il est charmant (riant)!\n" in text
 
 
+def test_a_shift_without_a_description_says_which_feature_of_the_voice_shifts_to_what(out):
+    """(shift) said nothing: the feature (loudness, tempo...) and its new state, normal where none given."""
+    words = "(loudness: f) Order! (loudness: normal) Thank you. (tempo: a) Next."
+    assert f"d\n\n{words}\n" in text_of(out, "transcript-events")
+    assert words in main_text(page(out, "transcript-events"))
+
+
 # --- verse ---------------------------------------------------------------------------------------------
 
 

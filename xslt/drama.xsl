@@ -149,12 +149,27 @@
 
   <!-- Pauses and non-verbal events, described between parentheses (none added where the description brings
        its own: "(Aplausos.)", t:added-brackets), apart from the words around them but not from the punctuation
-       after them (t:spaces-around). Without a description, by their name, type and duration. -->
+       after them (t:spaces-around). Without a description, the event says what it is: its name, type and
+       duration ("pause for PT2S"); a shift, which feature of the voice changes to what ("loudness: f"). -->
   <xsl:function name="t:event-description" as="xs:string">
     <xsl:param name="event" as="element()"/>
     <xsl:variable name="described" select="normalize-space(string-join($event/tei:desc ! t:reading-text(.), '; '))"/>
     <xsl:sequence select="t:bracketed(if ($described) then $described
+      else if ($event/self::tei:shift[@feature]) then t:shift-description($event)
       else string-join((local-name($event), $event/@type, $event/@dur ! ('for ' || .)), ' '), ('(', ')'))"/>
+  </xsl:function>
+
+  <!-- A shift in a feature of the voice (TEI: @feature, one of these; @new, the state it shifts to, "normal"
+       unless given, its values the transcriber's: f, ff, p, fast...): "loudness: f", "loudness: normal". The
+       return to normal is told too: the words after it are spoken otherwise than those before. -->
+  <xsl:variable name="t:voice-features" as="map(xs:string, xs:string)" select="map {
+    'tempo': 'tempo', 'loud': 'loudness', 'pitch': 'pitch', 'tension': 'tension', 'rhythm': 'rhythm',
+    'voice': 'voice quality'}"/>
+  <xsl:function name="t:shift-description" as="xs:string">
+    <xsl:param name="shift" as="element(tei:shift)"/>
+    <xsl:variable name="feature" select="normalize-space($shift/@feature)"/>
+    <xsl:sequence select="($t:voice-features($feature), $feature)[1] || ': '
+      || (normalize-space($shift/@new)[. != ''], 'normal')[1]"/>
   </xsl:function>
 
   <xsl:template match="tei:pause | tei:kinesic | tei:vocal | tei:incident | tei:shift | tei:writing[not(node())]" mode="html">
