@@ -210,6 +210,14 @@ def test_a_shift_without_a_description_says_which_feature_of_the_voice_shifts_to
     assert words in main_text(page(out, "transcript-events"))
 
 
+def test_a_who_that_is_no_list_of_pointers_names_the_speaker_as_written(out):
+    """who="Kováč, M." (a name where pointers belong: invalid, but ParlaMint's) read "Kováč,, M.": its values
+    were taken for pointers, each cut before a # and joined by commas."""
+    assert "\n\nKováč, M.\n\nVážená Národná rada.\n" in text_of(out, "transcript-events")
+    speakers = page(out, "transcript-events").xpath("//div[@class='u']/p[@class='speaker']/text()")
+    assert speakers == ["a", "b", "c", "Kováč, M.", "d"]
+
+
 # --- verse ---------------------------------------------------------------------------------------------
 
 

@@ -17,15 +17,18 @@
 
   <!-- The speaker a speech or utterance names by @who only: the entry's name, else the pointer's id. None
        where the transcript names the speaker itself, in a note of type speaker before it (ParlaMint's
-       "Präsident Ing. Norbert Hofer", other notes such as the time between them): read twice otherwise. -->
+       "Präsident Ing. Norbert Hofer", other notes such as the time between them): read twice otherwise. A @who
+       that is no list of pointers (who="Kováč, M.", a name where a pointer belongs: each of its values must
+       lead to an entry or name one with #) is read as written, not cut at its spaces ("Kováč,, M."). -->
   <xsl:function name="t:speaker-by-who" as="xs:string?">
     <xsl:param name="speech" as="element()"/>
     <xsl:variable name="named" select="exists($speech/preceding-sibling::*[not(self::tei:note[@type != 'speaker'])][1]
       /self::tei:note[@type = 'speaker'])"/>
-    <xsl:sequence select="if ($speech/tei:speaker or not(normalize-space($speech/@who)) or $named) then ()
-      else string-join(tokenize(normalize-space($speech/@who)) ! (
-        let $entry := t:entry-by-pointer(., $speech) return
-        if ($entry) then t:normalized-name($entry) else replace(., '^.*#', '')), ', ')"/>
+    <xsl:variable name="who" select="normalize-space($speech/@who)"/>
+    <xsl:variable name="speakers" select="tokenize($who) ! map { 'pointer': ., 'entry': t:entry-by-pointer(., $speech) }"/>
+    <xsl:sequence select="if ($speech/tei:speaker or not($who) or $named) then ()
+      else if (some $speaker in $speakers satisfies empty($speaker?entry) and not(contains($speaker?pointer, '#'))) then $who
+      else string-join($speakers ! (if (?entry) then t:normalized-name(?entry) else replace(?pointer, '^.*#', '')), ', ')"/>
   </xsl:function>
 
   <!-- A stage direction stands as a block between speeches, as a phrase inside a line or paragraph. -->
