@@ -218,6 +218,19 @@ def test_a_who_that_is_no_list_of_pointers_names_the_speaker_as_written(out):
     assert speakers == ["a", "b", "c", "Kováč, M.", "d"]
 
 
+def test_a_line_break_before_the_words_of_a_speech_draws_no_empty_line(out):
+    """<p><lb n="1"/>Who is there?</p> began with an empty line on the page. A break between words keeps the
+    source's line there, and runs on in the plain reading text, neither gluing the words."""
+    document = page(out, "speech-lines")
+    paragraphs = document.xpath("//div[@class='sp']/p[@class='p']")
+    assert [html.tostring(p, encoding="unicode").split(">", 1)[1] for p in paragraphs] == [
+        "Who is there?</p>",
+        "\n          Nay, answer me.<br>Stand and unfold yourself.</p>",
+    ]
+    text = text_of(out, "speech-lines")
+    assert "BARNARDO\n\nWho is there?\n\nFRANCISCO\n\nNay, answer me. Stand and unfold yourself.\n" in text
+
+
 # --- verse ---------------------------------------------------------------------------------------------
 
 

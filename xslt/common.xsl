@@ -671,6 +671,17 @@
   <xsl:variable name="t:joins-tokens" as="xs:boolean" select="exists(//tei:pc) or exists((//tei:w)[@join])"/>
   <xsl:variable name="t:reflows" as="xs:boolean" select="$t:breaks-words or $t:joins-tokens"/>
 
+  <!-- A line or column break before anything of its block is read (its words, a gap, a glyph, the label of
+       a page or column break: EpiDoc's <ab><lb n="1"/>…, a speech's <p><lb n="1"/>Who is there?</p>) opens
+       the block's first line: no new line before it, in either look (an empty first line otherwise). Only the
+       nearest such node before it is looked for. -->
+  <xsl:function name="t:opens-block" as="xs:boolean">
+    <xsl:param name="break" as="element()"/>
+    <xsl:variable name="read" select="$break/preceding::node()[self::text()[normalize-space()]
+      or self::tei:gap or self::tei:g or self::tei:pb or self::tei:cb][1]"/>
+    <xsl:sequence select="empty($read) or not($read >> t:block-of($break))"/>
+  </xsl:function>
+
   <!-- A line break inside a word (TEI @break="no", or the older type="hyphenInWord") adds no space. -->
   <xsl:function name="t:breaks-word" as="xs:boolean">
     <xsl:param name="break" as="element()"/>
