@@ -231,6 +231,27 @@ def test_a_line_break_before_the_words_of_a_speech_draws_no_empty_line(out):
     assert "BARNARDO\n\nWho is there?\n\nFRANCISCO\n\nNay, answer me. Stand and unfold yourself.\n" in text
 
 
+def test_a_verse_line_split_between_speakers_goes_on_where_its_parts_before_end(out):
+    """A half-line that continues a line (@part M, F) began flush left in the plain text, and a fixed 6em in
+    on the page: it begins where the parts before it end, a space after each."""
+    text = text_of(out, "speech-lines")
+    first, middle = "Ils n'ont pu l'ignorer.", "Sans doute."
+    indent = "\xa0"  # a no-break space: the text's white space normalisation keeps it
+    assert f"\n{first}\n\nALBIN.\n\n{indent * (len(first) + 1)}{middle}\n\n" in text
+    assert f"\n\n{indent * (len(first) + len(middle) + 2)}Ils l'ont appris aussi,\nSeigneur : mais" in text
+    document = page(out, "speech-lines")
+    parts = document.xpath("//div[contains(@class, 'part-')]")
+    assert [(p.get("class"), p.get("style"), p.text_content()) for p in parts] == [
+        ("l part-I", None, first),
+        ("l part-M", f"padding-left: calc(1.5em + {len(first) + 1}ch)", middle),
+        (
+            "l part-F",
+            f"padding-left: calc(1.5em + {len(first) + len(middle) + 2}ch)",
+            "Ils l'ont appris aussi,",
+        ),
+    ]
+
+
 # --- verse ---------------------------------------------------------------------------------------------
 
 

@@ -979,6 +979,22 @@
     <xsl:sequence select="$t:verse-numbers(generate-id($line))[not($line/@part = ('M', 'F'))]"/>
   </xsl:function>
 
+  <!-- A verse line split between speakers (@part I, M, F): the parts before a part that continues it (M, F),
+       from its initial part (I) on; none for another line, or where the line before is no part of it. -->
+  <xsl:function name="t:parts-before" as="element(tei:l)*">
+    <xsl:param name="line" as="element(tei:l)"/>
+    <xsl:variable name="initial" select="$line[@part = ('M', 'F')]/preceding::tei:l[not(@part = 'M')][1][@part = 'I']"/>
+    <xsl:sequence select="$initial, $initial/following::tei:l[. &lt;&lt; $line]"/>
+  </xsl:function>
+
+  <!-- How far a continuing part is set in, in characters: it begins where the parts before it end, a space
+       after each. Each look draws it (verse.xsl). -->
+  <xsl:function name="t:part-indent" as="xs:integer?">
+    <xsl:param name="line" as="element(tei:l)"/>
+    <xsl:variable name="before" select="t:parts-before($line)"/>
+    <xsl:sequence select="if (empty($before)) then () else sum($before ! (string-length(t:reading-text(.)) + 1))"/>
+  </xsl:function>
+
   <!-- Transcription: the marker a page or column break leaves in the text. -->
   <xsl:function name="t:break-label" as="xs:string">
     <xsl:param name="break" as="element()"/>
@@ -1609,8 +1625,12 @@
     <xsl:param name="before" as="node()*" select="()"/>
     <xsl:param name="phrase" as="xs:boolean" select="false()"/>
     <xsl:param name="fields" as="xs:boolean" select="false()"/>
+    <xsl:param name="css" as="xs:string?" select="()"/>
     <xsl:element name="{if ($inline) then 'span' else $name}">
-      <xsl:call-template name="t:block-attributes"><xsl:with-param name="class" select="$class"/></xsl:call-template>
+      <xsl:call-template name="t:block-attributes">
+        <xsl:with-param name="class" select="$class"/>
+        <xsl:with-param name="css" select="$css"/>
+      </xsl:call-template>
       <xsl:choose>
         <xsl:when test="$content[1] is $t:own-content">
           <xsl:sequence select="$before"/>
@@ -1626,19 +1646,23 @@
   </xsl:template>
 
   <!-- The attributes of the HTML element drawn for a block: its classes (its own, then its looks), its
-       anchor and its CSS. @rend and the CSS are looked at only where the block has them: a call per block is a
-       twentieth of a verse drama's page. -->
+       anchor and its CSS (the look's own, $css, before the document's). @rend and the CSS are looked at only
+       where the block has them: a call per block is a twentieth of a verse drama's page. -->
   <xsl:template name="t:block-attributes">
     <xsl:param name="class" as="xs:string*" select="local-name()"/>
+    <xsl:param name="css" as="xs:string?" select="()"/>
     <xsl:attribute name="class" select="string-join(($class, if (@rend or @rendition) then t:rend-classes(.) else ()), ' ')"/>
     <xsl:attribute name="id" select="t:anchor(.)"/>
     <xsl:call-template name="t:language-attributes"/>
-    <xsl:if test="@rendition or @style"><xsl:call-template name="t:style"/></xsl:if>
+    <xsl:if test="@rendition or @style or exists($css)">
+      <xsl:call-template name="t:style"><xsl:with-param name="css" select="$css"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="t:style">
-    <xsl:variable name="css" select="if (@rendition or @style) then t:css(.) else ()"/>
-    <xsl:if test="$css"><xsl:attribute name="style" select="$css"/></xsl:if>
+    <xsl:param name="css" as="xs:string?" select="()"/>
+    <xsl:variable name="declarations" select="$css, if (@rendition or @style) then t:css(.) else ()"/>
+    <xsl:if test="exists($declarations)"><xsl:attribute name="style" select="string-join($declarations, '; ')"/></xsl:if>
   </xsl:template>
 
   <!-- A block of plain text: its content between paragraph breaks (or line breaks, for a line). -->
