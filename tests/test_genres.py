@@ -198,6 +198,88 @@ def test_utterances_and_segments_stay_apart_and_speakers_are_named(out):
     assert [m["form"] for m in unidentified_persons(out, "utterances")] == ["Carla Dorn"]
 
 
+def test_an_event_described_in_its_own_parentheses_gets_no_more(out):
+    """ParlaMint writes "(Aplausos.)" in the description itself: the parentheses are not doubled, nor a gap's
+    brackets added around a description in parentheses."""
+    text = text_of(out, "transcript-events")
+    assert "a\n\nMoitas grazas.\n\n(Aplausos.)\n\nb\n\nBen. (Risos.) Seguimos (…) [inaudible].\n" in text
+    document = page(out, "transcript-events")
+    assert [e.text for e in document.xpath("//span[contains(@class, 'event')]")][:2] == [
+        "(Aplausos.)",
+        "(Risos.)",
+    ]
+    assert [g.text for g in document.xpath("//span[@class='gap']")] == ["(…)", "[inaudible]"]
+    assert "((" not in text and "((" not in main_text(document)
+
+
+def test_a_stage_direction_or_an_event_is_apart_from_words_not_from_the_punctuation_after_it(out):
+    for words in (
+        "Vitam pána Kováča (potlesk), pána Mečiara (smiech).",
+        "(стоя в дверях). Этот ваш подарок.",
+    ):
+        assert words in text_of(out, "transcript-events")
+    document = page(out, "transcript-events")
+    assert "Vitam pána Kováča (potlesk), pána Mečiara (smiech)." in main_text(document)
+    # The page sets the direction in italics, without parentheses, and apart from the word before it.
+    assert "Il est charmant riant!" in main_text(document)
+    assert "Il est charmant (riant)!" in text_of(out, "transcript-events")
+
+
+def test_the_parentheses_of_a_stage_direction_hold_its_words_without_their_white_space(out):
+    text = text_of(out, "transcript-events")
+    assert "\n\n(Enter Barnardo and Francisco.)\n\n" in text
+    assert "\n\nROSALINE\n\n(À part.) Il est charmant (riant)!\n" in text
+
+
+def test_a_shift_without_a_description_says_which_feature_of_the_voice_shifts_to_what(out):
+    """(shift) said nothing: the feature (loudness, tempo...) and its new state, normal where none given."""
+    words = "(loudness: f) Order! (loudness: normal) Thank you. (tempo: a) Next."
+    assert f"d\n\n{words}\n" in text_of(out, "transcript-events")
+    assert words in main_text(page(out, "transcript-events"))
+
+
+def test_a_who_that_is_no_list_of_pointers_names_the_speaker_as_written(out):
+    """who="Kováč, M." (a name where pointers belong: invalid, but ParlaMint's) read "Kováč,, M.": its values
+    were taken for pointers, each cut before a # and joined by commas."""
+    assert "\n\nKováč, M.\n\nVážená Národná rada.\n" in text_of(out, "transcript-events")
+    speakers = page(out, "transcript-events").xpath("//div[@class='u']/p[@class='speaker']/text()")
+    assert speakers == ["a", "b", "c", "Kováč, M.", "d"]
+
+
+def test_a_line_break_before_the_words_of_a_speech_draws_no_empty_line(out):
+    """<p><lb n="1"/>Who is there?</p> began with an empty line on the page. A break between words keeps the
+    source's line there, and runs on in the plain reading text, neither gluing the words."""
+    document = page(out, "speech-lines")
+    paragraphs = document.xpath("//div[@class='sp']/p[@class='p']")
+    assert [html.tostring(p, encoding="unicode").split(">", 1)[1] for p in paragraphs] == [
+        "Who is there?</p>",
+        "\n          Nay, answer me.<br>Stand and unfold yourself.</p>",
+    ]
+    text = text_of(out, "speech-lines")
+    assert "BARNARDO\n\nWho is there?\n\nFRANCISCO\n\nNay, answer me. Stand and unfold yourself.\n" in text
+
+
+def test_a_verse_line_split_between_speakers_goes_on_where_its_parts_before_end(out):
+    """A half-line that continues a line (@part M, F) began flush left in the plain text, and a fixed 6em in
+    on the page: it begins where the parts before it end, a space after each."""
+    text = text_of(out, "speech-lines")
+    first, middle = "Ils n'ont pu l'ignorer.", "Sans doute."
+    indent = "\xa0"  # a no-break space: the text's white space normalisation keeps it
+    assert f"\n{first}\n\nALBIN.\n\n{indent * (len(first) + 1)}{middle}\n\n" in text
+    assert f"\n\n{indent * (len(first) + len(middle) + 2)}Ils l'ont appris aussi,\nSeigneur : mais" in text
+    document = page(out, "speech-lines")
+    parts = document.xpath("//div[contains(@class, 'part-')]")
+    assert [(p.get("class"), p.get("style"), p.text_content()) for p in parts] == [
+        ("l part-I", None, first),
+        ("l part-M", f"padding-left: calc(1.5em + {len(first) + 1}ch)", middle),
+        (
+            "l part-F",
+            f"padding-left: calc(1.5em + {len(first) + len(middle) + 2}ch)",
+            "Ils l'ont appris aussi,",
+        ),
+    ]
+
+
 # --- verse ---------------------------------------------------------------------------------------------
 
 

@@ -123,6 +123,17 @@ def test_authority_uris_have_one_form_in_every_crosswalk():
     assert agent.uris() == [AUTHORITIES[k].prefix + agent.identifiers[k] for k in ("viaf", "gnd", "wikidata")]
 
 
+def test_an_authority_id_written_as_its_address_gives_the_same_uri(tmp_path):
+    """A Wikidata id written as its entity URI or its page (validate accepts both) is the id, not its part."""
+    letter = FIXTURE.read_text(encoding="utf-8").replace(
+        '<idno type="wikidata">Q2</idno>', '<idno type="wikidata">https://www.wikidata.org/wiki/Q2</idno>'
+    )
+    assert "wiki/Q2" in letter
+    (tmp_path / "letter.xml").write_text(letter, encoding="utf-8")
+    addressee = record_of(tmp_path / "letter.xml").action("received").people[0]
+    assert addressee.best_uri(CMIF_PERSON_AUTHORITIES) == ("http://www.wikidata.org/entity/Q2", False)
+
+
 def test_cmif_takes_the_best_authority_correspsearch_supports(fixture_record):
     writer = fixture_record.creators[0]
     assert writer.best_uri(CMIF_PERSON_AUTHORITIES) == ("https://d-nb.info/gnd/118000001", True)

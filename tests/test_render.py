@@ -396,6 +396,48 @@ def test_a_part_of_a_corpus_names_the_speakers_its_corpus_root_brings_in(tmp_pat
     assert "\n\nP1\n\nGood morning." in (tmp_path / "alone" / "sitting.txt").read_text()
 
 
+def test_a_part_of_a_corpus_names_the_speakers_its_corpus_roots_own_header_lists(tmp_path):
+    """The persons of a corpus root's own header (no part of their own) name a sitting's speakers on its own
+    page too, as on the root's, and as validate finds them. The root is read for its header alone: not the
+    corpus it brings in, the sitting among it."""
+    (tmp_path / "corpus").mkdir()
+    files = a_corpus_of_parts(tmp_path / "corpus")
+    files["persons"].unlink()
+    person = '<person xml:id="P1"><persName>Levent Gök</persName></person>'
+    root = (
+        files["root"]
+        .read_text()
+        .replace('<xi:include href="persons.xml"/>', f"<listPerson>{person}</listPerson>")
+    )
+    files["root"].write_text(root)
+    files["sitting"].write_text(
+        files["sitting"].read_text().replace('<u who="#P1">', '<u xml:id="u1" who="#P1">')
+    )
+    code, output = run(str(tmp_path / "corpus"), "-o", str(tmp_path / "out"), "--to", "html,text")
+    assert code == 0 and "2 of 2 files rendered" in output, output
+    for name in ("sitting", "corpus"):
+        assert (
+            "\n\nLevent Gök\n\nGood morning.\n\nP9\n\nHello.\n"
+            in (tmp_path / "out" / f"{name}.txt").read_text()
+        )
+        speakers = html.fromstring((tmp_path / "out" / f"{name}.html").read_bytes()).xpath(
+            "//p[@class='speaker']"
+        )
+        assert [speaker.text for speaker in speakers] == ["Levent Gök", "P9"]
+    validated = CliRunner().invoke(main, ["validate", "--format", "json", str(tmp_path / "corpus")])
+    unresolved = [
+        f["message"] for f in json.loads(validated.output)["findings"] if f["rule"] == "ref-resolves"
+    ]
+    assert unresolved and all("P9" in message for message in unresolved), validated.output
+    root_file = str(files["root"].resolve())
+    assert render_module.Renderer(False).part_ids((root_file,))[root_file].keys() == {
+        "P1"
+    }  # not the sitting's
+    # The run read it so, and only so: for the ids around the sitting, and for the names its pointers lead to.
+    read = render_module.process_renderer(False).linked
+    assert {own for path, _, own in read if path == root_file} == {True}
+
+
 def test_no_page_is_written_over_by_another(tmp_path):
     """Two projects whose folders and files have the same names, and a document named as the edition index
     and another as the chronology: each gets a page of its own, named after as many of its folders as tell

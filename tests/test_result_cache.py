@@ -323,6 +323,24 @@ def test_a_part_is_rendered_again_when_what_its_corpus_root_brings_in_changes(tm
     assert "\n\nP1\n\nGood morning." in (tmp_path / "out" / "sitting.txt").read_text()
 
 
+def test_a_part_is_rendered_again_when_the_persons_its_corpus_roots_header_lists_change(tmp_path, mapped):
+    """The root's own header names the sitting's speakers (a list of its own, no part): a new name there is
+    the sitting's too."""
+    (tmp_path / "corpus").mkdir()
+    corpus = a_corpus_of_parts(tmp_path / "corpus")
+    root = corpus["root"]
+    person = '<listPerson><person xml:id="P1"><persName>Anna Berger</persName></person></listPerson>'
+    root.write_text(root.read_text().replace('<xi:include href="persons.xml"/>', person))
+    corpus["persons"].unlink()
+    render(tmp_path / "corpus", tmp_path / "out", "--to", "text")
+    assert "\n\nAnna Berger\n\nGood morning." in (tmp_path / "out" / "sitting.txt").read_text()
+    root.write_text(root.read_text().replace("Anna Berger", "Anna Berger-Huber"))
+    mapped.clear()
+    render(tmp_path / "corpus", tmp_path / "out", "--to", "text")
+    assert sorted(mapped) == ["corpus.xml", "sitting.xml"]
+    assert "\n\nAnna Berger-Huber\n\nGood morning." in (tmp_path / "out" / "sitting.txt").read_text()
+
+
 def test_an_image_two_pages_show_keeps_both_pages_kept(tmp_path, mapped):
     """The image is copied once: rewritten for the page rendered again, it would no longer be as the other
     page's run left it, and that page would be rendered again at every run."""

@@ -180,6 +180,29 @@ def test_dangling_ref(tmp_path):
     assert "nobody" in found["message"]
 
 
+@pytest.mark.parametrize(
+    ("written", "valid"),
+    [
+        ("Q19077", True),
+        ("http://www.wikidata.org/entity/Q19077", True),  # DraCor's form
+        ("https://www.wikidata.org/wiki/Q19077", True),
+        ("https://www.wikidata.org/entity/19077", False),
+        ("http://example.org/entity/Q19077", False),
+        ("Q19077x", False),
+    ],
+)
+def test_a_wikidata_id_may_be_written_as_its_address(tmp_path, written, valid):
+    person = f'<person xml:id="p"><persName>X</persName><idno type="wikidata">{written}</idno></person>'
+    content = MINIMAL.replace("Written on", 'Written <persName ref="#p">by X</persName> on').replace(
+        "</div>", f"</div><div><listPerson>{person}</listPerson></div>"
+    )
+    path = write(tmp_path, content)
+    if valid:
+        assert findings(path) == (0, [])
+    else:
+        assert written in the_finding(path, "authority-id")["message"]
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "iso-8859-1", "utf-16"])
 def test_a_column_counts_characters_on_the_line_libxml2_counts(tmp_path, encoding):
     """Lines end where XML ends them (LF, CR LF, CR), not at the line separators (U+2028, NEL) a text

@@ -414,7 +414,7 @@
 
   <!-- A note the source prints inline, inside a sentence (@place inline, not between blocks, called by no
        pointer), is read where it stands too, between marks and apart from the words around it (the spaces
-       of t:inline-note-spaces): "amet (Inline note) ipsum", "hvaliti. (Sir. 51,30)". As a footnote, its
+       of t:spaces-around): "amet (Inline note) ipsum", "hvaliti. (Sir. 51,30)". As a footnote, its
        marker read "amet[5] ipsum", and the note stood far from the words it belongs to. Where no words stand
        around it (a line that is a note), it needs no marks. -->
   <xsl:function name="t:inline-note-marks" as="xs:string+">
@@ -428,12 +428,34 @@
       and empty(t:call-of($note))"/>
   </xsl:function>
 
-  <!-- Before an inline note, a space where a word runs up to it; after it, one where a word follows at once. -->
-  <xsl:function name="t:inline-note-spaces" as="xs:string+">
-    <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:variable name="before" select="string($note/preceding-sibling::node()[1])"/>
+  <!-- Words set apart inside a sentence, between marks (an inline note, a stage direction inside a line, a
+       pause or other event): before them, a space where a word runs up to them; after them, one where the text
+       goes on at once, except before punctuation that closes against what is before it ($t:attaching-punctuation:
+       "(potlesk), pána", not "(potlesk) , pána"). Where the source has white space, it is its own. Only the
+       text nearest them is read (the last or first text node of the node beside them), not a whole speech. -->
+  <xsl:function name="t:spaces-around" as="xs:string+">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="before" select="string(($element/preceding-sibling::node()[1]/descendant-or-self::text())[last()])"/>
+    <xsl:variable name="after" select="string(($element/following-sibling::node()[1]/descendant-or-self::text())[1])"/>
     <xsl:sequence select="if ($before != '' and not(t:ends-with-space($before))) then ' ' else '',
-      if (matches(string($note/following-sibling::node()[1]), '^[\p{L}\p{N}]')) then ' ' else ''"/>
+      if ($after = '' or t:starts-with-space($after)
+        or $t:attaching-punctuation(substring($after, 1, 1)) = 'left') then '' else ' '"/>
+  </xsl:function>
+
+  <!-- The brackets added around words set apart, where they have none of their own: none where they open
+       with a bracket already (an event's description "(Aplausos.)", a stage direction "(стоя в дверях)", a
+       gap's description), else these. t:bracketed: the words between them. -->
+  <xsl:function name="t:added-brackets" as="xs:string+">
+    <xsl:param name="words" as="xs:string"/>
+    <xsl:param name="brackets" as="xs:string+"/>
+    <xsl:sequence select="if (matches($words, '^\s*[(\[]')) then ('', '') else $brackets"/>
+  </xsl:function>
+
+  <xsl:function name="t:bracketed" as="xs:string">
+    <xsl:param name="words" as="xs:string"/>
+    <xsl:param name="brackets" as="xs:string+"/>
+    <xsl:variable name="added" select="t:added-brackets($words, $brackets)"/>
+    <xsl:sequence select="$added[1] || $words || $added[2]"/>
   </xsl:function>
 
   <!-- A footnote that pointers without content point to (ELTeC's <ref target="#N1"/> in the text, the note at
@@ -693,6 +715,17 @@
   <xsl:variable name="t:joins-tokens" as="xs:boolean" select="exists(//tei:pc) or exists((//tei:w)[@join])"/>
   <xsl:variable name="t:reflows" as="xs:boolean" select="$t:breaks-words or $t:joins-tokens"/>
 
+  <!-- A line or column break before anything of its block is read (its words, a gap, a glyph, the label of
+       a page or column break: EpiDoc's <ab><lb n="1"/>…, a speech's <p><lb n="1"/>Who is there?</p>) opens
+       the block's first line: no new line before it, in either look (an empty first line otherwise). Only the
+       nearest such node before it is looked for. -->
+  <xsl:function name="t:opens-block" as="xs:boolean">
+    <xsl:param name="break" as="element()"/>
+    <xsl:variable name="read" select="$break/preceding::node()[self::text()[normalize-space()]
+      or self::tei:gap or self::tei:g or self::tei:pb or self::tei:cb][1]"/>
+    <xsl:sequence select="empty($read) or not($read >> t:block-of($break))"/>
+  </xsl:function>
+
   <!-- A line break inside a word (TEI @break="no", or the older type="hyphenInWord") adds no space. -->
   <xsl:function name="t:breaks-word" as="xs:boolean">
     <xsl:param name="break" as="element()"/>
@@ -937,8 +970,8 @@
     <xsl:param name="gap" as="element(tei:gap)"/>
     <!-- Descriptions in several languages are several readings of one: apart. -->
     <xsl:variable name="described" select="string-join($gap/tei:desc ! normalize-space(.)[. != ''], ' / ')"/>
-    <xsl:sequence select="if (t:is-edition($gap)) then t:leiden-gap($gap)
-      else '[' || (($described, normalize-space($gap))[. != ''], '…')[1] || ']'"/>
+    <xsl:variable name="words" select="(($described, normalize-space($gap))[. != ''], '…')[1]"/>
+    <xsl:sequence select="if (t:is-edition($gap)) then t:leiden-gap($gap) else t:bracketed($words, ('[', ']'))"/>
   </xsl:function>
 
   <xsl:function name="t:other-readings" as="xs:string">
@@ -1011,6 +1044,22 @@
   <xsl:function name="t:verse-number" as="xs:integer?">
     <xsl:param name="line" as="element(tei:l)"/>
     <xsl:sequence select="$t:verse-numbers(generate-id($line))[not($line/@part = ('M', 'F'))]"/>
+  </xsl:function>
+
+  <!-- A verse line split between speakers (@part I, M, F): the parts before a part that continues it (M, F),
+       from its initial part (I) on; none for another line, or where the line before is no part of it. -->
+  <xsl:function name="t:parts-before" as="element(tei:l)*">
+    <xsl:param name="line" as="element(tei:l)"/>
+    <xsl:variable name="initial" select="$line[@part = ('M', 'F')]/preceding::tei:l[not(@part = 'M')][1][@part = 'I']"/>
+    <xsl:sequence select="$initial, $initial/following::tei:l[. &lt;&lt; $line]"/>
+  </xsl:function>
+
+  <!-- How far a continuing part is set in, in characters: it begins where the parts before it end, a space
+       after each. Each look draws it (verse.xsl). -->
+  <xsl:function name="t:part-indent" as="xs:integer?">
+    <xsl:param name="line" as="element(tei:l)"/>
+    <xsl:variable name="before" select="t:parts-before($line)"/>
+    <xsl:sequence select="if (empty($before)) then () else sum($before ! (string-length(t:reading-text(.)) + 1))"/>
   </xsl:function>
 
   <!-- Transcription: the marker a page or column break leaves in the text. -->
@@ -1210,9 +1259,9 @@
       or (empty($declared[. = ('all', 'some')]) and not(t:has-own-marks($quotation)))"/>
   </xsl:function>
 
-  <!-- A quotation's content between the marks added to it (or other marks: an inline note's), the marks
-       against its first and last words: the white space at its edges ("<said> My dear Scrooge </said>") goes
-       outside them, as one space. -->
+  <!-- A quotation's content between the marks added to it (or other marks: an inline note's, a stage
+       direction's), the marks against its first and last words: the white space at its edges ("<said> My dear
+       Scrooge </said>", "<stage>Enter Barnardo. </stage>") goes outside them, as one space. -->
   <xsl:template name="t:quoted">
     <xsl:param name="content" as="node()*"/>
     <xsl:param name="marks" as="xs:string+" select="t:added-marks(.)"/>
@@ -1645,8 +1694,12 @@
     <xsl:param name="before" as="node()*" select="()"/>
     <xsl:param name="phrase" as="xs:boolean" select="false()"/>
     <xsl:param name="fields" as="xs:boolean" select="false()"/>
+    <xsl:param name="css" as="xs:string?" select="()"/>
     <xsl:element name="{if ($inline) then 'span' else $name}">
-      <xsl:call-template name="t:block-attributes"><xsl:with-param name="class" select="$class"/></xsl:call-template>
+      <xsl:call-template name="t:block-attributes">
+        <xsl:with-param name="class" select="$class"/>
+        <xsl:with-param name="css" select="$css"/>
+      </xsl:call-template>
       <xsl:choose>
         <xsl:when test="$content[1] is $t:own-content">
           <xsl:sequence select="$before"/>
@@ -1662,19 +1715,23 @@
   </xsl:template>
 
   <!-- The attributes of the HTML element drawn for a block: its classes (its own, then its looks), its
-       anchor and its CSS. @rend and the CSS are looked at only where the block has them: a call per block is a
-       twentieth of a verse drama's page. -->
+       anchor and its CSS (the look's own, $css, before the document's). @rend and the CSS are looked at only
+       where the block has them: a call per block is a twentieth of a verse drama's page. -->
   <xsl:template name="t:block-attributes">
     <xsl:param name="class" as="xs:string*" select="local-name()"/>
+    <xsl:param name="css" as="xs:string?" select="()"/>
     <xsl:attribute name="class" select="string-join(($class, if (@rend or @rendition) then t:rend-classes(.) else ()), ' ')"/>
     <xsl:attribute name="id" select="t:anchor(.)"/>
     <xsl:call-template name="t:language-attributes"/>
-    <xsl:if test="@rendition or @style"><xsl:call-template name="t:style"/></xsl:if>
+    <xsl:if test="@rendition or @style or exists($css)">
+      <xsl:call-template name="t:style"><xsl:with-param name="css" select="$css"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="t:style">
-    <xsl:variable name="css" select="if (@rendition or @style) then t:css(.) else ()"/>
-    <xsl:if test="$css"><xsl:attribute name="style" select="$css"/></xsl:if>
+    <xsl:param name="css" as="xs:string?" select="()"/>
+    <xsl:variable name="declarations" select="$css, if (@rendition or @style) then t:css(.) else ()"/>
+    <xsl:if test="exists($declarations)"><xsl:attribute name="style" select="string-join($declarations, '; ')"/></xsl:if>
   </xsl:template>
 
   <!-- A block of plain text: its content between paragraph breaks (or line breaks, for a line). -->

@@ -17,15 +17,18 @@
 
   <!-- The speaker a speech or utterance names by @who only: the entry's name, else the pointer's id. None
        where the transcript names the speaker itself, in a note of type speaker before it (ParlaMint's
-       "Präsident Ing. Norbert Hofer", other notes such as the time between them): read twice otherwise. -->
+       "Präsident Ing. Norbert Hofer", other notes such as the time between them): read twice otherwise. A @who
+       that is no list of pointers (who="Kováč, M.", a name where a pointer belongs: each of its values must
+       lead to an entry or name one with #) is read as written, not cut at its spaces ("Kováč,, M."). -->
   <xsl:function name="t:speaker-by-who" as="xs:string?">
     <xsl:param name="speech" as="element()"/>
     <xsl:variable name="named" select="exists($speech/preceding-sibling::*[not(self::tei:note[@type != 'speaker'])][1]
       /self::tei:note[@type = 'speaker'])"/>
-    <xsl:sequence select="if ($speech/tei:speaker or not(normalize-space($speech/@who)) or $named) then ()
-      else string-join(tokenize(normalize-space($speech/@who)) ! (
-        let $entry := t:entry-by-pointer(., $speech) return
-        if ($entry) then t:normalized-name($entry) else replace(., '^.*#', '')), ', ')"/>
+    <xsl:variable name="who" select="normalize-space($speech/@who)"/>
+    <xsl:variable name="speakers" select="tokenize($who) ! map { 'pointer': ., 'entry': t:entry-by-pointer(., $speech) }"/>
+    <xsl:sequence select="if ($speech/tei:speaker or not($who) or $named) then ()
+      else if (some $speaker in $speakers satisfies empty($speaker?entry) and not(contains($speaker?pointer, '#'))) then $who
+      else string-join($speakers ! (if (?entry) then t:normalized-name(?entry) else replace(?pointer, '^.*#', '')), ', ')"/>
   </xsl:function>
 
   <!-- A stage direction stands as a block between speeches, as a phrase inside a line or paragraph. -->
@@ -35,11 +38,10 @@
       or self::tei:seg or self::tei:hi or self::tei:u or self::tei:head])"/>
   </xsl:function>
 
-  <!-- Does the direction bring its own parentheses? -->
-  <xsl:function name="t:stage-marks" as="xs:string*">
+  <!-- The parentheses of a direction in the plain text, unless it brings its own (t:added-brackets). -->
+  <xsl:function name="t:stage-marks" as="xs:string+">
     <xsl:param name="stage" as="element(tei:stage)"/>
-    <xsl:variable name="text" select="normalize-space($stage)"/>
-    <xsl:sequence select="if (starts-with($text, '(') or starts-with($text, '[')) then ('', '') else ('(', ')')"/>
+    <xsl:sequence select="t:added-brackets(string($stage), ('(', ')'))"/>
   </xsl:function>
 
   <xsl:template match="tei:sp | tei:u" mode="html">
@@ -82,19 +84,26 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="' '[t:glued(current())]"/>
+        <xsl:variable name="spaces" select="t:spaces-around(.)"/>
+        <xsl:value-of select="$spaces[1]"/>
         <span class="stage"><xsl:call-template name="phrase-content"/></span>
+        <xsl:value-of select="$spaces[2]"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
+  <!-- The direction's words against its parentheses (t:quoted: "(Enter Barnardo.)", not "(Enter Barnardo. )"),
+       and inside a line apart from the words around it, not from the punctuation after it (t:spaces-around). -->
   <xsl:template match="tei:stage" mode="text">
-    <xsl:variable name="marks" select="t:stage-marks(.)"/>
     <xsl:variable name="block" select="t:is-block-stage(.)"/>
+    <xsl:variable name="spaces" select="if ($block) then () else t:spaces-around(.)"/>
     <xsl:sequence select="$t:break[$block]"/>
-    <xsl:value-of select="' '[not($block)] || $marks[1]"/>
-    <xsl:apply-templates mode="text"/>
-    <xsl:value-of select="$marks[2] || ' '[not($block)]"/>
+    <xsl:value-of select="$spaces[1]"/>
+    <xsl:call-template name="t:quoted">
+      <xsl:with-param name="content" as="node()*"><xsl:apply-templates mode="text"/></xsl:with-param>
+      <xsl:with-param name="marks" select="t:stage-marks(.)"/>
+    </xsl:call-template>
+    <xsl:value-of select="$spaces[2]"/>
     <xsl:sequence select="$t:break[$block]"/>
   </xsl:template>
 
@@ -141,22 +150,41 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Pauses and non-verbal events, described between parentheses. -->
+  <!-- Pauses and non-verbal events, described between parentheses (none added where the description brings
+       its own: "(Aplausos.)", t:added-brackets), apart from the words around them but not from the punctuation
+       after them (t:spaces-around). Without a description, the event says what it is: its name, type and
+       duration ("pause for PT2S"); a shift, which feature of the voice changes to what ("loudness: f"). -->
   <xsl:function name="t:event-description" as="xs:string">
     <xsl:param name="event" as="element()"/>
     <xsl:variable name="described" select="normalize-space(string-join($event/tei:desc ! t:reading-text(.), '; '))"/>
-    <xsl:sequence select="'(' || (if ($described) then $described
-      else string-join((local-name($event), $event/@type, $event/@dur ! ('for ' || .)), ' ')) || ')'"/>
+    <xsl:sequence select="t:bracketed(if ($described) then $described
+      else if ($event/self::tei:shift[@feature]) then t:shift-description($event)
+      else string-join((local-name($event), $event/@type, $event/@dur ! ('for ' || .)), ' '), ('(', ')'))"/>
+  </xsl:function>
+
+  <!-- A shift in a feature of the voice (TEI: @feature, one of these; @new, the state it shifts to, "normal"
+       unless given, its values the transcriber's: f, ff, p, fast...): "loudness: f", "loudness: normal". The
+       return to normal is told too: the words after it are spoken otherwise than those before. -->
+  <xsl:variable name="t:voice-features" as="map(xs:string, xs:string)" select="map {
+    'tempo': 'tempo', 'loud': 'loudness', 'pitch': 'pitch', 'tension': 'tension', 'rhythm': 'rhythm',
+    'voice': 'voice quality'}"/>
+  <xsl:function name="t:shift-description" as="xs:string">
+    <xsl:param name="shift" as="element(tei:shift)"/>
+    <xsl:variable name="feature" select="normalize-space($shift/@feature)"/>
+    <xsl:sequence select="($t:voice-features($feature), $feature)[1] || ': '
+      || (normalize-space($shift/@new)[. != ''], 'normal')[1]"/>
   </xsl:function>
 
   <xsl:template match="tei:pause | tei:kinesic | tei:vocal | tei:incident | tei:shift | tei:writing[not(node())]" mode="html">
-    <xsl:text> </xsl:text>
+    <xsl:variable name="spaces" select="t:spaces-around(.)"/>
+    <xsl:value-of select="$spaces[1]"/>
     <span class="{local-name()} event"><xsl:value-of select="t:event-description(.)"/></span>
-    <xsl:text> </xsl:text>
+    <xsl:value-of select="$spaces[2]"/>
   </xsl:template>
 
   <xsl:template match="tei:pause | tei:kinesic | tei:vocal | tei:incident | tei:shift | tei:writing[not(node())]" mode="text">
-    <xsl:value-of select="' ' || t:event-description(.) || ' '"/>
+    <xsl:variable name="spaces" select="t:spaces-around(.)"/>
+    <xsl:value-of select="$spaces[1] || t:event-description(.) || $spaces[2]"/>
   </xsl:template>
 
 </xsl:stylesheet>

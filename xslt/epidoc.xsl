@@ -23,12 +23,6 @@
     <xsl:sequence select="$break/@n[matches(., '^\d+$') and xs:integer(.) mod 5 = 0] ! string(.)"/>
   </xsl:function>
 
-  <!-- The first break of a block (a line's, or a column's) opens its first line: no new line before it. -->
-  <xsl:function name="t:opens-block" as="xs:boolean">
-    <xsl:param name="break" as="element()"/>
-    <xsl:sequence select="$break is ($break/ancestor::*[self::tei:ab or self::tei:p or self::tei:div][1]//(tei:lb | tei:cb))[1]"/>
-  </xsl:function>
-
   <!-- A column break: its label ("[col. 2]") is a line of its own, not the end of the column before. -->
   <xsl:template match="tei:div[@type = 'edition']//tei:cb" mode="html">
     <xsl:if test="not(t:opens-block(.))"><br/></xsl:if>

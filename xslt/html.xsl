@@ -408,7 +408,7 @@
 
   <!-- A note read inline (t:is-inline-note): a phrase between its marks. -->
   <xsl:template match="tei:note[t:is-inline-note(.)]" mode="html">
-    <xsl:variable name="spaces" select="t:inline-note-spaces(.)"/>
+    <xsl:variable name="spaces" select="t:spaces-around(.)"/>
     <xsl:value-of select="$spaces[1]"/>
     <span>
       <xsl:call-template name="t:block-attributes">

@@ -146,7 +146,7 @@
   </xsl:template>
 
   <xsl:template match="tei:note[t:is-inline-note(.)]" mode="text">
-    <xsl:variable name="spaces" select="t:inline-note-spaces(.)"/>
+    <xsl:variable name="spaces" select="t:spaces-around(.)"/>
     <xsl:value-of select="$spaces[1]"/>
     <xsl:call-template name="t:quoted">
       <xsl:with-param name="content" as="node()*"><xsl:apply-templates mode="text"/></xsl:with-param>

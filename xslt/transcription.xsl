@@ -202,8 +202,13 @@
     <xsl:sequence select="t:breaks-word($break) and exists($break/following-sibling::node()[1][self::text()][normalize-space()])"/>
   </xsl:function>
 
+  <!-- A line break: the page keeps the source's lines (its diplomatic layer), the plain reading text runs on
+       with a space, as a reading text of prose does; where lines are lines of meaning, the plain text breaks
+       too (an address, a letterhead, a signature: letters.xsl; an inscription's edition: epidoc.xsl; verse is
+       a line per l). Inside a word neither adds space (t:breaks-word), nor before anything of its block is
+       read (t:opens-block). -->
   <xsl:template match="tei:lb" mode="html">
-    <xsl:if test="not(t:breaks-word(.))"><br/></xsl:if>
+    <xsl:if test="not(t:breaks-word(.) or t:opens-block(.))"><br/></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:lb" mode="text">

@@ -2,7 +2,10 @@
 <!--
   verse.xsl: verse (lg, l). Stanzas stand apart; each line on its own, every fifth line numbered (from @n
   where it is a number, else counted: see t:verse-lines in common.xsl); a half-line that continues a line
-  (@part M or F) is indented (a fixed indent, style.css), and not counted.
+  (@part M or F) begins where the parts before it end (t:part-indent: on the page a padding of as many ch,
+  approximate in a proportional font; in the plain text as many no-break spaces, which survive the text's
+  white space normalisation), and is not counted. Not an invisible copy of the parts before as a spacer:
+  their words would be in the page twice for a search, a copy or a reader without CSS.
   Plain text: one line per verse line, a blank line between stanzas.
 -->
 <xsl:stylesheet version="3.0"
@@ -19,6 +22,13 @@
     <xsl:text>&#x2003;</xsl:text>
   </xsl:template>
 
+  <!-- The side a line begins on, as CSS names it (style.css's hanging indent of 1.5em is on that side). -->
+  <xsl:function name="t:line-start" as="xs:string">
+    <xsl:param name="line" as="element()"/>
+    <xsl:variable name="direction" select="(($line/ancestor-or-self::*/@xml:lang)[last()] ! t:direction(.), $t:document-direction)[1]"/>
+    <xsl:sequence select="if ($direction = 'rtl') then 'padding-right' else 'padding-left'"/>
+  </xsl:function>
+
   <xsl:template match="tei:l" mode="html">
     <xsl:call-template name="t:html-block">
       <xsl:with-param name="class" select="'l', @part ! ('part-' || upper-case(.))"/>
@@ -28,13 +38,15 @@
         </xsl:for-each>
       </xsl:with-param>
       <xsl:with-param name="phrase" select="true()"/>
+      <xsl:with-param name="css" select="t:part-indent(.) ! (t:line-start(current()) || ': calc(1.5em + ' || . || 'ch)')"/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:l" mode="text">
-    <xsl:call-template name="t:text-block">
-      <xsl:with-param name="mark" select="$t:line"/>
-    </xsl:call-template>
+    <xsl:sequence select="$t:line"/>
+    <xsl:value-of select="t:part-indent(.) ! string-join((1 to .) ! '&#xA0;')"/>
+    <xsl:apply-templates mode="text"/>
+    <xsl:sequence select="$t:line"/>
   </xsl:template>
 
 </xsl:stylesheet>

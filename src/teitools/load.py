@@ -384,10 +384,13 @@ def load(
     raw: bytes | None = None,
     tree_root: Path | None = None,
     part: bool = False,
+    includes: bool = True,
 ) -> Document | Finding:
     """Parse one file, expand its internal entities and resolve its XIncludes inside tree_root (default: its
     folder). Returns the Document, or the one Finding that says why it cannot be used. With part, a file
-    whose root is another TEI element is usable too (a list of persons pointed into, TEI_PART).
+    whose root is another TEI element is usable too (a list of persons pointed into, TEI_PART). Without
+    includes, its XIncludes are left unresolved: its own content only (a corpus root read for the persons its
+    own header lists, not for the corpus it brings in).
 
     A file over max_bytes is not read: parsed, it would need more memory than the run may use. A run started
     elsewhere (on a Dask cluster, whose workers have working folders of their own) gives the label it names
@@ -421,7 +424,7 @@ def load(
     repeated = repeated_ids(duplicates)
     document.findings += [duplicate_id(label, line, column, xml_id) for xml_id, line, column in repeated]
     document.repeated_ids = frozenset(xml_id for xml_id, _, _ in repeated)
-    if next(document.root.iter(INCLUDE), None) is not None:
+    if includes and next(document.root.iter(INCLUDE), None) is not None:
         document.includes = includes_of(document.root, resolved, tree_root, safe_parser)
         try:
             resolve_xincludes(document, tree_root, max_bytes)

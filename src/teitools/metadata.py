@@ -45,6 +45,19 @@ AUTHORITIES = {
     "geonames": Authority("GeoNames", "https://sws.geonames.org/"),
     "wikidata": Authority("Wikidata", "http://www.wikidata.org/entity/"),
 }
+# The addresses an authority gives its ids at, which an idno may hold whole instead of the bare id: Wikidata's
+# entity URI (as DraCor writes it, http://www.wikidata.org/entity/Q19077) and its page (/wiki/Q19077).
+AUTHORITY_ADDRESSES = {"wikidata": re.compile(r"https?://www\.wikidata\.org/(?:entity|wiki)/")}
+
+
+def bare_id(kind: str, value: str) -> str:
+    """The id an idno of an authority (kind: its @type, lower case) holds, without the address it may be
+    written at (AUTHORITY_ADDRESSES)."""
+    address = AUTHORITY_ADDRESSES.get(kind)
+    found = address.match(value) if address else None
+    return value[found.end() :] if found else value
+
+
 # What correspSearch supports, best first (its CMIF documentation): persons and places.
 CMIF_PERSON_AUTHORITIES = ("gnd", "viaf", "lc", "bnf", "ndl")
 CMIF_PLACE_AUTHORITIES = ("geonames",)
@@ -450,7 +463,8 @@ class Personography:
         if entry is None:
             return Agent(form, form, etree.QName(name).localname == "persName", located=located)
         chosen = normalized_name(entry)
-        identifiers = {i.get("type", "").lower(): text(i) for i in entry.iterfind(f"{T}idno")}
+        idnos = ((i.get("type", "").lower(), text(i)) for i in entry.iterfind(f"{T}idno"))
+        identifiers = {kind: bare_id(kind, value) for kind, value in idnos}
         return Agent(
             text(chosen) or form,
             form,

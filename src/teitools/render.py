@@ -32,6 +32,7 @@ from teitools.facts import Target, index_ids
 from teitools.load import SHIPPED_FILES, TEI_NS, Document, NotShipped, UsageError, load
 from teitools.metadata import FIELDS
 from teitools.resources import XSLT_DIR
+from teitools.xinclude import begins_document, is_document
 
 if TYPE_CHECKING:
     import saxonche
@@ -72,7 +73,7 @@ class Renderer:
         # Compiled on first use (executable): a run asks for some outputs only, and a stylesheet is a
         # tenth of a second to compile, in each worker, before its first document.
         self.executables: dict[str, saxonche.PyXsltExecutable] = {}
-        self.linked: dict[tuple[str, int | None], Linked | None] = {}
+        self.linked: dict[tuple[str, int | None, bool], Linked | None] = {}
 
     def executable(self, name: str) -> saxonche.PyXsltExecutable:
         """The compiled stylesheet of an output (html, text, entries), compiled once per process."""
@@ -91,10 +92,11 @@ class Renderer:
         builder.set_base_uri(document.resolved.as_uri())
         return builder.parse_xml(xml_text=document.xml_text(), encoding="UTF-8")
 
-    def linked_document(self, path: str, from_client: bool = False) -> Linked | None:
+    def linked_document(self, path: str, from_client: bool = False, own: bool = False) -> Linked | None:
         """A document pointed into, loaded safely and parsed once per process for as long as it is unchanged
         (a Dask worker outlives runs); None if it is not usable. from_client: its bytes come from the run's
-        client (teitools.load.SHIPPED_FILES), not from this machine's files."""
+        client (teitools.load.SHIPPED_FILES), not from this machine's files. own: its own content only, its
+        XIncludes unresolved (linked_around)."""
         if from_client:
             if path not in SHIPPED_FILES:
                 raise NotShipped(path)
@@ -102,31 +104,52 @@ class Renderer:
             version = hash(raw)
         else:
             raw, version = None, modified(path)
-        if (path, version) not in self.linked:
+        if (path, version, own) not in self.linked:
             if len(self.linked) >= LINKED_DOCUMENTS_KEPT:
                 del self.linked[next(iter(self.linked))]
             usable = version is not None and (raw is not None or not from_client)
-            loaded = load(Path(path), raw=raw, part=True) if usable else None
-            self.linked[path, version] = (
+            loaded = load(Path(path), raw=raw, part=True, includes=not own) if usable else None
+            self.linked[path, version, own] = (
                 Linked(self.parse(loaded), index_ids(loaded.tree)) if isinstance(loaded, Document) else None
             )
-        return self.linked[path, version]
+        return self.linked[path, version, own]
+
+    def linked_around(self, path: str, from_client: bool = False) -> Linked | None:
+        """A file around a document (xinclude.Inclusions.parts_around): a part with what it brings in; a
+        document that brings the document in (its corpus root) with its own content only, the persons its
+        header lists: what it brings in is the corpus (the document among it), and its parts are around the
+        document already."""
+        try:
+            head = (SHIPPED_FILES.get(path) or b"") if from_client else None
+            document = begins_document(head) if head is not None else is_document(Path(path))
+        except OSError:
+            document = False
+        return self.linked_document(path, from_client, own=document)
 
     def part_ids(
         self, parts: tuple[str, ...], from_client: bool = False
     ) -> dict[str, dict[str, etree._Element]]:
         """The ids of the parts around a document (xinclude.Inclusions.parts_around), by file, in order."""
-        return {file: linked.ids for file in parts if (linked := self.linked_document(file, from_client))}
+        return {file: linked.ids for file in parts if (linked := self.linked_around(file, from_client))}
 
     def linked_documents(
-        self, document: Document, targets: dict[str, Target], from_client: bool = False
+        self,
+        document: Document,
+        targets: dict[str, Target],
+        from_client: bool = False,
+        around: tuple[str, ...] = (),
     ) -> dict[str, Linked]:
         """The usable documents a document points into inside its input tree, by file, in a stable order
-        (their URIs)."""
+        (their URIs). around: the files around it (parts_around), read as linked_around reads them."""
         return {
             file: linked
             for file in pointed_files(document, targets)
-            if (linked := self.linked_document(file, from_client)) is not None
+            if (
+                linked := self.linked_around(file, from_client)
+                if file in around
+                else self.linked_document(file, from_client)
+            )
+            is not None
         }
 
     def outputs(

@@ -9,7 +9,8 @@ A result holds as long as all it was computed from is unchanged:
 - the file, and every file its XIncludes read or looked for (teitools.load.Document.depends_on), each as the
   system sees it (schemas.file_identity: inode, size, modification and change times), or still not there;
 - a rendering's pages read more: the documents the file points into, the parts its corpus root brings in
-  around it, and its images; and its pages and images must still be in the output folder as it wrote them;
+  around it and that root itself (the persons its own header lists), and its images; and its pages and
+  images must still be in the output folder as it wrote them;
 - the run: its options, the paths it was given, its working folder (the messages name the files from them),
   the output folder, and the code (teitools, its schemas and stylesheets, and the libraries whose messages
   or output it passes on). A different run keeps its own results. Only the largest document a run takes

@@ -28,6 +28,7 @@ from teitools.facts import (
 )
 from teitools.findings import ERROR, WARNING, Finding
 from teitools.load import TEI_NS, Document, label_for, load
+from teitools.metadata import bare_id
 from teitools.xinclude import Inclusions
 
 NS = {"tei": TEI_NS}
@@ -412,8 +413,12 @@ def authority_ids_wellformed(gathered: Gathered) -> Iterator[Finding]:
         if kind not in ID_FORMATS:
             continue
         value = (idno.text or "").strip()
-        if not ID_FORMATS[kind].fullmatch(value):
-            expected = "Q followed by digits" if kind == "wikidata" else "digits only"
+        if not ID_FORMATS[kind].fullmatch(bare_id(kind, value)):
+            expected = (
+                "Q followed by digits, or its address (http://www.wikidata.org/entity/Q…)"
+                if kind == "wikidata"
+                else "digits only"
+            )
             message = f'{idno.get("type")} id "{value}" is malformed: expected {expected}'
             yield gathered.document.finding(idno, ERROR, "authority-id", message)
 

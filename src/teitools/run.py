@@ -177,7 +177,7 @@ def map_document(
                 targets = through_parts(
                     targets, loaded.key, ids, renderer.part_ids(parts, options.from_client)
                 )
-            linked = renderer.linked_documents(loaded, targets, options.from_client)
+            linked = renderer.linked_documents(loaded, targets, options.from_client, parts or ())
             # The header model, read once from this parse: the pages show it as the crosswalks do.
             header = header_model(loaded, targets, {file: each.ids for file, each in linked.items()})
             result.record = header if options.records else None

@@ -198,10 +198,18 @@ class Inclusions:
         return found
 
     def parts_around(self, file: str) -> tuple[str, ...]:
-        """The parts that the files bringing a file in bring in too: a sitting points to the persons its
-        corpus root brings in, and finds them there."""
-        parts = (part for includer in self.includers(file) for part in self.parts.get(includer, ()))
-        return tuple(dict.fromkeys(part for part in parts if part != file))
+        """The parts that the files bringing a file in bring in too, then, around a document, those files
+        themselves: a sitting points to the persons its corpus root brings in, or lists in its own header,
+        and finds them there (the root read for its own content: teitools.render.Renderer.linked_around). A
+        part is read where it is brought in, and has nothing around it of its own."""
+        includers = self.includers(file)
+        parts = (part for includer in includers for part in self.parts.get(includer, ()))
+        documents = () if self.is_part(file) else includers
+        return tuple(dict.fromkeys(part for part in (*parts, *documents) if part != file))
+
+    def is_part(self, file: str) -> bool:
+        """Whether a file that another brings in is a part of it, not a TEI document."""
+        return any(file in self.parts.get(includer, ()) for includer in self.included_by.get(file, ()))
 
 
 def scan(
@@ -266,7 +274,12 @@ def names_xinclude(path: Path) -> bool:
 def is_document(path: Path) -> bool:
     """Whether a file's root is a TEI document (TEI, teiCorpus), read from its first bytes."""
     with path.open("rb") as stream:
-        first = FIRST_ELEMENT.search(stream.read(PEEK_BYTES))
+        return begins_document(stream.read(PEEK_BYTES))
+
+
+def begins_document(head: bytes) -> bool:
+    """Whether the first bytes of a file open a TEI document (TEI, teiCorpus)."""
+    first = FIRST_ELEMENT.search(head[:PEEK_BYTES])
     return first is not None and first.group(1) in DOCUMENT_ROOTS
 
 
