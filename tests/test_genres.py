@@ -235,6 +235,40 @@ def test_an_entry_attached_by_its_end_points_marks_its_lemma_in_the_text_once(ou
     assert lemmata == ["virumque", "virumque cano"]
 
 
+def test_nested_entries_each_have_their_number_marker_and_back_link(out):
+    """An entry nested in a reading of another (parallel segmentation): numbered where a reader meets its
+    marker, listed under its own number; inside the entry that holds it, it reads as its lemma with its
+    marker. One nested in a reading the text does not read is called from that entry, and leads back there."""
+    text = text_of(out, "apparatus-nested")
+    assert "alpha beta gamma[a1][a2] epsilon zeta[a4] theta." in text
+    entries = [
+        "a1. gamma A; delta B",
+        "a2. beta gamma[a1] A B; om. C",
+        "a3. iota B; kappa C",
+        "a4. zeta] A eta iota[a3] B",
+    ]
+    assert "\n\n".join(entries) in text
+    document = page(out, "apparatus-nested")
+    assert main_text(document).startswith("alpha beta gammaa1a2 epsilon zetaa4 theta.")
+    items = document.xpath("//section[@class='apparatus']//li")
+    assert [item.get("id") for item in items] == ["tt-app-1", "tt-app-2", "tt-app-3", "tt-app-4"]
+    assert [" ".join(item.text_content().split()) for item in items] == [
+        "a1. gamma A; delta B ↩",
+        "a2. beta gammaa1 A B; om. C ↩",
+        "a3. iota B; kappa C ↩",
+        "a4. zeta] A eta iotaa3 B ↩",
+    ]
+    ids = document.xpath("//@id")
+    assert len(ids) == len(set(ids))
+    # Every back-link finds its spot: the marker in the text, or the entry that calls a3.
+    backs = document.xpath("//a[@class='backref']/@href")
+    assert backs == ["#ref-tt-app-1", "#ref-tt-app-2", "#tt-app-4", "#ref-tt-app-4"]
+    assert all(document.xpath(f"//*[@id='{href[1:]}']") for href in backs)
+    # In an entry, a nested entry's marker links to its entry, and is no second spot to come back to.
+    assert document.xpath("//li[@id='tt-app-4']//sup/a/@href") == ["#tt-app-3"]
+    assert document.xpath("//li[@id='tt-app-4']//sup/a/@id") == []
+
+
 def test_an_entry_of_an_epidoc_apparatus_division_outside_a_list_is_read_where_it_stands(out):
     text = text_of(out, "apparatus-attached")
     assert "Apparatus\n\nl. 1: B adds a gloss above the line.\n\n" in text

@@ -30,16 +30,37 @@
     <xsl:apply-templates select="." mode="app-call-text"/>
   </xsl:template>
 
+  <!-- The marker, a link to the entry; where the text calls the entry, the spot its back-link leads to. -->
   <xsl:template match="tei:app" mode="app-call-html">
+    <xsl:param name="called" as="xs:boolean" select="true()"/>
     <sup class="appref">
-      <a href="#{t:app-id(.)}" id="ref-{t:app-id(.)}" role="doc-noteref"
-         aria-label="Apparatus entry {t:app-number(.)}">
+      <a>
+        <xsl:attribute name="href" select="'#' || t:app-id(.)"/>
+        <xsl:if test="$called"><xsl:attribute name="id" select="'ref-' || t:app-id(.)"/></xsl:if>
+        <xsl:attribute name="role" select="'doc-noteref'"/>
+        <xsl:attribute name="aria-label" select="'Apparatus entry ' || t:app-number(.)"/>
         <xsl:sequence select="$t:interface-attributes"/><xsl:value-of select="t:app-marker(.)"/></a>
     </sup>
   </xsl:template>
 
   <xsl:template match="tei:app" mode="app-call-text">
-    <xsl:value-of select="'[' || t:app-marker(.) || ']'"/>
+    <xsl:value-of select="t:app-call(.)"/>
+  </xsl:template>
+
+  <!-- In an entry, an entry nested in one of its readings reads as its lemma (as in the plain text,
+       t:reading-text), with its marker if it is listed: a link to its entry, not the spot the entry leads
+       back to, which is in the text, or is the entry that calls it (t:calling-app). -->
+  <xsl:template match="tei:app" mode="html" priority="2">
+    <xsl:param name="t:in-entry" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="$t:in-entry">
+        <xsl:apply-templates select="t:lemma(.)/node()" mode="html"/>
+        <xsl:apply-templates select=".[not(t:is-set-apart(.))]" mode="app-call-html">
+          <xsl:with-param name="called" select="false()"/>
+        </xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- An entry attached to the text by its end points (t:attachment) is not read where it stands: its marker
@@ -63,7 +84,12 @@
       <span class="lemma"><xsl:value-of select="."/></span><xsl:text>] </xsl:text>
     </xsl:for-each>
     <xsl:if test="$lemma/self::tei:lem">
-      <span class="lemma"><xsl:apply-templates select="$lemma/node()" mode="html"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates></span>
+      <span class="lemma">
+        <xsl:apply-templates select="$lemma/node()" mode="html">
+          <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+          <xsl:with-param name="t:in-entry" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </span>
       <xsl:value-of select="'] '[normalize-space($lemma)]"/>
       <xsl:for-each select="t:sigla($lemma)">
         <span class="siglum"><xsl:value-of select="."/></span><xsl:text> </xsl:text>
@@ -72,7 +98,10 @@
     <xsl:for-each select="t:readings(.) except $lemma[self::tei:lem]">
       <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
       <span class="reading">
-        <xsl:apply-templates mode="html"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+        <xsl:apply-templates mode="html">
+          <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+          <xsl:with-param name="t:in-entry" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
         <xsl:if test="not(normalize-space())"><i>om.</i></xsl:if>
       </span>
       <xsl:for-each select="t:sigla(.)">
@@ -86,6 +115,7 @@
       <xsl:value-of select="' '[$readings or position() gt 1]"/>
       <xsl:apply-templates select="." mode="html">
         <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+        <xsl:with-param name="t:in-entry" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:for-each>
   </xsl:template>
@@ -123,8 +153,10 @@
               <xsl:text> </xsl:text>
               <xsl:apply-templates select="." mode="apparatus-html"/>
               <xsl:text> </xsl:text>
-              <a class="backref" href="#ref-{t:app-id(.)}" role="doc-backlink"
-                 aria-label="Back to the text at apparatus entry {t:app-number(.)}">
+              <!-- Back to the marker in the text, or to the entry that calls this one (t:calling-app). -->
+              <xsl:variable name="caller" select="t:calling-app(.)"/>
+              <a class="backref" href="#{($caller ! t:app-id(.), 'ref-' || t:app-id(.))[1]}" role="doc-backlink"
+                 aria-label="Back to {($caller ! ('apparatus entry ' || t:app-number(.)), 'the text at apparatus entry ' || t:app-number(.))[1]}">
                 <xsl:sequence select="$t:interface-attributes"/>↩</a>
             </li>
           </xsl:for-each>

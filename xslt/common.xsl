@@ -135,15 +135,25 @@
     select="map:merge($t:footnotes[not(normalize-space(@n)) or matches(@n, '^\s*\d+\s*$')] ! map { generate-id(.): position() })"/>
 
   <!-- Numbers the apparatus entries of the text: not those of an apparatus the encoder set apart, which are
-       entries already (t:is-set-apart). -->
+       entries already (t:is-set-apart). An entry is counted where it ends, as a reader meets its marker: an
+       entry nested in the lemma of another (parallel segmentation) comes before it, "beta gamma[a1][a2]",
+       and each has a number of its own. -->
   <xsl:accumulator name="t:apps" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:text//tei:app[not(t:is-set-apart(.))]" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:text//tei:app[not(t:is-set-apart(.))]" phase="end" select="$value + 1"/>
   </xsl:accumulator>
 
-  <!-- The entries each look lists in its apparatus after the texts, in the order of the text. -->
+  <!-- The entries each look lists in its apparatus after the texts, in the order of their numbers. -->
   <xsl:function name="t:listed-apps" as="element(tei:app)*">
     <xsl:param name="texts" as="element()*"/>
-    <xsl:sequence select="$texts//tei:app[not(t:is-set-apart(.))]"/>
+    <xsl:sequence select="sort($texts//tei:app[not(t:is-set-apart(.))], (), t:app-number#1)"/>
+  </xsl:function>
+
+  <!-- An entry nested in a reading of another that the text does not read (the lemma is its only reading the
+       text reads): the entry that calls it, where its marker stands. None for an entry the text calls. -->
+  <xsl:function name="t:calling-app" as="element(tei:app)?">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="$app/ancestor::tei:app[1][some $reading in $app/ancestor::*[self::tei:lem or self::tei:rdg]
+      satisfies not($reading is t:lemma($reading/ancestor::tei:app[1]))]"/>
   </xsl:function>
 
   <!-- An apparatus the encoder set apart from the text: a listApp, or EpiDoc's apparatus division, whose
@@ -844,8 +854,12 @@
   <xsl:template match="tei:gap" mode="t:reading-text">
     <xsl:value-of select="t:gap-sign(.)"/>
   </xsl:template>
+  <!-- An entry nested in a reading reads as its lemma; in an apparatus entry, with its own marker after it,
+       if it is listed (t:listed-app): "beta gamma[a1]". -->
   <xsl:template match="tei:app" mode="t:reading-text">
+    <xsl:param name="apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:apply-templates select="t:lemma(.)" mode="t:reading-text"/>
+    <xsl:value-of select="t:app-call(.)[$apparatus][not(t:is-set-apart(current()))]"/>
   </xsl:template>
 
   <xsl:function name="t:reading-text" as="xs:string">
@@ -932,6 +946,11 @@
   <xsl:function name="t:app-marker" as="xs:string">
     <xsl:param name="app" as="element(tei:app)"/>
     <xsl:sequence select="'a' || t:app-number($app)"/>
+  </xsl:function>
+  <!-- The marker as the plain text writes it: "[a3]". -->
+  <xsl:function name="t:app-call" as="xs:string">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="'[' || t:app-marker($app) || ']'"/>
   </xsl:function>
 
   <!-- The entry of the Apparatus section an element is part of (an app, a reading, a lemma), if any. -->
