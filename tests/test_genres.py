@@ -795,6 +795,22 @@ def test_a_list_of_readings_gives_a_line_number_as_l_and_a_named_location_as_wri
     assert document.xpath("//li[@class='app']/span[@class='loc']/text()") == ["l. 3: ", "line 2: "]
 
 
+def test_an_entry_of_a_list_of_readings_nested_in_another_is_an_entry_after_it(out):
+    """listApp: an entry whose lemma holds another reads it as its lemma; the inner entry follows as an
+    entry of its own, at the same line, with its readings and sigla (the plain text lost "tum V"; the page
+    had a paragraph inside the lemma's span)."""
+    text = text_of(out, "apparatus-list-nested")
+    assert "l. 38: senex] senes\n\nl. 39: cum mihi senior] tum senior mihi\n\nl. 39: cum] N tum V" in text
+    document = page(out, "apparatus-list-nested")
+    items = document.xpath("//ul[@class='listApp']/li[@class='app']")
+    assert [" ".join(item.text_content().split()) for item in items] == [
+        "l. 38: senex] senes",
+        "l. 39: cum mihi senior] tum senior mihi",
+        "l. 39: cum] N tum V",
+    ]
+    assert document.xpath("//span//p | //span//li | //span//ul") == []
+
+
 def test_an_example_of_encoding_shows_its_markup_not_both_readings_glued(out):
     markup = "<p>the <choice><sic>gvnhillde</sic><corr>gvnhilldr</corr></choice> saga</p>"
     assert page(out, "example").xpath("//pre[@class='egXML']/code")[0].text == markup

@@ -177,27 +177,37 @@
   </xsl:template>
 
   <!-- Where an entry of a list of readings stands: a line number as "l. 3"; a location that names itself
-       ("line 3", EpiDoc's fragment "frA") as it is written. -->
+       ("line 3", EpiDoc's fragment "frA") as it is written. An entry nested in another stands where that one
+       does, unless it says. -->
   <xsl:function name="t:app-location" as="xs:string?">
     <xsl:param name="app" as="element(tei:app)"/>
-    <xsl:sequence select="($app/@loc, $app/@n)[1] ! normalize-space(.)[. != ''] ! (if (matches(., '^\d')) then 'l. ' || . else .)"/>
+    <xsl:sequence select="($app/ancestor-or-self::tei:app ! (@loc, @n)[1] ! normalize-space(.)[. != ''])[last()]
+      ! (if (matches(., '^\d')) then 'l. ' || . else .)"/>
   </xsl:function>
 
+  <!-- An entry of a list of readings, and after it each entry nested in its readings, which it reads as their
+       lemmata: each is an entry of the list, with its line ("l. 39: cum mihi senior] tum senior mihi", then
+       "l. 39: cum] N; tum V"). -->
   <xsl:template match="tei:app[t:is-set-apart(.)]" mode="html" priority="1">
-    <xsl:element name="{if (parent::tei:listApp) then 'li' else 'p'}">
-      <xsl:attribute name="class" select="'app'"/>
-      <xsl:attribute name="id" select="t:anchor(.)"/>
-      <xsl:for-each select="t:app-location(.)">
-        <span class="loc"><xsl:value-of select=". || ': '"/></span>
-      </xsl:for-each>
-      <xsl:apply-templates select="." mode="apparatus-html"/>
-    </xsl:element>
+    <xsl:variable name="name" select="if (parent::tei:listApp) then 'li' else 'p'"/>
+    <xsl:for-each select="., .//tei:app">
+      <xsl:element name="{$name}">
+        <xsl:attribute name="class" select="'app'"/>
+        <xsl:attribute name="id" select="t:anchor(.)"/>
+        <xsl:for-each select="t:app-location(.)">
+          <span class="loc"><xsl:value-of select=". || ': '"/></span>
+        </xsl:for-each>
+        <xsl:apply-templates select="." mode="apparatus-html"/>
+      </xsl:element>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="tei:app[t:is-set-apart(.)]" mode="text" priority="1">
-    <xsl:sequence select="$t:break"/>
-    <xsl:value-of select="string-join((t:app-location(.) ! (. || ':'), t:apparatus-entry(.)), ' ')"/>
-    <xsl:sequence select="$t:break"/>
+    <xsl:for-each select="., .//tei:app">
+      <xsl:sequence select="$t:break"/>
+      <xsl:value-of select="string-join((t:app-location(.) ! (. || ':'), t:apparatus-entry(.)), ' ')"/>
+      <xsl:sequence select="$t:break"/>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="tei:app[t:is-set-apart(.)]/tei:note" mode="html">
