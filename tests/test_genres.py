@@ -235,6 +235,15 @@ def test_an_entry_attached_by_its_end_points_marks_its_lemma_in_the_text_once(ou
     assert lemmata == ["virumque", "virumque cano"]
 
 
+def test_an_empty_reading_that_copies_another_element_reads_as_it(out):
+    """rdg/@copyOf: the reading is a copy of the element it points to (here the lemma), not an omission."""
+    assert "a1. coit] G cogit N; coit N2" in text_of(out, "apparatus-readings")
+    document = page(out, "apparatus-readings")
+    entry = document.xpath("//section[@class='apparatus']//li[@id='tt-app-1']")[0]
+    assert " ".join(entry.text_content().split()) == "a1. coit] G cogit N; coit N2 ↩"
+    assert entry.xpath(".//span[@class='reading']/text()") == ["cogit", "coit"]
+
+
 def test_nested_entries_each_have_their_number_marker_and_back_link(out):
     """An entry nested in a reading of another (parallel segmentation): numbered where a reader meets its
     marker, listed under its own number; inside the entry that holds it, it reads as its lemma with its

@@ -18,7 +18,7 @@
   <!-- In the text: the lemma and its marker. -->
   <xsl:template match="tei:app" mode="html">
     <span class="app">
-      <xsl:apply-templates select="t:lemma(.)/node()" mode="html">
+      <xsl:apply-templates select="t:lemma(.) ! t:copied(.)/node()" mode="html">
         <xsl:with-param name="inline" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
       <xsl:apply-templates select="." mode="app-call-html"/>
@@ -26,7 +26,7 @@
   </xsl:template>
 
   <xsl:template match="tei:app" mode="text">
-    <xsl:apply-templates select="t:lemma(.)/node()" mode="text"/>
+    <xsl:apply-templates select="t:lemma(.) ! t:copied(.)/node()" mode="text"/>
     <xsl:apply-templates select="." mode="app-call-text"/>
   </xsl:template>
 
@@ -54,7 +54,7 @@
     <xsl:param name="t:in-entry" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
       <xsl:when test="$t:in-entry">
-        <xsl:apply-templates select="t:lemma(.)/node()" mode="html"/>
+        <xsl:apply-templates select="t:lemma(.) ! t:copied(.)/node()" mode="html"/>
         <xsl:apply-templates select=".[not(t:is-set-apart(.))]" mode="app-call-html">
           <xsl:with-param name="called" select="false()"/>
         </xsl:apply-templates>
@@ -85,12 +85,12 @@
     </xsl:for-each>
     <xsl:if test="$lemma/self::tei:lem">
       <span class="lemma">
-        <xsl:apply-templates select="$lemma/node()" mode="html">
+        <xsl:apply-templates select="t:copied($lemma)/node()" mode="html">
           <xsl:with-param name="inline" select="true()" tunnel="yes"/>
           <xsl:with-param name="t:in-entry" select="true()" tunnel="yes"/>
         </xsl:apply-templates>
       </span>
-      <xsl:value-of select="'] '[normalize-space($lemma)]"/>
+      <xsl:value-of select="'] '[normalize-space(t:copied($lemma))]"/>
       <xsl:for-each select="t:sigla($lemma)">
         <span class="siglum"><xsl:value-of select="."/></span><xsl:text> </xsl:text>
       </xsl:for-each>
@@ -98,11 +98,11 @@
     <xsl:for-each select="t:readings(.) except $lemma[self::tei:lem]">
       <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
       <span class="reading">
-        <xsl:apply-templates mode="html">
+        <xsl:apply-templates select="t:copied(.)/node()" mode="html">
           <xsl:with-param name="inline" select="true()" tunnel="yes"/>
           <xsl:with-param name="t:in-entry" select="true()" tunnel="yes"/>
         </xsl:apply-templates>
-        <xsl:if test="not(normalize-space())"><i>om.</i></xsl:if>
+        <xsl:if test="not(normalize-space(t:copied(.)))"><i>om.</i></xsl:if>
       </span>
       <xsl:for-each select="t:sigla(.)">
         <xsl:text> </xsl:text><span class="siglum"><xsl:value-of select="."/></span>
@@ -124,7 +124,7 @@
     <xsl:param name="app" as="element(tei:app)"/>
     <xsl:variable name="lemma" select="t:lemma($app)"/>
     <xsl:variable name="readings" select="(t:readings($app) except $lemma[self::tei:lem]) ! string-join((
-      (if (normalize-space(.) or .//tei:gap) then t:apparatus-reading(.) else 'om.'), t:sigla(.)), ' ')"/>
+      (if (t:copied(.)[normalize-space(.) or .//tei:gap]) then t:apparatus-reading(.) else 'om.'), t:sigla(.)), ' ')"/>
     <xsl:sequence select="normalize-space(string-join((
       (t:attached-text($app)[not($lemma/self::tei:lem)][. != ''] ! (. || ']')),
       ($lemma[self::tei:lem] ! string-join((t:apparatus-reading(.) || ']', t:sigla(.)), ' ')),

@@ -858,7 +858,7 @@
        if it is listed (t:listed-app): "beta gamma[a1]". -->
   <xsl:template match="tei:app" mode="t:reading-text">
     <xsl:param name="apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:apply-templates select="t:lemma(.)" mode="t:reading-text"/>
+    <xsl:apply-templates select="t:lemma(.) ! t:copied(.)" mode="t:reading-text"/>
     <xsl:value-of select="t:app-call(.)[$apparatus][not(t:is-set-apart(current()))]"/>
   </xsl:template>
 
@@ -871,7 +871,7 @@
   <xsl:function name="t:apparatus-reading" as="xs:string">
     <xsl:param name="reading" as="element()"/>
     <xsl:variable name="text" as="xs:string*">
-      <xsl:apply-templates select="$reading" mode="t:reading-text">
+      <xsl:apply-templates select="t:copied($reading)" mode="t:reading-text">
         <xsl:with-param name="apparatus" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:variable>
@@ -904,6 +904,13 @@
   <xsl:function name="t:lemma" as="element()?">
     <xsl:param name="app" as="element(tei:app)"/>
     <xsl:sequence select="($app/tei:lem, $app/tei:rdgGrp/tei:lem, $app/tei:rdg, $app/tei:rdgGrp/tei:rdg)[1]"/>
+  </xsl:function>
+
+  <!-- A reading left empty as a copy of another element (@copyOf, att.global.linking: it points to the element
+       of which it is a copy) reads as that element, with its own witnesses; any other reading as itself. -->
+  <xsl:function name="t:copied" as="element()">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:sequence select="($reading[not(node())]/@copyOf ! t:entry(.), $reading)[1]"/>
   </xsl:function>
 
   <xsl:function name="t:readings" as="element()*">
