@@ -199,16 +199,20 @@ def test_apparatus_lemma_in_text_readings_with_sigla_apart(out):
     assert "quikke" not in main_text(document) and "leaps" not in main_text(document)
     entries = document.xpath("//section[@class='apparatus']//li")
     assert [" ".join(e.text_content().split()) for e in entries] == [
-        "a1. quick] A quikke B C ↩",
+        "a1. quick] A; quikke B C ↩",
         "a2. jumps A; leaps B ↩",
-        "a3. lazy] A lazy B; la[…]y C torn here ↩",  # an entry's note apart from the last siglum
+        "a3. lazy] A; lazy B; la[…]y C torn here ↩",  # an entry's note apart from the last siglum
     ]
     assert document.xpath("//section[@class='apparatus']//li//del/text()") == ["lazy"]
     assert document.xpath("//dl[@class='witnesses']/dt/text()") == ["A", "B", "C"]
     text = (out / "apparatus.txt").read_text(encoding="utf-8")
     assert "The quick[a1] brown fox jumps[a2] over the lazy[a3] dog." in text
     # A reading that is a deletion reads as erased, not as nothing; a gap as its sign.
-    entries = ["a1. quick] A quikke B C", "a2. jumps A; leaps B", "a3. lazy] A ⟦lazy⟧ B; la[…]y C torn here"]
+    entries = [
+        "a1. quick] A; quikke B C",
+        "a2. jumps A; leaps B",
+        "a3. lazy] A; ⟦lazy⟧ B; la[…]y C torn here",
+    ]
     # The witnesses with their sigla come first, as in the page, each a line; and each is a source of its own.
     witnesses = "A: Manuscript A\nB: Manuscript B\nC: Manuscript C"
     assert "\n\n".join(["Apparatus", witnesses, *entries]) in text
@@ -237,11 +241,24 @@ def test_an_entry_attached_by_its_end_points_marks_its_lemma_in_the_text_once(ou
 
 def test_an_empty_reading_that_copies_another_element_reads_as_it(out):
     """rdg/@copyOf: the reading is a copy of the element it points to (here the lemma), not an omission."""
-    assert "a1. coit] G cogit N; coit N2" in text_of(out, "apparatus-readings")
+    assert "a1. coit] G; cogit N; coit N2" in text_of(out, "apparatus-readings")
     document = page(out, "apparatus-readings")
     entry = document.xpath("//section[@class='apparatus']//li[@id='tt-app-1']")[0]
-    assert " ".join(entry.text_content().split()) == "a1. coit] G cogit N; coit N2 ↩"
+    assert " ".join(entry.text_content().split()) == "a1. coit] G; cogit N; coit N2 ↩"
     assert entry.xpath(".//span[@class='reading']/text()") == ["cogit", "coit"]
+
+
+def test_a_reading_names_who_proposed_it_and_the_lemma_witnesses_stand_apart(out):
+    """@source and @resp on a reading (a conjecture, an edition's reading): the bibl, person or witness they
+    point to by its short name (abbreviation, author, name, else its id), after the reading's sigla; the
+    lemma's witnesses are set apart from the first reading by the separator between readings."""
+    entry = "a2. fuit] N G; ruit Heinsius; fugit Jacob Maehly; om. V CIG III pacho1827"
+    assert entry in text_of(out, "apparatus-readings")
+    document = page(out, "apparatus-readings")
+    item = document.xpath("//section[@class='apparatus']//li[@id='tt-app-2']")[0]
+    assert " ".join(item.text_content().split()) == entry + " ↩"
+    assert item.xpath(".//span[@class='siglum']/text()") == ["N", "G", "V"]
+    assert item.xpath(".//span[@class='resp']/text()") == ["Heinsius", "Jacob Maehly", "CIG III", "pacho1827"]
 
 
 def test_nested_entries_each_have_their_number_marker_and_back_link(out):
@@ -254,7 +271,7 @@ def test_nested_entries_each_have_their_number_marker_and_back_link(out):
         "a1. gamma A; delta B",
         "a2. beta gamma[a1] A B; om. C",
         "a3. iota B; kappa C",
-        "a4. zeta] A eta iota[a3] B",
+        "a4. zeta] A; eta iota[a3] B",
     ]
     assert "\n\n".join(entries) in text
     document = page(out, "apparatus-nested")
@@ -265,7 +282,7 @@ def test_nested_entries_each_have_their_number_marker_and_back_link(out):
         "a1. gamma A; delta B ↩",
         "a2. beta gammaa1 A B; om. C ↩",
         "a3. iota B; kappa C ↩",
-        "a4. zeta] A eta iotaa3 B ↩",
+        "a4. zeta] A; eta iotaa3 B ↩",
     ]
     ids = document.xpath("//@id")
     assert len(ids) == len(set(ids))
@@ -809,13 +826,13 @@ def test_an_entry_of_a_list_of_readings_nested_in_another_is_an_entry_after_it(o
     entry of its own, at the same line, with its readings and sigla (the plain text lost "tum V"; the page
     had a paragraph inside the lemma's span)."""
     text = text_of(out, "apparatus-list-nested")
-    assert "l. 38: senex] senes\n\nl. 39: cum mihi senior] tum senior mihi\n\nl. 39: cum] N tum V" in text
+    assert "l. 38: senex] senes\n\nl. 39: cum mihi senior] tum senior mihi\n\nl. 39: cum] N; tum V" in text
     document = page(out, "apparatus-list-nested")
     items = document.xpath("//ul[@class='listApp']/li[@class='app']")
     assert [" ".join(item.text_content().split()) for item in items] == [
         "l. 38: senex] senes",
         "l. 39: cum mihi senior] tum senior mihi",
-        "l. 39: cum] N tum V",
+        "l. 39: cum] N; tum V",
     ]
     assert document.xpath("//span//p | //span//li | //span//ul") == []
 

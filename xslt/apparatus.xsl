@@ -77,9 +77,12 @@
     <xsl:apply-templates select="key('t:apps-ending-at', generate-id())" mode="app-call-text"/>
   </xsl:template>
 
-  <!-- One entry: "lemma] reading SIGLA; reading SIGLA", in HTML with the sigla set apart. -->
+  <!-- One entry: "lemma] SIGLA; reading SIGLA; reading WHO", in HTML with the sigla set apart: each
+       reading, the lemma too, followed by its witnesses and by who proposed it (t:attribution), the readings
+       apart from one another and from the lemma's witnesses by $t:reading-separator. -->
   <xsl:template match="tei:app" mode="apparatus-html">
     <xsl:variable name="lemma" select="t:lemma(.)"/>
+    <xsl:variable name="variants" select="t:readings(.) except $lemma[self::tei:lem]"/>
     <xsl:for-each select="t:attached-text(.)[not($lemma/self::tei:lem)][. != '']">
       <span class="lemma"><xsl:value-of select="."/></span><xsl:text>] </xsl:text>
     </xsl:for-each>
@@ -91,12 +94,13 @@
         </xsl:apply-templates>
       </span>
       <xsl:value-of select="'] '[normalize-space(t:copied($lemma))]"/>
-      <xsl:for-each select="t:sigla($lemma)">
-        <span class="siglum"><xsl:value-of select="."/></span><xsl:text> </xsl:text>
+      <xsl:for-each select="t:attribution-html($lemma)">
+        <xsl:sequence select="."/>
+        <xsl:value-of select="if (position() = last() and exists($variants)) then $t:reading-separator || ' ' else ' '"/>
       </xsl:for-each>
     </xsl:if>
-    <xsl:for-each select="t:readings(.) except $lemma[self::tei:lem]">
-      <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
+    <xsl:for-each select="$variants">
+      <xsl:if test="position() gt 1"><xsl:value-of select="$t:reading-separator || ' '"/></xsl:if>
       <span class="reading">
         <xsl:apply-templates select="t:copied(.)/node()" mode="html">
           <xsl:with-param name="inline" select="true()" tunnel="yes"/>
@@ -104,8 +108,8 @@
         </xsl:apply-templates>
         <xsl:if test="not(normalize-space(t:copied(.)))"><i>om.</i></xsl:if>
       </span>
-      <xsl:for-each select="t:sigla(.)">
-        <xsl:text> </xsl:text><span class="siglum"><xsl:value-of select="."/></span>
+      <xsl:for-each select="t:attribution-html(.)">
+        <xsl:text> </xsl:text><xsl:sequence select="."/>
       </xsl:for-each>
     </xsl:for-each>
     <!-- The entry's notes (a witness's detail, an editor's comment) after the readings, apart from the last
@@ -120,15 +124,25 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- A reading's attribution (t:attribution) as the page draws it: its witnesses' sigla, then who proposed
+       it. -->
+  <xsl:function name="t:attribution-html" as="element()*">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:for-each select="t:sigla($reading)"><span class="siglum"><xsl:value-of select="."/></span></xsl:for-each>
+    <xsl:for-each select="t:proposers($reading)"><span class="resp"><xsl:value-of select="."/></span></xsl:for-each>
+  </xsl:function>
+
   <xsl:function name="t:apparatus-entry" as="xs:string">
     <xsl:param name="app" as="element(tei:app)"/>
     <xsl:variable name="lemma" select="t:lemma($app)"/>
-    <xsl:variable name="readings" select="(t:readings($app) except $lemma[self::tei:lem]) ! string-join((
-      (if (t:copied(.)[normalize-space(.) or .//tei:gap]) then t:apparatus-reading(.) else 'om.'), t:sigla(.)), ' ')"/>
+    <xsl:variable name="variants" select="t:readings($app) except $lemma[self::tei:lem]"/>
+    <xsl:variable name="readings" select="$variants ! string-join((
+      (if (t:copied(.)[normalize-space(.) or .//tei:gap]) then t:apparatus-reading(.) else 'om.'), t:attribution(.)), ' ')"/>
     <xsl:sequence select="normalize-space(string-join((
       (t:attached-text($app)[not($lemma/self::tei:lem)][. != ''] ! (. || ']')),
-      ($lemma[self::tei:lem] ! string-join((t:apparatus-reading(.) || ']', t:sigla(.)), ' ')),
-      string-join($readings, '; '),
+      ($lemma[self::tei:lem] ! (string-join((t:apparatus-reading(.) || ']', t:attribution(.)), ' ')
+        || $t:reading-separator[exists(t:attribution($lemma)) and exists($variants)])),
+      string-join($readings, $t:reading-separator || ' '),
       ($app/(* except (tei:lem, tei:rdg, tei:rdgGrp))) ! normalize-space(.)), ' '))"/>
   </xsl:function>
 

@@ -932,6 +932,37 @@
     <xsl:sequence select="(($witness/@n, $witness/tei:abbr, $witness/@xml:id) ! normalize-space(.))[. != ''][1]"/>
   </xsl:function>
 
+  <!-- Who proposed a reading (att.textCritical's @source, and @resp, as EpiDoc names the editor of a reading:
+       a conjecture's author, the edition it is taken from): what each pointer leads to (t:entry-by-pointer),
+       by its short name (t:short-name), else the pointer's id. -->
+  <xsl:function name="t:proposers" as="xs:string*">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:for-each select="$reading/(@source, @resp) ! tokenize(normalize-space(.))">
+      <xsl:variable name="entry" select="t:entry-by-pointer(., $reading)"/>
+      <xsl:sequence select="($entry ! t:short-name(.), replace(., '^.*#', ''))[. != ''][1]"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- What an apparatus calls a witness, an edition or a scholar it cites: a witness by its siglum; anything
+       else (a bibl, a person) by its abbreviation, its author or editor, its name (t:normalized-name), else
+       its id. -->
+  <xsl:function name="t:short-name" as="xs:string?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if ($entry/self::tei:witness) then t:siglum($entry)
+      else (($entry/tei:abbr, $entry/tei:author[1], $entry/tei:editor[1]) ! normalize-space(.),
+        t:normalized-name($entry), $entry/@xml:id ! normalize-space(.))[. != ''][1]"/>
+  </xsl:function>
+
+  <!-- A reading's attribution in the apparatus: its witnesses' sigla, then who proposed it. -->
+  <xsl:function name="t:attribution" as="xs:string*">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:sequence select="t:sigla($reading), t:proposers($reading)"/>
+  </xsl:function>
+
+  <!-- What stands between the readings of an apparatus entry, and between the lemma's attribution and the
+       first reading ("fuit] N G; ruit Heinsius; fugit Maehly"), in each look. -->
+  <xsl:variable name="t:reading-separator" as="xs:string" select="';'"/>
+
   <!-- The witnesses the readings of these texts cite (@wit), as their lists give them: each look lists them
        with their sigla before the apparatus entries. -->
   <xsl:function name="t:cited-witnesses" as="element(tei:witness)*">
