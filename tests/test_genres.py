@@ -261,6 +261,22 @@ def test_a_reading_names_who_proposed_it_and_the_lemma_witnesses_stand_apart(out
     assert item.xpath(".//span[@class='resp']/text()") == ["Heinsius", "Jacob Maehly", "CIG III", "pacho1827"]
 
 
+def test_a_note_on_a_lemma_reads_lemma_then_note_and_makes_no_empty_entry(out):
+    """<note><app><lem>loco</lem></app> modo</note> (Perseus): the note says "loco] modo"; the apparatus has
+    no entry "loco]" that says nothing, and the note holds no marker of one."""
+    text = text_of(out, "apparatus-readings")
+    assert "quolibet abde loco. [1]" in text
+    assert text.endswith("Notes\n\n1. loco] modo\n")
+    apparatus = text.split("Apparatus\n\n")[1].split("\n\nNotes")[0]
+    assert [line.split(" ", 1)[0] for line in apparatus.split("\n\n")] == ["a1.", "a2."]
+    assert "[a3]" not in text
+    document = page(out, "apparatus-readings")
+    assert len(document.xpath("//section[@class='apparatus']//li")) == 2
+    note = document.xpath("//section[@class='notes']//li")[0]
+    assert " ".join(note.text_content().split()) == "1. loco] modo ↩"
+    assert note.xpath(".//sup") == []
+
+
 def test_nested_entries_each_have_their_number_marker_and_back_link(out):
     """An entry nested in a reading of another (parallel segmentation): numbered where a reader meets its
     marker, listed under its own number; inside the entry that holds it, it reads as its lemma with its

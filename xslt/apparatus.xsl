@@ -55,12 +55,21 @@
     <xsl:choose>
       <xsl:when test="$t:in-entry">
         <xsl:apply-templates select="t:lemma(.) ! t:copied(.)/node()" mode="html"/>
-        <xsl:apply-templates select=".[not(t:is-set-apart(.))]" mode="app-call-html">
+        <xsl:apply-templates select=".[t:is-listed(.)]" mode="app-call-html">
           <xsl:with-param name="called" select="false()"/>
         </xsl:apply-templates>
       </xsl:when>
       <xsl:otherwise><xsl:next-match/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A note's lemma (t:is-note-lemma) reads as an entry where it stands: "loco]", then the note. -->
+  <xsl:template match="tei:app[t:is-note-lemma(.)]" mode="html" priority="1">
+    <span class="app"><xsl:apply-templates select="." mode="apparatus-html"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:app[t:is-note-lemma(.)]" mode="text" priority="1">
+    <xsl:value-of select="t:apparatus-entry(.)"/>
   </xsl:template>
 
   <!-- An entry attached to the text by its end points (t:attachment) is not read where it stands: its marker

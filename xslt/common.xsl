@@ -134,18 +134,18 @@
   <xsl:variable name="t:note-numbers" as="map(xs:string, xs:integer)"
     select="map:merge($t:footnotes[not(normalize-space(@n)) or matches(@n, '^\s*\d+\s*$')] ! map { generate-id(.): position() })"/>
 
-  <!-- Numbers the apparatus entries of the text: not those of an apparatus the encoder set apart, which are
-       entries already (t:is-set-apart). An entry is counted where it ends, as a reader meets its marker: an
+  <!-- Numbers the apparatus entries of the text (t:is-listed): not those of an apparatus the encoder set
+       apart, which are entries already, nor a note's lemma. An entry is counted where it ends, as a reader meets its marker: an
        entry nested in the lemma of another (parallel segmentation) comes before it, "beta gamma[a1][a2]",
        and each has a number of its own. -->
   <xsl:accumulator name="t:apps" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:text//tei:app[not(t:is-set-apart(.))]" phase="end" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:text//tei:app[t:is-listed(.)]" phase="end" select="$value + 1"/>
   </xsl:accumulator>
 
   <!-- The entries each look lists in its apparatus after the texts, in the order of their numbers. -->
   <xsl:function name="t:listed-apps" as="element(tei:app)*">
     <xsl:param name="texts" as="element()*"/>
-    <xsl:sequence select="sort($texts//tei:app[not(t:is-set-apart(.))], (), t:app-number#1)"/>
+    <xsl:sequence select="sort($texts//tei:app[t:is-listed(.)], (), t:app-number#1)"/>
   </xsl:function>
 
   <!-- An entry nested in a reading of another that the text does not read (the lemma is its only reading the
@@ -163,6 +163,22 @@
     <xsl:sequence select="exists($app/ancestor::tei:listApp | $app/parent::tei:div[@type = 'apparatus'])"/>
   </xsl:function>
 
+  <!-- A lemma a note comments on (<note><app><lem>loco</lem></app> modo</note>, as the Perseus texts write a
+       note on a word): an entry of a lemma and nothing else, in a note. The note reads it as its lemma,
+       "loco] modo" (t:apparatus-entry); it is no entry of the Apparatus, which would say nothing more. -->
+  <xsl:function name="t:is-note-lemma" as="xs:boolean">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="exists($app/ancestor::tei:note) and exists($app/tei:lem) and empty($app/(* except tei:lem[1]))
+      and not(t:is-set-apart($app))"/>
+  </xsl:function>
+
+  <!-- An entry of the Apparatus section after the text, numbered and called by its marker: not an entry
+       read where it stands (t:is-set-apart, t:is-note-lemma). -->
+  <xsl:function name="t:is-listed" as="xs:boolean">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="not(t:is-set-apart($app) or t:is-note-lemma($app))"/>
+  </xsl:function>
+
   <!-- An entry attached to the text by its end points (@from, and @to where the lemma is longer): the
        elements of the document they lead to, first and last. Such an entry is not in the text, which holds its
        lemma already: its marker follows its last element (key t:apps-ending-at), and the apparatus shows the
@@ -174,7 +190,7 @@
   </xsl:function>
 
   <xsl:variable name="t:attached-apps" as="xs:boolean" select="exists(//tei:text//tei:app[@from])"/>
-  <xsl:key name="t:apps-ending-at" match="tei:text//tei:app[@from][not(t:is-set-apart(.))]"
+  <xsl:key name="t:apps-ending-at" match="tei:text//tei:app[@from][t:is-listed(.)]"
     use="t:attachment(.)[last()] ! generate-id()"/>
 
   <!-- The text an attached entry concerns: from the start of its first element to the end of its last. -->
@@ -859,7 +875,7 @@
   <xsl:template match="tei:app" mode="t:reading-text">
     <xsl:param name="apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:apply-templates select="t:lemma(.) ! t:copied(.)" mode="t:reading-text"/>
-    <xsl:value-of select="t:app-call(.)[$apparatus][not(t:is-set-apart(current()))]"/>
+    <xsl:value-of select="t:app-call(.)[$apparatus][t:is-listed(current())]"/>
   </xsl:template>
 
   <xsl:function name="t:reading-text" as="xs:string">
@@ -994,7 +1010,7 @@
   <!-- The entry of the Apparatus section an element is part of (an app, a reading, a lemma), if any. -->
   <xsl:function name="t:listed-app" as="element(tei:app)?">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="$element/ancestor-or-self::tei:app[1][not(t:is-set-apart(.))]"/>
+    <xsl:sequence select="$element/ancestor-or-self::tei:app[1][t:is-listed(.)]"/>
   </xsl:function>
 
   <!-- Verse: the number a line shows, if any (every fifth line, t:verse-numbers; not a half-line). -->
