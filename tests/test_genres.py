@@ -311,6 +311,32 @@ def test_nested_entries_each_have_their_number_marker_and_back_link(out):
     assert document.xpath("//li[@id='tt-app-4']//sup/a/@id") == []
 
 
+def test_entries_of_a_list_kept_apart_attached_by_their_end_points_are_marked_in_the_text(out):
+    """The double-end-point method keeps its entries in a listApp of the back (app from="#s1" to="#e1"): each
+    is marked where its lemma ends (an anchor, which html.xsl draws), numbered and listed as the text's
+    entries are, and their list, left with nothing to read, is not drawn; an entry that is not attached stays
+    in its list where it stands."""
+    text = text_of(out, "apparatus-double-end-point")
+    assert "ite domum[a1] saturae, venit Hesperus, ite capellae.\nnunc saturae[a2] venit" in text
+    assert "l. 2: B glosses the line." in text
+    assert "a1. ite domum] ite domi B\n\na2. saturae] A; satiatae B" in text
+    assert text.count("ite domi") == 1 and text.count("satiatae") == 1
+    document = page(out, "apparatus-double-end-point")
+    lines = "ite domuma1 saturae, venit Hesperus, ite capellae. nunc saturaea2 venit"
+    assert main_text(document).startswith(lines)
+    assert document.xpath("//main//sup/a/@href") == ["#tt-app-1", "#tt-app-2"]
+    items = document.xpath("//section[@class='apparatus']//li")
+    assert [" ".join(item.text_content().split()) for item in items] == [
+        "a1. ite domum] ite domi B ↩",
+        "a2. saturae] A; satiatae B ↩",
+    ]
+    backs = document.xpath("//a[@class='backref']/@href")
+    assert all(document.xpath(f"//*[@id='{href[1:]}']") for href in backs)
+    assert len(document.xpath("//ul[@class='listApp']")) == 1
+    kept = document.xpath("//ul[@class='listApp']/li")
+    assert [" ".join(item.text_content().split()) for item in kept] == ["l. 2: B glosses the line."]
+
+
 def test_an_entry_of_an_epidoc_apparatus_division_outside_a_list_is_read_where_it_stands(out):
     text = text_of(out, "apparatus-attached")
     assert "Apparatus\n\nl. 1: B adds a gloss above the line.\n\n" in text

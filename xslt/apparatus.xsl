@@ -73,18 +73,8 @@
   </xsl:template>
 
   <!-- An entry attached to the text by its end points (t:attachment) is not read where it stands: its marker
-       follows the last element of its lemma. The rule is tried only in documents that have such entries. -->
+       follows the last element of its lemma (attachments.xsl). -->
   <xsl:template match="tei:app[exists(t:attachment(.))]" mode="html text"/>
-
-  <xsl:template match="tei:*[$t:attached-apps][key('t:apps-ending-at', generate-id())]" mode="html" priority="11">
-    <xsl:next-match/>
-    <xsl:apply-templates select="key('t:apps-ending-at', generate-id())" mode="app-call-html"/>
-  </xsl:template>
-
-  <xsl:template match="tei:*[$t:attached-apps][key('t:apps-ending-at', generate-id())]" mode="text" priority="11">
-    <xsl:next-match/>
-    <xsl:apply-templates select="key('t:apps-ending-at', generate-id())" mode="app-call-text"/>
-  </xsl:template>
 
   <!-- One entry: "lemma] SIGLA; reading SIGLA; reading WHO", in HTML with the sigla set apart: each
        reading, the lemma too, followed by its witnesses and by who proposed it (t:attribution), the readings
@@ -190,6 +180,9 @@
 
   <!-- An apparatus the encoder set apart (t:is-set-apart): a list of entries, each with its line (an entry
        of EpiDoc's apparatus division outside a list is a paragraph of its own). -->
+  <!-- A list whose entries are all attached to the text (t:is-set-apart) has nothing to read where it stands. -->
+  <xsl:template match="tei:listApp[empty(.//tei:app[t:is-set-apart(.)])]" mode="html text"/>
+
   <xsl:template match="tei:listApp" mode="html">
     <xsl:call-template name="t:html-block">
       <xsl:with-param name="name" select="'ul'"/>
