@@ -95,7 +95,8 @@
       <xsl:value-of select="'] '[normalize-space(t:copied($lemma))]"/>
       <xsl:for-each select="t:attribution-html($lemma)">
         <xsl:sequence select="."/>
-        <xsl:value-of select="if (position() = last() and exists($variants)) then $t:reading-separator || ' ' else ' '"/>
+        <xsl:value-of select="if (position() = last() and exists($variants)) then $t:reading-separator || ' '
+          else ' '"/>
       </xsl:for-each>
     </xsl:if>
     <xsl:for-each select="$variants">
@@ -136,7 +137,8 @@
     <xsl:variable name="lemma" select="t:lemma($app)"/>
     <xsl:variable name="variants" select="t:readings($app) except $lemma[self::tei:lem]"/>
     <xsl:variable name="readings" select="$variants ! string-join((
-      (if (t:copied(.)[normalize-space(.) or .//tei:gap]) then t:apparatus-reading(.) else 'om.'), t:attribution(.)), ' ')"/>
+      (if (t:copied(.)[normalize-space(.) or .//tei:gap]) then t:apparatus-reading(.) else 'om.'),
+      t:attribution(.)), ' ')"/>
     <xsl:sequence select="normalize-space(string-join((
       (t:attached-text($app)[not($lemma/self::tei:lem)][. != ''] ! (. || ']')),
       ($lemma[self::tei:lem] ! (string-join((t:apparatus-reading(.) || ']', t:attribution(.)), ' ')
@@ -169,7 +171,8 @@
               <!-- Back to the marker in the text, or to the entry that calls this one (t:calling-app). -->
               <xsl:variable name="caller" select="t:calling-app(.)"/>
               <a class="backref" href="#{($caller ! t:app-id(.), 'ref-' || t:app-id(.))[1]}" role="doc-backlink"
-                 aria-label="Back to {($caller ! ('apparatus entry ' || t:app-number(.)), 'the text at apparatus entry ' || t:app-number(.))[1]}">
+                 aria-label="Back to {($caller ! ('apparatus entry ' || t:app-number(.)),
+                   'the text at apparatus entry ' || t:app-number(.))[1]}">
                 <xsl:sequence select="$t:interface-attributes"/>↩</a>
             </li>
           </xsl:for-each>
@@ -178,11 +181,11 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- An apparatus the encoder set apart (t:is-set-apart): a list of entries, each with its line (an entry
-       of EpiDoc's apparatus division outside a list is a paragraph of its own). -->
   <!-- A list whose entries are all attached to the text (t:is-set-apart) has nothing to read where it stands. -->
   <xsl:template match="tei:listApp[empty(.//tei:app[t:is-set-apart(.)])]" mode="html text"/>
 
+  <!-- An apparatus the encoder set apart (t:is-set-apart): a list of entries, each with its line (an entry
+       of EpiDoc's apparatus division outside a list is a paragraph of its own). -->
   <xsl:template match="tei:listApp" mode="html">
     <xsl:call-template name="t:html-block">
       <xsl:with-param name="name" select="'ul'"/>

@@ -135,9 +135,9 @@
     select="map:merge($t:footnotes[not(normalize-space(@n)) or matches(@n, '^\s*\d+\s*$')] ! map { generate-id(.): position() })"/>
 
   <!-- Numbers the apparatus entries of the text (t:is-listed): not those of an apparatus the encoder set
-       apart, which are entries already, nor a note's lemma. An entry is counted where it ends, as a reader meets its marker: an
-       entry nested in the lemma of another (parallel segmentation) comes before it, "beta gamma[a1][a2]",
-       and each has a number of its own. -->
+       apart, which are entries already, nor a note's lemma. An entry is counted where it ends, as a reader
+       meets its marker: an entry nested in the lemma of another (parallel segmentation) comes before it,
+       "beta gamma[a1][a2]", and each has a number of its own. -->
   <xsl:accumulator name="t:apps" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:text//tei:app[t:is-listed(.)]" phase="end" select="$value + 1"/>
   </xsl:accumulator>
@@ -171,8 +171,8 @@
        "loco] modo" (t:apparatus-entry); it is no entry of the Apparatus, which would say nothing more. -->
   <xsl:function name="t:is-note-lemma" as="xs:boolean">
     <xsl:param name="app" as="element(tei:app)"/>
-    <xsl:sequence select="exists($app/ancestor::tei:note) and exists($app/tei:lem) and empty($app/(* except tei:lem[1]))
-      and not(t:is-set-apart($app))"/>
+    <xsl:sequence select="exists($app/ancestor::tei:note) and exists($app/tei:lem)
+      and empty($app/(* except tei:lem[1])) and not(t:is-set-apart($app))"/>
   </xsl:function>
 
   <!-- An entry of the Apparatus section after the text, numbered and called by its marker: not an entry
@@ -874,7 +874,7 @@
     <xsl:value-of select="t:gap-sign(.)"/>
   </xsl:template>
   <!-- An entry nested in a reading reads as its lemma; in an apparatus entry, with its own marker after it,
-       if it is listed (t:listed-app): "beta gamma[a1]". -->
+       if it is listed (t:is-listed): "beta gamma[a1]". -->
   <xsl:template match="tei:app" mode="t:reading-text">
     <xsl:param name="apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:apply-templates select="t:lemma(.) ! t:copied(.)" mode="t:reading-text"/>
