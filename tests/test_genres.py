@@ -309,16 +309,20 @@ def test_apparatus_lemma_in_text_readings_with_sigla_apart(out):
     assert "quikke" not in main_text(document) and "leaps" not in main_text(document)
     entries = document.xpath("//section[@class='apparatus']//li")
     assert [" ".join(e.text_content().split()) for e in entries] == [
-        "a1. quick] A quikke B C ↩",
+        "a1. quick] A; quikke B C ↩",
         "a2. jumps A; leaps B ↩",
-        "a3. lazy] A lazy B; la[…]y C torn here ↩",  # an entry's note apart from the last siglum
+        "a3. lazy] A; lazy B; la[…]y C torn here ↩",  # an entry's note apart from the last siglum
     ]
     assert document.xpath("//section[@class='apparatus']//li//del/text()") == ["lazy"]
     assert document.xpath("//dl[@class='witnesses']/dt/text()") == ["A", "B", "C"]
     text = (out / "apparatus.txt").read_text(encoding="utf-8")
     assert "The quick[a1] brown fox jumps[a2] over the lazy[a3] dog." in text
     # A reading that is a deletion reads as erased, not as nothing; a gap as its sign.
-    entries = ["a1. quick] A quikke B C", "a2. jumps A; leaps B", "a3. lazy] A ⟦lazy⟧ B; la[…]y C torn here"]
+    entries = [
+        "a1. quick] A; quikke B C",
+        "a2. jumps A; leaps B",
+        "a3. lazy] A; ⟦lazy⟧ B; la[…]y C torn here",
+    ]
     # The witnesses with their sigla come first, as in the page, each a line; and each is a source of its own.
     witnesses = "A: Manuscript A\nB: Manuscript B\nC: Manuscript C"
     assert "\n\n".join(["Apparatus", witnesses, *entries]) in text
@@ -343,6 +347,104 @@ def test_an_entry_attached_by_its_end_points_marks_its_lemma_in_the_text_once(ou
     assert main_text(document).startswith("Arma virumquea1 canoa2 Apparatus")
     lemmata = document.xpath("//section[@class='apparatus']//span[@class='lemma']/text()")
     assert lemmata == ["virumque", "virumque cano"]
+
+
+def test_an_empty_reading_that_copies_another_element_reads_as_it(out):
+    """rdg/@copyOf: the reading is a copy of the element it points to (here the lemma), not an omission."""
+    assert "a1. coit] G; cogit N; coit N2" in text_of(out, "apparatus-readings")
+    document = page(out, "apparatus-readings")
+    entry = document.xpath("//section[@class='apparatus']//li[@id='tt-app-1']")[0]
+    assert " ".join(entry.text_content().split()) == "a1. coit] G; cogit N; coit N2 ↩"
+    assert entry.xpath(".//span[@class='reading']/text()") == ["cogit", "coit"]
+
+
+def test_a_reading_names_who_proposed_it_and_the_lemma_witnesses_stand_apart(out):
+    """@source and @resp on a reading (a conjecture, an edition's reading): the bibl, person or witness they
+    point to by its short name (abbreviation, author, name, else its id), after the reading's sigla; the
+    lemma's witnesses are set apart from the first reading by the separator between readings."""
+    entry = "a2. fuit] N G; ruit Heinsius; fugit Jacob Maehly; om. V CIG III pacho1827"
+    assert entry in text_of(out, "apparatus-readings")
+    document = page(out, "apparatus-readings")
+    item = document.xpath("//section[@class='apparatus']//li[@id='tt-app-2']")[0]
+    assert " ".join(item.text_content().split()) == entry + " ↩"
+    assert item.xpath(".//span[@class='siglum']/text()") == ["N", "G", "V"]
+    assert item.xpath(".//span[@class='resp']/text()") == ["Heinsius", "Jacob Maehly", "CIG III", "pacho1827"]
+
+
+def test_a_note_on_a_lemma_reads_lemma_then_note_and_makes_no_empty_entry(out):
+    """<note><app><lem>loco</lem></app> modo</note> (Perseus): the note says "loco] modo"; the apparatus has
+    no entry "loco]" that says nothing, and the note holds no marker of one."""
+    text = text_of(out, "apparatus-readings")
+    assert "quolibet abde loco. [1]" in text
+    assert text.endswith("Notes\n\n1. loco] modo\n")
+    apparatus = text.split("Apparatus\n\n")[1].split("\n\nNotes")[0]
+    assert [line.split(" ", 1)[0] for line in apparatus.split("\n\n")] == ["a1.", "a2."]
+    assert "[a3]" not in text
+    document = page(out, "apparatus-readings")
+    assert len(document.xpath("//section[@class='apparatus']//li")) == 2
+    note = document.xpath("//section[@class='notes']//li")[0]
+    assert " ".join(note.text_content().split()) == "1. loco] modo ↩"
+    assert note.xpath(".//sup") == []
+
+
+def test_nested_entries_each_have_their_number_marker_and_back_link(out):
+    """An entry nested in a reading of another (parallel segmentation): numbered where a reader meets its
+    marker, listed under its own number; inside the entry that holds it, it reads as its lemma with its
+    marker. One nested in a reading the text does not read is called from that entry, and leads back there."""
+    text = text_of(out, "apparatus-nested")
+    assert "alpha beta gamma[a1][a2] epsilon zeta[a4] theta." in text
+    entries = [
+        "a1. gamma A; delta B",
+        "a2. beta gamma[a1] A B; om. C",
+        "a3. iota B; kappa C",
+        "a4. zeta] A; eta iota[a3] B",
+    ]
+    assert "\n\n".join(entries) in text
+    document = page(out, "apparatus-nested")
+    assert main_text(document).startswith("alpha beta gammaa1a2 epsilon zetaa4 theta.")
+    items = document.xpath("//section[@class='apparatus']//li")
+    assert [item.get("id") for item in items] == ["tt-app-1", "tt-app-2", "tt-app-3", "tt-app-4"]
+    assert [" ".join(item.text_content().split()) for item in items] == [
+        "a1. gamma A; delta B ↩",
+        "a2. beta gammaa1 A B; om. C ↩",
+        "a3. iota B; kappa C ↩",
+        "a4. zeta] A; eta iotaa3 B ↩",
+    ]
+    ids = document.xpath("//@id")
+    assert len(ids) == len(set(ids))
+    # Every back-link finds its spot: the marker in the text, or the entry that calls a3.
+    backs = document.xpath("//a[@class='backref']/@href")
+    assert backs == ["#ref-tt-app-1", "#ref-tt-app-2", "#tt-app-4", "#ref-tt-app-4"]
+    assert all(document.xpath(f"//*[@id='{href[1:]}']") for href in backs)
+    # In an entry, a nested entry's marker links to its entry, and is no second spot to come back to.
+    assert document.xpath("//li[@id='tt-app-4']//sup/a/@href") == ["#tt-app-3"]
+    assert document.xpath("//li[@id='tt-app-4']//sup/a/@id") == []
+
+
+def test_entries_of_a_list_kept_apart_attached_by_their_end_points_are_marked_in_the_text(out):
+    """The double-end-point method keeps its entries in a listApp of the back (app from="#s1" to="#e1"): each
+    is marked where its lemma ends (an anchor, which html.xsl draws), numbered and listed as the text's
+    entries are, and their list, left with nothing to read, is not drawn; an entry that is not attached stays
+    in its list where it stands."""
+    text = text_of(out, "apparatus-double-end-point")
+    assert "ite domum[a1] saturae, venit Hesperus, ite capellae.\nnunc saturae[a2] venit" in text
+    assert "l. 2: B glosses the line." in text
+    assert "a1. ite domum] ite domi B\n\na2. saturae] A; satiatae B" in text
+    assert text.count("ite domi") == 1 and text.count("satiatae") == 1
+    document = page(out, "apparatus-double-end-point")
+    lines = "ite domuma1 saturae, venit Hesperus, ite capellae. nunc saturaea2 venit"
+    assert main_text(document).startswith(lines)
+    assert document.xpath("//main//sup/a/@href") == ["#tt-app-1", "#tt-app-2"]
+    items = document.xpath("//section[@class='apparatus']//li")
+    assert [" ".join(item.text_content().split()) for item in items] == [
+        "a1. ite domum] ite domi B ↩",
+        "a2. saturae] A; satiatae B ↩",
+    ]
+    backs = document.xpath("//a[@class='backref']/@href")
+    assert all(document.xpath(f"//*[@id='{href[1:]}']") for href in backs)
+    assert len(document.xpath("//ul[@class='listApp']")) == 1
+    kept = document.xpath("//ul[@class='listApp']/li")
+    assert [" ".join(item.text_content().split()) for item in kept] == ["l. 2: B glosses the line."]
 
 
 def test_an_entry_of_an_epidoc_apparatus_division_outside_a_list_is_read_where_it_stands(out):
@@ -930,6 +1032,22 @@ def test_a_list_of_readings_gives_a_line_number_as_l_and_a_named_location_as_wri
     assert "l. 3: ΕΥΓΝΙΣ] ΟΕΥΓΝΙΣ\n\nline 2: ΑΛΙΑ] ΑΛΛΑ" in text
     document = page(out, "apparatus-list")
     assert document.xpath("//li[@class='app']/span[@class='loc']/text()") == ["l. 3: ", "line 2: "]
+
+
+def test_an_entry_of_a_list_of_readings_nested_in_another_is_an_entry_after_it(out):
+    """listApp: an entry whose lemma holds another reads it as its lemma; the inner entry follows as an
+    entry of its own, at the same line, with its readings and sigla (the plain text lost "tum V"; the page
+    had a paragraph inside the lemma's span)."""
+    text = text_of(out, "apparatus-list-nested")
+    assert "l. 38: senex] senes\n\nl. 39: cum mihi senior] tum senior mihi\n\nl. 39: cum] N; tum V" in text
+    document = page(out, "apparatus-list-nested")
+    items = document.xpath("//ul[@class='listApp']/li[@class='app']")
+    assert [" ".join(item.text_content().split()) for item in items] == [
+        "l. 38: senex] senes",
+        "l. 39: cum mihi senior] tum senior mihi",
+        "l. 39: cum] N; tum V",
+    ]
+    assert document.xpath("//span//p | //span//li | //span//ul") == []
 
 
 def test_an_example_of_encoding_shows_its_markup_not_both_readings_glued(out):

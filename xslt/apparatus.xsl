@@ -18,7 +18,7 @@
   <!-- In the text: the lemma and its marker. -->
   <xsl:template match="tei:app" mode="html">
     <span class="app">
-      <xsl:apply-templates select="t:lemma(.)/node()" mode="html">
+      <xsl:apply-templates select="t:lemma(.) ! t:copied(.)/node()" mode="html">
         <xsl:with-param name="inline" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
       <xsl:apply-templates select="." mode="app-call-html"/>
@@ -26,57 +26,90 @@
   </xsl:template>
 
   <xsl:template match="tei:app" mode="text">
-    <xsl:apply-templates select="t:lemma(.)/node()" mode="text"/>
+    <xsl:apply-templates select="t:lemma(.) ! t:copied(.)/node()" mode="text"/>
     <xsl:apply-templates select="." mode="app-call-text"/>
   </xsl:template>
 
+  <!-- The marker, a link to the entry; where the text calls the entry, the spot its back-link leads to. -->
   <xsl:template match="tei:app" mode="app-call-html">
+    <xsl:param name="called" as="xs:boolean" select="true()"/>
     <sup class="appref">
-      <a href="#{t:app-id(.)}" id="ref-{t:app-id(.)}" role="doc-noteref"
-         aria-label="Apparatus entry {t:app-number(.)}">
+      <a>
+        <xsl:attribute name="href" select="'#' || t:app-id(.)"/>
+        <xsl:if test="$called"><xsl:attribute name="id" select="'ref-' || t:app-id(.)"/></xsl:if>
+        <xsl:attribute name="role" select="'doc-noteref'"/>
+        <xsl:attribute name="aria-label" select="'Apparatus entry ' || t:app-number(.)"/>
         <xsl:sequence select="$t:interface-attributes"/><xsl:value-of select="t:app-marker(.)"/></a>
     </sup>
   </xsl:template>
 
   <xsl:template match="tei:app" mode="app-call-text">
-    <xsl:value-of select="'[' || t:app-marker(.) || ']'"/>
+    <xsl:value-of select="t:app-call(.)"/>
+  </xsl:template>
+
+  <!-- In an entry, an entry nested in one of its readings reads as its lemma (as in the plain text,
+       t:reading-text), with its marker if it is listed: a link to its entry, not the spot the entry leads
+       back to, which is in the text, or is the entry that calls it (t:calling-app). -->
+  <xsl:template match="tei:app" mode="html" priority="2">
+    <xsl:param name="t:in-entry" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="$t:in-entry">
+        <xsl:apply-templates select="t:lemma(.) ! t:copied(.)/node()" mode="html"/>
+        <xsl:apply-templates select=".[t:is-listed(.)]" mode="app-call-html">
+          <xsl:with-param name="called" select="false()"/>
+        </xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A note's lemma (t:is-note-lemma) reads as an entry where it stands: "loco]", then the note. -->
+  <xsl:template match="tei:app[t:is-note-lemma(.)]" mode="html" priority="1">
+    <span class="app"><xsl:apply-templates select="." mode="apparatus-html"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:app[t:is-note-lemma(.)]" mode="text" priority="1">
+    <xsl:value-of select="t:apparatus-entry(.)"/>
   </xsl:template>
 
   <!-- An entry attached to the text by its end points (t:attachment) is not read where it stands: its marker
-       follows the last element of its lemma. The rule is tried only in documents that have such entries. -->
+       follows the last element of its lemma (attachments.xsl). -->
   <xsl:template match="tei:app[exists(t:attachment(.))]" mode="html text"/>
 
-  <xsl:template match="tei:*[$t:attached-apps][key('t:apps-ending-at', generate-id())]" mode="html" priority="11">
-    <xsl:next-match/>
-    <xsl:apply-templates select="key('t:apps-ending-at', generate-id())" mode="app-call-html"/>
-  </xsl:template>
-
-  <xsl:template match="tei:*[$t:attached-apps][key('t:apps-ending-at', generate-id())]" mode="text" priority="11">
-    <xsl:next-match/>
-    <xsl:apply-templates select="key('t:apps-ending-at', generate-id())" mode="app-call-text"/>
-  </xsl:template>
-
-  <!-- One entry: "lemma] reading SIGLA; reading SIGLA", in HTML with the sigla set apart. -->
+  <!-- One entry: "lemma] SIGLA; reading SIGLA; reading WHO", in HTML with the sigla set apart: each
+       reading, the lemma too, followed by its witnesses and by who proposed it (t:attribution), the readings
+       apart from one another and from the lemma's witnesses by $t:reading-separator. -->
   <xsl:template match="tei:app" mode="apparatus-html">
     <xsl:variable name="lemma" select="t:lemma(.)"/>
+    <xsl:variable name="variants" select="t:readings(.) except $lemma[self::tei:lem]"/>
     <xsl:for-each select="t:attached-text(.)[not($lemma/self::tei:lem)][. != '']">
       <span class="lemma"><xsl:value-of select="."/></span><xsl:text>] </xsl:text>
     </xsl:for-each>
     <xsl:if test="$lemma/self::tei:lem">
-      <span class="lemma"><xsl:apply-templates select="$lemma/node()" mode="html"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates></span>
-      <xsl:value-of select="'] '[normalize-space($lemma)]"/>
-      <xsl:for-each select="t:sigla($lemma)">
-        <span class="siglum"><xsl:value-of select="."/></span><xsl:text> </xsl:text>
+      <span class="lemma">
+        <xsl:apply-templates select="t:copied($lemma)/node()" mode="html">
+          <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+          <xsl:with-param name="t:in-entry" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </span>
+      <xsl:value-of select="'] '[normalize-space(t:copied($lemma))]"/>
+      <xsl:for-each select="t:attribution-html($lemma)">
+        <xsl:sequence select="."/>
+        <xsl:value-of select="if (position() = last() and exists($variants)) then $t:reading-separator || ' '
+          else ' '"/>
       </xsl:for-each>
     </xsl:if>
-    <xsl:for-each select="t:readings(.) except $lemma[self::tei:lem]">
-      <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
+    <xsl:for-each select="$variants">
+      <xsl:if test="position() gt 1"><xsl:value-of select="$t:reading-separator || ' '"/></xsl:if>
       <span class="reading">
-        <xsl:apply-templates mode="html"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
-        <xsl:if test="not(normalize-space())"><i>om.</i></xsl:if>
+        <xsl:apply-templates select="t:copied(.)/node()" mode="html">
+          <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+          <xsl:with-param name="t:in-entry" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+        <xsl:if test="not(normalize-space(t:copied(.)))"><i>om.</i></xsl:if>
       </span>
-      <xsl:for-each select="t:sigla(.)">
-        <xsl:text> </xsl:text><span class="siglum"><xsl:value-of select="."/></span>
+      <xsl:for-each select="t:attribution-html(.)">
+        <xsl:text> </xsl:text><xsl:sequence select="."/>
       </xsl:for-each>
     </xsl:for-each>
     <!-- The entry's notes (a witness's detail, an editor's comment) after the readings, apart from the last
@@ -86,19 +119,31 @@
       <xsl:value-of select="' '[$readings or position() gt 1]"/>
       <xsl:apply-templates select="." mode="html">
         <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+        <xsl:with-param name="t:in-entry" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:for-each>
   </xsl:template>
 
+  <!-- A reading's attribution (t:attribution) as the page draws it: its witnesses' sigla, then who proposed
+       it. -->
+  <xsl:function name="t:attribution-html" as="element()*">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:for-each select="t:sigla($reading)"><span class="siglum"><xsl:value-of select="."/></span></xsl:for-each>
+    <xsl:for-each select="t:proposers($reading)"><span class="resp"><xsl:value-of select="."/></span></xsl:for-each>
+  </xsl:function>
+
   <xsl:function name="t:apparatus-entry" as="xs:string">
     <xsl:param name="app" as="element(tei:app)"/>
     <xsl:variable name="lemma" select="t:lemma($app)"/>
-    <xsl:variable name="readings" select="(t:readings($app) except $lemma[self::tei:lem]) ! string-join((
-      (if (normalize-space(.) or .//tei:gap) then t:apparatus-reading(.) else 'om.'), t:sigla(.)), ' ')"/>
+    <xsl:variable name="variants" select="t:readings($app) except $lemma[self::tei:lem]"/>
+    <xsl:variable name="readings" select="$variants ! string-join((
+      (if (t:copied(.)[normalize-space(.) or .//tei:gap]) then t:apparatus-reading(.) else 'om.'),
+      t:attribution(.)), ' ')"/>
     <xsl:sequence select="normalize-space(string-join((
       (t:attached-text($app)[not($lemma/self::tei:lem)][. != ''] ! (. || ']')),
-      ($lemma[self::tei:lem] ! string-join((t:apparatus-reading(.) || ']', t:sigla(.)), ' ')),
-      string-join($readings, '; '),
+      ($lemma[self::tei:lem] ! (string-join((t:apparatus-reading(.) || ']', t:attribution(.)), ' ')
+        || $t:reading-separator[exists(t:attribution($lemma)) and exists($variants)])),
+      string-join($readings, $t:reading-separator || ' '),
       ($app/(* except (tei:lem, tei:rdg, tei:rdgGrp))) ! normalize-space(.)), ' '))"/>
   </xsl:function>
 
@@ -123,8 +168,11 @@
               <xsl:text> </xsl:text>
               <xsl:apply-templates select="." mode="apparatus-html"/>
               <xsl:text> </xsl:text>
-              <a class="backref" href="#ref-{t:app-id(.)}" role="doc-backlink"
-                 aria-label="Back to the text at apparatus entry {t:app-number(.)}">
+              <!-- Back to the marker in the text, or to the entry that calls this one (t:calling-app). -->
+              <xsl:variable name="caller" select="t:calling-app(.)"/>
+              <a class="backref" href="#{($caller ! t:app-id(.), 'ref-' || t:app-id(.))[1]}" role="doc-backlink"
+                 aria-label="Back to {($caller ! ('apparatus entry ' || t:app-number(.)),
+                   'the text at apparatus entry ' || t:app-number(.))[1]}">
                 <xsl:sequence select="$t:interface-attributes"/>↩</a>
             </li>
           </xsl:for-each>
@@ -132,6 +180,9 @@
       </section>
     </xsl:if>
   </xsl:template>
+
+  <!-- A list whose entries are all attached to the text (t:is-set-apart) has nothing to read where it stands. -->
+  <xsl:template match="tei:listApp[empty(.//tei:app[t:is-set-apart(.)])]" mode="html text"/>
 
   <!-- An apparatus the encoder set apart (t:is-set-apart): a list of entries, each with its line (an entry
        of EpiDoc's apparatus division outside a list is a paragraph of its own). -->
@@ -145,27 +196,37 @@
   </xsl:template>
 
   <!-- Where an entry of a list of readings stands: a line number as "l. 3"; a location that names itself
-       ("line 3", EpiDoc's fragment "frA") as it is written. -->
+       ("line 3", EpiDoc's fragment "frA") as it is written. An entry nested in another stands where that one
+       does, unless it says. -->
   <xsl:function name="t:app-location" as="xs:string?">
     <xsl:param name="app" as="element(tei:app)"/>
-    <xsl:sequence select="($app/@loc, $app/@n)[1] ! normalize-space(.)[. != ''] ! (if (matches(., '^\d')) then 'l. ' || . else .)"/>
+    <xsl:sequence select="($app/ancestor-or-self::tei:app ! (@loc, @n)[1] ! normalize-space(.)[. != ''])[last()]
+      ! (if (matches(., '^\d')) then 'l. ' || . else .)"/>
   </xsl:function>
 
+  <!-- An entry of a list of readings, and after it each entry nested in its readings, which it reads as their
+       lemmata: each is an entry of the list, with its line ("l. 39: cum mihi senior] tum senior mihi", then
+       "l. 39: cum] N; tum V"). -->
   <xsl:template match="tei:app[t:is-set-apart(.)]" mode="html" priority="1">
-    <xsl:element name="{if (parent::tei:listApp) then 'li' else 'p'}">
-      <xsl:attribute name="class" select="'app'"/>
-      <xsl:attribute name="id" select="t:anchor(.)"/>
-      <xsl:for-each select="t:app-location(.)">
-        <span class="loc"><xsl:value-of select=". || ': '"/></span>
-      </xsl:for-each>
-      <xsl:apply-templates select="." mode="apparatus-html"/>
-    </xsl:element>
+    <xsl:variable name="name" select="if (parent::tei:listApp) then 'li' else 'p'"/>
+    <xsl:for-each select="., .//tei:app">
+      <xsl:element name="{$name}">
+        <xsl:attribute name="class" select="'app'"/>
+        <xsl:attribute name="id" select="t:anchor(.)"/>
+        <xsl:for-each select="t:app-location(.)">
+          <span class="loc"><xsl:value-of select=". || ': '"/></span>
+        </xsl:for-each>
+        <xsl:apply-templates select="." mode="apparatus-html"/>
+      </xsl:element>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="tei:app[t:is-set-apart(.)]" mode="text" priority="1">
-    <xsl:sequence select="$t:break"/>
-    <xsl:value-of select="string-join((t:app-location(.) ! (. || ':'), t:apparatus-entry(.)), ' ')"/>
-    <xsl:sequence select="$t:break"/>
+    <xsl:for-each select="., .//tei:app">
+      <xsl:sequence select="$t:break"/>
+      <xsl:value-of select="string-join((t:app-location(.) ! (. || ':'), t:apparatus-entry(.)), ' ')"/>
+      <xsl:sequence select="$t:break"/>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="tei:app[t:is-set-apart(.)]/tei:note" mode="html">

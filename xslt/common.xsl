@@ -134,23 +134,52 @@
   <xsl:variable name="t:note-numbers" as="map(xs:string, xs:integer)"
     select="map:merge($t:footnotes[not(normalize-space(@n)) or matches(@n, '^\s*\d+\s*$')] ! map { generate-id(.): position() })"/>
 
-  <!-- Numbers the apparatus entries of the text: not those of an apparatus the encoder set apart, which are
-       entries already (t:is-set-apart). -->
+  <!-- Numbers the apparatus entries of the text (t:is-listed): not those of an apparatus the encoder set
+       apart, which are entries already, nor a note's lemma. An entry is counted where it ends, as a reader
+       meets its marker: an entry nested in the lemma of another (parallel segmentation) comes before it,
+       "beta gamma[a1][a2]", and each has a number of its own. -->
   <xsl:accumulator name="t:apps" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:text//tei:app[not(t:is-set-apart(.))]" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:text//tei:app[t:is-listed(.)]" phase="end" select="$value + 1"/>
   </xsl:accumulator>
 
-  <!-- The entries each look lists in its apparatus after the texts, in the order of the text. -->
+  <!-- The entries each look lists in its apparatus after the texts, in the order of their numbers. -->
   <xsl:function name="t:listed-apps" as="element(tei:app)*">
     <xsl:param name="texts" as="element()*"/>
-    <xsl:sequence select="$texts//tei:app[not(t:is-set-apart(.))]"/>
+    <xsl:sequence select="sort($texts//tei:app[t:is-listed(.)], (), t:app-number#1)"/>
+  </xsl:function>
+
+  <!-- An entry nested in a reading of another that the text does not read (the lemma is its only reading the
+       text reads): the entry that calls it, where its marker stands. None for an entry the text calls. -->
+  <xsl:function name="t:calling-app" as="element(tei:app)?">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="$app/ancestor::tei:app[1][some $reading in $app/ancestor::*[self::tei:lem or self::tei:rdg]
+      satisfies not($reading is t:lemma($reading/ancestor::tei:app[1]))]"/>
   </xsl:function>
 
   <!-- An apparatus the encoder set apart from the text: a listApp, or EpiDoc's apparatus division, whose
-       entries may stand in it without a listApp. Its entries are read where they stand, each with its line. -->
+       entries may stand in it without a listApp. Its entries are read where they stand, each with its line,
+       except those attached to the text by their end points (t:attachment: the double-end-point method keeps
+       its entries in a listApp of the back), which are marked in the text and listed as the others are. -->
   <xsl:function name="t:is-set-apart" as="xs:boolean">
     <xsl:param name="app" as="element(tei:app)"/>
-    <xsl:sequence select="exists($app/ancestor::tei:listApp | $app/parent::tei:div[@type = 'apparatus'])"/>
+    <xsl:sequence select="exists($app/ancestor::tei:listApp | $app/parent::tei:div[@type = 'apparatus'])
+      and empty(t:attachment($app))"/>
+  </xsl:function>
+
+  <!-- A lemma a note comments on (<note><app><lem>loco</lem></app> modo</note>, as the Perseus texts write a
+       note on a word): an entry of a lemma and nothing else, in a note. The note reads it as its lemma,
+       "loco] modo" (t:apparatus-entry); it is no entry of the Apparatus, which would say nothing more. -->
+  <xsl:function name="t:is-note-lemma" as="xs:boolean">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="exists($app/ancestor::tei:note) and exists($app/tei:lem)
+      and empty($app/(* except tei:lem[1])) and not(t:is-set-apart($app))"/>
+  </xsl:function>
+
+  <!-- An entry of the Apparatus section after the text, numbered and called by its marker: not an entry
+       read where it stands (t:is-set-apart, t:is-note-lemma). -->
+  <xsl:function name="t:is-listed" as="xs:boolean">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="not(t:is-set-apart($app) or t:is-note-lemma($app))"/>
   </xsl:function>
 
   <!-- An entry attached to the text by its end points (@from, and @to where the lemma is longer): the
@@ -164,7 +193,7 @@
   </xsl:function>
 
   <xsl:variable name="t:attached-apps" as="xs:boolean" select="exists(//tei:text//tei:app[@from])"/>
-  <xsl:key name="t:apps-ending-at" match="tei:text//tei:app[@from][not(t:is-set-apart(.))]"
+  <xsl:key name="t:apps-ending-at" match="tei:text//tei:app[@from][t:is-listed(.)]"
     use="t:attachment(.)[last()] ! generate-id()"/>
 
   <!-- The text an attached entry concerns: from the start of its first element to the end of its last. -->
@@ -944,8 +973,12 @@
   <xsl:template match="tei:gap" mode="t:reading-text">
     <xsl:value-of select="t:gap-sign(.)"/>
   </xsl:template>
+  <!-- An entry nested in a reading reads as its lemma; in an apparatus entry, with its own marker after it,
+       if it is listed (t:is-listed): "beta gamma[a1]". -->
   <xsl:template match="tei:app" mode="t:reading-text">
-    <xsl:apply-templates select="t:lemma(.)" mode="t:reading-text"/>
+    <xsl:param name="apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:apply-templates select="t:lemma(.) ! t:copied(.)" mode="t:reading-text"/>
+    <xsl:value-of select="t:app-call(.)[$apparatus][t:is-listed(current())]"/>
   </xsl:template>
 
   <xsl:function name="t:reading-text" as="xs:string">
@@ -957,7 +990,7 @@
   <xsl:function name="t:apparatus-reading" as="xs:string">
     <xsl:param name="reading" as="element()"/>
     <xsl:variable name="text" as="xs:string*">
-      <xsl:apply-templates select="$reading" mode="t:reading-text">
+      <xsl:apply-templates select="t:copied($reading)" mode="t:reading-text">
         <xsl:with-param name="apparatus" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:variable>
@@ -992,6 +1025,13 @@
     <xsl:sequence select="($app/tei:lem, $app/tei:rdgGrp/tei:lem, $app/tei:rdg, $app/tei:rdgGrp/tei:rdg)[1]"/>
   </xsl:function>
 
+  <!-- A reading left empty as a copy of another element (@copyOf, att.global.linking: it points to the element
+       of which it is a copy) reads as that element, with its own witnesses; any other reading as itself. -->
+  <xsl:function name="t:copied" as="element()">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:sequence select="($reading[not(node())]/@copyOf ! t:entry(.), $reading)[1]"/>
+  </xsl:function>
+
   <xsl:function name="t:readings" as="element()*">
     <xsl:param name="app" as="element(tei:app)"/>
     <xsl:sequence select="$app/(tei:lem | tei:rdg | tei:rdgGrp/tei:lem | tei:rdgGrp/tei:rdg)"/>
@@ -1010,6 +1050,37 @@
     <xsl:param name="witness" as="element()"/>
     <xsl:sequence select="(($witness/@n, $witness/tei:abbr, $witness/@xml:id) ! normalize-space(.))[. != ''][1]"/>
   </xsl:function>
+
+  <!-- Who proposed a reading (att.textCritical's @source, and @resp, as EpiDoc names the editor of a reading:
+       a conjecture's author, the edition it is taken from): what each pointer leads to (t:entry-by-pointer),
+       by its short name (t:short-name), else the pointer's id. -->
+  <xsl:function name="t:proposers" as="xs:string*">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:for-each select="$reading/(@source, @resp) ! tokenize(normalize-space(.))">
+      <xsl:variable name="entry" select="t:entry-by-pointer(., $reading)"/>
+      <xsl:sequence select="($entry ! t:short-name(.), replace(., '^.*#', ''))[. != ''][1]"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- What an apparatus calls a witness, an edition or a scholar it cites: a witness by its siglum; anything
+       else (a bibl, a person) by its abbreviation, its author or editor, its name (t:normalized-name), else
+       its id. -->
+  <xsl:function name="t:short-name" as="xs:string?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if ($entry/self::tei:witness) then t:siglum($entry)
+      else (($entry/tei:abbr, $entry/tei:author[1], $entry/tei:editor[1]) ! normalize-space(.),
+        t:normalized-name($entry), $entry/@xml:id ! normalize-space(.))[. != ''][1]"/>
+  </xsl:function>
+
+  <!-- A reading's attribution in the apparatus: its witnesses' sigla, then who proposed it. -->
+  <xsl:function name="t:attribution" as="xs:string*">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:sequence select="t:sigla($reading), t:proposers($reading)"/>
+  </xsl:function>
+
+  <!-- What stands between the readings of an apparatus entry, and between the lemma's attribution and the
+       first reading ("fuit] N G; ruit Heinsius; fugit Maehly"), in each look. -->
+  <xsl:variable name="t:reading-separator" as="xs:string" select="';'"/>
 
   <!-- The witnesses the readings of these texts cite (@wit), as their lists give them: each look lists them
        with their sigla before the apparatus entries. -->
@@ -1033,11 +1104,16 @@
     <xsl:param name="app" as="element(tei:app)"/>
     <xsl:sequence select="'a' || t:app-number($app)"/>
   </xsl:function>
+  <!-- The marker as the plain text writes it: "[a3]". -->
+  <xsl:function name="t:app-call" as="xs:string">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="'[' || t:app-marker($app) || ']'"/>
+  </xsl:function>
 
   <!-- The entry of the Apparatus section an element is part of (an app, a reading, a lemma), if any. -->
   <xsl:function name="t:listed-app" as="element(tei:app)?">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="$element/ancestor-or-self::tei:app[1][not(t:is-set-apart(.))]"/>
+    <xsl:sequence select="$element/ancestor-or-self::tei:app[1][t:is-listed(.)]"/>
   </xsl:function>
 
   <!-- Verse: the number a line shows, if any (every fifth line, t:verse-numbers; not a half-line). -->

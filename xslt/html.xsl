@@ -30,6 +30,7 @@
   <xsl:import href="epidoc.xsl"/>
   <xsl:import href="records.xsl"/>
   <xsl:include href="renditions.xsl"/>
+  <xsl:include href="attachments.xsl"/>
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
   <!-- The divisions, by name, and as a pattern of names (both static): the rules for divisions use the

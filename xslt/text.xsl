@@ -27,6 +27,7 @@
   <xsl:import href="epidoc.xsl"/>
   <xsl:import href="records.xsl"/>
   <xsl:include href="renditions.xsl"/>
+  <xsl:include href="attachments.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:variable name="newline" as="xs:string" select="'&#10;'"/>
