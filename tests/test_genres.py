@@ -270,6 +270,26 @@ def test_epidoc_leiden_conventions_lines_and_headings(out):
     assert document.xpath("//span[@class='linenumber']/text()") == ["5"]
 
 
+def leiden_line(out: Path, n: int) -> tuple[str, str]:
+    """Line n of the edition in leiden.xml (one Leiden sign a line, numbered from 1 with no line number shown
+    but every fifth), as the plain text and as the page show it."""
+    edition = text_of(out, "leiden").split("Edition\n\n", 1)[1].split("\n\n", 1)[0]
+    shown = [line.removeprefix(f"{i} ") for i, line in enumerate(edition.split("\n"), 1)]
+    section = page(out, "leiden").xpath("//section[contains(@class, 'edition')]/p")[0]
+    for br in section.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    lines = [" ".join(line.split()) for line in section.text_content().strip().split("\n")]
+    lines = [line.removeprefix(f"{i}").strip() if i % 5 == 0 else line for i, line in enumerate(lines, 1)]
+    return shown[n - 1], lines[n - 1]
+
+
+def test_leiden_a_symbol_expanded_reads_as_its_expansion_only(out):
+    # EpiDoc Guidelines, "Expansion of symbol": <am><g type="year"/></am><ex>ἔτους</ex> reads (ἔτους), with
+    # the symbol's glyph in the markup or not. Outside the edition the glyph keeps its name.
+    assert leiden_line(out, 1) == ("Σῶσος (ἔτους) (ἔτους) λ",) * 2
+    assert "A symbol outside the edition: ((year))(ἔτους)." in text_of(out, "leiden")
+
+
 # --- tables, lists, figures, formulae, highlighting ----------------------------------------------------
 
 

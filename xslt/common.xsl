@@ -961,6 +961,12 @@
     <xsl:sequence select="exists($node/ancestor::tei:div[@type = 'edition'])"/>
   </xsl:function>
 
+  <!-- An abbreviation mark (am) in an expanded abbreviation is not part of the word an edition reads: a symbol
+       expanded (<am><g type="year"/></am><ex>ἔτους</ex>) reads "(ἔτους)", a mark beside letters
+       (Aug<am>g</am><ex>usti duo</ex>) "Aug(usti duo)" (EpiDoc Guidelines, "Expansion of symbol" and
+       "Expansion of abbreviation including symbol/characters"). In either look, and in the reading text. -->
+  <xsl:template match="tei:div[@type = 'edition']//tei:expan//tei:am" mode="html text t:reading-text"/>
+
   <!-- The signs Leiden draws around supplied text or a gap on its own: ⟨omitted⟩, (subaudible), [lost], with
        ? where the editors doubt what they supply; a lost line or illegible letters have none. Text the
        editors judge superfluous (surplus) stands between braces, in any text. -->
