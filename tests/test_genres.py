@@ -277,8 +277,8 @@ def leiden_line(out: Path, n: int) -> tuple[str, str]:
     shown = [line.removeprefix(f"{i} ") for i, line in enumerate(edition.split("\n"), 1)]
     section = page(out, "leiden").xpath("//section[contains(@class, 'edition')]/p")[0]
     for br in section.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    lines = [" ".join(line.split()) for line in section.text_content().strip().split("\n")]
+        br.tail = "\ue000" + (br.tail or "")
+    lines = [" ".join(line.split()) for line in section.text_content().split("\ue000")]
     lines = [line.removeprefix(f"{i}").strip() if i % 5 == 0 else line for i, line in enumerate(lines, 1)]
     return shown[n - 1], lines[n - 1]
 
@@ -810,3 +810,15 @@ def test_references_link_to_the_spot_they_point_to(out):
 
 def test_every_link_to_a_spot_of_a_page_finds_it(out):
     assert dangling_links(out) == []
+
+
+def test_leiden_a_blank_space_in_an_edition_reads_vacat_apart_from_its_words(out):
+    # EpiDoc Guidelines, "Vacat measured in characters / in lines / in other units": (vac.3), vacat.
+    assert leiden_line(out, 2) == ("D M (vac. 3) S (vac.) ἔτους (vac. 4.2 cm) τ",) * 2
+    assert leiden_line(out, 3) == ("vacat",) * 2
+    assert leiden_line(out, 4) == ("vacat 2 lines",) * 2
+    assert leiden_line(out, 5) == ("vacat",) * 2
+    titles = page(out, "leiden").xpath("//span[contains(@class, 'vacat')]/@title")
+    assert set(titles) == {"Left blank on the support (vacat)"}
+    # Outside an edition a blank space is still a space between words.
+    assert "A blank of five." in text_of(out, "space")

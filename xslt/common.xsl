@@ -989,6 +989,27 @@
     <xsl:sequence select="if (t:is-lacuna($element)) then t:lacuna-brackets($element) else t:leiden-signs($element)"/>
   </xsl:function>
 
+  <!-- The extent a gap or a blank space gives, as Leiden writes it: "3", "c.3" where it is approximate
+       (precision="low"), "4-6" for a range (atLeast, atMost); none where it is unknown. -->
+  <xsl:function name="t:leiden-measure" as="xs:string?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="count" select="($element/@quantity, $element/@extent)[. castable as xs:decimal][1]"/>
+    <xsl:sequence select="if (exists($count)) then 'c.'[$element/@precision = 'low'] || normalize-space($count)
+      else if ($element/@atLeast and $element/@atMost) then normalize-space($element/@atLeast) || '-' || normalize-space($element/@atMost)
+      else ()"/>
+  </xsl:function>
+
+  <!-- A blank space left on the support (vacat), in an edition: "(vac. 3)" for 3 characters, "(vac.)" where
+       its extent is unknown, "(vac. 4.2 cm)" in other units; a blank line "vacat", blank lines "vacat 3 lines"
+       (EpiDoc Guidelines, "Vacat measured in characters / in lines / in other units"). -->
+  <xsl:function name="t:vacat" as="xs:string">
+    <xsl:param name="space" as="element(tei:space)"/>
+    <xsl:variable name="measure" select="t:leiden-measure($space)"/>
+    <xsl:variable name="unit" select="normalize-space($space/@unit)"/>
+    <xsl:sequence select="if ($unit = ('line', 'lines')) then 'vacat' || $measure[. != '1'] ! (' ' || . || ' lines')
+      else '(vac.' || $measure ! (' ' || .) || (' ' || $unit)[exists($measure) and not($unit = ('', 'character', 'characters', 'char', 'chars'))] || ')'"/>
+  </xsl:function>
+
   <xsl:function name="t:leiden-gap" as="xs:string">
     <xsl:param name="gap" as="element(tei:gap)"/>
     <xsl:variable name="count" select="($gap/@quantity, $gap/@extent)[. castable as xs:integer][1] ! xs:integer(.)"/>

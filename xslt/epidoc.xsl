@@ -63,6 +63,19 @@
     <xsl:value-of select="t:leiden-gap(.)"/>
   </xsl:template>
 
+  <!-- A blank space on the support: its Leiden form (t:vacat), apart from the words on either side. -->
+  <xsl:template match="tei:div[@type = 'edition']//tei:space" mode="html">
+    <xsl:text> </xsl:text>
+    <span class="space vacat" title="Left blank on the support (vacat)">
+      <xsl:value-of select="t:vacat(.)"/>
+    </span>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <xsl:template match="tei:div[@type = 'edition']//tei:space" mode="text">
+    <xsl:value-of select="' ' || t:vacat(.) || ' '"/>
+  </xsl:template>
+
   <!-- Letters read with doubt: each with an underdot. -->
   <xsl:template match="tei:div[@type = 'edition']//tei:unclear[not(*)]" mode="html">
     <span class="unclear" title="Letters read with doubt"><xsl:value-of select="t:underdotted(t:collapse-space(.))"/></span>
