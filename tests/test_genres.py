@@ -272,10 +272,12 @@ def test_epidoc_leiden_conventions_lines_and_headings(out):
 
 def leiden_line(out: Path, n: int) -> tuple[str, str]:
     """Line n of the edition in leiden.xml (one Leiden sign a line, numbered from 1 with no line number shown
-    but every fifth), as the plain text and as the page show it."""
+    but every fifth), as the plain text and as the page show it (its reading layer's words)."""
     edition = text_of(out, "leiden").split("Edition\n\n", 1)[1].split("\n\n", 1)[0]
     shown = [line.removeprefix(f"{i} ") for i, line in enumerate(edition.split("\n"), 1)]
     section = page(out, "leiden").xpath("//section[contains(@class, 'edition')]/p")[0]
+    for hidden in section.xpath(".//*[@hidden]"):  # the source's readings, shown only in the diplomatic layer
+        hidden.drop_tree()
     for br in section.iter("br"):
         br.tail = "\ue000" + (br.tail or "")
     lines = [" ".join(line.split()) for line in section.text_content().split("\ue000")]
@@ -822,3 +824,12 @@ def test_leiden_a_blank_space_in_an_edition_reads_vacat_apart_from_its_words(out
     assert set(titles) == {"Left blank on the support (vacat)"}
     # Outside an edition a blank space is still a space between words.
     assert "A blank of five." in text_of(out, "space")
+
+
+def test_leiden_an_editors_correction_stands_between_its_signs_in_an_edition(out):
+    # EpiDoc Guidelines, "Erroneous substitution": <choice><corr>abc</corr><sic>def</sic></choice> reads ⌈abc⌉
+    # (Panciera IX.3), doubted ⌈abc?⌉; a correction without its sic too. A regularisation has no signs.
+    assert leiden_line(out, 6) == ("arcam emerun⌈t⌉ fecit ⌈recte?⌉ ⌈ἡ⌉μῶν fecit",) * 2
+    assert page(out, "leiden").xpath("//span[@class='reading'][. = '⌈t⌉']/@title") == ["The source reads: i"]
+    # Outside an edition the correction is read as the text, without signs.
+    assert "A correction outside the edition: emerunt." in text_of(out, "leiden")

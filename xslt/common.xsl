@@ -969,13 +969,17 @@
 
   <!-- The signs Leiden draws around supplied text or a gap on its own: ⟨omitted⟩, (subaudible), [lost], with
        ? where the editors doubt what they supply; a lost line or illegible letters have none. Text the
-       editors judge superfluous (surplus) stands between braces, in any text. -->
+       editors judge superfluous (surplus) stands between braces, in any text. In an edition, the editors'
+       correction of letters written wrongly (corr, in a choice with the sic or alone) stands between ⌈ ⌉
+       (EpiDoc Guidelines, "Erroneous substitution": Panciera IX.3 ⌈abc⌉); outside one it has no signs. -->
   <xsl:function name="t:leiden-signs" as="xs:string*">
     <xsl:param name="element" as="element()"/>
-    <xsl:variable name="doubt" select="'?'[$element/self::tei:supplied/@cert = 'low']"/>
+    <xsl:variable name="doubt" select="'?'[$element/(self::tei:supplied | self::tei:corr)/@cert = 'low']"/>
     <xsl:sequence select="
       if ($element/self::tei:gap[@unit = 'line' or @reason = 'illegible']) then ()
       else if ($element/self::tei:surplus) then ('{', '}')
+      else if ($element/self::tei:corr) then ('⌈', $doubt || '⌉')[t:is-edition($element)]
+      else if (not($element/(self::tei:supplied | self::tei:gap))) then ()
       else if (not(t:is-edition($element))) then ('[', $doubt || ']')
       else if ($element/@reason = 'omitted') then ('⟨', $doubt || '⟩')
       else if ($element/self::tei:supplied/@reason = ('subaudible', 'explanation')) then ('(', $doubt || ')')

@@ -421,10 +421,14 @@
   <xsl:template match="tei:choice" mode="html">
     <xsl:variable name="others" select="t:other-readings(.)"/>
     <span class="choice">
+      <!-- The reading's content, between the signs its own rule would draw around it (a correction's ⌈ ⌉). -->
+      <xsl:variable name="signs" select="t:reading(.) ! t:drawn-signs(.)"/>
       <span class="reading" title="The source reads: {$others}">
+        <xsl:value-of select="$signs[1]"/>
         <xsl:apply-templates select="t:reading(.)/node()" mode="html">
           <xsl:with-param name="inline" select="true()" tunnel="yes"/>
         </xsl:apply-templates>
+        <xsl:value-of select="$signs[2]"/>
       </span>
       <span class="original" hidden=""><xsl:value-of select="' [source: ' || $others || ']'"/></span>
     </span>

@@ -108,6 +108,22 @@
     <xsl:value-of select="$signs[2]"/>
   </xsl:template>
 
+  <!-- The editors' correction: between its signs (t:drawn-signs: in an edition only). In a choice, the look's
+       rule for choice draws the reading (html.xsl, text.xsl). -->
+  <xsl:template match="tei:corr" mode="html">
+    <xsl:variable name="signs" select="t:drawn-signs(.)"/>
+    <xsl:value-of select="$signs[1]"/>
+    <xsl:call-template name="phrase-content"/>
+    <xsl:value-of select="$signs[2]"/>
+  </xsl:template>
+
+  <xsl:template match="tei:corr" mode="text">
+    <xsl:variable name="signs" select="t:drawn-signs(.)"/>
+    <xsl:value-of select="$signs[1]"/>
+    <xsl:apply-templates mode="text"/>
+    <xsl:value-of select="$signs[2]"/>
+  </xsl:template>
+
   <!-- An omission: [its description], or […] when it has none (t:gap-sign). -->
   <xsl:template match="tei:gap" mode="html">
     <span class="gap" title="{string-join(('Omitted in the source', @reason, (@quantity, @extent)[1] ! (. || ' ' || ../@unit)), ': ')}">
