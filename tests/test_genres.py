@@ -833,3 +833,12 @@ def test_leiden_an_editors_correction_stands_between_its_signs_in_an_edition(out
     assert page(out, "leiden").xpath("//span[@class='reading'][. = '⌈t⌉']/@title") == ["The source reads: i"]
     # Outside an edition the correction is read as the text, without signs.
     assert "A correction outside the edition: emerunt." in text_of(out, "leiden")
+
+
+def test_leiden_every_letter_read_with_doubt_has_its_underdot_inside_children_too(out):
+    # EpiDoc Guidelines, "Ambiguous characters": <unclear>abc</unclear> reads ạḅc̣. The letters of a child
+    # (a supplement) are dotted too; its brackets and spaces are not: eam aṛ[c̣ạ] ạḅ c̣ ὰ̣ν fecit.
+    dotted = "eam ar\u0323[c\u0323a\u0323] a\u0323b\u0323 c\u0323 \u1f70\u0323\u03bd fecit"
+    assert leiden_line(out, 7) == (dotted, dotted)
+    titles = page(out, "leiden").xpath("//span[@class='unclear']/@title")
+    assert titles == ["Letters read with doubt"] * 3

@@ -1058,11 +1058,49 @@
       or self::tei:pb])"/>
   </xsl:function>
 
-  <xsl:function name="t:underdotted" as="xs:string">
-    <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="string-join(for $letter in string-to-codepoints($text) ! codepoints-to-string(.)
-      return $letter || '&#x323;'[not(matches($letter, '\s'))])"/>
+  <!-- The marks Leiden sets on letters, inside an edition: an underdot under each letter read with doubt
+       (unclear; EpiDoc Guidelines, "Ambiguous characters": a&#x323;b&#x323;c&#x323;), letters inside its
+       children too (ṛ[c&#x323;a&#x323;]: a supplement's brackets, spaces and other signs take none). Each is a
+       map: the combining mark, whether it stands between the letters (a tie) or after each, and the
+       tooltip and class the page gives the letters. -->
+  <xsl:variable name="t:letter-marks" as="map(xs:string, map(*))" select="map {
+    'unclear': map { 'mark': '&#x323;', 'between': false(), 'class': 'unclear', 'title': 'Letters read with doubt' }}"/>
+
+  <!-- The marks an element sets on its letters, if any. -->
+  <xsl:function name="t:letter-mark" as="map(*)?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="(if ($element/self::tei:unclear) then $t:letter-marks?unclear else ())[t:is-edition($element)]"/>
   </xsl:function>
+
+  <!-- Rendered content (either look's nodes) with each letter of its text marked: the look's elements, titles
+       and breaks are copied as they are. -->
+  <xsl:function name="t:mark-letters" as="node()*">
+    <xsl:param name="content" as="node()*"/>
+    <xsl:param name="mark" as="map(*)"/>
+    <xsl:apply-templates select="$content" mode="t:mark-letters">
+      <xsl:with-param name="mark" select="$mark" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:function>
+
+  <xsl:mode name="t:mark-letters" on-no-match="shallow-copy"/>
+  <xsl:template match="text()" mode="t:mark-letters">
+    <xsl:param name="mark" as="map(*)" tunnel="yes"/>
+    <!-- A letter with the combining marks it already has, then the mark; a tie only where a letter follows. -->
+    <xsl:variable name="marked" select="replace(., '(\p{L}\p{M}*)', '$1' || $mark?mark)"/>
+    <xsl:value-of select="if ($mark?between) then replace($marked, $mark?mark || '([^\p{L}]|$)', '$1') else $marked"/>
+  </xsl:template>
+
+  <!-- An element's content as an HTML phrase, with the marks it sets on its letters (t:letter-mark). -->
+  <xsl:template name="t:marked-phrase-content">
+    <xsl:variable name="mark" select="t:letter-mark(.)"/>
+    <xsl:choose>
+      <xsl:when test="exists($mark)">
+        <xsl:variable name="content" as="node()*"><xsl:call-template name="phrase-content"/></xsl:variable>
+        <xsl:sequence select="t:mark-letters($content, $mark)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="phrase-content"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- A heading a division implies when it has none: EpiDoc's edition, translation, apparatus, commentary and
        bibliography, and the parts of a text (textpart: "Fragment a"). -->

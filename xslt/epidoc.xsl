@@ -4,7 +4,7 @@
   stylesheets, inside the edition division (div type="edition"):
     every line break starts a new line (a break inside a word too, with no hyphen added); every fifth line
     is numbered; [supplied], ⟨omitted⟩, (expansions) and gaps in their Leiden forms (see t:drawn-signs
-    and t:leiden-gap in common.xsl); letters read with doubt carry an underdot; erasures ⟦ ⟧ (superfluous
+    and t:leiden-gap in common.xsl); letters read with doubt carry an underdot (t:letter-mark); erasures ⟦ ⟧ (superfluous
     letters { } are drawn in any text, transcription.xsl). The edition, translation, apparatus and
     commentary divisions get their headings from t:implied-heading (html.xsl, text.xsl).
   Imported last: these rules win over the general transcription rules inside an edition.
@@ -76,13 +76,15 @@
     <xsl:value-of select="' ' || t:vacat(.) || ' '"/>
   </xsl:template>
 
-  <!-- Letters read with doubt: each with an underdot. -->
-  <xsl:template match="tei:div[@type = 'edition']//tei:unclear[not(*)]" mode="html">
-    <span class="unclear" title="Letters read with doubt"><xsl:value-of select="t:underdotted(t:collapse-space(.))"/></span>
+  <!-- Letters read with doubt: each with an underdot, inside its children too (t:letter-mark). -->
+  <xsl:template match="tei:div[@type = 'edition']//tei:unclear" mode="html">
+    <span class="{$t:letter-marks?unclear?class}" title="{$t:letter-marks?unclear?title}"><xsl:call-template name="t:marked-phrase-content"/></span>
   </xsl:template>
 
-  <xsl:template match="tei:div[@type = 'edition']//tei:unclear[not(*)]" mode="text">
-    <xsl:value-of select="t:underdotted(t:collapse-space(.))"/>
+  <!-- Whatever sets marks on its letters (t:letter-mark), in the text: its content, marked. -->
+  <xsl:template match="tei:div[@type = 'edition']//*[exists(t:letter-mark(.))]" mode="text">
+    <xsl:variable name="content" as="node()*"><xsl:apply-templates mode="text"/></xsl:variable>
+    <xsl:sequence select="t:mark-letters($content, t:letter-mark(.))"/>
   </xsl:template>
 
   <xsl:template match="tei:div[@type = 'edition']//tei:del" mode="html">
