@@ -842,3 +842,9 @@ def test_leiden_every_letter_read_with_doubt_has_its_underdot_inside_children_to
     assert leiden_line(out, 7) == (dotted, dotted)
     titles = page(out, "leiden").xpath("//span[@class='unclear']/@title")
     assert titles == ["Letters read with doubt"] * 3
+
+
+def test_leiden_an_expansion_the_editors_doubt_ends_with_a_question_mark(out):
+    # EpiDoc Guidelines, "Abbreviation uncertainly expanded": <expan>Iul<ex cert="low">ius</ex></expan> reads
+    # Iul(ius?).
+    assert leiden_line(out, 8) == ("Aug(usto?) sacrum Iul(ius)",) * 2

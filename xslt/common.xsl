@@ -971,13 +971,16 @@
        ? where the editors doubt what they supply; a lost line or illegible letters have none. Text the
        editors judge superfluous (surplus) stands between braces, in any text. In an edition, the editors'
        correction of letters written wrongly (corr, in a choice with the sic or alone) stands between ⌈ ⌉
-       (EpiDoc Guidelines, "Erroneous substitution": Panciera IX.3 ⌈abc⌉); outside one it has no signs. -->
+       (EpiDoc Guidelines, "Erroneous substitution": Panciera IX.3 ⌈abc⌉); outside one it has no signs. The
+       letters an editor adds to expand an abbreviation (ex) stand in parentheses, in any text, with ? where
+       the expansion is doubted (EpiDoc Guidelines, "Abbreviation uncertainly expanded": Iul(ius?)). -->
   <xsl:function name="t:leiden-signs" as="xs:string*">
     <xsl:param name="element" as="element()"/>
-    <xsl:variable name="doubt" select="'?'[$element/(self::tei:supplied | self::tei:corr)/@cert = 'low']"/>
+    <xsl:variable name="doubt" select="'?'[$element/(self::tei:supplied | self::tei:corr | self::tei:ex)/@cert = 'low']"/>
     <xsl:sequence select="
       if ($element/self::tei:gap[@unit = 'line' or @reason = 'illegible']) then ()
       else if ($element/self::tei:surplus) then ('{', '}')
+      else if ($element/self::tei:ex) then ('(', $doubt || ')')
       else if ($element/self::tei:corr) then ('⌈', $doubt || '⌉')[t:is-edition($element)]
       else if (not($element/(self::tei:supplied | self::tei:gap))) then ()
       else if (not(t:is-edition($element))) then ('[', $doubt || ']')

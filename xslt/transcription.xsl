@@ -159,12 +159,18 @@
   </xsl:template>
   <xsl:template match="tei:fw" mode="text"/>
 
-  <!-- Expansions of abbreviations in parentheses, as editions print them. -->
+  <!-- Expansions of abbreviations in parentheses, as editions print them, doubted (?) where the editors doubt
+       them (t:drawn-signs). -->
   <xsl:template match="tei:ex" mode="html">
-    <span class="ex" title="Expanded by the editors">(<xsl:call-template name="phrase-content"/>)</span>
+    <xsl:variable name="signs" select="t:drawn-signs(.)"/>
+    <span class="ex" title="Expanded by the editors"><xsl:value-of select="$signs[1]"/>
+      <xsl:call-template name="phrase-content"/><xsl:value-of select="$signs[2]"/></span>
   </xsl:template>
   <xsl:template match="tei:ex" mode="text">
-    <xsl:text>(</xsl:text><xsl:apply-templates mode="text"/><xsl:text>)</xsl:text>
+    <xsl:variable name="signs" select="t:drawn-signs(.)"/>
+    <xsl:value-of select="$signs[1]"/>
+    <xsl:apply-templates mode="text"/>
+    <xsl:value-of select="$signs[2]"/>
   </xsl:template>
 
   <!-- Breaks -->
