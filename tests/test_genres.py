@@ -848,3 +848,16 @@ def test_leiden_an_expansion_the_editors_doubt_ends_with_a_question_mark(out):
     # EpiDoc Guidelines, "Abbreviation uncertainly expanded": <expan>Iul<ex cert="low">ius</ex></expan> reads
     # Iul(ius?).
     assert leiden_line(out, 8) == ("Aug(usto?) sacrum Iul(ius)",) * 2
+
+
+def test_leiden_an_addition_stands_between_its_signs_in_both_looks_of_an_edition(out):
+    # EpiDoc Guidelines, "Text addition by ancient hand": \abc/ (above), /abc\ (below), `abc´; "Text struck
+    # over erasure": «abc». The same signs in the text and the page, which hides them in its reading layer.
+    assert leiden_line(out, 9) == ("fecit \\et/ posuit /αβ\\ «over» `in´",) * 2
+    document = page(out, "leiden")
+    edition = document.xpath("//section[contains(@class, 'edition')]")[0]
+    signs = edition.xpath(".//ins[@class='add']/span[@class='sign']/text()")
+    assert signs == ["\\", "/", "/", "\\", "«", "»", "`", "´"]
+    # Outside an edition the reading text reads the addition without signs; the page keeps \ /.
+    assert "An addition outside the edition: fecit et posuit." in text_of(out, "leiden")
+    assert document.xpath("//p[starts-with(., 'An addition')]//span[@class='sign']/text()") == ["\\", "/"]

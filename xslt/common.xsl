@@ -973,7 +973,10 @@
        correction of letters written wrongly (corr, in a choice with the sic or alone) stands between ⌈ ⌉
        (EpiDoc Guidelines, "Erroneous substitution": Panciera IX.3 ⌈abc⌉); outside one it has no signs. The
        letters an editor adds to expand an abbreviation (ex) stand in parentheses, in any text, with ? where
-       the expansion is doubted (EpiDoc Guidelines, "Abbreviation uncertainly expanded": Iul(ius?)). -->
+       the expansion is doubted (EpiDoc Guidelines, "Abbreviation uncertainly expanded": Iul(ius?)). Text
+       added in the source (add) stands between \ / (as papyri.info draws it above the line); in an edition
+       by where it was added: \above/, /below\, «over an erasure», `elsewhere´ (EpiDoc Guidelines, "Text
+       addition by ancient hand", "Text struck over erasure"). -->
   <xsl:function name="t:leiden-signs" as="xs:string*">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="doubt" select="'?'[$element/(self::tei:supplied | self::tei:corr | self::tei:ex)/@cert = 'low']"/>
@@ -981,6 +984,9 @@
       if ($element/self::tei:gap[@unit = 'line' or @reason = 'illegible']) then ()
       else if ($element/self::tei:surplus) then ('{', '}')
       else if ($element/self::tei:ex) then ('(', $doubt || ')')
+      else if ($element/self::tei:add) then (if (not(t:is-edition($element)) or $element/@place = 'above') then ('\', '/')
+        else if ($element/@place = 'below') then ('/', '\') else if ($element/@place = 'overstrike') then ('«', '»')
+        else ('`', '´'))
       else if ($element/self::tei:corr) then ('⌈', $doubt || '⌉')[t:is-edition($element)]
       else if (not($element/(self::tei:supplied | self::tei:gap))) then ()
       else if (not(t:is-edition($element))) then ('[', $doubt || ']')

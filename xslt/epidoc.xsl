@@ -95,6 +95,15 @@
     <xsl:text>⟦</xsl:text><xsl:apply-templates mode="text"/><xsl:text>⟧</xsl:text>
   </xsl:template>
 
+  <!-- An addition: in an edition's text too, between its signs (t:drawn-signs; a reading text elsewhere reads
+       it without them). -->
+  <xsl:template match="tei:div[@type = 'edition']//tei:add" mode="text">
+    <xsl:variable name="signs" select="t:drawn-signs(.)"/>
+    <xsl:value-of select="$signs[1]"/>
+    <xsl:apply-templates mode="text"/>
+    <xsl:value-of select="$signs[2]"/>
+  </xsl:template>
+
   <!-- An abbreviation left unexpanded: (- - -) after it. -->
   <xsl:template match="tei:div[@type = 'edition']//tei:abbr[not(parent::tei:expan or parent::tei:choice)]" mode="html">
     <span class="abbr"><xsl:call-template name="phrase-content"/>(- - -)</span>

@@ -48,11 +48,13 @@
 
   <!-- Additions and deletions -->
 
+  <!-- An addition between its signs (t:drawn-signs), which the reading layer hides. -->
   <xsl:template match="tei:add" mode="html">
+    <xsl:variable name="signs" select="t:drawn-signs(.)"/>
     <ins class="add" title="{string-join(('Added', @place ! ('(' || replace(., '([a-z])([A-Z])', '$1 $2') || ')')), ' ')}">
-      <span class="sign" aria-hidden="true">\</span>
+      <span class="sign" aria-hidden="true"><xsl:value-of select="$signs[1]"/></span>
       <xsl:call-template name="phrase-content"/>
-      <span class="sign" aria-hidden="true">/</span>
+      <span class="sign" aria-hidden="true"><xsl:value-of select="$signs[2]"/></span>
     </ins>
   </xsl:template>
 
