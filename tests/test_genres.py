@@ -861,3 +861,19 @@ def test_leiden_an_addition_stands_between_its_signs_in_both_looks_of_an_edition
     # Outside an edition the reading text reads the addition without signs; the page keeps \ /.
     assert "An addition outside the edition: fecit et posuit." in text_of(out, "leiden")
     assert document.xpath("//p[starts-with(., 'An addition')]//span[@class='sign']/text()") == ["\\", "/"]
+
+
+def test_leiden_a_gap_keeps_its_extent_approximate_or_a_range_and_its_lines(out):
+    # EpiDoc Guidelines, "Illegible characters, quantity approximate": [c.5] (London ·· c. 7··); "Lost
+    # characters, quantity approximate": [c.7], a range [— 5-7 —]. Lost letters stand between brackets, which
+    # a restoration beside them shares; illegible ones do not.
+    assert leiden_line(out, 10) == ("alpha .. c.5 .. beta [.. 4-6 ..] gamma [.. c.3 .. κα]τὰ ..",) * 2
+    # "Lost lines, quantity known": [------] a line each; a gap of lines after words starts a line, words
+    # after it start the next; "Lost lines, quantity approximate / unknown".
+    for n in (11, 12, 13, 15, 16):
+        assert leiden_line(out, n) == ("[- - - - - -]",) * 2
+    assert leiden_line(out, 14) == ("dico",) * 2
+    assert leiden_line(out, 17) == ("[- - - 3-5 lines - - -]",) * 2
+    assert leiden_line(out, 18) == ("- - - - - -",) * 2
+    assert leiden_line(out, 19) == ("[- - - 8 lines - - -]",) * 2
+    assert leiden_line(out, 20) == ("finis",) * 2

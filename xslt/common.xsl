@@ -870,7 +870,7 @@
     <xsl:param name="gap" as="element(tei:gap)"/>
     <!-- Descriptions in several languages are several readings of one: apart. -->
     <xsl:variable name="described" select="string-join($gap/tei:desc ! normalize-space(.)[. != ''], ' / ')"/>
-    <xsl:sequence select="if (t:is-edition($gap)) then t:leiden-gap($gap)
+    <xsl:sequence select="if (t:is-edition($gap)) then string-join(t:leiden-gap($gap), ' ')
       else '[' || (($described, normalize-space($gap))[. != ''], '…')[1] || ']'"/>
   </xsl:function>
 
@@ -1023,16 +1023,44 @@
       else '(vac.' || $measure ! (' ' || .) || (' ' || $unit)[exists($measure) and not($unit = ('', 'character', 'characters', 'char', 'chars'))] || ')'"/>
   </xsl:function>
 
-  <xsl:function name="t:leiden-gap" as="xs:string">
+  <!-- A gap in its Leiden form, a string for each line it takes (EpiDoc Guidelines, "Lost characters" and
+       "Illegible characters", "Lost lines" and "Illegible lines", quantity known, approximate, unknown):
+       - letters, a dot each (up to 12; ".13" beyond), "- - -" where their number is unknown, and where it is
+         approximate or a range ".. c.5 ..", ".. 4-6 .."; lost letters between brackets (t:drawn-signs),
+         illegible ones without: "[...]", "[.. c.3 ..]", ".. c.5 ..";
+       - lines, "- - - - - -" where their number is unknown; a known number "[- - - - - -]" a line each (up to
+         5; "[- - - 8 lines - - -]" beyond), an approximate one "[- - - c.3 lines - - -]". -->
+  <xsl:function name="t:leiden-gap" as="xs:string+">
     <xsl:param name="gap" as="element(tei:gap)"/>
-    <xsl:variable name="count" select="($gap/@quantity, $gap/@extent)[. castable as xs:integer][1] ! xs:integer(.)"/>
-    <xsl:variable name="signs" select="if ($gap/@unit = 'line') then '- - - - - -'
-      else if (exists($count) and $count le 12) then string-join((1 to $count) ! '.')
-      else if (exists($count)) then '.' || $count
-      else '- - -'"/>
-    <!-- Where a bracket is left out, joined to a neighbour's, a space keeps the dashes off its letters. -->
-    <xsl:variable name="brackets" select="t:drawn-signs($gap)"/>
-    <xsl:sequence select="$brackets[1] || ' '[$brackets[1] = ''] || $signs || ' '[$brackets[2] = ''] || $brackets[2]"/>
+    <xsl:variable name="measure" select="t:leiden-measure($gap)"/>
+    <xsl:variable name="count" select="$measure[. castable as xs:integer] ! xs:integer(.)"/>
+    <xsl:choose>
+      <xsl:when test="$gap/@unit = 'line'">
+        <xsl:sequence select="if (empty($measure)) then '- - - - - -'
+          else if (exists($count) and $count le 5) then (1 to $count) ! '[- - - - - -]'
+          else '[- - - ' || $measure || ' lines - - -]'"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="signs" select="if (exists($count) and $count le 12) then string-join((1 to $count) ! '.')
+          else if (exists($count)) then '.' || $count
+          else if (exists($measure)) then '.. ' || $measure || ' ..'
+          else '- - -'"/>
+        <!-- Where a bracket is left out, joined to a neighbour's, a space keeps the dashes off its letters. -->
+        <xsl:variable name="brackets" select="t:drawn-signs($gap)"/>
+        <xsl:sequence select="$brackets[1] || ' '[$brackets[1] = ''] || $signs || ' '[$brackets[2] = ''] || $brackets[2]"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- Whether words (or a gap) stand before a node on its line, or after it ($after): a gap of lines, which takes
+       lines of its own, starts or ends one there. -->
+  <xsl:function name="t:shares-line" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="after" as="xs:boolean"/>
+    <xsl:variable name="step" select="if ($after) then $node/following::node()[t:is-reading-step(.)][1]
+      else $node/preceding::node()[t:is-reading-step(.)][1]"/>
+    <xsl:sequence select="exists($step[not(self::tei:lb or self::tei:cb or self::tei:pb)])
+      and $step/ancestor::*[self::tei:ab or self::tei:p or self::tei:div][1] is $node/ancestor::*[self::tei:ab or self::tei:p or self::tei:div][1]"/>
   </xsl:function>
 
   <!-- A lacuna: what an edition shows in square brackets, a lost stretch (gap) or the editors' restoration of

@@ -53,14 +53,28 @@
     <xsl:value-of select="t:shown-line-number(.) ! (. || ' ')"/>
   </xsl:template>
 
+  <!-- A gap: its Leiden form (t:leiden-gap), a line of the page for each string; a gap of lines on lines of its
+       own (t:shares-line). -->
   <xsl:template match="tei:div[@type = 'edition']//tei:gap" mode="html">
+    <xsl:variable name="lines" select="@unit = 'line'"/>
+    <xsl:if test="$lines and t:shares-line(., false())"><br/></xsl:if>
     <span class="gap" title="{string-join(('Not preserved', @reason, (@quantity, @extent)[1] ! (. || ' ' || ../@unit)), ': ')}">
-      <xsl:value-of select="t:leiden-gap(.)"/>
+      <xsl:for-each select="t:leiden-gap(.)">
+        <xsl:if test="position() gt 1"><br/></xsl:if>
+        <xsl:value-of select="."/>
+      </xsl:for-each>
     </span>
+    <xsl:if test="$lines and t:shares-line(., true())"><br/></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:div[@type = 'edition']//tei:gap" mode="text">
-    <xsl:value-of select="t:leiden-gap(.)"/>
+    <xsl:variable name="lines" select="@unit = 'line'"/>
+    <xsl:sequence select="$t:line[$lines and t:shares-line(current(), false())]"/>
+    <xsl:for-each select="t:leiden-gap(.)">
+      <xsl:if test="position() gt 1"><xsl:sequence select="$t:line"/></xsl:if>
+      <xsl:value-of select="."/>
+    </xsl:for-each>
+    <xsl:sequence select="$t:line[$lines and t:shares-line(current(), true())]"/>
   </xsl:template>
 
   <!-- A blank space on the support: its Leiden form (t:vacat), apart from the words on either side. -->
