@@ -877,3 +877,15 @@ def test_leiden_a_gap_keeps_its_extent_approximate_or_a_range_and_its_lines(out)
     assert leiden_line(out, 18) == ("- - - - - -",) * 2
     assert leiden_line(out, 19) == ("[- - - 8 lines - - -]",) * 2
     assert leiden_line(out, 20) == ("finis",) * 2
+
+
+def test_leiden_a_gaps_tooltip_says_illegible_letters_are_there_and_gives_the_extent(out):
+    titles = page(out, "leiden").xpath("//span[@class='gap']/@title")
+    assert titles[:4] == [
+        "Preserved but illegible: c.5 character",
+        "Not preserved: lost: 4-6 character",
+        "Not preserved: lost: c.3 character",
+        "Preserved but illegible: 2 character",
+    ]
+    lost = page(out, "epidoc").xpath("//span[@class='gap']/@title")
+    assert "Not preserved: lost: unknown character" in lost

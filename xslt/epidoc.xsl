@@ -58,7 +58,9 @@
   <xsl:template match="tei:div[@type = 'edition']//tei:gap" mode="html">
     <xsl:variable name="lines" select="@unit = 'line'"/>
     <xsl:if test="$lines and t:shares-line(., false())"><br/></xsl:if>
-    <span class="gap" title="{string-join(('Not preserved', @reason, (@quantity, @extent)[1] ! (. || ' ' || ../@unit)), ': ')}">
+    <!-- Illegible letters are there, but cannot be read: not "not preserved". -->
+    <span class="gap" title="{string-join((if (@reason = 'illegible') then 'Preserved but illegible' else ('Not preserved', @reason),
+      (t:leiden-measure(.), @extent)[1] ! (. || ' ' || current()/@unit)), ': ')}">
       <xsl:for-each select="t:leiden-gap(.)">
         <xsl:if test="position() gt 1"><br/></xsl:if>
         <xsl:value-of select="."/>
