@@ -889,3 +889,11 @@ def test_leiden_a_gaps_tooltip_says_illegible_letters_are_there_and_gives_the_ex
     ]
     lost = page(out, "epidoc").xpath("//span[@class='gap']/@title")
     assert "Not preserved: lost: unknown character" in lost
+
+
+def test_leiden_a_line_numbered_0_shows_no_number(out):
+    # Every fifth line shows its number (EpiDoc Guidelines, "Line beginnings"); a line before the first,
+    # numbered 0, is none of them.
+    assert "\n\ntitulus\nprima\n5 quinta\n10 decima\n\n" in text_of(out, "leiden")
+    second = page(out, "leiden").xpath("//section[contains(@class, 'edition')]/p")[1]
+    assert second.xpath(".//span[@class='linenumber']/text()") == ["5", "10"]

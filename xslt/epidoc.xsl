@@ -17,10 +17,11 @@
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
-  <!-- A line's number is shown on every fifth line. -->
+  <!-- A line's number is shown on every fifth line; not on a line numbered 0, before the first (a heading
+       above the text), which is no fifth line. -->
   <xsl:function name="t:shown-line-number" as="xs:string?">
     <xsl:param name="break" as="element(tei:lb)"/>
-    <xsl:sequence select="$break/@n[matches(., '^\d+$') and xs:integer(.) mod 5 = 0] ! string(.)"/>
+    <xsl:sequence select="$break/@n[matches(., '^\d+$') and xs:integer(.) mod 5 = 0 and xs:integer(.) gt 0] ! string(.)"/>
   </xsl:function>
 
   <!-- The first break of a block (a line's, or a column's) opens its first line: no new line before it. -->
