@@ -897,3 +897,17 @@ def test_leiden_a_line_numbered_0_shows_no_number(out):
     assert "\n\ntitulus\nprima\n5 quinta\n10 decima\n\n" in text_of(out, "leiden")
     second = page(out, "leiden").xpath("//section[contains(@class, 'edition')]/p")[1]
     assert second.xpath(".//span[@class='linenumber']/text()") == ["5", "10"]
+
+
+def test_leiden_ligatured_letters_are_tied_and_a_line_above_letters_is_drawn(out):
+    # EpiDoc Guidelines, "Ligatured letters": a͡b (U+0361 between the letters); "Supralinear line": a̅b̅c̅
+    # (U+0305 over each letter). In both looks of an edition, with a tooltip in the page.
+    tied = "A\u0361E \u03a4\u0361\u03adρμων a\u0361b\u0361c X\u0305V\u0305 á"
+    assert leiden_line(out, 21) == (tied, tied)
+    edition = page(out, "leiden").xpath("//section[contains(@class, 'edition')]")[0]
+    assert edition.xpath(".//span[contains(@class, 'supraline')]/@title") == ["Letters with a line above"]
+    assert edition.xpath(".//span[contains(@class, 'ligature')]/@title") == ["Letters in ligature"] * 3
+    # Outside an edition a ligature is not drawn.
+    assert "A ligature outside the edition: AE." in text_of(out, "leiden")
+    outside = page(out, "leiden").xpath("//p[starts-with(., 'A ligature')]")[0]
+    assert outside.text_content() == "A ligature outside the edition: AE."

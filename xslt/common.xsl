@@ -1097,16 +1097,22 @@
 
   <!-- The marks Leiden sets on letters, inside an edition: an underdot under each letter read with doubt
        (unclear; EpiDoc Guidelines, "Ambiguous characters": a&#x323;b&#x323;c&#x323;), letters inside its
-       children too (ṛ[c&#x323;a&#x323;]: a supplement's brackets, spaces and other signs take none). Each is a
+       children too (ṛ[c&#x323;a&#x323;]: a supplement's brackets, spaces and other signs take none); a tie
+       between letters in ligature (hi rend="ligature"; "Ligatured letters": a&#x361;b), a line over letters
+       with a line above them (hi rend="supraline"; "Supralinear line": a&#x305;b&#x305;c&#x305;). Each is a
        map: the combining mark, whether it stands between the letters (a tie) or after each, and the
        tooltip and class the page gives the letters. -->
   <xsl:variable name="t:letter-marks" as="map(xs:string, map(*))" select="map {
-    'unclear': map { 'mark': '&#x323;', 'between': false(), 'class': 'unclear', 'title': 'Letters read with doubt' }}"/>
+    'unclear': map { 'mark': '&#x323;', 'between': false(), 'class': 'unclear', 'title': 'Letters read with doubt' },
+    'ligature': map { 'mark': '&#x361;', 'between': true(), 'class': 'ligature', 'title': 'Letters in ligature' },
+    'supraline': map { 'mark': '&#x305;', 'between': false(), 'class': 'supraline', 'title': 'Letters with a line above' }}"/>
 
-  <!-- The marks an element sets on its letters, if any. -->
+  <!-- The marks an element sets on its letters, if any: an unclear's, or those a highlight's rendition names. -->
   <xsl:function name="t:letter-mark" as="map(*)?">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="(if ($element/self::tei:unclear) then $t:letter-marks?unclear else ())[t:is-edition($element)]"/>
+    <xsl:variable name="kind" select="if ($element/self::tei:unclear) then 'unclear'
+      else $element/self::tei:hi/tokenize(@rend)[. = ('ligature', 'supraline')][1]"/>
+    <xsl:sequence select="$kind ! $t:letter-marks(.)[t:is-edition($element)]"/>
   </xsl:function>
 
   <!-- Rendered content (either look's nodes) with each letter of its text marked: the look's elements, titles
