@@ -1,12 +1,15 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  epidoc.xsl: inscriptions and papyri encoded with EpiDoc, in the Leiden conventions of the EpiDoc reference
-  stylesheets, inside the edition division (div type="edition"):
+  epidoc.xsl: inscriptions and papyri encoded with EpiDoc, in the Leiden conventions of the EpiDoc
+  Guidelines, inside the edition division (div type="edition"):
     every line break starts a new line (a break inside a word too, with no hyphen added); every fifth line
-    is numbered; [supplied], ⟨omitted⟩, (expansions) and gaps in their Leiden forms (see t:drawn-signs
-    and t:leiden-gap in common.xsl); letters read with doubt carry an underdot (t:letter-mark); erasures ⟦ ⟧ (superfluous
-    letters { } are drawn in any text, transcription.xsl). The edition, translation, apparatus and
-    commentary divisions get their headings from t:implied-heading (html.xsl, text.xsl).
+    is numbered (not a line 0); [supplied], ⟨omitted⟩, (expansions), Aug(usto?), ⌈corrections⌉, \additions/
+    and gaps in their Leiden forms, a gap of lines on lines of its own, a blank space as (vac. 3) (see
+    t:leiden-signs, t:drawn-signs, t:leiden-gap and t:vacat in common.xsl); an abbreviation mark is not read;
+    letters read with doubt carry an underdot, letters in ligature a tie, letters with a line above the line
+    (t:letter-marks); erasures ⟦ ⟧ (superfluous letters { } are drawn in any text, transcription.xsl). The
+    edition, translation, apparatus and commentary divisions get their headings from t:implied-heading
+    (html.xsl, text.xsl).
   Imported last: these rules win over the general transcription rules inside an edition.
 -->
 <xsl:stylesheet version="3.0"

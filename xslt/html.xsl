@@ -502,9 +502,9 @@
   </xsl:template>
 
   <!-- Highlighting: the HTML element its first known @rend keyword calls for (none: emphasis), with a class
-       for every keyword and the document's own CSS; a rend the renderer does not know is no longer italic. -->
-  <!-- In an edition, a highlight that marks its letters (a ligature, a line above: t:letter-mark) draws the
-       marks, with its class and tooltip. -->
+       for every keyword and the document's own CSS; a rend the renderer does not know is no longer italic. In
+       an edition, a highlight that marks its letters (a ligature, a line above: t:letter-mark) draws the
+       marks, with their class and tooltip. -->
   <xsl:template match="tei:hi" mode="html">
     <xsl:variable name="rend" select="t:rend-classes(.)"/>
     <xsl:variable name="mark" select="t:letter-mark(.)"/>
