@@ -482,6 +482,28 @@ def test_epidoc_leiden_conventions_lines_and_headings(out):
     assert document.xpath("//span[@class='linenumber']/text()") == ["5"]
 
 
+def leiden_line(out: Path, n: int) -> tuple[str, str]:
+    """Line n of the edition in leiden.xml (one Leiden sign a line, numbered from 1 with no line number shown
+    but every fifth), as the plain text and as the page show it (its reading layer's words)."""
+    edition = text_of(out, "leiden").split("Edition\n\n", 1)[1].split("\n\n", 1)[0]
+    shown = [line.removeprefix(f"{i} ") for i, line in enumerate(edition.split("\n"), 1)]
+    section = page(out, "leiden").xpath("//section[contains(@class, 'edition')]/p")[0]
+    for hidden in section.xpath(".//*[@hidden]"):  # the source's readings, shown only in the diplomatic layer
+        hidden.drop_tree()
+    for br in section.iter("br"):
+        br.tail = "\ue000" + (br.tail or "")
+    lines = [" ".join(line.split()) for line in section.text_content().split("\ue000")]
+    lines = [line.removeprefix(f"{i}").strip() if i % 5 == 0 else line for i, line in enumerate(lines, 1)]
+    return shown[n - 1], lines[n - 1]
+
+
+def test_leiden_a_symbol_expanded_reads_as_its_expansion_only(out):
+    # EpiDoc Guidelines, "Expansion of symbol": <am><g type="year"/></am><ex>ἔτους</ex> reads (ἔτους), with
+    # the symbol's glyph in the markup or not. Outside the edition the glyph keeps its name.
+    assert leiden_line(out, 1) == ("Σῶσος (ἔτους) (ἔτους) λ",) * 2
+    assert "A symbol outside the edition: ((year))(ἔτους)." in text_of(out, "leiden")
+
+
 # --- tables, lists, figures, formulae, highlighting ----------------------------------------------------
 
 
@@ -1079,3 +1101,102 @@ def test_references_link_to_the_spot_they_point_to(out):
 
 def test_every_link_to_a_spot_of_a_page_finds_it(out):
     assert dangling_links(out) == []
+
+
+def test_leiden_a_blank_space_in_an_edition_reads_vacat_apart_from_its_words(out):
+    # EpiDoc Guidelines, "Vacat measured in characters / in lines / in other units": (vac.3), vacat.
+    assert leiden_line(out, 2) == ("D M (vac. 3) S (vac.) ἔτους (vac. 4.2 cm) τ",) * 2
+    assert leiden_line(out, 3) == ("vacat",) * 2
+    assert leiden_line(out, 4) == ("vacat 2 lines",) * 2
+    assert leiden_line(out, 5) == ("vacat",) * 2
+    titles = page(out, "leiden").xpath("//span[contains(@class, 'vacat')]/@title")
+    assert set(titles) == {"Left blank on the support (vacat)"}
+    # Outside an edition a blank space is still a space between words.
+    assert "A blank of five." in text_of(out, "space")
+
+
+def test_leiden_an_editors_correction_stands_between_its_signs_in_an_edition(out):
+    # EpiDoc Guidelines, "Erroneous substitution": <choice><corr>abc</corr><sic>def</sic></choice> reads ⌈abc⌉
+    # (Panciera IX.3), doubted ⌈abc?⌉; a correction without its sic too. A regularisation has no signs.
+    assert leiden_line(out, 6) == ("arcam emerun⌈t⌉ fecit ⌈recte?⌉ ⌈ἡ⌉μῶν fecit",) * 2
+    assert page(out, "leiden").xpath("//span[@class='reading'][. = '⌈t⌉']/@title") == ["The source reads: i"]
+    # Outside an edition the correction is read as the text, without signs.
+    assert "A correction outside the edition: emerunt." in text_of(out, "leiden")
+
+
+def test_leiden_every_letter_read_with_doubt_has_its_underdot_inside_children_too(out):
+    # EpiDoc Guidelines, "Ambiguous characters": <unclear>abc</unclear> reads ạḅc̣. The letters of a child
+    # (a supplement) are dotted too; its brackets and spaces are not: eam aṛ[c̣ạ] ạḅ c̣ ὰ̣ν fecit.
+    dotted = "eam ar\u0323[c\u0323a\u0323] a\u0323b\u0323 c\u0323 \u1f70\u0323\u03bd fecit"
+    assert leiden_line(out, 7) == (dotted, dotted)
+    titles = page(out, "leiden").xpath("//span[@class='unclear']/@title")
+    assert titles == ["Letters read with doubt"] * 3
+
+
+def test_leiden_an_expansion_the_editors_doubt_ends_with_a_question_mark(out):
+    # EpiDoc Guidelines, "Abbreviation uncertainly expanded": <expan>Iul<ex cert="low">ius</ex></expan> reads
+    # Iul(ius?).
+    assert leiden_line(out, 8) == ("Aug(usto?) sacrum Iul(ius)",) * 2
+
+
+def test_leiden_an_addition_stands_between_its_signs_in_both_looks_of_an_edition(out):
+    # EpiDoc Guidelines, "Text addition by ancient hand": \abc/ (above), /abc\ (below), `abc´; "Text struck
+    # over erasure": «abc». The same signs in the text and the page, which hides them in its reading layer.
+    assert leiden_line(out, 9) == ("fecit \\et/ posuit /αβ\\ «over» `in´",) * 2
+    document = page(out, "leiden")
+    edition = document.xpath("//section[contains(@class, 'edition')]")[0]
+    signs = edition.xpath(".//ins[@class='add']/span[@class='sign']/text()")
+    assert signs == ["\\", "/", "/", "\\", "«", "»", "`", "´"]
+    # Outside an edition the reading text reads the addition without signs; the page keeps \ /.
+    assert "An addition outside the edition: fecit et posuit." in text_of(out, "leiden")
+    assert document.xpath("//p[starts-with(., 'An addition')]//span[@class='sign']/text()") == ["\\", "/"]
+
+
+def test_leiden_a_gap_keeps_its_extent_approximate_or_a_range_and_its_lines(out):
+    # EpiDoc Guidelines, "Illegible characters, quantity approximate": [c.5] (London ·· c. 7··); "Lost
+    # characters, quantity approximate": [c.7], a range [— 5-7 —]. Lost letters stand between brackets, which
+    # a restoration beside them shares; illegible ones do not.
+    assert leiden_line(out, 10) == ("alpha .. c.5 .. beta [.. 4-6 ..] gamma [.. c.3 .. κα]τὰ ..",) * 2
+    # "Lost lines, quantity known": [------] a line each; a gap of lines after words starts a line, words
+    # after it start the next; "Lost lines, quantity approximate / unknown".
+    for n in (11, 12, 13, 15, 16):
+        assert leiden_line(out, n) == ("[- - - - - -]",) * 2
+    assert leiden_line(out, 14) == ("dico",) * 2
+    assert leiden_line(out, 17) == ("[- - - 3-5 lines - - -]",) * 2
+    assert leiden_line(out, 18) == ("- - - - - -",) * 2
+    assert leiden_line(out, 19) == ("[- - - 8 lines - - -]",) * 2
+    assert leiden_line(out, 20) == ("finis",) * 2
+
+
+def test_leiden_a_gaps_tooltip_says_illegible_letters_are_there_and_gives_the_extent(out):
+    titles = page(out, "leiden").xpath("//span[@class='gap']/@title")
+    assert titles[:4] == [
+        "Preserved but illegible: c.5 character",
+        "Not preserved: lost: 4-6 character",
+        "Not preserved: lost: c.3 character",
+        "Preserved but illegible: 2 character",
+    ]
+    lost = page(out, "epidoc").xpath("//span[@class='gap']/@title")
+    assert "Not preserved: lost: unknown character" in lost
+
+
+def test_leiden_a_line_numbered_0_shows_no_number(out):
+    # Every fifth line shows its number (EpiDoc Guidelines, "Line beginnings"); a line before the first,
+    # numbered 0, is none of them.
+    assert "\n\ntitulus\nprima\n5 quinta\n10 decima\n\n" in text_of(out, "leiden")
+    second = page(out, "leiden").xpath("//section[contains(@class, 'edition')]/p")[1]
+    assert second.xpath(".//span[@class='linenumber']/text()") == ["5", "10"]
+
+
+def test_leiden_ligatured_letters_are_tied_and_a_line_above_letters_is_drawn(out):
+    # EpiDoc Guidelines, "Ligatured letters": a͡b (U+0361 between the letters); "Supralinear line": a̅b̅c̅
+    # (U+0305 over each letter). In both looks of an edition, with a tooltip in the page.
+    tied = "A\u0361E \u03a4\u0361\u03adρμων a\u0361b\u0361c X\u0305V\u0305 á"
+    assert leiden_line(out, 21) == (tied, tied)
+    edition = page(out, "leiden").xpath("//section[contains(@class, 'edition')]")[0]
+    assert edition.xpath(".//span[contains(@class, 'supraline')]/@title") == ["Letters with a line above"]
+    assert edition.xpath(".//span[contains(@class, 'ligature')]/@title") == ["Letters in ligature"] * 3
+    # Outside an edition a ligature is not drawn.
+    assert "A ligature outside the edition: AE." in text_of(out, "leiden")
+    outside = page(out, "leiden").xpath("//p[starts-with(., 'A ligature')]")[0]
+    assert outside.text_content() == "A ligature outside the edition: AE."

@@ -264,9 +264,11 @@ def is_other_reading(element: etree._Element) -> bool:
 
 
 def unbracketed(text: str) -> str:
-    """Without editorial signs, which are not word boundaries: brackets, Leiden signs, underdots, and the
-    signs of a formula's linear notation (E_max, β^2, √(x)), which the source's MathML has as structure."""
-    return re.sub("[\\[\\]⟨⟩⟦⟧{}()\u0323_^√]", "", text)
+    """Without editorial signs, which are not word boundaries: brackets, Leiden signs (an edition's
+    correction ⌈ ⌉ among them), the marks an edition sets on letters (underdots, a ligature's tie, a line
+    above), and the signs of a formula's linear notation (E_max, β^2, √(x)), which the source's MathML has as
+    structure."""
+    return re.sub("[\\[\\]⟨⟩⟦⟧⌈⌉{}()\u0323\u0361\u0305_^√]", "", text)
 
 
 def splits_into(word: str, vocabulary: Counter) -> bool:

@@ -1004,7 +1004,8 @@
     <!-- Descriptions in several languages are several readings of one: apart. -->
     <xsl:variable name="described" select="string-join($gap/tei:desc ! normalize-space(.)[. != ''], ' / ')"/>
     <xsl:variable name="words" select="(($described, normalize-space($gap))[. != ''], '…')[1]"/>
-    <xsl:sequence select="if (t:is-edition($gap)) then t:leiden-gap($gap) else t:bracketed($words, ('[', ']'))"/>
+    <xsl:sequence select="if (t:is-edition($gap)) then string-join(t:leiden-gap($gap), ' ')
+      else t:bracketed($words, ('[', ']'))"/>
   </xsl:function>
 
   <xsl:function name="t:other-readings" as="xs:string">
@@ -1153,15 +1154,34 @@
     <xsl:sequence select="exists($node/ancestor::tei:div[@type = 'edition'])"/>
   </xsl:function>
 
+  <!-- An abbreviation mark (am) in an expanded abbreviation is not part of the word an edition reads: a symbol
+       expanded (<am><g type="year"/></am><ex>ἔτους</ex>) reads "(ἔτους)", a mark beside letters
+       (Aug<am>g</am><ex>usti duo</ex>) "Aug(usti duo)" (EpiDoc Guidelines, "Expansion of symbol" and
+       "Expansion of abbreviation including symbol/characters"). In either look, and in the reading text. -->
+  <xsl:template match="tei:div[@type = 'edition']//tei:expan//tei:am" mode="html text t:reading-text"/>
+
   <!-- The signs Leiden draws around supplied text or a gap on its own: ⟨omitted⟩, (subaudible), [lost], with
        ? where the editors doubt what they supply; a lost line or illegible letters have none. Text the
-       editors judge superfluous (surplus) stands between braces, in any text. -->
+       editors judge superfluous (surplus) stands between braces, in any text. In an edition, the editors'
+       correction of letters written wrongly (corr, in a choice with the sic or alone) stands between ⌈ ⌉
+       (EpiDoc Guidelines, "Erroneous substitution": Panciera IX.3 ⌈abc⌉); outside one it has no signs. The
+       letters an editor adds to expand an abbreviation (ex) stand in parentheses, in any text, with ? where
+       the expansion is doubted (EpiDoc Guidelines, "Abbreviation uncertainly expanded": Iul(ius?)). Text
+       added in the source (add) stands between \ / (as papyri.info draws it above the line); in an edition
+       by where it was added: \above/, /below\, «over an erasure», `elsewhere´ (EpiDoc Guidelines, "Text
+       addition by ancient hand", "Text struck over erasure"). -->
   <xsl:function name="t:leiden-signs" as="xs:string*">
     <xsl:param name="element" as="element()"/>
-    <xsl:variable name="doubt" select="'?'[$element/self::tei:supplied/@cert = 'low']"/>
+    <xsl:variable name="doubt" select="'?'[$element/(self::tei:supplied | self::tei:corr | self::tei:ex)/@cert = 'low']"/>
     <xsl:sequence select="
       if ($element/self::tei:gap[@unit = 'line' or @reason = 'illegible']) then ()
       else if ($element/self::tei:surplus) then ('{', '}')
+      else if ($element/self::tei:ex) then ('(', $doubt || ')')
+      else if ($element/self::tei:add) then (if (not(t:is-edition($element)) or $element/@place = 'above') then ('\', '/')
+        else if ($element/@place = 'below') then ('/', '\') else if ($element/@place = 'overstrike') then ('«', '»')
+        else ('`', '´'))
+      else if ($element/self::tei:corr) then ('⌈', $doubt || '⌉')[t:is-edition($element)]
+      else if (not($element/(self::tei:supplied | self::tei:gap))) then ()
       else if (not(t:is-edition($element))) then ('[', $doubt || ']')
       else if ($element/@reason = 'omitted') then ('⟨', $doubt || '⟩')
       else if ($element/self::tei:supplied/@reason = ('subaudible', 'explanation')) then ('(', $doubt || ')')
@@ -1175,16 +1195,65 @@
     <xsl:sequence select="if (t:is-lacuna($element)) then t:lacuna-brackets($element) else t:leiden-signs($element)"/>
   </xsl:function>
 
-  <xsl:function name="t:leiden-gap" as="xs:string">
+  <!-- The extent a gap or a blank space gives, as Leiden writes it: "3", "c.3" where it is approximate
+       (precision="low"), "4-6" for a range (atLeast, atMost); none where it is unknown. -->
+  <xsl:function name="t:leiden-measure" as="xs:string?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="count" select="($element/@quantity, $element/@extent)[. castable as xs:decimal][1]"/>
+    <xsl:sequence select="if (exists($count)) then 'c.'[$element/@precision = 'low'] || normalize-space($count)
+      else if ($element/@atLeast and $element/@atMost) then normalize-space($element/@atLeast) || '-' || normalize-space($element/@atMost)
+      else ()"/>
+  </xsl:function>
+
+  <!-- A blank space left on the support (vacat), in an edition: "(vac. 3)" for 3 characters, "(vac.)" where
+       its extent is unknown, "(vac. 4.2 cm)" in other units; a blank line "vacat", blank lines "vacat 3 lines"
+       (EpiDoc Guidelines, "Vacat measured in characters / in lines / in other units"). -->
+  <xsl:function name="t:vacat" as="xs:string">
+    <xsl:param name="space" as="element(tei:space)"/>
+    <xsl:variable name="measure" select="t:leiden-measure($space)"/>
+    <xsl:variable name="unit" select="normalize-space($space/@unit)"/>
+    <xsl:sequence select="if ($unit = ('line', 'lines')) then 'vacat' || $measure[. != '1'] ! (' ' || . || ' lines')
+      else '(vac.' || $measure ! (' ' || .) || (' ' || $unit)[exists($measure) and not($unit = ('', 'character', 'characters', 'char', 'chars'))] || ')'"/>
+  </xsl:function>
+
+  <!-- A gap in its Leiden form, a string for each line it takes (EpiDoc Guidelines, "Lost characters" and
+       "Illegible characters", "Lost lines" and "Illegible lines", quantity known, approximate, unknown):
+       - letters, a dot each (up to 12; ".13" beyond), "- - -" where their number is unknown, and where it is
+         approximate or a range ".. c.5 ..", ".. 4-6 .."; lost letters between brackets (t:drawn-signs),
+         illegible ones without: "[...]", "[.. c.3 ..]", ".. c.5 ..";
+       - lines, "- - - - - -" where their number is unknown; a known number "[- - - - - -]" a line each (up to
+         5; "[- - - 8 lines - - -]" beyond), an approximate one "[- - - c.3 lines - - -]". -->
+  <xsl:function name="t:leiden-gap" as="xs:string+">
     <xsl:param name="gap" as="element(tei:gap)"/>
-    <xsl:variable name="count" select="($gap/@quantity, $gap/@extent)[. castable as xs:integer][1] ! xs:integer(.)"/>
-    <xsl:variable name="signs" select="if ($gap/@unit = 'line') then '- - - - - -'
-      else if (exists($count) and $count le 12) then string-join((1 to $count) ! '.')
-      else if (exists($count)) then '.' || $count
-      else '- - -'"/>
-    <!-- Where a bracket is left out, joined to a neighbour's, a space keeps the dashes off its letters. -->
-    <xsl:variable name="brackets" select="t:drawn-signs($gap)"/>
-    <xsl:sequence select="$brackets[1] || ' '[$brackets[1] = ''] || $signs || ' '[$brackets[2] = ''] || $brackets[2]"/>
+    <xsl:variable name="measure" select="t:leiden-measure($gap)"/>
+    <xsl:variable name="count" select="$measure[. castable as xs:integer] ! xs:integer(.)"/>
+    <xsl:choose>
+      <xsl:when test="$gap/@unit = 'line'">
+        <xsl:sequence select="if (empty($measure)) then '- - - - - -'
+          else if (exists($count) and $count le 5) then (1 to $count) ! '[- - - - - -]'
+          else '[- - - ' || $measure || ' lines - - -]'"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="signs" select="if (exists($count) and $count le 12) then string-join((1 to $count) ! '.')
+          else if (exists($count)) then '.' || $count
+          else if (exists($measure)) then '.. ' || $measure || ' ..'
+          else '- - -'"/>
+        <!-- Where a bracket is left out, joined to a neighbour's, a space keeps the dashes off its letters. -->
+        <xsl:variable name="brackets" select="t:drawn-signs($gap)"/>
+        <xsl:sequence select="$brackets[1] || ' '[$brackets[1] = ''] || $signs || ' '[$brackets[2] = ''] || $brackets[2]"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- Whether words (or a gap) stand before a node on its line, or after it ($after): a gap of lines, which takes
+       lines of its own, starts or ends one there. -->
+  <xsl:function name="t:shares-line" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="after" as="xs:boolean"/>
+    <xsl:variable name="step" select="if ($after) then $node/following::node()[t:is-reading-step(.)][1]
+      else $node/preceding::node()[t:is-reading-step(.)][1]"/>
+    <xsl:sequence select="exists($step[not(self::tei:lb or self::tei:cb or self::tei:pb)])
+      and $step/ancestor::*[self::tei:ab or self::tei:p or self::tei:div][1] is $node/ancestor::*[self::tei:ab or self::tei:p or self::tei:div][1]"/>
   </xsl:function>
 
   <!-- A lacuna: what an edition shows in square brackets, a lost stretch (gap) or the editors' restoration of
@@ -1219,11 +1288,55 @@
       or self::tei:pb])"/>
   </xsl:function>
 
-  <xsl:function name="t:underdotted" as="xs:string">
-    <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="string-join(for $letter in string-to-codepoints($text) ! codepoints-to-string(.)
-      return $letter || '&#x323;'[not(matches($letter, '\s'))])"/>
+  <!-- The marks Leiden sets on letters, inside an edition: an underdot under each letter read with doubt
+       (unclear; EpiDoc Guidelines, "Ambiguous characters": a&#x323;b&#x323;c&#x323;), letters inside its
+       children too (ṛ[c&#x323;a&#x323;]: a supplement's brackets, spaces and other signs take none); a tie
+       between letters in ligature (hi rend="ligature"; "Ligatured letters": a&#x361;b), a line over letters
+       with a line above them (hi rend="supraline"; "Supralinear line": a&#x305;b&#x305;c&#x305;). Each is a
+       map: the combining mark, whether it stands between the letters (a tie) or after each, and the
+       tooltip and class the page gives the letters. -->
+  <xsl:variable name="t:letter-marks" as="map(xs:string, map(*))" select="map {
+    'unclear': map { 'mark': '&#x323;', 'between': false(), 'class': 'unclear', 'title': 'Letters read with doubt' },
+    'ligature': map { 'mark': '&#x361;', 'between': true(), 'class': 'ligature', 'title': 'Letters in ligature' },
+    'supraline': map { 'mark': '&#x305;', 'between': false(), 'class': 'supraline', 'title': 'Letters with a line above' }}"/>
+
+  <!-- The marks an element sets on its letters, if any: an unclear's, or those a highlight's rendition names. -->
+  <xsl:function name="t:letter-mark" as="map(*)?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="kind" select="if ($element/self::tei:unclear) then 'unclear'
+      else $element/self::tei:hi/tokenize(@rend)[. = ('ligature', 'supraline')][1]"/>
+    <xsl:sequence select="$kind ! $t:letter-marks(.)[t:is-edition($element)]"/>
   </xsl:function>
+
+  <!-- Rendered content (either look's nodes) with each letter of its text marked: the look's elements, titles
+       and breaks are copied as they are. -->
+  <xsl:function name="t:mark-letters" as="node()*">
+    <xsl:param name="content" as="node()*"/>
+    <xsl:param name="mark" as="map(*)"/>
+    <xsl:apply-templates select="$content" mode="t:mark-letters">
+      <xsl:with-param name="mark" select="$mark" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:function>
+
+  <xsl:mode name="t:mark-letters" on-no-match="shallow-copy"/>
+  <xsl:template match="text()" mode="t:mark-letters">
+    <xsl:param name="mark" as="map(*)" tunnel="yes"/>
+    <!-- A letter with the combining marks it already has, then the mark; a tie only where a letter follows. -->
+    <xsl:variable name="marked" select="replace(., '(\p{L}\p{M}*)', '$1' || $mark?mark)"/>
+    <xsl:value-of select="if ($mark?between) then replace($marked, $mark?mark || '([^\p{L}]|$)', '$1') else $marked"/>
+  </xsl:template>
+
+  <!-- An element's content as an HTML phrase, with the marks it sets on its letters (t:letter-mark). -->
+  <xsl:template name="t:marked-phrase-content">
+    <xsl:variable name="mark" select="t:letter-mark(.)"/>
+    <xsl:choose>
+      <xsl:when test="exists($mark)">
+        <xsl:variable name="content" as="node()*"><xsl:call-template name="phrase-content"/></xsl:variable>
+        <xsl:sequence select="t:mark-letters($content, $mark)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="phrase-content"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- A heading a division implies when it has none: EpiDoc's edition, translation, apparatus, commentary and
        bibliography, and the parts of a text (textpart: "Fragment a"). -->

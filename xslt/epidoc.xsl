@@ -1,12 +1,15 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  epidoc.xsl: inscriptions and papyri encoded with EpiDoc, in the Leiden conventions of the EpiDoc reference
-  stylesheets, inside the edition division (div type="edition"):
+  epidoc.xsl: inscriptions and papyri encoded with EpiDoc, in the Leiden conventions of the EpiDoc
+  Guidelines, inside the edition division (div type="edition"):
     every line break starts a new line (a break inside a word too, with no hyphen added); every fifth line
-    is numbered; [supplied], ⟨omitted⟩, (expansions) and gaps in their Leiden forms (see t:drawn-signs
-    and t:leiden-gap in common.xsl); letters read with doubt carry an underdot; erasures ⟦ ⟧ (superfluous
-    letters { } are drawn in any text, transcription.xsl). The edition, translation, apparatus and
-    commentary divisions get their headings from t:implied-heading (html.xsl, text.xsl).
+    is numbered (not a line 0); [supplied], ⟨omitted⟩, (expansions), Aug(usto?), ⌈corrections⌉, \additions/
+    and gaps in their Leiden forms, a gap of lines on lines of its own, a blank space as (vac. 3) (see
+    t:leiden-signs, t:drawn-signs, t:leiden-gap and t:vacat in common.xsl); an abbreviation mark is not read;
+    letters read with doubt carry an underdot, letters in ligature a tie, letters with a line above the line
+    (t:letter-marks); erasures ⟦ ⟧ (superfluous letters { } are drawn in any text, transcription.xsl). The
+    edition, translation, apparatus and commentary divisions get their headings from t:implied-heading
+    (html.xsl, text.xsl).
   Imported last: these rules win over the general transcription rules inside an edition.
 -->
 <xsl:stylesheet version="3.0"
@@ -17,10 +20,11 @@
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
-  <!-- A line's number is shown on every fifth line. -->
+  <!-- A line's number is shown on every fifth line; not on a line numbered 0, before the first (a heading
+       above the text), which is no fifth line. -->
   <xsl:function name="t:shown-line-number" as="xs:string?">
     <xsl:param name="break" as="element(tei:lb)"/>
-    <xsl:sequence select="$break/@n[matches(., '^\d+$') and xs:integer(.) mod 5 = 0] ! string(.)"/>
+    <xsl:sequence select="$break/@n[matches(., '^\d+$') and xs:integer(.) mod 5 = 0 and xs:integer(.) gt 0] ! string(.)"/>
   </xsl:function>
 
   <!-- A column break: its label ("[col. 2]") is a line of its own, not the end of the column before. -->
@@ -47,23 +51,54 @@
     <xsl:value-of select="t:shown-line-number(.) ! (. || ' ')"/>
   </xsl:template>
 
+  <!-- A gap: its Leiden form (t:leiden-gap), a line of the page for each string; a gap of lines on lines of its
+       own (t:shares-line). -->
   <xsl:template match="tei:div[@type = 'edition']//tei:gap" mode="html">
-    <span class="gap" title="{string-join(('Not preserved', @reason, (@quantity, @extent)[1] ! (. || ' ' || ../@unit)), ': ')}">
-      <xsl:value-of select="t:leiden-gap(.)"/>
+    <xsl:variable name="lines" select="@unit = 'line'"/>
+    <xsl:if test="$lines and t:shares-line(., false())"><br/></xsl:if>
+    <!-- Illegible letters are there, but cannot be read: not "not preserved". -->
+    <span class="gap" title="{string-join((if (@reason = 'illegible') then 'Preserved but illegible' else ('Not preserved', @reason),
+      (t:leiden-measure(.), @extent)[1] ! (. || ' ' || current()/@unit)), ': ')}">
+      <xsl:for-each select="t:leiden-gap(.)">
+        <xsl:if test="position() gt 1"><br/></xsl:if>
+        <xsl:value-of select="."/>
+      </xsl:for-each>
     </span>
+    <xsl:if test="$lines and t:shares-line(., true())"><br/></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:div[@type = 'edition']//tei:gap" mode="text">
-    <xsl:value-of select="t:leiden-gap(.)"/>
+    <xsl:variable name="lines" select="@unit = 'line'"/>
+    <xsl:sequence select="$t:line[$lines and t:shares-line(current(), false())]"/>
+    <xsl:for-each select="t:leiden-gap(.)">
+      <xsl:if test="position() gt 1"><xsl:sequence select="$t:line"/></xsl:if>
+      <xsl:value-of select="."/>
+    </xsl:for-each>
+    <xsl:sequence select="$t:line[$lines and t:shares-line(current(), true())]"/>
   </xsl:template>
 
-  <!-- Letters read with doubt: each with an underdot. -->
-  <xsl:template match="tei:div[@type = 'edition']//tei:unclear[not(*)]" mode="html">
-    <span class="unclear" title="Letters read with doubt"><xsl:value-of select="t:underdotted(t:collapse-space(.))"/></span>
+  <!-- A blank space on the support: its Leiden form (t:vacat), apart from the words on either side. -->
+  <xsl:template match="tei:div[@type = 'edition']//tei:space" mode="html">
+    <xsl:text> </xsl:text>
+    <span class="space vacat" title="Left blank on the support (vacat)">
+      <xsl:value-of select="t:vacat(.)"/>
+    </span>
+    <xsl:text> </xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:div[@type = 'edition']//tei:unclear[not(*)]" mode="text">
-    <xsl:value-of select="t:underdotted(t:collapse-space(.))"/>
+  <xsl:template match="tei:div[@type = 'edition']//tei:space" mode="text">
+    <xsl:value-of select="' ' || t:vacat(.) || ' '"/>
+  </xsl:template>
+
+  <!-- Letters read with doubt: each with an underdot, inside its children too (t:letter-mark). -->
+  <xsl:template match="tei:div[@type = 'edition']//tei:unclear" mode="html">
+    <span class="{$t:letter-marks?unclear?class}" title="{$t:letter-marks?unclear?title}"><xsl:call-template name="t:marked-phrase-content"/></span>
+  </xsl:template>
+
+  <!-- Whatever sets marks on its letters (t:letter-mark), in the text: its content, marked. -->
+  <xsl:template match="tei:div[@type = 'edition']//*[exists(t:letter-mark(.))]" mode="text">
+    <xsl:variable name="content" as="node()*"><xsl:apply-templates mode="text"/></xsl:variable>
+    <xsl:sequence select="t:mark-letters($content, t:letter-mark(.))"/>
   </xsl:template>
 
   <xsl:template match="tei:div[@type = 'edition']//tei:del" mode="html">
@@ -72,6 +107,15 @@
 
   <xsl:template match="tei:div[@type = 'edition']//tei:del" mode="text">
     <xsl:text>⟦</xsl:text><xsl:apply-templates mode="text"/><xsl:text>⟧</xsl:text>
+  </xsl:template>
+
+  <!-- An addition: in an edition's text too, between its signs (t:drawn-signs; a reading text elsewhere reads
+       it without them). -->
+  <xsl:template match="tei:div[@type = 'edition']//tei:add" mode="text">
+    <xsl:variable name="signs" select="t:drawn-signs(.)"/>
+    <xsl:value-of select="$signs[1]"/>
+    <xsl:apply-templates mode="text"/>
+    <xsl:value-of select="$signs[2]"/>
   </xsl:template>
 
   <!-- An abbreviation left unexpanded: (- - -) after it. -->

@@ -436,10 +436,14 @@
   <xsl:template match="tei:choice" mode="html">
     <xsl:variable name="others" select="t:other-readings(.)"/>
     <span class="choice">
+      <!-- The reading's content, between the signs its own rule would draw around it (a correction's ⌈ ⌉). -->
+      <xsl:variable name="signs" select="t:reading(.) ! t:drawn-signs(.)"/>
       <span class="reading" title="The source reads: {$others}">
+        <xsl:value-of select="$signs[1]"/>
         <xsl:apply-templates select="t:reading(.)/node()" mode="html">
           <xsl:with-param name="inline" select="true()" tunnel="yes"/>
         </xsl:apply-templates>
+        <xsl:value-of select="$signs[2]"/>
       </span>
       <span class="original" hidden=""><xsl:value-of select="' [source: ' || $others || ']'"/></span>
     </span>
@@ -513,9 +517,12 @@
   </xsl:template>
 
   <!-- Highlighting: the HTML element its first known @rend keyword calls for (none: emphasis), with a class
-       for every keyword and the document's own CSS; a rend the renderer does not know is no longer italic. -->
+       for every keyword and the document's own CSS; a rend the renderer does not know is no longer italic. In
+       an edition, a highlight that marks its letters (a ligature, a line above: t:letter-mark) draws the
+       marks, with their class and tooltip. -->
   <xsl:template match="tei:hi" mode="html">
     <xsl:variable name="rend" select="t:rend-classes(.)"/>
+    <xsl:variable name="mark" select="t:letter-mark(.)"/>
     <xsl:element name="{
       if (not(@rend or @rendition or @style)) then 'em'
       else if ($rend = 'rend-italic') then 'i' else if ($rend = 'rend-bold') then 'b'
@@ -523,10 +530,11 @@
       else if ($rend = 'rend-underline') then 'u' else if ($rend = ('rend-strikethrough', 'rend-overstrike')) then 's'
       else 'span'}">
       <xsl:if test="exists($rend) or @rend">
-        <xsl:attribute name="class" select="string-join(('hi', $rend), ' ')"/>
+        <xsl:attribute name="class" select="string-join(('hi', $rend, $mark?class), ' ')"/>
       </xsl:if>
+      <xsl:if test="exists($mark)"><xsl:attribute name="title" select="$mark?title"/></xsl:if>
       <xsl:call-template name="t:style"/>
-      <xsl:call-template name="phrase-content"/>
+      <xsl:call-template name="t:marked-phrase-content"/>
     </xsl:element>
   </xsl:template>
 

@@ -48,11 +48,13 @@
 
   <!-- Additions and deletions -->
 
+  <!-- An addition between its signs (t:drawn-signs), which the reading layer hides. -->
   <xsl:template match="tei:add" mode="html">
+    <xsl:variable name="signs" select="t:drawn-signs(.)"/>
     <ins class="add" title="{string-join(('Added', @place ! ('(' || replace(., '([a-z])([A-Z])', '$1 $2') || ')')), ' ')}">
-      <span class="sign" aria-hidden="true">\</span>
+      <span class="sign" aria-hidden="true"><xsl:value-of select="$signs[1]"/></span>
       <xsl:call-template name="phrase-content"/>
-      <span class="sign" aria-hidden="true">/</span>
+      <span class="sign" aria-hidden="true"><xsl:value-of select="$signs[2]"/></span>
     </ins>
   </xsl:template>
 
@@ -126,6 +128,22 @@
     <xsl:value-of select="$signs[2]"/>
   </xsl:template>
 
+  <!-- The editors' correction: between its signs (t:drawn-signs: in an edition only). In a choice, the look's
+       rule for choice draws the reading (html.xsl, text.xsl). -->
+  <xsl:template match="tei:corr" mode="html">
+    <xsl:variable name="signs" select="t:drawn-signs(.)"/>
+    <xsl:value-of select="$signs[1]"/>
+    <xsl:call-template name="phrase-content"/>
+    <xsl:value-of select="$signs[2]"/>
+  </xsl:template>
+
+  <xsl:template match="tei:corr" mode="text">
+    <xsl:variable name="signs" select="t:drawn-signs(.)"/>
+    <xsl:value-of select="$signs[1]"/>
+    <xsl:apply-templates mode="text"/>
+    <xsl:value-of select="$signs[2]"/>
+  </xsl:template>
+
   <!-- An omission: [its description], or […] when it has none (t:gap-sign). -->
   <xsl:template match="tei:gap" mode="html">
     <span class="gap" title="{string-join(('Omitted in the source', @reason, (@quantity, @extent)[1] ! (. || ' ' || ../@unit)), ': ')}">
@@ -170,12 +188,18 @@
   </xsl:template>
   <xsl:template match="tei:fw" mode="text"/>
 
-  <!-- Expansions of abbreviations in parentheses, as editions print them. -->
+  <!-- Expansions of abbreviations in parentheses, as editions print them, doubted (?) where the editors doubt
+       them (t:drawn-signs). -->
   <xsl:template match="tei:ex" mode="html">
-    <span class="ex" title="Expanded by the editors">(<xsl:call-template name="phrase-content"/>)</span>
+    <xsl:variable name="signs" select="t:drawn-signs(.)"/>
+    <span class="ex" title="Expanded by the editors"><xsl:value-of select="$signs[1]"/>
+      <xsl:call-template name="phrase-content"/><xsl:value-of select="$signs[2]"/></span>
   </xsl:template>
   <xsl:template match="tei:ex" mode="text">
-    <xsl:text>(</xsl:text><xsl:apply-templates mode="text"/><xsl:text>)</xsl:text>
+    <xsl:variable name="signs" select="t:drawn-signs(.)"/>
+    <xsl:value-of select="$signs[1]"/>
+    <xsl:apply-templates mode="text"/>
+    <xsl:value-of select="$signs[2]"/>
   </xsl:template>
 
   <!-- Breaks -->
