@@ -382,10 +382,16 @@
        (repository, condition, a height without a number), which would read as labels alone. What an empty
        measure says in its attributes it says (t:measure-text). -->
   <xsl:function name="t:says-nothing" as="xs:boolean">
-    <xsl:param name="field" as="node()"/>
-    <xsl:sequence select="$field instance of element() and exists($field/ancestor-or-self::tei:msDesc)
-      and not(normalize-space($field)) and empty($field/descendant-or-self::tei:measure[@quantity][not(node())]
+    <xsl:param name="field" as="element()"/>
+    <xsl:sequence select="not(normalize-space($field)) and empty($field/descendant-or-self::tei:measure[@quantity][not(node())]
         | $field//tei:graphic | $field//tei:binaryObject | $field//tei:figure)"/>
+  </xsl:function>
+  <!-- The fields a record shows: its children, but for those of a manuscript's description that say nothing
+       (asked once per record, not once per field of a gazetteer). -->
+  <xsl:function name="t:fields" as="node()*">
+    <xsl:param name="record" as="element()"/>
+    <xsl:sequence select="if (local-name($record) = $t:manuscript-records)
+      then $record/node()[not(self::*[t:says-nothing(.)])] else $record/node()"/>
   </xsl:function>
 
   <!-- A measure given by its attributes alone (<measure quantity="3" unit="leaf"/>): "3 leaf". -->
@@ -741,6 +747,8 @@
        neighbours (@join, or punctuation: t:joins): then its white space reflows (t:flow, and the template for
        white space between tokens). Computed once per transformation. -->
   <xsl:variable name="t:breaks-words" as="xs:boolean" select="exists((//tei:lb | //tei:pb | //tei:cb)[t:breaks-word(.)])"/>
+  <!-- Whether a page or column break splits a word: the plain text then moves its marker after the word. -->
+  <xsl:variable name="t:breaks-pages-in-words" as="xs:boolean" select="exists((//tei:pb | //tei:cb)[t:breaks-word(.)])"/>
   <xsl:variable name="t:joins-tokens" as="xs:boolean" select="exists(//tei:pc) or exists((//tei:w)[@join])"/>
   <xsl:variable name="t:reflows" as="xs:boolean" select="$t:breaks-words or $t:joins-tokens"/>
 
@@ -953,6 +961,11 @@
     <xsl:accumulator-rule match="tei:delSpan[@spanTo] | tei:addSpan[@spanTo]"
       select="map:put($value, replace(normalize-space(@spanTo), '^#', ''), local-name())"/>
   </xsl:accumulator>
+
+  <!-- Whether the text nodes of the document need a rule of their own in each look: where words are broken
+       across breaks (t:flow) or spans delete or add text. Elsewhere text is copied as it is, and no rule is
+       tried on each text node (one rule per look tests this once per node). -->
+  <xsl:variable name="t:text-rules" as="xs:boolean" select="$t:breaks-words or $t:has-spans"/>
 
   <!-- The kinds of the spans a text node stands in ('delSpan', 'addSpan'). -->
   <xsl:function name="t:spans-of" as="xs:string*">
@@ -1894,7 +1907,7 @@
           <xsl:sequence select="$before"/>
           <xsl:choose>
             <xsl:when test="$phrase"><xsl:call-template name="phrase-content"/></xsl:when>
-            <xsl:when test="$fields"><xsl:apply-templates mode="t:html-field"/></xsl:when>
+            <xsl:when test="$fields"><xsl:apply-templates select="t:fields(.)" mode="t:html-field"/></xsl:when>
             <xsl:otherwise><xsl:apply-templates mode="html"/></xsl:otherwise>
           </xsl:choose>
         </xsl:when>

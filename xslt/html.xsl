@@ -250,9 +250,13 @@
   <xsl:template match="tei:teiHeader" mode="html"/>
 
   <!-- Browsers collapse white space themselves: text is copied as it is, except in documents with breaks
-       inside words, where the white space beside those breaks must go. -->
-  <xsl:template match="text()[$t:breaks-words]" mode="html">
-    <xsl:value-of select="t:flow(.)"/>
+       inside words, where the white space beside those breaks must go, or with spans (t:in-spans). -->
+  <xsl:template match="text()[$t:text-rules]" mode="html">
+    <xsl:variable name="text" select="if ($t:breaks-words) then t:flow(.) else string(.)"/>
+    <xsl:choose>
+      <xsl:when test="$t:has-spans"><xsl:sequence select="t:in-spans(., $text)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template _match="{$t:division-pattern}" mode="html" priority="0.5">

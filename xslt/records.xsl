@@ -39,7 +39,7 @@
 
   <xsl:template _match="{$t:record-pattern}" mode="text">
     <xsl:sequence select="$t:break"/>
-    <xsl:apply-templates mode="t:text-field"/>
+    <xsl:apply-templates select="t:fields(.)" mode="t:text-field"/>
     <xsl:sequence select="$t:break"/>
   </xsl:template>
 
@@ -50,9 +50,6 @@
     <xsl:value-of select="t:field-label(.) ! (. || ' ')"/>
     <xsl:apply-templates select="." mode="text"/>
   </xsl:template>
-
-  <!-- A field that says nothing (t:says-nothing) is not drawn, nor its label. -->
-  <xsl:template match="*[t:says-nothing(.)]" mode="t:html-field t:text-field" priority="2"/>
 
   <!-- Text between the fields, comments and processing instructions: as anywhere else. -->
   <xsl:template match="node()" mode="t:html-field">

@@ -80,19 +80,28 @@
   </xsl:function>
 
   <!-- Each paragraph's white space is normalised when it is assembled (t:paragraphs): text is copied as it
-       is, except in documents with breaks inside words, where the white space beside those breaks must go. -->
-  <!-- The text that ends a word a page or column break splits (t:marks-after-word): the word's end, the
-       break's marker, then the rest. -->
-  <xsl:template match="text()[$t:breaks-words][preceding-sibling::node()[1][self::tei:pb or self::tei:cb][t:marks-after-word(.)]]"
-    mode="text" priority="1">
-    <xsl:variable name="flowing" select="t:flow(.)"/>
-    <xsl:variable name="word-end" select="substring-before($flowing || ' ', ' ')"/>
-    <xsl:value-of select="$word-end || ' ' || t:break-label(preceding-sibling::node()[1])
-      || substring($flowing, string-length($word-end) + 1)"/>
-  </xsl:template>
-
-  <xsl:template match="text()[$t:breaks-words]" mode="text">
-    <xsl:value-of select="t:flow(.)"/>
+       is, except in documents with breaks inside words, where the white space beside those breaks must go,
+       or with spans (t:text-rules). Text a delSpan deletes is left out (t:spans-of); the text that ends a
+       word a page or column break splits (t:marks-after-word) draws the word's end, the break's marker,
+       then the rest. Only text with words is asked for the break before it: in Saxon's tree that axis walks
+       from the parent's first child. -->
+  <xsl:template match="text()[$t:text-rules]" mode="text">
+    <xsl:choose>
+      <xsl:when test="$t:has-spans and t:spans-of(.) = 'delSpan'"/>
+      <xsl:when test="not($t:breaks-words)"><xsl:value-of select="."/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="flowing" select="t:flow(.)"/>
+        <xsl:variable name="break" select="if ($t:breaks-pages-in-words and normalize-space(.))
+          then preceding-sibling::node()[1][self::tei:pb or self::tei:cb] else ()"/>
+        <xsl:choose>
+          <xsl:when test="exists($break) and t:marks-after-word($break)">
+            <xsl:variable name="word-end" select="substring-before($flowing || ' ', ' ')"/>
+            <xsl:value-of select="$word-end || ' ' || t:break-label($break) || substring($flowing, string-length($word-end) + 1)"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$flowing"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:teiHeader" mode="text"/>

@@ -59,22 +59,23 @@
   </xsl:template>
 
   <!-- Text a delSpan or an addSpan holds (t:spans-of) is drawn as a deletion's or an addition's is: struck
-       and left out of the reading text, or marked as added. -->
-  <xsl:template match="text()[$t:has-spans][exists(t:spans-of(.))]" mode="html" priority="5">
-    <xsl:variable name="spans" select="t:spans-of(.)"/>
-    <xsl:variable name="drawn" as="node()*"><xsl:next-match/></xsl:variable>
+       (and left out of the reading text: text.xsl), or marked as added. -->
+  <xsl:function name="t:in-spans" as="node()*">
+    <xsl:param name="node" as="text()"/>
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="spans" select="t:spans-of($node)"/>
     <xsl:variable name="added" as="node()*">
       <xsl:choose>
-        <xsl:when test="$spans = 'addSpan'"><ins class="add" title="Added"><xsl:sequence select="$drawn"/></ins></xsl:when>
-        <xsl:otherwise><xsl:sequence select="$drawn"/></xsl:otherwise>
+        <xsl:when test="$spans = 'addSpan'"><ins class="add" title="Added"><xsl:value-of select="$text"/></ins></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$spans = 'delSpan'"><del class="del" title="Deleted in the source"><xsl:sequence select="$added"/></del></xsl:when>
       <xsl:otherwise><xsl:sequence select="$added"/></xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-  <xsl:template match="text()[$t:has-spans][t:spans-of(.) = 'delSpan']" mode="text" priority="5"/>
+  </xsl:function>
+
 
   <xsl:template match="tei:del" mode="html">
     <del class="del" title="Deleted in the source"><xsl:call-template name="phrase-content"/></del>
