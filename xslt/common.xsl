@@ -1341,7 +1341,7 @@
 
   <!-- An element's content as an HTML phrase, with the marks it sets on its letters (t:letter-mark). -->
   <xsl:template name="t:marked-phrase-content">
-    <xsl:variable name="mark" select="t:letter-mark(.)"/>
+    <xsl:param name="mark" as="map(*)?" select="t:letter-mark(.)"/>
     <xsl:choose>
       <xsl:when test="exists($mark)">
         <xsl:variable name="content" as="node()*"><xsl:call-template name="phrase-content"/></xsl:variable>

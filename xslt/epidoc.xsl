@@ -95,8 +95,9 @@
     <span class="{$t:letter-marks?unclear?class}" title="{$t:letter-marks?unclear?title}"><xsl:call-template name="t:marked-phrase-content"/></span>
   </xsl:template>
 
-  <!-- Whatever sets marks on its letters (t:letter-mark), in the text: its content, marked. -->
-  <xsl:template match="tei:div[@type = 'edition']//*[exists(t:letter-mark(.))]" mode="text">
+  <!-- Whatever sets marks on its letters (t:letter-mark: an unclear, a highlight), in the text: its content,
+       marked. Named in the pattern, which is then tried on these elements only, not on every element. -->
+  <xsl:template match="tei:unclear[exists(t:letter-mark(.))] | tei:hi[exists(t:letter-mark(.))]" mode="text">
     <xsl:variable name="content" as="node()*"><xsl:apply-templates mode="text"/></xsl:variable>
     <xsl:sequence select="t:mark-letters($content, t:letter-mark(.))"/>
   </xsl:template>

@@ -526,7 +526,8 @@
        marks, with their class and tooltip. -->
   <xsl:template match="tei:hi" mode="html">
     <xsl:variable name="rend" select="t:rend-classes(.)"/>
-    <xsl:variable name="mark" select="t:letter-mark(.)"/>
+    <!-- Only a highlight with a rendition can mark its letters: others are not asked (2,000 in a print). -->
+    <xsl:variable name="mark" select="if (@rend) then t:letter-mark(.) else ()"/>
     <xsl:element name="{
       if (not(@rend or @rendition or @style)) then 'em'
       else if ($rend = 'rend-italic') then 'i' else if ($rend = 'rend-bold') then 'b'
@@ -538,7 +539,9 @@
       </xsl:if>
       <xsl:if test="exists($mark)"><xsl:attribute name="title" select="$mark?title"/></xsl:if>
       <xsl:call-template name="t:style"/>
-      <xsl:call-template name="t:marked-phrase-content"/>
+      <xsl:call-template name="t:marked-phrase-content">
+        <xsl:with-param name="mark" select="$mark"/>
+      </xsl:call-template>
     </xsl:element>
   </xsl:template>
 

@@ -38,13 +38,13 @@
         </xsl:for-each>
       </xsl:with-param>
       <xsl:with-param name="phrase" select="true()"/>
-      <xsl:with-param name="css" select="t:part-indent(.) ! (t:line-start(current()) || ': calc(1.5em + ' || . || 'ch)')"/>
+      <xsl:with-param name="css" select="(.[@part = ('M', 'F')] ! t:part-indent(.)) ! (t:line-start(current()) || ': calc(1.5em + ' || . || 'ch)')"/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:l" mode="text">
     <xsl:sequence select="$t:line"/>
-    <xsl:value-of select="t:part-indent(.) ! string-join((1 to .) ! '&#xA0;')"/>
+    <xsl:value-of select="(.[@part = ('M', 'F')] ! t:part-indent(.)) ! string-join((1 to .) ! '&#xA0;')"/>
     <xsl:apply-templates mode="text"/>
     <xsl:sequence select="$t:line"/>
   </xsl:template>
