@@ -715,7 +715,11 @@ def read_sources(description: etree._Element) -> list[Source]:
     return [Source(described)] if described else []
 
 
-def manuscript_numbers(description: etree._Element, bibls: list[etree._Element]) -> dict:
+# A manuscript described as a witness of an apparatus (listWit), not as the source.
+MANUSCRIPT_OF_WITNESS = etree.XPath("ancestor::tei:witness", namespaces=NS)
+
+
+def manuscript_numbers(description: etree._Element, bibls: list[etree._Element]) -> dict[etree._Element, int]:
     """Each identifier of a manuscript description (not a witness's) among the source descriptions, to its
     msDesc's number (Source.manuscript): the stylesheets find the description by it, without reading the
     sourceDesc."""
@@ -724,9 +728,6 @@ def manuscript_numbers(description: etree._Element, bibls: list[etree._Element])
         return {}
     number_of = {ms: n for n, ms in enumerate(description.getroottree().getroot().iter(f"{T}msDesc"), 1)}
     return {b: number_of.get(b.getparent(), 0) for b in identifiers}
-
-
-MANUSCRIPT_OF_WITNESS = etree.XPath("ancestor::tei:witness", namespaces=NS)
 
 
 def read_source(bibl: etree._Element, manuscript: int = 0) -> Source:
