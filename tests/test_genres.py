@@ -507,6 +507,24 @@ def test_leiden_a_symbol_expanded_reads_as_its_expansion_only(out):
 # --- tables, lists, figures, formulae, highlighting ----------------------------------------------------
 
 
+def test_translations_into_two_languages_are_headed_by_their_language(tmp_path):
+    """IOSPE gives an inscription's translation in Russian and in English: each is headed with its language;
+    a translation alone (test_epidoc_leiden_conventions_lines_and_headings) is "Translation"."""
+    source = (GENRES / "epidoc.xml").read_text(encoding="utf-8")
+    two = (
+        '<div type="translation" xml:lang="ru"><p>Перевод.</p></div>'
+        '<div type="translation" xml:lang="en"><p>Translated.</p></div>'
+    )
+    (tmp_path / "two.xml").write_text(
+        source.replace('<div type="translation"><p>The translation.</p></div>', two)
+    )
+    render([tmp_path / "two.xml"], tmp_path / "out", ("html", "text"))
+    text = text_of(tmp_path / "out", "two")
+    assert "Translation (ru)\n\nПеревод.\n\nTranslation (en)\n\nTranslated.\n\nCommentary\n" in text
+    headings = page(tmp_path / "out", "two").xpath("//main//h2/text()")
+    assert headings[-3:] == ["Translation (ru)", "Translation (en)", "Commentary"]
+
+
 def test_tables_are_tables(out):
     document = page(out, "table")
     assert document.xpath("//table/caption/text()") == ["Prices"]

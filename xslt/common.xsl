@@ -1364,7 +1364,17 @@
     <xsl:sequence select="(if ($division/tei:head) then ()
       else if ($division/@type = 'textpart') then
         string-join(((upper-case(substring($part, 1, 1)) || substring($part, 2))[$part], $division/@n), ' ')[. != '']
-      else $t:division-names(string($division/@type)))[not(t:is-empty-division($division))]"/>
+      else $t:division-names(string($division/@type)) ! (. || t:language-apart($division)))[not(t:is-empty-division($division))]"/>
+  </xsl:function>
+
+  <!-- A division beside others of its type in other languages, shown too (EpiDoc's translations into Russian
+       and English), is told apart by its language: " (ru)". -->
+  <xsl:function name="t:language-apart" as="xs:string">
+    <xsl:param name="division" as="element()"/>
+    <xsl:variable name="language" select="normalize-space($division/@xml:lang)"/>
+    <xsl:sequence select="if ($language and exists($division/../*[@type = $division/@type]
+      [normalize-space(@xml:lang) != $language][not(t:is-empty-division(.))]))
+      then ' (' || $language || ')' else ''"/>
   </xsl:function>
 
   <!-- The heading an authority list implies where it stands in the text with none, neither its own nor its
