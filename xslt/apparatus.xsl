@@ -181,8 +181,10 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A list whose entries are all attached to the text (t:is-set-apart) has nothing to read where it stands. -->
-  <xsl:template match="tei:listApp[empty(.//tei:app[t:is-set-apart(.)])]" mode="html text"/>
+  <!-- A list whose entries are all attached to the text (t:is-set-apart) or say nothing (t:is-empty-entry)
+       has nothing to read where it stands; nor has such an entry. -->
+  <xsl:template match="tei:listApp[empty(.//tei:app[t:is-set-apart(.)][not(t:is-empty-entry(.))])]" mode="html text"/>
+  <xsl:template match="tei:app[t:is-empty-entry(.)]" mode="html text" priority="3"/>
 
   <!-- An apparatus the encoder set apart (t:is-set-apart): a list of entries, each with its line (an entry
        of EpiDoc's apparatus division outside a list is a paragraph of its own). -->

@@ -179,7 +179,14 @@
        read where it stands (t:is-set-apart, t:is-note-lemma). -->
   <xsl:function name="t:is-listed" as="xs:boolean">
     <xsl:param name="app" as="element(tei:app)"/>
-    <xsl:sequence select="not(t:is-set-apart($app) or t:is-note-lemma($app))"/>
+    <xsl:sequence select="not(t:is-set-apart($app) or t:is-note-lemma($app) or t:is-empty-entry($app))"/>
+  </xsl:function>
+
+  <!-- An entry that says nothing: no reading, no words (IOSPE's <app><note/></app>). Neither listed nor drawn
+       where it stands (apparatus.xsl). -->
+  <xsl:function name="t:is-empty-entry" as="xs:boolean">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="empty($app/(tei:lem | tei:rdg | tei:rdgGrp)) and not(normalize-space($app))"/>
   </xsl:function>
 
   <!-- An entry attached to the text by its end points (@from, and @to where the lemma is longer): the
