@@ -24,6 +24,7 @@ from teitools.run import RenderResult, render
 
 T = f"{{{TEI_NS}}}"
 NS = {"tei": TEI_NS}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 LETTER_SOURCE = SOURCES / "trotsky-1926-01-09-letter-to-bukharin.txt"
 ARTICLE_SOURCE = SOURCES / "trotsky-1923-12-bureaucratism-and-factional-groups.txt"
 KNOWN_UNRENDERABLE = {"test2.xml": "tei-p4", "testrend.xml": "not-well-formed"}
@@ -243,12 +244,28 @@ NOT_READING_TEXT = {T + "del", T + "fw"}  # deletions and forme work (running he
 
 def reading_text(text: etree._Element) -> str:
     """The text of a TEI text (or sourceDoc) element as one string; in a choice only the reading a reading
-    text shows (corr, reg or expan, else the first); no deletion or forme work. A line or page break inside a
-    word (@break="no") joins the word, with the white space around it, as TEI says."""
+    text shows (corr, reg or expan, else the first); no deletion or forme work, nor the text a delSpan
+    deletes up to the element its @spanTo names. A line or page break inside a word (@break="no") joins the
+    word, with the white space around it, as TEI says."""
     parts = []
-    for node in text.xpath(".//text() | .//*[@break='no' or @type='hyphenInWord']"):
+    spans: set[str] = set()  # the ids of the ends of the delSpans open here
+    breaks = "self::*[@break='no' or @type='hyphenInWord']"
+    found = f".//text() | .//*[{breaks}] | .//tei:delSpan[@spanTo] | .//*[@xml:id]"
+    for node in text.xpath(found, namespaces=NS):
+        if isinstance(node, etree._Element) and node.tag == T + "delSpan":
+            spans.add(node.get("spanTo", "").strip().removeprefix("#"))
+            continue
+        if isinstance(node, etree._Element) and node.get(XML_ID) in spans:
+            spans.discard(node.get(XML_ID))
+        if spans or (isinstance(node, etree._Element) and not node.xpath(breaks)):
+            continue
         element = node if isinstance(node, etree._Element) else node.getparent()
-        lineage = [element, *element.iterancestors()]
+        # A tail is text of the element's parent: the words after a <del> are read.
+        lineage = (
+            [*element.iterancestors()]
+            if getattr(node, "is_tail", False)
+            else [element, *element.iterancestors()]
+        )
         if any(is_other_reading(e) or e.tag in NOT_READING_TEXT for e in lineage):
             continue
         parts.append(WORD_BREAK if isinstance(node, etree._Element) else str(node))
@@ -287,6 +304,16 @@ def test_corpus_renders_every_well_formed_tei_document(corpus_rendered):
     for path in sorted(CORPUS.rglob("*.xml")):
         if path.name not in KNOWN_UNRENDERABLE:
             assert (output / f"{path.stem}.html").exists() and (output / f"{path.stem}.txt").exists()
+
+
+def test_the_word_measure_reads_what_the_reading_text_reads():
+    """The measure of the corpus's words (reading_text): a delSpan's text up to its end is deleted; the words
+    after a deletion are read; a break inside a word joins it."""
+    source = (
+        f'<text xmlns="{TEI_NS}"><p>kept <delSpan spanTo="#e1"/>struck <hi>out</hi></p>'
+        '<p>words<anchor xml:id="e1"/> again wo<lb break="no"/>rd <del>x</del> y</p></text>'
+    )
+    assert reading_text(etree.fromstring(source)).split() == ["kept", "again", "word", "y"]
 
 
 @pytest.mark.parametrize(
