@@ -71,14 +71,21 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$spans = 'delSpan'"><del class="del" title="Deleted in the source"><xsl:sequence select="$added"/></del></xsl:when>
+      <xsl:when test="$spans = 'delSpan'"><xsl:sequence select="t:deleted($added)"/></xsl:when>
       <xsl:otherwise><xsl:sequence select="$added"/></xsl:otherwise>
     </xsl:choose>
   </xsl:function>
 
+  <!-- A deletion as the page draws it, a del's content or a delSpan's text: struck, hidden in the reading
+       layer (style.css's .del). -->
+  <xsl:function name="t:deleted" as="element()">
+    <xsl:param name="content" as="node()*"/>
+    <del class="del" title="Deleted in the source"><xsl:sequence select="$content"/></del>
+  </xsl:function>
 
   <xsl:template match="tei:del" mode="html">
-    <del class="del" title="Deleted in the source"><xsl:call-template name="phrase-content"/></del>
+    <xsl:variable name="content" as="node()*"><xsl:call-template name="phrase-content"/></xsl:variable>
+    <xsl:sequence select="t:deleted($content)"/>
   </xsl:template>
   <xsl:template match="tei:del" mode="text"/>
 
