@@ -382,6 +382,19 @@ def test_text_output_and_grouping(tmp_path):
     assert lines[-1] == "1 file checked, 2 errors, 0 warnings"
 
 
+def test_the_summary_counts_one_in_the_singular(tmp_path):
+    # A TEI part whose root cannot be read: one error (the root) and one warning (the unchecked part).
+    root = MINIMAL.replace(
+        "<body>", '<body><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="part.xml"/>'
+    )
+    write(tmp_path, root.replace("</body>", "<p></body>"), "root.xml")
+    write(tmp_path, '<div xmlns="http://www.tei-c.org/ns/1.0"><p>A part</p></div>', "part.xml")
+    code, output = run(str(tmp_path))
+    assert code == 1 and output.splitlines()[-1] == "2 files checked, 1 error, 1 warning", output
+    rendered = CliRunner().invoke(main, ["render", "--no-cache", str(tmp_path), "-o", str(tmp_path / "out")])
+    assert rendered.stdout.splitlines()[-1] == f"0 of 2 files rendered, 1 file written to {tmp_path / 'out'}"
+
+
 def test_json_output_has_all_fields_and_the_summary(tmp_path):
     code, output = run("--format", "json", str(write(tmp_path, MINIMAL.replace('n="1"', 'n="2"'))))
     assert code == 1

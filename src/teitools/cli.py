@@ -10,7 +10,7 @@ import click
 
 from teitools import __version__
 from teitools.distributed import ClusterOptions
-from teitools.findings import EXIT_USAGE
+from teitools.findings import EXIT_USAGE, counted
 from teitools.load import UsageError
 from teitools.render import FORMATS
 from teitools.resources import DEPOSIT_DIR, EDITION_DIR, OUTPUT_DIR
@@ -194,7 +194,8 @@ def render_command(
     if result.report.findings:
         click.echo(result.report.as_text(quiet=True), err=True)
     checked, written = result.report.files_checked, len(result.written)
-    click.echo(f"{result.rendered} of {checked} files rendered, {written} files written to {target}")
+    rendered = f"{result.rendered} of {counted(checked, 'file')} rendered"
+    click.echo(f"{rendered}, {counted(written, 'file')} written to {target}")
     sys.exit(result.report.exit_code())
 
 

@@ -29,6 +29,11 @@ class Finding:
         return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
 
 
+def counted(number: int, noun: str) -> str:
+    """A count with its noun, in the singular for one: "1 error", "2 errors", "0 warnings"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 @dataclass
 class Report:
     files_checked: int = 0
@@ -54,8 +59,10 @@ class Report:
         return EXIT_FINDINGS if failing else EXIT_OK
 
     def summary(self) -> str:
-        files = "file" if self.files_checked == 1 else "files"
-        return f"{self.files_checked} {files} checked, {self.errors} errors, {self.warnings} warnings"
+        return (
+            f"{counted(self.files_checked, 'file')} checked, {counted(self.errors, 'error')}, "
+            f"{counted(self.warnings, 'warning')}"
+        )
 
     def as_text(self, quiet: bool = False) -> str:
         """One line per finding; the same message repeated in one file is grouped on its first place."""
