@@ -362,13 +362,43 @@ def test_a_reading_names_who_proposed_it_and_the_lemma_witnesses_stand_apart(out
     """@source and @resp on a reading (a conjecture, an edition's reading): the bibl, person or witness they
     point to by its short name (abbreviation, author, name, else its id), after the reading's sigla; the
     lemma's witnesses are set apart from the first reading by the separator between readings."""
-    entry = "a2. fuit] N G; ruit Heinsius; fugit Jacob Maehly; om. V CIG III pacho1827"
+    entry = "a2. fuit] N G; ruit Heinsius; fugit Jacob Maehly; om. V CIG III, pacho1827"
     assert entry in text_of(out, "apparatus-readings")
     document = page(out, "apparatus-readings")
     item = document.xpath("//section[@class='apparatus']//li[@id='tt-app-2']")[0]
     assert " ".join(item.text_content().split()) == entry + " ↩"
     assert item.xpath(".//span[@class='siglum']/text()") == ["N", "G", "V"]
     assert item.xpath(".//span[@class='resp']/text()") == ["Heinsius", "Jacob Maehly", "CIG III", "pacho1827"]
+
+
+def test_a_reading_without_words_is_an_omission_only_when_nothing_stands_for_text_in_either_look(out):
+    """One fact (t:omits) in both looks: a reading that is a gap is a lacuna in the witness, not "om."; the
+    marks of a fragmentary witness (witStart, witEnd, lacunaStart, lacunaEnd, TEI 12.1.5), a blank and an
+    illegible passage read as their labels; only a reading with none of these is "om."."""
+    entries = [
+        "a1. virumque] A; […] B; om. C",
+        "a2. qui] A C; [witness begins] qui B",
+        "a3. ab] A; [lacuna begins] B; [space] C",
+        "a4. Italiam] A; [lacuna ends] B; [unclear] C",
+        "a5. profugus] A B; perfugus Smith, Jones, Brown; [witness ends] C",
+    ]
+    assert "\n\n".join(entries) in text_of(out, "apparatus-marks")
+    items = page(out, "apparatus-marks").xpath("//section[@class='apparatus']//li")
+    assert [" ".join(item.text_content().split()) for item in items] == [entry + " ↩" for entry in entries]
+    assert [len(item.xpath(".//i[. = 'om.']")) for item in items] == [1, 0, 0, 0, 0]
+
+
+def test_the_names_of_those_who_proposed_one_reading_are_joined_in_both_looks(out):
+    """Several pointers in @source or @resp: "Smith, Jones, Brown", not "Smith Jones Brown", each name in the
+    page set apart from the sigla by its own look (span.resp, styled in style.css)."""
+    assert "perfugus Smith, Jones, Brown;" in text_of(out, "apparatus-marks")
+    item = page(out, "apparatus-marks").xpath("//li[@id='tt-app-5']")[0]
+    assert "perfugus Smith, Jones, Brown;" in " ".join(item.text_content().split())
+    assert item.xpath(".//span[@class='resp']/text()") == ["Smith", "Jones", "Brown"]
+    css = (ROOT / "xslt" / "style.css").read_text(encoding="utf-8")
+    rule = re.search(r"span\.resp\s*\{([^}]*)\}", css)
+    assert rule and "small-caps" in rule.group(1) and "var(--text)" in rule.group(1)
+    assert "small-caps" not in re.search(r"\.siglum\s*\{([^}]*)\}", css).group(1)
 
 
 def test_a_note_on_a_lemma_reads_lemma_then_note_and_makes_no_empty_entry(out):

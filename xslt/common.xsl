@@ -1007,6 +1007,41 @@
     <xsl:sequence select="normalize-space(string-join($text))"/>
   </xsl:function>
 
+  <!-- What stands in a reading of the apparatus where it has no words: where the text of a fragmentary
+       witness begins or ends, where a lacuna in it begins or ends (witStart, witEnd, lacunaStart, lacunaEnd,
+       TEI 12.1.5: marks of the witness, not readings), a blank, a passage read with doubt or damaged that
+       holds no letters, a figure. None is an omission (t:omits): each reads as a label between square
+       brackets ("[witness begins]"; the Guidelines give these marks no printed form), a blank in an edition
+       as its Leiden form (t:vacat). A gap reads as its sign (t:gap-sign). -->
+  <xsl:variable name="t:reading-mark-labels" as="map(xs:string, xs:string)" select="map {
+    'witStart': 'witness begins', 'witEnd': 'witness ends', 'lacunaStart': 'lacuna begins',
+    'lacunaEnd': 'lacuna ends', 'space': 'space', 'unclear': 'unclear', 'damage': 'damaged', 'figure': 'figure' }"/>
+  <xsl:function name="t:reading-mark" as="xs:string?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="
+      if (not($element/self::tei:*) or normalize-space($element)) then ()
+      else if ($element/self::tei:space and t:is-edition($element)) then t:vacat($element)
+      else $t:reading-mark-labels(local-name($element)) ! ('[' || . || ']')"/>
+  </xsl:function>
+  <xsl:template match="tei:witStart | tei:witEnd | tei:lacunaStart | tei:lacunaEnd | tei:space | tei:unclear
+    | tei:damage | tei:figure" mode="t:reading-text" priority="2">
+    <xsl:param name="apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="mark" select="t:reading-mark(.)[$apparatus]"/>
+    <xsl:choose>
+      <xsl:when test="exists($mark)"><xsl:value-of select="' ' || $mark || ' '"/></xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Whether a reading omits the text (is printed "om."): it has no words, no gap, glyph or mark that stands
+       for text or for a witness's state (t:reading-mark). Both looks ask this of each reading. -->
+  <xsl:function name="t:omits" as="xs:boolean">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:variable name="content" select="t:copied($reading)"/>
+    <xsl:sequence select="not(normalize-space($content)) and empty($content//(tei:gap | tei:g))
+      and empty($content//tei:*[exists(t:reading-mark(.))])"/>
+  </xsl:function>
+
   <xsl:function name="t:apparatus-reading" as="xs:string">
     <xsl:param name="reading" as="element()"/>
     <xsl:variable name="text" as="xs:string*">
@@ -1093,11 +1128,15 @@
         t:normalized-name($entry), $entry/@xml:id ! normalize-space(.))[. != ''][1]"/>
   </xsl:function>
 
-  <!-- A reading's attribution in the apparatus: its witnesses' sigla, then who proposed it. -->
+  <!-- A reading's attribution in the apparatus: its witnesses' sigla, apart, then who proposed it, the names
+       joined by $t:proposer-separator ("CIG III, pacho1827": a name may be of several words). -->
   <xsl:function name="t:attribution" as="xs:string*">
     <xsl:param name="reading" as="element()"/>
-    <xsl:sequence select="t:sigla($reading), t:proposers($reading)"/>
+    <xsl:sequence select="t:sigla($reading), string-join(t:proposers($reading), $t:proposer-separator)[. != '']"/>
   </xsl:function>
+
+  <!-- What stands between the names of those who proposed one reading, in each look. -->
+  <xsl:variable name="t:proposer-separator" as="xs:string" select="', '"/>
 
   <!-- What stands between the readings of an apparatus entry, and between the lemma's attribution and the
        first reading ("fuit] N G; ruit Heinsius; fugit Maehly"), in each look. -->
