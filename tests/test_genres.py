@@ -492,7 +492,7 @@ def test_an_entry_of_an_epidoc_apparatus_division_outside_a_list_is_read_where_i
 def test_epidoc_leiden_conventions_lines_and_headings(out):
     text = text_of(out, "epidoc")
     # Lacunae side by side on a line share their brackets; a line break closes them. A column's label is a
-    # line.
+    # line, in words (test_editorial_markers_in_a_leiden_edition_are_not_drawn_in_square_brackets).
     lines = [
         "τὸν ὑπὸ κα",
         "τὰ [ποτα]μὸν",
@@ -500,7 +500,7 @@ def test_epidoc_leiden_conventions_lines_and_headings(out):
         "ρ̣α̣ν [- - -]",
         "5 τέλος",
         "[- - - κα]τὰ [ἐς τὸ]ν πέτρο[ν]",
-        "[col. 2]",
+        "Column 2",
         "[ἐν] ᾧ",
     ]
     assert "Edition\n\nFragment a\n\n" + "\n".join(lines) in text
@@ -510,6 +510,45 @@ def test_epidoc_leiden_conventions_lines_and_headings(out):
     assert document.xpath("//section[contains(@class, 'edition')]/h2/text()") == ["Edition"]
     assert len(document.xpath("//p[@class='ab']/br")) == 7  # a break inside a word starts a line too
     assert document.xpath("//span[@class='linenumber']/text()") == ["5"]
+
+
+def test_editorial_markers_in_a_leiden_edition_are_not_drawn_in_square_brackets(out):
+    """In a Leiden edition square brackets mean letters lost and restored by the editors: a page or column
+    break is named in words on a line of its own ("Page 5", "Column 2"), a call of an apparatus entry or a
+    note is raised ("^a1" in the plain text, a superscript without brackets in the page). Outside the edition
+    (the translation) a page break keeps its usual marker."""
+    text = text_of(out, "epidoc-markers")
+    edition = text.split("Edition\n\n", 1)[1].split("\n\nTranslation", 1)[0]
+    lines = ["Page 5", "Column 1", "τὸν ὑπὸ [κα]", "καὶ ἐς^a1 τὸν^1", "Column 2", "ποταμὸν", "Page", "Column"]
+    assert edition.split("\n") == [*lines, "τέλος ἄλλο"]
+    assert "The translation [p. 6] goes on." in text
+    document = page(out, "epidoc-markers")
+    section = document.xpath("//section[contains(@class, 'edition')]")[0]
+    assert [
+        " ".join(s.text_content().split()) for s in section.xpath(".//span[@class='pb' or @class='cb']")
+    ] == [
+        "Page 5",
+        "Column 1",
+        "Column 2",
+        "Page",
+        "Column",
+    ]
+    assert [sup.text_content() for sup in section.xpath(".//sup")] == ["a1", "1"]
+    for br in section.iter("br"):
+        br.tail = "\ue000" + (br.tail or "")
+    shown = [" ".join(line.split()) for line in section.xpath("./p")[0].text_content().split("\ue000")]
+    assert shown == [
+        "Page 5",
+        "Column 1",
+        "τὸν ὑπὸ [κα]",
+        "καὶ ἐςa1 τὸν1",
+        "Column 2",
+        "ποταμὸν",
+        "Page",
+        "Column",
+        "τέλος ἄλλο",
+    ]
+    assert "[p. 6]" in main_text(document)
 
 
 def leiden_line(out: Path, n: int) -> tuple[str, str]:

@@ -1164,10 +1164,10 @@
     <xsl:param name="app" as="element(tei:app)"/>
     <xsl:sequence select="'a' || t:app-number($app)"/>
   </xsl:function>
-  <!-- The marker as the plain text writes it: "[a3]". -->
+  <!-- The marker as the plain text writes it: "[a3]" (t:call-mark). -->
   <xsl:function name="t:app-call" as="xs:string">
     <xsl:param name="app" as="element(tei:app)"/>
-    <xsl:sequence select="'[' || t:app-marker($app) || ']'"/>
+    <xsl:sequence select="t:call-mark(t:app-marker($app), $app, false())"/>
   </xsl:function>
 
   <!-- The entry of the Apparatus section an element is part of (an app, a reading, a lemma), if any. -->
@@ -1198,12 +1198,30 @@
     <xsl:sequence select="if (empty($before)) then () else sum($before ! (string-length(t:reading-text(.)) + 1))"/>
   </xsl:function>
 
-  <!-- Transcription: the marker a page or column break leaves in the text. -->
+  <!-- Transcription: the marker a page or column break leaves in the text: "[p. 5]", "[col. 2]". In a Leiden
+       edition square brackets mean letters lost and restored by the editors, so a break is named there in
+       words and without brackets, "Page 5", "Column 2" (a page without a number "Page": the editors count
+       none), on a line of its own (epidoc.xsl), as the EpiDoc example stylesheets draw a column's label
+       ("Col. 2", "Column 2", a line apart). -->
   <xsl:function name="t:break-label" as="xs:string">
     <xsl:param name="break" as="element()"/>
     <xsl:variable name="n" select="normalize-space($break/@n)"/>
-    <xsl:sequence select="'[' || (if ($break/self::tei:pb) then 'p. ' || t:page-label($break)
-      else if ($n = '') then 'column' else 'col. ' || $n) || ']'"/>
+    <xsl:sequence select="if (t:is-edition($break))
+      then string-join((if ($break/self::tei:pb) then 'Page' else 'Column', $n[. != '']), ' ')
+      else '[' || (if ($break/self::tei:pb) then 'p. ' || t:page-label($break)
+        else if ($n = '') then 'column' else 'col. ' || $n) || ']'"/>
+  </xsl:function>
+
+  <!-- A call of a note or of an apparatus entry ("1", "a3"), where it stands ($at): in the plain text between
+       square brackets, "[a3]", raised in the page. In a Leiden edition, where square brackets mean letters
+       lost and restored, the plain text writes it raised in the usual plain way, "^a3", and the page without
+       brackets. -->
+  <xsl:function name="t:call-mark" as="xs:string">
+    <xsl:param name="marker" as="xs:string"/>
+    <xsl:param name="at" as="node()"/>
+    <xsl:param name="raised" as="xs:boolean"/>
+    <xsl:sequence select="if (not(t:is-edition($at))) then '[' || $marker || ']'
+      else if ($raised) then $marker else '^' || $marker"/>
   </xsl:function>
 
   <!-- Leiden conventions (EpiDoc), inside an edition division: the signs around supplied text, the form of a

@@ -27,13 +27,14 @@
     <xsl:sequence select="$break/@n[matches(., '^\d+$') and xs:integer(.) mod 5 = 0 and xs:integer(.) gt 0] ! string(.)"/>
   </xsl:function>
 
-  <!-- A column break: its label ("[col. 2]") is a line of its own, not the end of the column before. -->
-  <xsl:template match="tei:div[@type = 'edition']//tei:cb" mode="html">
+  <!-- A column or page break: its label, in words and without the brackets that mean lost letters here
+       ("Column 2", t:break-label), is a line of its own, not the end of the column or page before. -->
+  <xsl:template match="tei:div[@type = 'edition']//tei:cb | tei:div[@type = 'edition']//tei:pb" mode="html">
     <xsl:if test="not(t:opens-block(.))"><br/></xsl:if>
     <xsl:next-match/>
   </xsl:template>
 
-  <xsl:template match="tei:div[@type = 'edition']//tei:cb" mode="text">
+  <xsl:template match="tei:div[@type = 'edition']//tei:cb | tei:div[@type = 'edition']//tei:pb" mode="text">
     <xsl:sequence select="$t:line"/>
     <xsl:next-match/>
     <xsl:sequence select="$t:line"/>

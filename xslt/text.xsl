@@ -165,8 +165,9 @@
     <xsl:value-of select="$spaces[2]"/>
   </xsl:template>
 
+  <!-- Where the note is called: where it is, or where the pointer that calls it is (t:call-mark). -->
   <xsl:template match="tei:note" mode="note-call">
-    <xsl:value-of select="'[' || t:note-number(.) || ']'"/>
+    <xsl:value-of select="t:call-mark(t:note-number(.), (t:call-of(.), .)[1], false())"/>
   </xsl:template>
 
   <xsl:template match="tei:choice" mode="text">
