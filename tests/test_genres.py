@@ -735,6 +735,22 @@ def test_a_quotation_without_marks_of_its_own_gets_them_against_its_words(out):
     assert citation == "Cite as: “Quotations”, TEI edition by Text Creation Partnership, 2003."
 
 
+def test_an_empty_quotation_renders_without_empty_marks(tmp_path):
+    """<quote type="hexaplaric"/> (PTA, pta0003.pta020): nothing is quoted there; the page is rendered (it
+    was an XPath type error, the document not rendered) and shows no empty marks, the words around apart."""
+    source = GENRES / "quotations.xml"
+    document = source.read_text(encoding="utf-8").replace(
+        "</body>", '<p>He reads <quote type="hexaplaric"/> here, and <quote>Μωὰβ</quote> there.</p></body>'
+    )
+    (tmp_path / "empty.xml").write_text(document, encoding="utf-8")
+    result = render([tmp_path / "empty.xml"], tmp_path / "out", ("html", "text"))
+    assert result.report.findings == []
+    expected = "He reads here, and “Μωὰβ” there."
+    assert text_of(tmp_path / "out", "empty").rstrip("\n").split("\n\n")[-1] == expected
+    paragraphs = page(tmp_path / "out", "empty").xpath("//main//p")
+    assert " ".join(paragraphs[-1].text_content().split()) == expected
+
+
 def test_block_quotations_are_paragraphs_without_marks_in_the_text(out):
     assert text_of(out, "block-quote") == "He wrote:\n\nA quotation set apart.\n\nAnd went on.\n"
 

@@ -1546,18 +1546,21 @@
     <xsl:variable name="first" select="$content[head($words)]"/>
     <xsl:variable name="last" select="$content[$words[last()]]"/>
     <xsl:value-of select="' '[head($content) instance of text() and t:starts-with-space(head($content))]"/>
-    <xsl:value-of select="$marks[1]"/>
-    <xsl:for-each select="$content[position() = head($words) to $words[last()]]">
-      <xsl:choose>
-        <xsl:when test=". instance of text()">
-          <xsl:variable name="text" select="if (. is $first) then replace(., '^\s+', '') else string(.)"/>
-          <xsl:value-of select="if (. is $last) then t:trim-end($text) else $text"/>
-        </xsl:when>
-        <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:for-each>
-    <xsl:value-of select="$marks[2]"/>
-    <xsl:value-of select="' '[$content[last()] instance of text() and t:ends-with-space($content[last()])]"/>
+    <!-- Nothing quoted (<quote type="hexaplaric"/>, a part of a quotation elsewhere, PTA): no empty marks. -->
+    <xsl:if test="exists($words)">
+      <xsl:value-of select="$marks[1]"/>
+      <xsl:for-each select="$content[position() = $words[1] to $words[last()]]">
+        <xsl:choose>
+          <xsl:when test=". instance of text()">
+            <xsl:variable name="text" select="if (. is $first) then replace(., '^\s+', '') else string(.)"/>
+            <xsl:value-of select="if (. is $last) then t:trim-end($text) else $text"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <xsl:value-of select="$marks[2]"/>
+    </xsl:if>
+    <xsl:value-of select="' '[exists($words) and $content[last()] instance of text() and t:ends-with-space($content[last()])]"/>
   </xsl:template>
 
   <!-- The reference a quotation opens with (EEBO's <q><bibl>IOHN 17. 3.</bibl> This is life…</q>): where
