@@ -520,7 +520,16 @@ def test_editorial_markers_in_a_leiden_edition_are_not_drawn_in_square_brackets(
     text = text_of(out, "epidoc-markers")
     edition = text.split("Edition\n\n", 1)[1].split("\n\nTranslation", 1)[0]
     lines = ["Page 5", "Column 1", "τὸν ὑπὸ [κα]", "καὶ ἐς^a1 τὸν^1", "Column 2", "ποταμὸν", "Page", "Column"]
-    assert edition.split("\n") == [*lines, "τέλος ἄλλο"]
+    assert edition.split("\n") == [
+        *lines,
+        "τέλος ἄλλο",
+        "",
+        "ἐν τῷ οἴκῳ Ἀβιμέλεχ",
+        "Page 134r",
+        "καὶ",
+        "Page 444",
+        "ἠρώτα αὐτῷ.",
+    ]
     assert "The translation [p. 6] goes on." in text
     document = page(out, "epidoc-markers")
     section = document.xpath("//section[contains(@class, 'edition')]")[0]
@@ -532,8 +541,15 @@ def test_editorial_markers_in_a_leiden_edition_are_not_drawn_in_square_brackets(
         "Column 2",
         "Page",
         "Column",
+        "Page 134r",
+        "Page 444",
     ]
     assert [sup.text_content() for sup in section.xpath(".//sup")] == ["a1", "1"]
+    # A break inside a word leaves the word whole (PTA's prose editions): in the text its line follows the
+    # word; the page draws it where it is, as a transcription does, and sets apart one between words.
+    prose = section.xpath("./p")[1]
+    assert " ".join(prose.text_content().split()) == "ἐν τῷ οἴκῳ ἈPage 134rβιμέλεχ καὶ Page 444 ἠρώτα αὐτῷ."
+    assert [br.tail.strip() if br.tail else "" for br in prose.iter("br")] == ["", "ἠρώτα αὐτῷ."]
     for br in section.iter("br"):
         br.tail = "\ue000" + (br.tail or "")
     shown = [" ".join(line.split()) for line in section.xpath("./p")[0].text_content().split("\ue000")]
