@@ -362,13 +362,43 @@ def test_a_reading_names_who_proposed_it_and_the_lemma_witnesses_stand_apart(out
     """@source and @resp on a reading (a conjecture, an edition's reading): the bibl, person or witness they
     point to by its short name (abbreviation, author, name, else its id), after the reading's sigla; the
     lemma's witnesses are set apart from the first reading by the separator between readings."""
-    entry = "a2. fuit] N G; ruit Heinsius; fugit Jacob Maehly; om. V CIG III pacho1827"
+    entry = "a2. fuit] N G; ruit Heinsius; fugit Jacob Maehly; om. V CIG III, pacho1827"
     assert entry in text_of(out, "apparatus-readings")
     document = page(out, "apparatus-readings")
     item = document.xpath("//section[@class='apparatus']//li[@id='tt-app-2']")[0]
     assert " ".join(item.text_content().split()) == entry + " ↩"
     assert item.xpath(".//span[@class='siglum']/text()") == ["N", "G", "V"]
     assert item.xpath(".//span[@class='resp']/text()") == ["Heinsius", "Jacob Maehly", "CIG III", "pacho1827"]
+
+
+def test_a_reading_without_words_is_an_omission_only_when_nothing_stands_for_text_in_either_look(out):
+    """One fact (t:omits) in both looks: a reading that is a gap is a lacuna in the witness, not "om."; the
+    marks of a fragmentary witness (witStart, witEnd, lacunaStart, lacunaEnd, TEI 12.1.5), a blank and an
+    illegible passage read as their labels; only a reading with none of these is "om."."""
+    entries = [
+        "a1. virumque] A; […] B; om. C",
+        "a2. qui] A C; [witness begins] qui B",
+        "a3. ab] A; [lacuna begins] B; [space] C",
+        "a4. Italiam] A; [lacuna ends] B; [unclear] C",
+        "a5. profugus] A B; perfugus Smith, Jones, Brown; [witness ends] C",
+    ]
+    assert "\n\n".join(entries) in text_of(out, "apparatus-marks")
+    items = page(out, "apparatus-marks").xpath("//section[@class='apparatus']//li")
+    assert [" ".join(item.text_content().split()) for item in items] == [entry + " ↩" for entry in entries]
+    assert [len(item.xpath(".//i[. = 'om.']")) for item in items] == [1, 0, 0, 0, 0]
+
+
+def test_the_names_of_those_who_proposed_one_reading_are_joined_in_both_looks(out):
+    """Several pointers in @source or @resp: "Smith, Jones, Brown", not "Smith Jones Brown", each name in the
+    page set apart from the sigla by its own look (span.resp, styled in style.css)."""
+    assert "perfugus Smith, Jones, Brown;" in text_of(out, "apparatus-marks")
+    item = page(out, "apparatus-marks").xpath("//li[@id='tt-app-5']")[0]
+    assert "perfugus Smith, Jones, Brown;" in " ".join(item.text_content().split())
+    assert item.xpath(".//span[@class='resp']/text()") == ["Smith", "Jones", "Brown"]
+    css = (ROOT / "xslt" / "style.css").read_text(encoding="utf-8")
+    rule = re.search(r"span\.resp\s*\{([^}]*)\}", css)
+    assert rule and "small-caps" in rule.group(1) and "var(--text)" in rule.group(1)
+    assert "small-caps" not in re.search(r"\.siglum\s*\{([^}]*)\}", css).group(1)
 
 
 def test_a_note_on_a_lemma_reads_lemma_then_note_and_makes_no_empty_entry(out):
@@ -462,7 +492,7 @@ def test_an_entry_of_an_epidoc_apparatus_division_outside_a_list_is_read_where_i
 def test_epidoc_leiden_conventions_lines_and_headings(out):
     text = text_of(out, "epidoc")
     # Lacunae side by side on a line share their brackets; a line break closes them. A column's label is a
-    # line.
+    # line, in words (test_editorial_markers_in_a_leiden_edition_are_not_drawn_in_square_brackets).
     lines = [
         "τὸν ὑπὸ κα",
         "τὰ [ποτα]μὸν",
@@ -470,7 +500,7 @@ def test_epidoc_leiden_conventions_lines_and_headings(out):
         "ρ̣α̣ν [- - -]",
         "5 τέλος",
         "[- - - κα]τὰ [ἐς τὸ]ν πέτρο[ν]",
-        "[col. 2]",
+        "Column 2",
         "[ἐν] ᾧ",
     ]
     assert "Edition\n\nFragment a\n\n" + "\n".join(lines) in text
@@ -480,6 +510,61 @@ def test_epidoc_leiden_conventions_lines_and_headings(out):
     assert document.xpath("//section[contains(@class, 'edition')]/h2/text()") == ["Edition"]
     assert len(document.xpath("//p[@class='ab']/br")) == 7  # a break inside a word starts a line too
     assert document.xpath("//span[@class='linenumber']/text()") == ["5"]
+
+
+def test_editorial_markers_in_a_leiden_edition_are_not_drawn_in_square_brackets(out):
+    """In a Leiden edition square brackets mean letters lost and restored by the editors: a page or column
+    break is named in words on a line of its own ("Page 5", "Column 2"), a call of an apparatus entry or a
+    note is raised ("^a1" in the plain text, a superscript without brackets in the page). Outside the edition
+    (the translation) a page break keeps its usual marker."""
+    text = text_of(out, "epidoc-markers")
+    edition = text.split("Edition\n\n", 1)[1].split("\n\nTranslation", 1)[0]
+    lines = ["Page 5", "Column 1", "τὸν ὑπὸ [κα]", "καὶ ἐς^a1 τὸν^1", "Column 2", "ποταμὸν", "Page", "Column"]
+    assert edition.split("\n") == [
+        *lines,
+        "τέλος ἄλλο",
+        "",
+        "ἐν τῷ οἴκῳ Ἀβιμέλεχ",
+        "Page 134r",
+        "καὶ",
+        "Page 444",
+        "ἠρώτα αὐτῷ.",
+    ]
+    assert "The translation [p. 6] goes on." in text
+    document = page(out, "epidoc-markers")
+    section = document.xpath("//section[contains(@class, 'edition')]")[0]
+    assert [
+        " ".join(s.text_content().split()) for s in section.xpath(".//span[@class='pb' or @class='cb']")
+    ] == [
+        "Page 5",
+        "Column 1",
+        "Column 2",
+        "Page",
+        "Column",
+        "Page 134r",
+        "Page 444",
+    ]
+    assert [sup.text_content() for sup in section.xpath(".//sup")] == ["a1", "1"]
+    # A break inside a word leaves the word whole (PTA's prose editions): in the text its line follows the
+    # word; the page draws it where it is, as a transcription does, and sets apart one between words.
+    prose = section.xpath("./p")[1]
+    assert " ".join(prose.text_content().split()) == "ἐν τῷ οἴκῳ ἈPage 134rβιμέλεχ καὶ Page 444 ἠρώτα αὐτῷ."
+    assert [br.tail.strip() if br.tail else "" for br in prose.iter("br")] == ["", "ἠρώτα αὐτῷ."]
+    for br in section.iter("br"):
+        br.tail = "\ue000" + (br.tail or "")
+    shown = [" ".join(line.split()) for line in section.xpath("./p")[0].text_content().split("\ue000")]
+    assert shown == [
+        "Page 5",
+        "Column 1",
+        "τὸν ὑπὸ [κα]",
+        "καὶ ἐςa1 τὸν1",
+        "Column 2",
+        "ποταμὸν",
+        "Page",
+        "Column",
+        "τέλος ἄλλο",
+    ]
+    assert "[p. 6]" in main_text(document)
 
 
 def leiden_line(out: Path, n: int) -> tuple[str, str]:
@@ -664,6 +749,22 @@ def test_a_quotation_without_marks_of_its_own_gets_them_against_its_words(out):
     # The header's own trailing comma is not doubled in the citation.
     citation = page(out, "quotations").xpath("string(//p[@class='citation'])")
     assert citation == "Cite as: “Quotations”, TEI edition by Text Creation Partnership, 2003."
+
+
+def test_an_empty_quotation_renders_without_empty_marks(tmp_path):
+    """<quote type="hexaplaric"/> (PTA, pta0003.pta020): nothing is quoted there; the page is rendered (it
+    was an XPath type error, the document not rendered) and shows no empty marks, the words around apart."""
+    source = GENRES / "quotations.xml"
+    document = source.read_text(encoding="utf-8").replace(
+        "</body>", '<p>He reads <quote type="hexaplaric"/> here, and <quote>Μωὰβ</quote> there.</p></body>'
+    )
+    (tmp_path / "empty.xml").write_text(document, encoding="utf-8")
+    result = render([tmp_path / "empty.xml"], tmp_path / "out", ("html", "text"))
+    assert result.report.findings == []
+    expected = "He reads here, and “Μωὰβ” there."
+    assert text_of(tmp_path / "out", "empty").rstrip("\n").split("\n\n")[-1] == expected
+    paragraphs = page(tmp_path / "out", "empty").xpath("//main//p")
+    assert " ".join(paragraphs[-1].text_content().split()) == expected
 
 
 def test_block_quotations_are_paragraphs_without_marks_in_the_text(out):

@@ -92,12 +92,11 @@
           <xsl:with-param name="t:in-entry" select="true()" tunnel="yes"/>
         </xsl:apply-templates>
       </span>
-      <xsl:value-of select="'] '[normalize-space(t:copied($lemma))]"/>
-      <xsl:for-each select="t:attribution-html($lemma)">
-        <xsl:sequence select="."/>
-        <xsl:value-of select="if (position() = last() and exists($variants)) then $t:reading-separator || ' '
-          else ' '"/>
-      </xsl:for-each>
+      <xsl:value-of select="'] '[not(t:omits($lemma))]"/>
+      <xsl:variable name="attribution" select="t:attribution-html($lemma)"/>
+      <xsl:sequence select="$attribution"/>
+      <xsl:value-of select="(if (exists($attribution) and exists($variants)) then $t:reading-separator else ())
+        || ' '[exists($attribution)]"/>
     </xsl:if>
     <xsl:for-each select="$variants">
       <xsl:if test="position() gt 1"><xsl:value-of select="$t:reading-separator || ' '"/></xsl:if>
@@ -106,11 +105,10 @@
           <xsl:with-param name="inline" select="true()" tunnel="yes"/>
           <xsl:with-param name="t:in-entry" select="true()" tunnel="yes"/>
         </xsl:apply-templates>
-        <xsl:if test="not(normalize-space(t:copied(.)))"><i>om.</i></xsl:if>
+        <xsl:if test="t:omits(.)"><i>om.</i></xsl:if>
       </span>
-      <xsl:for-each select="t:attribution-html(.)">
-        <xsl:text> </xsl:text><xsl:sequence select="."/>
-      </xsl:for-each>
+      <xsl:for-each select="t:attribution-html(.)[1]"><xsl:text> </xsl:text></xsl:for-each>
+      <xsl:sequence select="t:attribution-html(.)"/>
     </xsl:for-each>
     <!-- The entry's notes (a witness's detail, an editor's comment) after the readings, apart from the last
          siglum, as in the plain text (t:apparatus-entry). -->
@@ -124,24 +122,48 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- A reading's attribution (t:attribution) as the page draws it: its witnesses' sigla, then who proposed
-       it. -->
-  <xsl:function name="t:attribution-html" as="element()*">
+  <!-- A reading's attribution (t:attribution) as the page draws it: its witnesses' sigla, apart, then who
+       proposed it, each name set apart from the sigla by its look, the names joined as in the plain text. -->
+  <xsl:function name="t:attribution-html" as="node()*">
     <xsl:param name="reading" as="element()"/>
-    <xsl:for-each select="t:sigla($reading)"><span class="siglum"><xsl:value-of select="."/></span></xsl:for-each>
-    <xsl:for-each select="t:proposers($reading)"><span class="resp"><xsl:value-of select="."/></span></xsl:for-each>
+    <xsl:variable name="sigla" as="element()*">
+      <xsl:for-each select="t:sigla($reading)"><span class="siglum"><xsl:value-of select="."/></span></xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="proposers" as="node()*">
+      <xsl:for-each select="t:proposers($reading)">
+        <xsl:if test="position() gt 1"><xsl:value-of select="$t:proposer-separator"/></xsl:if>
+        <span class="resp"><xsl:value-of select="."/></span>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:for-each select="$sigla">
+      <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+      <xsl:sequence select="."/>
+    </xsl:for-each>
+    <xsl:if test="exists($sigla) and exists($proposers)"><xsl:text> </xsl:text></xsl:if>
+    <xsl:sequence select="$proposers"/>
   </xsl:function>
+
+  <!-- In an entry, a mark of the witness's state or a sign for text where a reading has no words
+       (t:reading-mark): its label, as the plain text reads it (t:apparatus-reading), never nothing. -->
+  <xsl:template match="tei:witStart | tei:witEnd | tei:lacunaStart | tei:lacunaEnd | tei:space | tei:unclear" mode="html" priority="2">
+    <xsl:param name="t:in-entry" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="mark" select="t:reading-mark(.)[$t:in-entry]"/>
+    <xsl:choose>
+      <xsl:when test="exists($mark)"><xsl:text> </xsl:text><i class="mark"><xsl:value-of select="$mark"/></i><xsl:text> </xsl:text></xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <xsl:function name="t:apparatus-entry" as="xs:string">
     <xsl:param name="app" as="element(tei:app)"/>
     <xsl:variable name="lemma" select="t:lemma($app)"/>
     <xsl:variable name="variants" select="t:readings($app) except $lemma[self::tei:lem]"/>
     <xsl:variable name="readings" select="$variants ! string-join((
-      (if (t:copied(.)[normalize-space(.) or .//tei:gap]) then t:apparatus-reading(.) else 'om.'),
+      (if (t:omits(.)) then 'om.' else t:apparatus-reading(.)),
       t:attribution(.)), ' ')"/>
     <xsl:sequence select="normalize-space(string-join((
       (t:attached-text($app)[not($lemma/self::tei:lem)][. != ''] ! (. || ']')),
-      ($lemma[self::tei:lem] ! (string-join((t:apparatus-reading(.) || ']', t:attribution(.)), ' ')
+      ($lemma[self::tei:lem] ! (string-join(((t:apparatus-reading(.) || ']')[not(t:omits($lemma))], t:attribution(.)), ' ')
         || $t:reading-separator[exists(t:attribution($lemma)) and exists($variants)])),
       string-join($readings, $t:reading-separator || ' '),
       ($app/(* except (tei:lem, tei:rdg, tei:rdgGrp))) ! normalize-space(.)), ' '))"/>

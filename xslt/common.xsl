@@ -1007,6 +1007,41 @@
     <xsl:sequence select="normalize-space(string-join($text))"/>
   </xsl:function>
 
+  <!-- What stands in a reading of the apparatus where it has no words: where the text of a fragmentary
+       witness begins or ends, where a lacuna in it begins or ends (witStart, witEnd, lacunaStart, lacunaEnd,
+       TEI 12.1.5: marks of the witness, not readings), a blank, a passage read with doubt or damaged that
+       holds no letters, a figure. None is an omission (t:omits): each reads as a label between square
+       brackets ("[witness begins]"; the Guidelines give these marks no printed form), a blank in an edition
+       as its Leiden form (t:vacat). A gap reads as its sign (t:gap-sign). -->
+  <xsl:variable name="t:reading-mark-labels" as="map(xs:string, xs:string)" select="map {
+    'witStart': 'witness begins', 'witEnd': 'witness ends', 'lacunaStart': 'lacuna begins',
+    'lacunaEnd': 'lacuna ends', 'space': 'space', 'unclear': 'unclear', 'damage': 'damaged', 'figure': 'figure' }"/>
+  <xsl:function name="t:reading-mark" as="xs:string?">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="
+      if (not($element/self::tei:*) or normalize-space($element)) then ()
+      else if ($element/self::tei:space and t:is-edition($element)) then t:vacat($element)
+      else $t:reading-mark-labels(local-name($element)) ! ('[' || . || ']')"/>
+  </xsl:function>
+  <xsl:template match="tei:witStart | tei:witEnd | tei:lacunaStart | tei:lacunaEnd | tei:space | tei:unclear
+    | tei:damage | tei:figure" mode="t:reading-text" priority="2">
+    <xsl:param name="apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="mark" select="t:reading-mark(.)[$apparatus]"/>
+    <xsl:choose>
+      <xsl:when test="exists($mark)"><xsl:value-of select="' ' || $mark || ' '"/></xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Whether a reading omits the text (is printed "om."): it has no words, no gap, glyph or mark that stands
+       for text or for a witness's state (t:reading-mark). Both looks ask this of each reading. -->
+  <xsl:function name="t:omits" as="xs:boolean">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:variable name="content" select="t:copied($reading)"/>
+    <xsl:sequence select="not(normalize-space($content)) and empty($content//(tei:gap | tei:g))
+      and empty($content//tei:*[exists(t:reading-mark(.))])"/>
+  </xsl:function>
+
   <xsl:function name="t:apparatus-reading" as="xs:string">
     <xsl:param name="reading" as="element()"/>
     <xsl:variable name="text" as="xs:string*">
@@ -1093,11 +1128,15 @@
         t:normalized-name($entry), $entry/@xml:id ! normalize-space(.))[. != ''][1]"/>
   </xsl:function>
 
-  <!-- A reading's attribution in the apparatus: its witnesses' sigla, then who proposed it. -->
+  <!-- A reading's attribution in the apparatus: its witnesses' sigla, apart, then who proposed it, the names
+       joined by $t:proposer-separator ("CIG III, pacho1827": a name may be of several words). -->
   <xsl:function name="t:attribution" as="xs:string*">
     <xsl:param name="reading" as="element()"/>
-    <xsl:sequence select="t:sigla($reading), t:proposers($reading)"/>
+    <xsl:sequence select="t:sigla($reading), string-join(t:proposers($reading), $t:proposer-separator)[. != '']"/>
   </xsl:function>
+
+  <!-- What stands between the names of those who proposed one reading, in each look. -->
+  <xsl:variable name="t:proposer-separator" as="xs:string" select="', '"/>
 
   <!-- What stands between the readings of an apparatus entry, and between the lemma's attribution and the
        first reading ("fuit] N G; ruit Heinsius; fugit Maehly"), in each look. -->
@@ -1125,10 +1164,10 @@
     <xsl:param name="app" as="element(tei:app)"/>
     <xsl:sequence select="'a' || t:app-number($app)"/>
   </xsl:function>
-  <!-- The marker as the plain text writes it: "[a3]". -->
+  <!-- The marker as the plain text writes it: "[a3]" (t:call-mark). -->
   <xsl:function name="t:app-call" as="xs:string">
     <xsl:param name="app" as="element(tei:app)"/>
-    <xsl:sequence select="'[' || t:app-marker($app) || ']'"/>
+    <xsl:sequence select="t:call-mark(t:app-marker($app), $app, false())"/>
   </xsl:function>
 
   <!-- The entry of the Apparatus section an element is part of (an app, a reading, a lemma), if any. -->
@@ -1159,12 +1198,30 @@
     <xsl:sequence select="if (empty($before)) then () else sum($before ! (string-length(t:reading-text(.)) + 1))"/>
   </xsl:function>
 
-  <!-- Transcription: the marker a page or column break leaves in the text. -->
+  <!-- Transcription: the marker a page or column break leaves in the text: "[p. 5]", "[col. 2]". In a Leiden
+       edition square brackets mean letters lost and restored by the editors, so a break is named there in
+       words and without brackets, "Page 5", "Column 2" (a page without a number "Page": the editors count
+       none), on a line of its own (epidoc.xsl), as the EpiDoc example stylesheets draw a column's label
+       ("Col. 2", "Column 2", a line apart). -->
   <xsl:function name="t:break-label" as="xs:string">
     <xsl:param name="break" as="element()"/>
     <xsl:variable name="n" select="normalize-space($break/@n)"/>
-    <xsl:sequence select="'[' || (if ($break/self::tei:pb) then 'p. ' || t:page-label($break)
-      else if ($n = '') then 'column' else 'col. ' || $n) || ']'"/>
+    <xsl:sequence select="if (t:is-edition($break))
+      then string-join((if ($break/self::tei:pb) then 'Page' else 'Column', $n[. != '']), ' ')
+      else '[' || (if ($break/self::tei:pb) then 'p. ' || t:page-label($break)
+        else if ($n = '') then 'column' else 'col. ' || $n) || ']'"/>
+  </xsl:function>
+
+  <!-- A call of a note or of an apparatus entry ("1", "a3"), where it stands ($at): in the plain text between
+       square brackets, "[a3]", raised in the page. In a Leiden edition, where square brackets mean letters
+       lost and restored, the plain text writes it raised in the usual plain way, "^a3", and the page without
+       brackets. -->
+  <xsl:function name="t:call-mark" as="xs:string">
+    <xsl:param name="marker" as="xs:string"/>
+    <xsl:param name="at" as="node()"/>
+    <xsl:param name="raised" as="xs:boolean"/>
+    <xsl:sequence select="if (not(t:is-edition($at))) then '[' || $marker || ']'
+      else if ($raised) then $marker else '^' || $marker"/>
   </xsl:function>
 
   <!-- Leiden conventions (EpiDoc), inside an edition division: the signs around supplied text, the form of a
@@ -1489,18 +1546,21 @@
     <xsl:variable name="first" select="$content[head($words)]"/>
     <xsl:variable name="last" select="$content[$words[last()]]"/>
     <xsl:value-of select="' '[head($content) instance of text() and t:starts-with-space(head($content))]"/>
-    <xsl:value-of select="$marks[1]"/>
-    <xsl:for-each select="$content[position() = head($words) to $words[last()]]">
-      <xsl:choose>
-        <xsl:when test=". instance of text()">
-          <xsl:variable name="text" select="if (. is $first) then replace(., '^\s+', '') else string(.)"/>
-          <xsl:value-of select="if (. is $last) then t:trim-end($text) else $text"/>
-        </xsl:when>
-        <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:for-each>
-    <xsl:value-of select="$marks[2]"/>
-    <xsl:value-of select="' '[$content[last()] instance of text() and t:ends-with-space($content[last()])]"/>
+    <!-- Nothing quoted (<quote type="hexaplaric"/>, a part of a quotation elsewhere, PTA): no empty marks. -->
+    <xsl:if test="exists($words)">
+      <xsl:value-of select="$marks[1]"/>
+      <xsl:for-each select="$content[position() = $words[1] to $words[last()]]">
+        <xsl:choose>
+          <xsl:when test=". instance of text()">
+            <xsl:variable name="text" select="if (. is $first) then replace(., '^\s+', '') else string(.)"/>
+            <xsl:value-of select="if (. is $last) then t:trim-end($text) else $text"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <xsl:value-of select="$marks[2]"/>
+    </xsl:if>
+    <xsl:value-of select="' '[exists($words) and $content[last()] instance of text() and t:ends-with-space($content[last()])]"/>
   </xsl:template>
 
   <!-- The reference a quotation opens with (EEBO's <q><bibl>IOHN 17. 3.</bibl> This is life…</q>): where

@@ -27,16 +27,24 @@
     <xsl:sequence select="$break/@n[matches(., '^\d+$') and xs:integer(.) mod 5 = 0 and xs:integer(.) gt 0] ! string(.)"/>
   </xsl:function>
 
-  <!-- A column break: its label ("[col. 2]") is a line of its own, not the end of the column before. -->
-  <xsl:template match="tei:div[@type = 'edition']//tei:cb" mode="html">
-    <xsl:if test="not(t:opens-block(.))"><br/></xsl:if>
+  <!-- A column or page break: its label, in words and without the brackets that mean lost letters here
+       ("Column 2", t:break-label), is a line of its own, not the end of the column or page before nor the
+       start of the next (the line after it begins with the next line break, or with a break of its own). A
+       break inside a word leaves the word whole: the page draws it where it is, as a transcription does; the
+       plain text draws its line after the word (text.xsl). -->
+  <xsl:template match="tei:div[@type = 'edition']//tei:cb | tei:div[@type = 'edition']//tei:pb" mode="html">
+    <xsl:variable name="apart" select="not(t:breaks-word(.))"/>
+    <xsl:variable name="next" select="following-sibling::node()[self::* or normalize-space()][1]"/>
+    <xsl:if test="$apart and not(t:opens-block(.))"><br/></xsl:if>
     <xsl:next-match/>
+    <xsl:if test="$apart and exists($next) and not($next[self::tei:lb or self::tei:cb or self::tei:pb])"><br/></xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:div[@type = 'edition']//tei:cb" mode="text">
-    <xsl:sequence select="$t:line"/>
+  <xsl:template match="tei:div[@type = 'edition']//tei:cb | tei:div[@type = 'edition']//tei:pb" mode="text">
+    <xsl:variable name="apart" select="not(t:breaks-word(.))"/>
+    <xsl:sequence select="$t:line[$apart]"/>
     <xsl:next-match/>
-    <xsl:sequence select="$t:line"/>
+    <xsl:sequence select="$t:line[$apart]"/>
   </xsl:template>
 
   <xsl:template match="tei:div[@type = 'edition']//tei:lb" mode="html">

@@ -431,7 +431,7 @@
     <sup class="noteref">
       <a href="#{t:anchor(.)}" id="ref-{t:anchor(.)}" role="doc-noteref"
          aria-label="Note {t:note-number(.)}">
-        <xsl:sequence select="$t:interface-attributes"/>[<xsl:value-of select="t:note-number(.)"/>]</a>
+        <xsl:sequence select="$t:interface-attributes"/><xsl:value-of select="t:call-mark(t:note-number(.), (t:call-of(.), .)[1], true())"/></a>
     </sup>
   </xsl:template>
 

@@ -94,6 +94,15 @@
         <xsl:variable name="break" select="if ($t:breaks-pages-in-words and normalize-space(.))
           then preceding-sibling::node()[1][self::tei:pb or self::tei:cb] else ()"/>
         <xsl:choose>
+          <xsl:when test="exists($break) and t:marks-after-word($break) and t:is-edition($break)">
+            <!-- In an edition the break's label is a line of its own (epidoc.xsl): after the word. -->
+            <xsl:variable name="word-end" select="substring-before($flowing || ' ', ' ')"/>
+            <xsl:value-of select="$word-end"/>
+            <xsl:sequence select="$t:line"/>
+            <xsl:value-of select="t:break-label($break)"/>
+            <xsl:sequence select="$t:line"/>
+            <xsl:value-of select="substring($flowing, string-length($word-end) + 1)"/>
+          </xsl:when>
           <xsl:when test="exists($break) and t:marks-after-word($break)">
             <xsl:variable name="word-end" select="substring-before($flowing || ' ', ' ')"/>
             <xsl:value-of select="$word-end || ' ' || t:break-label($break) || substring($flowing, string-length($word-end) + 1)"/>
@@ -165,8 +174,9 @@
     <xsl:value-of select="$spaces[2]"/>
   </xsl:template>
 
+  <!-- Where the note is called: where it is, or where the pointer that calls it is (t:call-mark). -->
   <xsl:template match="tei:note" mode="note-call">
-    <xsl:value-of select="'[' || t:note-number(.) || ']'"/>
+    <xsl:value-of select="t:call-mark(t:note-number(.), (t:call-of(.), .)[1], false())"/>
   </xsl:template>
 
   <xsl:template match="tei:choice" mode="text">
