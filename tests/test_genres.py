@@ -807,12 +807,18 @@ def test_tokens_are_words_apart_and_joined_where_their_encoding_says(out):
         ("en", "He|said|“|no|”|and|left|.", "He said “no” and left."),
         # Spanish opens a question and an exclamation.
         ("es", "¿|Qué|?|¡|No|!", "¿Qué? ¡No!"),
+        # A word after a mark that closes, a mark that opens after a word, stand apart.
+        ("de", "Also|Zimmer|.|Sie|ging|,|nein|(|still|)|fort|!", "Also Zimmer. Sie ging, nein (still) fort!"),
     ],
 )
-def test_punctuation_without_join_goes_where_the_language_puts_it(tmp_path, language, tokens, reading):
-    # A token a line, as a tokenised novel writes them: punctuation is pc, words are w.
-    marks = set("?:«»,.„“”¿¡!")
-    lines = "\n".join(f"<pc>{t}</pc>" if t in marks else f"<w>{t}</w>" for t in tokens.split("|"))
+@pytest.mark.parametrize("between", ["\n", ""])
+def test_punctuation_without_join_goes_where_the_language_puts_it(
+    tmp_path, language, tokens, reading, between
+):
+    # A token a line, as a tokenised novel writes them, or with nothing between them (ELTeC's level 2):
+    # punctuation is pc, words are w.
+    marks = set("?:«»,.„“”¿¡!()")
+    lines = between.join(f"<pc>{t}</pc>" if t in marks else f"<w>{t}</w>" for t in tokens.split("|"))
     source = (GENRES / "tokens.xml").read_text(encoding="utf-8")
     source = source.replace('xml:lang="en"', f'xml:lang="{language}"')
     (tmp_path / "tei").mkdir()

@@ -854,6 +854,8 @@
       ('(', '[', '{', '¿', '¡', if ($t:french) then () else $opening[not(. = $closing)]) ! map { . : 'right' }),
       map { 'duplicates': 'use-first' })"/>
   <xsl:variable name="t:french" as="xs:boolean" select="tokenize($t:document-language, '-')[1] = 'fr'"/>
+  <!-- The punctuation that stands apart from the words on both sides: French's high punctuation and guillemets. -->
+  <xsl:variable name="t:apart-punctuation" as="xs:string*" select="(';', ':', '!', '?', '«', '»')[$t:french]"/>
 
   <!-- The token a node begins ($first) or ends with: itself, or that of its first or last child. -->
   <xsl:function name="t:edge-token" as="element()?">
@@ -874,12 +876,16 @@
   </xsl:function>
 
   <!-- A token glued to the token before stands apart (a space) where both are words, or either says it is not
-       joined (@join="no"), unless either joins the other (t:joins). A token inside a token is a part of it. -->
+       joined (@join="no"), or the one before closes (joins the word before it: "Zimmer.|Sie", "ab,|nein") or
+       this one opens ("Bett|(der"), or either is punctuation the language sets apart (French "dit|:|«|non"),
+       unless either joins the other (t:joins). A token inside a token is a part of it. -->
   <xsl:function name="t:is-glued-token" as="xs:boolean">
     <xsl:param name="token" as="element()"/>
     <xsl:variable name="previous" select="t:token-before($token)"/>
     <xsl:sequence select="exists($previous)
-      and ($previous/self::tei:w and $token/self::tei:w or ($previous, $token)/@join = 'no')
+      and ($previous/self::tei:w and $token/self::tei:w or ($previous, $token)/@join = 'no'
+        or t:joins($previous, 'left') or t:joins($token, 'right')
+        or ($previous, $token)/self::tei:pc[empty(@join)] ! normalize-space() = $t:apart-punctuation)
       and not(t:joins($previous, 'right') or t:joins($token, 'left'))
       and empty($token/ancestor::*[self::tei:w or self::tei:pc])"/>
   </xsl:function>
