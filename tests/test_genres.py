@@ -666,6 +666,25 @@ def test_a_quotation_without_marks_of_its_own_gets_them_against_its_words(out):
     assert citation == "Cite as: “Quotations”, TEI edition by Text Creation Partnership, 2003."
 
 
+def test_a_quotation_or_direction_without_words_takes_no_marks(tmp_path):
+    """An empty q, and a stage direction whose words a delSpan deletes from the reading text (Perseus marks
+    spurious lines so), have nothing to put marks around: the page was not rendered at all."""
+    source = (GENRES / "deletions.xml").read_text(encoding="utf-8")
+    body = (
+        "<p>He said <q/> and <q> </q> then.</p>"
+        '<sp><speaker>A</speaker><l>First line.</l></sp><delSpan spanTo="#end"/><stage>Exit.</stage>'
+        '<sp><speaker>B</speaker><l>Spurious line.<anchor xml:id="end"/></l></sp><p>After.</p>'
+    )
+    source = re.sub(r"<body>.*</body>", f"<body>{body}</body>", source, flags=re.S)
+    (tmp_path / "empty.xml").write_text(source)
+    result = render([tmp_path / "empty.xml"], tmp_path / "out", ("html", "text"))
+    assert result.report.findings == []
+    text = text_of(tmp_path / "out", "empty")
+    assert text.startswith("He said and then.\n\nA\n\nFirst line.\n")
+    assert "Exit" not in text and "()" not in text
+    assert "Exit." in main_text(page(tmp_path / "out", "empty"))  # struck in the page
+
+
 def test_block_quotations_are_paragraphs_without_marks_in_the_text(out):
     assert text_of(out, "block-quote") == "He wrote:\n\nA quotation set apart.\n\nAnd went on.\n"
 

@@ -1486,27 +1486,32 @@
 
   <!-- A quotation's content between the marks added to it (or other marks: an inline note's, a stage
        direction's), the marks against its first and last words: the white space at its edges ("<said> My dear
-       Scrooge </said>", "<stage>Enter Barnardo. </stage>") goes outside them, as one space. -->
+       Scrooge </said>", "<stage>Enter Barnardo. </stage>") goes outside them, as one space. Content without
+       words (an empty q, a direction a delSpan deletes from the reading text) takes no marks. -->
   <xsl:template name="t:quoted">
     <xsl:param name="content" as="node()*"/>
     <xsl:param name="marks" as="xs:string+" select="t:added-marks(.)"/>
     <xsl:variable name="words" select="for $i in 1 to count($content)
       return $i[not($content[$i] instance of text()) or normalize-space($content[$i])]"/>
-    <xsl:variable name="first" select="$content[head($words)]"/>
-    <xsl:variable name="last" select="$content[$words[last()]]"/>
-    <xsl:value-of select="' '[head($content) instance of text() and t:starts-with-space(head($content))]"/>
-    <xsl:value-of select="$marks[1]"/>
-    <xsl:for-each select="$content[position() = head($words) to $words[last()]]">
-      <xsl:choose>
-        <xsl:when test=". instance of text()">
-          <xsl:variable name="text" select="if (. is $first) then replace(., '^\s+', '') else string(.)"/>
-          <xsl:value-of select="if (. is $last) then t:trim-end($text) else $text"/>
-        </xsl:when>
-        <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:for-each>
-    <xsl:value-of select="$marks[2]"/>
-    <xsl:value-of select="' '[$content[last()] instance of text() and t:ends-with-space($content[last()])]"/>
+    <!-- Without words the content is white space only (any element counts as a word): one space. -->
+    <xsl:value-of select="' '[empty($words) and exists($content)]"/>
+    <xsl:if test="exists($words)">
+      <xsl:variable name="first" select="$content[head($words)]"/>
+      <xsl:variable name="last" select="$content[$words[last()]]"/>
+      <xsl:value-of select="' '[head($content) instance of text() and t:starts-with-space(head($content))]"/>
+      <xsl:value-of select="$marks[1]"/>
+      <xsl:for-each select="$content[position() = head($words) to $words[last()]]">
+        <xsl:choose>
+          <xsl:when test=". instance of text()">
+            <xsl:variable name="text" select="if (. is $first) then replace(., '^\s+', '') else string(.)"/>
+            <xsl:value-of select="if (. is $last) then t:trim-end($text) else $text"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <xsl:value-of select="$marks[2]"/>
+      <xsl:value-of select="' '[$content[last()] instance of text() and t:ends-with-space($content[last()])]"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- The reference a quotation opens with (EEBO's <q><bibl>IOHN 17. 3.</bibl> This is life…</q>): where
