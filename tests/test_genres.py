@@ -846,6 +846,21 @@ def test_punctuation_without_join_goes_where_the_language_puts_it(
     assert text_of(tmp_path / "site", "tokens").startswith(f"{reading}\n\n")  # the paragraph put first
 
 
+def test_punctuation_after_a_phrase_goes_against_the_phrase_s_last_word(tmp_path):
+    # Folger's Shakespeare: a token a line, spaces as <c>, and the line end before a phrase's end tag is
+    # white space too ("paucas pallabris ," otherwise).
+    lines = (
+        "<w>Therefore</w>\n<pc>,</pc>\n<c> </c>\n<foreign xml:lang='es'>\n<w>paucas</w>\n<c> </c>\n"
+        "<w>pallabris</w>\n</foreign>\n<pc>,</pc>\n<c> </c>\n<w>call</w>\n<c> </c>\n"
+        "<q>\n<w>husband</w>\n</q>\n<pc>!</pc>"
+    )
+    source = (GENRES / "tokens.xml").read_text(encoding="utf-8")
+    (tmp_path / "tei").mkdir()
+    (tmp_path / "tei" / "tokens.xml").write_text(source.replace("<body>", f"<body><p>{lines}</p>"))
+    render([tmp_path / "tei"], tmp_path / "site", ("text", "html"))
+    assert_reads(tmp_path / "site", "tokens", "Therefore, paucas pallabris, call “husband”!")
+
+
 def test_notes_between_blocks_are_read_where_they_stand_unless_a_pointer_calls_them(out):
     # A transcript's speaker and time lines are blocks in place; a note that a pointer calls stays a footnote.
     text = text_of(out, "tokens")

@@ -816,8 +816,25 @@
          walks from the parent's first child. -->
     <xsl:variable name="flowing" select="if (starts-with($flowing, ' ') and t:is-joined($text/preceding-sibling::node()[1], 'right'))
       then substring($flowing, 2) else $flowing"/>
-    <xsl:sequence select="if (ends-with($flowing, ' ') and t:is-joined($text/following-sibling::node()[1], 'left'))
+    <xsl:sequence select="if (ends-with($flowing, ' ') and t:is-joined(t:node-after($text), 'left'))
       then substring($flowing, 1, string-length($flowing) - 1) else $flowing"/>
+  </xsl:function>
+
+  <!-- The node a text node runs into: its next sibling, or, where it ends a phrase (Folger's <foreign>…
+       <w>pallabris</w>LF</foreign>LF<pc>,</pc>), the first thing after the phrase that is not white space
+       only. Only asked of white space. -->
+  <xsl:function name="t:node-after" as="node()?">
+    <xsl:param name="text" as="text()"/>
+    <xsl:sequence select="if ($text/following-sibling::node()) then $text/following-sibling::node()[1]
+      else t:node-after-phrase($text/parent::*)"/>
+  </xsl:function>
+
+  <xsl:function name="t:node-after-phrase" as="node()?">
+    <xsl:param name="phrase" as="element()?"/>
+    <xsl:variable name="next" select="$phrase[not(t:is-block(.))]/following-sibling::node()[1]"/>
+    <xsl:sequence select="if ($next/self::text()[not(normalize-space())]) then $next/following-sibling::node()[1]
+      else if (exists($next)) then $next
+      else if ($phrase/parent::* and not(t:is-block($phrase))) then t:node-after-phrase($phrase/parent::*) else ()"/>
   </xsl:function>
 
   <!-- Whether a node takes no white space on that side of it ('right': after it): a break inside a word, or a
@@ -1976,7 +1993,7 @@
        only lays out the source's lines. Other white space is copied, and each look collapses it: a template
        per text node would make a tokenised text's page twice as slow. (Where words break, t:flow does it all.) -->
   <xsl:template match="text()[$t:joins-tokens][not(normalize-space())][t:is-joined(preceding-sibling::node()[1], 'right')
-    or t:is-joined(following-sibling::node()[1], 'left')]" mode="html text"/>
+    or t:is-joined(t:node-after(.), 'left')]" mode="html text"/>
 
   <!-- Annotations about the text, which are not its text (TEI's model.global.meta: index entries,
        interpretations, feature structures, certainty and precision, alignments, alternations): neither look
