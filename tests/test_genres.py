@@ -689,6 +689,25 @@ def test_block_quotations_are_paragraphs_without_marks_in_the_text(out):
     assert text_of(out, "block-quote") == "He wrote:\n\nA quotation set apart.\n\nAnd went on.\n"
 
 
+def test_the_reference_of_a_verse_quoted_in_a_paragraph_stands_under_the_verse(tmp_path):
+    """Perseus's Plutarch quotes verse in the middle of a sentence, <cit><quote><l>…</l></quote><bibl>: the
+    reference ran into the words after the quotation ("Eur. Ba. 8 the memory of love")."""
+    source = (GENRES / "block-quote.xml").read_text(encoding="utf-8")
+    body = (
+        "<p>and he kept,<cit><quote><l>a living flame of the fire of Zeus,</l></quote><bibl>Eur. Ba. 8</bibl>"
+        "</cit>the memory of love. And <cit><quote>words</quote> <bibl>Hom. Il. 1</bibl></cit> went on.</p>"
+    )
+    source = re.sub(r"<body>.*</body>", f"<body>{body}</body>", source, flags=re.S)
+    (tmp_path / "cit.xml").write_text(source)
+    render([tmp_path / "cit.xml"], tmp_path / "out", ("html", "text"))
+    assert text_of(tmp_path / "out", "cit") == (
+        "and he kept,\n\na living flame of the fire of Zeus,\n\nEur. Ba. 8\n\n"
+        "the memory of love. And “words” Hom. Il. 1 went on.\n"
+    )
+    [cit] = page(tmp_path / "out", "cit").xpath("//main//div[@class='cit']")  # the reference in its block
+    assert " ".join(cit.text_content().split()) == "a living flame of the fire of Zeus, Eur. Ba. 8"
+
+
 # --- letters and long documents ------------------------------------------------------------------------
 
 

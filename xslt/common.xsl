@@ -42,12 +42,14 @@
     'castList', 'castGroup', 'castItem', 'figure', 'figDesc', 'listPerson', 'person', 'personGrp', 'listPlace',
     'place', 'listOrg', 'org', 'listEvent', 'event', 'superEntry', 'entry', 'entryFree', 'hom', 're', 'sense',
     'set', 'floatingText', 'address', 'addrLine', 'u', 'sourceDoc', 'surface', 'zone', 'line', 'listApp',
-    'listWit', 'witness', $t:manuscript-records"/>
+    'listWit', 'witness', 'cit', $t:manuscript-records"/>
 
   <!-- Blocks only where they stand as such: an author's name and a date are lines of a title page, and phrases
        inside another line ("by <docAuthor>…</docAuthor>." in a byline, the date of an imprint); a list the
-       source runs on inside its sentence (rend="inline") is a phrase, and so are its items. -->
-  <xsl:variable name="t:blocks-where-they-stand" as="xs:string*" select="'docAuthor', 'docDate', 'list', 'item'"/>
+       source runs on inside its sentence (rend="inline") is a phrase, and so are its items; a citation is a block
+       where its quotation is one (Perseus's verse quoted in a paragraph: its reference under the verse, not
+       run into the sentence that goes on after it). -->
+  <xsl:variable name="t:blocks-where-they-stand" as="xs:string*" select="'docAuthor', 'docDate', 'list', 'item', 'cit'"/>
 
   <!-- Each block's name, to whether it is a block wherever it stands. -->
   <xsl:variable name="t:block-names" as="map(xs:string, xs:boolean)"
@@ -66,6 +68,7 @@
     <xsl:sequence select="
       if ($element/self::tei:list) then not(t:is-inline-list($element))
       else if ($element/self::tei:item) then not($element/parent::tei:list[t:is-inline-list(.)])
+      else if ($element/self::tei:cit) then exists($element/tei:quote[t:is-block-quote(.)])
       else matches(local-name($element/..), '^(titlePage|front|back|body|group|div[1-7]?)$')"/>
   </xsl:function>
 
