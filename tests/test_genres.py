@@ -842,6 +842,9 @@ def test_tokens_are_words_apart_and_joined_where_their_encoding_says(out):
         ("fr", "Quoi|?|Il|dit|:|«|non|»|,|puis|partit|.", "Quoi ? Il dit : « non », puis partit."),
         # Which mark opens a quotation is the language's: German's “ closes it.
         ("de", "Er|sagte|„|nein|“|und|ging|.", "Er sagte „nein“ und ging."),
+        # German's guillemets point inwards, Swiss German's outwards.
+        ("de", "Er|sagte|»|nein|«|und|ging|.", "Er sagte »nein« und ging."),
+        ("de-CH", "Er|sagte|«|nein|»|und|ging|.", "Er sagte «nein» und ging."),
         ("en", "He|said|“|no|”|and|left|.", "He said “no” and left."),
         # Spanish opens a question and an exclamation.
         ("es", "¿|Qué|?|¡|No|!", "¿Qué? ¡No!"),

@@ -867,13 +867,20 @@
        high punctuation and guillemets: only the rest attaches there. -->
   <xsl:variable name="t:document-marks" as="xs:string+" select="t:marks-of($t:document-language)"/>
   <xsl:variable name="t:attaching-punctuation" as="map(xs:string, xs:string)" select="
-    let $opening := $t:document-marks[position() = (1, 3)], $closing := $t:document-marks[position() = (2, 4)]
+    let $marks := ($t:document-marks, $t:german-guillemets),
+        $opening := $marks[position() = (1, 3, 5, 7)], $closing := $marks[position() = (2, 4, 6, 8)]
     return map:merge((
       ('.', ',', ')', ']', '}', '…', if ($t:french) then () else (';', ':', '!', '?', $closing[not(. = $opening)]))
         ! map { . : 'left' },
       ('(', '[', '{', '¿', '¡', if ($t:french) then () else $opening[not(. = $closing)]) ! map { . : 'right' }),
       map { 'duplicates': 'use-first' })"/>
   <xsl:variable name="t:french" as="xs:boolean" select="tokenize($t:document-language, '-')[1] = 'fr'"/>
+  <!-- German sets quotations in guillemets too, against the words, pointing inwards (»…«, ›…‹: ELTeC's German
+       novels); Swiss German points them outwards («…», ‹…›). Opening, closing, inner opening, inner closing. -->
+  <xsl:variable name="t:german-guillemets" as="xs:string*" select="
+    let $subtags := tokenize(lower-case($t:document-language), '-')
+    return if ($subtags[1] != 'de') then () else if ($subtags[2] = ('ch', 'li')) then ('«', '»', '‹', '›')
+      else ('»', '«', '›', '‹')"/>
   <!-- The punctuation that stands apart from the words on both sides: French's high punctuation and guillemets. -->
   <xsl:variable name="t:apart-punctuation" as="xs:string*" select="(';', ':', '!', '?', '«', '»')[$t:french]"/>
 
