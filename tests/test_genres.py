@@ -844,6 +844,7 @@ def test_tokens_are_words_apart_and_joined_where_their_encoding_says(out):
         ("de", "Er|sagte|„|nein|“|und|ging|.", "Er sagte „nein“ und ging."),
         # German's guillemets point inwards, Swiss German's outwards.
         ("de", "Er|sagte|»|nein|«|und|ging|.", "Er sagte »nein« und ging."),
+        ("de", "»|Aber|–|na|!|Ich|meinte|nur|–|«", "»Aber – na! Ich meinte nur –«"),
         ("de-CH", "Er|sagte|«|nein|»|und|ging|.", "Er sagte «nein» und ging."),
         ("en", "He|said|“|no|”|and|left|.", "He said “no” and left."),
         # Spanish opens a question and an exclamation.
@@ -858,7 +859,7 @@ def test_punctuation_without_join_goes_where_the_language_puts_it(
 ):
     # A token a line, as a tokenised novel writes them, or with nothing between them (ELTeC's level 2):
     # punctuation is pc, words are w.
-    marks = set("?:«»,.„“”¿¡!()")
+    marks = set("?:«»,.„“”¿¡!()–")
     lines = between.join(f"<pc>{t}</pc>" if t in marks else f"<w>{t}</w>" for t in tokens.split("|"))
     source = (GENRES / "tokens.xml").read_text(encoding="utf-8")
     source = source.replace('xml:lang="en"', f'xml:lang="{language}"')

@@ -881,8 +881,10 @@
     let $subtags := tokenize(lower-case($t:document-language), '-')
     return if ($subtags[1] != 'de') then () else if ($subtags[2] = ('ch', 'li')) then ('«', '»', '‹', '›')
       else ('»', '«', '›', '‹')"/>
-  <!-- The punctuation that stands apart from the words on both sides: French's high punctuation and guillemets. -->
-  <xsl:variable name="t:apart-punctuation" as="xs:string*" select="(';', ':', '!', '?', '«', '»')[$t:french]"/>
+  <!-- The punctuation that stands apart from the words on both sides: French's high punctuation and guillemets,
+       German's dash (Gedankenstrich: "aber – Sie"). -->
+  <xsl:variable name="t:apart-punctuation" as="xs:string*"
+    select="(';', ':', '!', '?', '«', '»')[$t:french], '–'[exists($t:german-guillemets)]"/>
 
   <!-- The token a node begins ($first) or ends with: itself, or that of its first or last child. -->
   <xsl:function name="t:edge-token" as="element()?">
