@@ -767,8 +767,46 @@ def test_an_empty_quotation_renders_without_empty_marks(tmp_path):
     assert " ".join(paragraphs[-1].text_content().split()) == expected
 
 
+def test_a_quotation_or_direction_without_words_takes_no_marks(tmp_path):
+    """An empty q, and a stage direction whose words a delSpan deletes from the reading text (Perseus marks
+    spurious lines so), have nothing to put marks around: the page was not rendered at all."""
+    source = (GENRES / "deletions.xml").read_text(encoding="utf-8")
+    body = (
+        "<p>He said <q/> and <q> </q> then.</p>"
+        '<sp><speaker>A</speaker><l>First line.</l></sp><delSpan spanTo="#end"/><stage>Exit.</stage>'
+        '<sp><speaker>B</speaker><l>Spurious line.<anchor xml:id="end"/></l></sp><p>After.</p>'
+    )
+    source = re.sub(r"<body>.*</body>", f"<body>{body}</body>", source, flags=re.S)
+    (tmp_path / "empty.xml").write_text(source)
+    result = render([tmp_path / "empty.xml"], tmp_path / "out", ("html", "text"))
+    assert result.report.findings == []
+    text = text_of(tmp_path / "out", "empty")
+    assert text.startswith("He said and then.\n\nA\n\nFirst line.\n")
+    assert "Exit" not in text and "()" not in text
+    assert "Exit." in main_text(page(tmp_path / "out", "empty"))  # struck in the page
+
+
 def test_block_quotations_are_paragraphs_without_marks_in_the_text(out):
     assert text_of(out, "block-quote") == "He wrote:\n\nA quotation set apart.\n\nAnd went on.\n"
+
+
+def test_the_reference_of_a_verse_quoted_in_a_paragraph_stands_under_the_verse(tmp_path):
+    """Perseus's Plutarch quotes verse in the middle of a sentence, <cit><quote><l>…</l></quote><bibl>: the
+    reference ran into the words after the quotation ("Eur. Ba. 8 the memory of love")."""
+    source = (GENRES / "block-quote.xml").read_text(encoding="utf-8")
+    body = (
+        "<p>and he kept,<cit><quote><l>a living flame of the fire of Zeus,</l></quote><bibl>Eur. Ba. 8</bibl>"
+        "</cit>the memory of love. And <cit><quote>words</quote> <bibl>Hom. Il. 1</bibl></cit> went on.</p>"
+    )
+    source = re.sub(r"<body>.*</body>", f"<body>{body}</body>", source, flags=re.S)
+    (tmp_path / "cit.xml").write_text(source)
+    render([tmp_path / "cit.xml"], tmp_path / "out", ("html", "text"))
+    assert text_of(tmp_path / "out", "cit") == (
+        "and he kept,\n\na living flame of the fire of Zeus,\n\nEur. Ba. 8\n\n"
+        "the memory of love. And “words” Hom. Il. 1 went on.\n"
+    )
+    [cit] = page(tmp_path / "out", "cit").xpath("//main//div[@class='cit']")  # the reference in its block
+    assert " ".join(cit.text_content().split()) == "a living flame of the fire of Zeus, Eur. Ba. 8"
 
 
 # --- letters and long documents ------------------------------------------------------------------------
@@ -905,21 +943,46 @@ def test_tokens_are_words_apart_and_joined_where_their_encoding_says(out):
         ("fr", "Quoi|?|Il|dit|:|«|non|»|,|puis|partit|.", "Quoi ? Il dit : « non », puis partit."),
         # Which mark opens a quotation is the language's: German's “ closes it.
         ("de", "Er|sagte|„|nein|“|und|ging|.", "Er sagte „nein“ und ging."),
+        # German's guillemets point inwards, Swiss German's outwards.
+        ("de", "Er|sagte|»|nein|«|und|ging|.", "Er sagte »nein« und ging."),
+        ("de", "»|Aber|–|na|!|Ich|meinte|nur|–|«", "»Aber – na! Ich meinte nur –«"),
+        ("de-CH", "Er|sagte|«|nein|»|und|ging|.", "Er sagte «nein» und ging."),
         ("en", "He|said|“|no|”|and|left|.", "He said “no” and left."),
         # Spanish opens a question and an exclamation.
         ("es", "¿|Qué|?|¡|No|!", "¿Qué? ¡No!"),
+        # A word after a mark that closes, a mark that opens after a word, stand apart.
+        ("de", "Also|Zimmer|.|Sie|ging|,|nein|(|still|)|fort|!", "Also Zimmer. Sie ging, nein (still) fort!"),
     ],
 )
-def test_punctuation_without_join_goes_where_the_language_puts_it(tmp_path, language, tokens, reading):
-    # A token a line, as a tokenised novel writes them: punctuation is pc, words are w.
-    marks = set("?:«»,.„“”¿¡!")
-    lines = "\n".join(f"<pc>{t}</pc>" if t in marks else f"<w>{t}</w>" for t in tokens.split("|"))
+@pytest.mark.parametrize("between", ["\n", ""])
+def test_punctuation_without_join_goes_where_the_language_puts_it(
+    tmp_path, language, tokens, reading, between
+):
+    # A token a line, as a tokenised novel writes them, or with nothing between them (ELTeC's level 2):
+    # punctuation is pc, words are w.
+    marks = set("?:«»,.„“”¿¡!()–")
+    lines = between.join(f"<pc>{t}</pc>" if t in marks else f"<w>{t}</w>" for t in tokens.split("|"))
     source = (GENRES / "tokens.xml").read_text(encoding="utf-8")
     source = source.replace('xml:lang="en"', f'xml:lang="{language}"')
     (tmp_path / "tei").mkdir()
     (tmp_path / "tei" / "tokens.xml").write_text(source.replace("<body>", f"<body><p>{lines}</p>"))
     render([tmp_path / "tei"], tmp_path / "site", ("text",))
     assert text_of(tmp_path / "site", "tokens").startswith(f"{reading}\n\n")  # the paragraph put first
+
+
+def test_punctuation_after_a_phrase_goes_against_the_phrase_s_last_word(tmp_path):
+    # Folger's Shakespeare: a token a line, spaces as <c>, and the line end before a phrase's end tag is
+    # white space too ("paucas pallabris ," otherwise).
+    lines = (
+        "<w>Therefore</w>\n<pc>,</pc>\n<c> </c>\n<foreign xml:lang='es'>\n<w>paucas</w>\n<c> </c>\n"
+        "<w>pallabris</w>\n</foreign>\n<pc>,</pc>\n<c> </c>\n<w>call</w>\n<c> </c>\n"
+        "<q>\n<w>husband</w>\n</q>\n<pc>!</pc>"
+    )
+    source = (GENRES / "tokens.xml").read_text(encoding="utf-8")
+    (tmp_path / "tei").mkdir()
+    (tmp_path / "tei" / "tokens.xml").write_text(source.replace("<body>", f"<body><p>{lines}</p>"))
+    render([tmp_path / "tei"], tmp_path / "site", ("text", "html"))
+    assert_reads(tmp_path / "site", "tokens", "Therefore, paucas pallabris, call “husband”!")
 
 
 def test_notes_between_blocks_are_read_where_they_stand_unless_a_pointer_calls_them(out):

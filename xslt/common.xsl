@@ -42,12 +42,14 @@
     'castList', 'castGroup', 'castItem', 'figure', 'figDesc', 'listPerson', 'person', 'personGrp', 'listPlace',
     'place', 'listOrg', 'org', 'listEvent', 'event', 'superEntry', 'entry', 'entryFree', 'hom', 're', 'sense',
     'set', 'floatingText', 'address', 'addrLine', 'u', 'sourceDoc', 'surface', 'zone', 'line', 'listApp',
-    'listWit', 'witness', $t:manuscript-records"/>
+    'listWit', 'witness', 'cit', $t:manuscript-records"/>
 
   <!-- Blocks only where they stand as such: an author's name and a date are lines of a title page, and phrases
        inside another line ("by <docAuthor>…</docAuthor>." in a byline, the date of an imprint); a list the
-       source runs on inside its sentence (rend="inline") is a phrase, and so are its items. -->
-  <xsl:variable name="t:blocks-where-they-stand" as="xs:string*" select="'docAuthor', 'docDate', 'list', 'item'"/>
+       source runs on inside its sentence (rend="inline") is a phrase, and so are its items; a citation is a block
+       where its quotation is one (Perseus's verse quoted in a paragraph: its reference under the verse, not
+       run into the sentence that goes on after it). -->
+  <xsl:variable name="t:blocks-where-they-stand" as="xs:string*" select="'docAuthor', 'docDate', 'list', 'item', 'cit'"/>
 
   <!-- Each block's name, to whether it is a block wherever it stands. -->
   <xsl:variable name="t:block-names" as="map(xs:string, xs:boolean)"
@@ -66,6 +68,7 @@
     <xsl:sequence select="
       if ($element/self::tei:list) then not(t:is-inline-list($element))
       else if ($element/self::tei:item) then not($element/parent::tei:list[t:is-inline-list(.)])
+      else if ($element/self::tei:cit) then exists($element/tei:quote[t:is-block-quote(.)])
       else matches(local-name($element/..), '^(titlePage|front|back|body|group|div[1-7]?)$')"/>
   </xsl:function>
 
@@ -816,8 +819,25 @@
          walks from the parent's first child. -->
     <xsl:variable name="flowing" select="if (starts-with($flowing, ' ') and t:is-joined($text/preceding-sibling::node()[1], 'right'))
       then substring($flowing, 2) else $flowing"/>
-    <xsl:sequence select="if (ends-with($flowing, ' ') and t:is-joined($text/following-sibling::node()[1], 'left'))
+    <xsl:sequence select="if (ends-with($flowing, ' ') and t:is-joined(t:node-after($text), 'left'))
       then substring($flowing, 1, string-length($flowing) - 1) else $flowing"/>
+  </xsl:function>
+
+  <!-- The node a text node runs into: its next sibling, or, where it ends a phrase (Folger's <foreign>…
+       <w>pallabris</w>LF</foreign>LF<pc>,</pc>), the first thing after the phrase that is not white space
+       only. Only asked of white space. -->
+  <xsl:function name="t:node-after" as="node()?">
+    <xsl:param name="text" as="text()"/>
+    <xsl:sequence select="if ($text/following-sibling::node()) then $text/following-sibling::node()[1]
+      else t:node-after-phrase($text/parent::*)"/>
+  </xsl:function>
+
+  <xsl:function name="t:node-after-phrase" as="node()?">
+    <xsl:param name="phrase" as="element()?"/>
+    <xsl:variable name="next" select="$phrase[not(t:is-block(.))]/following-sibling::node()[1]"/>
+    <xsl:sequence select="if ($next/self::text()[not(normalize-space())]) then $next/following-sibling::node()[1]
+      else if (exists($next)) then $next
+      else if ($phrase/parent::* and not(t:is-block($phrase))) then t:node-after-phrase($phrase/parent::*) else ()"/>
   </xsl:function>
 
   <!-- Whether a node takes no white space on that side of it ('right': after it): a break inside a word, or a
@@ -847,13 +867,24 @@
        high punctuation and guillemets: only the rest attaches there. -->
   <xsl:variable name="t:document-marks" as="xs:string+" select="t:marks-of($t:document-language)"/>
   <xsl:variable name="t:attaching-punctuation" as="map(xs:string, xs:string)" select="
-    let $opening := $t:document-marks[position() = (1, 3)], $closing := $t:document-marks[position() = (2, 4)]
+    let $marks := ($t:document-marks, $t:german-guillemets),
+        $opening := $marks[position() = (1, 3, 5, 7)], $closing := $marks[position() = (2, 4, 6, 8)]
     return map:merge((
       ('.', ',', ')', ']', '}', '…', if ($t:french) then () else (';', ':', '!', '?', $closing[not(. = $opening)]))
         ! map { . : 'left' },
       ('(', '[', '{', '¿', '¡', if ($t:french) then () else $opening[not(. = $closing)]) ! map { . : 'right' }),
       map { 'duplicates': 'use-first' })"/>
   <xsl:variable name="t:french" as="xs:boolean" select="tokenize($t:document-language, '-')[1] = 'fr'"/>
+  <!-- German sets quotations in guillemets too, against the words, pointing inwards (»…«, ›…‹: ELTeC's German
+       novels); Swiss German points them outwards («…», ‹…›). Opening, closing, inner opening, inner closing. -->
+  <xsl:variable name="t:german-guillemets" as="xs:string*" select="
+    let $subtags := tokenize(lower-case($t:document-language), '-')
+    return if ($subtags[1] != 'de') then () else if ($subtags[2] = ('ch', 'li')) then ('«', '»', '‹', '›')
+      else ('»', '«', '›', '‹')"/>
+  <!-- The punctuation that stands apart from the words on both sides: French's high punctuation and guillemets,
+       German's dash (Gedankenstrich: "aber – Sie"). -->
+  <xsl:variable name="t:apart-punctuation" as="xs:string*"
+    select="(';', ':', '!', '?', '«', '»')[$t:french], '–'[exists($t:german-guillemets)]"/>
 
   <!-- The token a node begins ($first) or ends with: itself, or that of its first or last child. -->
   <xsl:function name="t:edge-token" as="element()?">
@@ -874,12 +905,16 @@
   </xsl:function>
 
   <!-- A token glued to the token before stands apart (a space) where both are words, or either says it is not
-       joined (@join="no"), unless either joins the other (t:joins). A token inside a token is a part of it. -->
+       joined (@join="no"), or the one before closes (joins the word before it: "Zimmer.|Sie", "ab,|nein") or
+       this one opens ("Bett|(der"), or either is punctuation the language sets apart (French "dit|:|«|non"),
+       unless either joins the other (t:joins). A token inside a token is a part of it. -->
   <xsl:function name="t:is-glued-token" as="xs:boolean">
     <xsl:param name="token" as="element()"/>
     <xsl:variable name="previous" select="t:token-before($token)"/>
     <xsl:sequence select="exists($previous)
-      and ($previous/self::tei:w and $token/self::tei:w or ($previous, $token)/@join = 'no')
+      and ($previous/self::tei:w and $token/self::tei:w or ($previous, $token)/@join = 'no'
+        or t:joins($previous, 'left') or t:joins($token, 'right')
+        or ($previous, $token)/self::tei:pc[empty(@join)] ! normalize-space() = $t:apart-punctuation)
       and not(t:joins($previous, 'right') or t:joins($token, 'left'))
       and empty($token/ancestor::*[self::tei:w or self::tei:pc])"/>
   </xsl:function>
@@ -1537,19 +1572,21 @@
 
   <!-- A quotation's content between the marks added to it (or other marks: an inline note's, a stage
        direction's), the marks against its first and last words: the white space at its edges ("<said> My dear
-       Scrooge </said>", "<stage>Enter Barnardo. </stage>") goes outside them, as one space. -->
+       Scrooge </said>", "<stage>Enter Barnardo. </stage>") goes outside them, as one space. Content without
+       words (an empty q, a direction a delSpan deletes from the reading text) takes no marks. -->
   <xsl:template name="t:quoted">
     <xsl:param name="content" as="node()*"/>
     <xsl:param name="marks" as="xs:string+" select="t:added-marks(.)"/>
     <xsl:variable name="words" select="for $i in 1 to count($content)
       return $i[not($content[$i] instance of text()) or normalize-space($content[$i])]"/>
-    <xsl:variable name="first" select="$content[head($words)]"/>
-    <xsl:variable name="last" select="$content[$words[last()]]"/>
-    <xsl:value-of select="' '[head($content) instance of text() and t:starts-with-space(head($content))]"/>
-    <!-- Nothing quoted (<quote type="hexaplaric"/>, a part of a quotation elsewhere, PTA): no empty marks. -->
+    <!-- Without words the content is white space only (any element counts as a word): one space. -->
+    <xsl:value-of select="' '[empty($words) and exists($content)]"/>
     <xsl:if test="exists($words)">
+      <xsl:variable name="first" select="$content[head($words)]"/>
+      <xsl:variable name="last" select="$content[$words[last()]]"/>
+      <xsl:value-of select="' '[head($content) instance of text() and t:starts-with-space(head($content))]"/>
       <xsl:value-of select="$marks[1]"/>
-      <xsl:for-each select="$content[position() = $words[1] to $words[last()]]">
+      <xsl:for-each select="$content[position() = head($words) to $words[last()]]">
         <xsl:choose>
           <xsl:when test=". instance of text()">
             <xsl:variable name="text" select="if (. is $first) then replace(., '^\s+', '') else string(.)"/>
@@ -1559,8 +1596,8 @@
         </xsl:choose>
       </xsl:for-each>
       <xsl:value-of select="$marks[2]"/>
+      <xsl:value-of select="' '[$content[last()] instance of text() and t:ends-with-space($content[last()])]"/>
     </xsl:if>
-    <xsl:value-of select="' '[exists($words) and $content[last()] instance of text() and t:ends-with-space($content[last()])]"/>
   </xsl:template>
 
   <!-- The reference a quotation opens with (EEBO's <q><bibl>IOHN 17. 3.</bibl> This is life…</q>): where
@@ -2025,7 +2062,7 @@
        only lays out the source's lines. Other white space is copied, and each look collapses it: a template
        per text node would make a tokenised text's page twice as slow. (Where words break, t:flow does it all.) -->
   <xsl:template match="text()[$t:joins-tokens][not(normalize-space())][t:is-joined(preceding-sibling::node()[1], 'right')
-    or t:is-joined(following-sibling::node()[1], 'left')]" mode="html text"/>
+    or t:is-joined(t:node-after(.), 'left')]" mode="html text"/>
 
   <!-- Annotations about the text, which are not its text (TEI's model.global.meta: index entries,
        interpretations, feature structures, certainty and precision, alignments, alternations): neither look
