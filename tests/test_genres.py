@@ -666,6 +666,17 @@ def test_a_quotation_without_marks_of_its_own_gets_them_against_its_words(out):
     assert citation == "Cite as: “Quotations”, TEI edition by Text Creation Partnership, 2003."
 
 
+def test_a_quotation_with_nothing_in_it_gets_no_marks_and_breaks_nothing(tmp_path):
+    """A dictionary's translation still to be given (VICAV: <cit type="translation"><quote xml:lang="de"/>),
+    a TEI Lex-0 example quote left blank: no marks around nothing, the words around it one space apart."""
+    source = (GENRES / "quotations.xml").read_text(encoding="utf-8")
+    body = '<body><p>Before <quote xml:lang="de"/> after <q> </q> end.</p></body>'
+    (tmp_path / "empty.xml").write_text(re.sub(r"<body>.*</body>", body, source, flags=re.S))
+    result = render([tmp_path / "empty.xml"], tmp_path / "out", ("html", "text"))
+    assert result.report.findings == []
+    assert_reads(tmp_path / "out", "empty", "Before after end.")
+
+
 def test_block_quotations_are_paragraphs_without_marks_in_the_text(out):
     assert text_of(out, "block-quote") == "He wrote:\n\nA quotation set apart.\n\nAnd went on.\n"
 

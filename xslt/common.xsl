@@ -1489,8 +1489,10 @@
     <xsl:variable name="first" select="$content[head($words)]"/>
     <xsl:variable name="last" select="$content[$words[last()]]"/>
     <xsl:value-of select="' '[head($content) instance of text() and t:starts-with-space(head($content))]"/>
-    <xsl:value-of select="$marks[1]"/>
-    <xsl:for-each select="$content[position() = head($words) to $words[last()]]">
+    <!-- A quotation with nothing in it (a dictionary's <quote xml:lang="de"/> still to be filled in) gets no
+         marks around nothing. -->
+    <xsl:value-of select="$marks[1][exists($words)]"/>
+    <xsl:for-each select="$content[position() ge head($words) and position() le $words[last()]]">
       <xsl:choose>
         <xsl:when test=". instance of text()">
           <xsl:variable name="text" select="if (. is $first) then replace(., '^\s+', '') else string(.)"/>
@@ -1499,8 +1501,9 @@
         <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
-    <xsl:value-of select="$marks[2]"/>
-    <xsl:value-of select="' '[$content[last()] instance of text() and t:ends-with-space($content[last()])]"/>
+    <xsl:value-of select="$marks[2][exists($words)]"/>
+    <xsl:value-of select="' '[$content[last()] instance of text() and t:ends-with-space($content[last()])]
+      [exists($words) or not(head($content) instance of text() and t:starts-with-space(head($content)))]"/>
   </xsl:template>
 
   <!-- The reference a quotation opens with (EEBO's <q><bibl>IOHN 17. 3.</bibl> This is life…</q>): where
