@@ -808,6 +808,40 @@ def test_tokens_are_words_apart_and_joined_where_their_encoding_says(out):
     ]
 
 
+def test_white_space_at_the_edge_of_an_element_goes_where_the_token_outside_it_is_joined(tmp_path):
+    """A pretty-printed ParlaMint .ana file ends a name with a line end before the comma after it, and TEI
+    Lex-0 a headword form before the comma after it: the comma goes against the word, not a space before it;
+    an opening bracket goes against the word inside the element after it."""
+    body = """<body><p>
+      <w>senyor</w>
+      <name type="PER">
+        <w>Esteve</w>
+        <w>Orriols</w>
+      </name>
+      <pc>,</pc>
+      <w>que</w>
+      <pc>(</pc>
+      <name>
+        <w>Ida</w>
+      </name>
+      <pc>)</pc>
+    </p>
+    <entry>
+      <form type="lemma">
+        <orth>abeceda</orth>
+      </form>
+      <pc>,</pc>
+      <form type="inflected">
+        <orth>-y</orth>
+      </form>
+    </entry></body>"""
+    source = (GENRES / "tokens.xml").read_text(encoding="utf-8")
+    (tmp_path / "edges.xml").write_text(re.sub(r"<body>.*</body>", body, source, flags=re.S))
+    render([tmp_path / "edges.xml"], tmp_path / "out", ("html", "text"))
+    assert_reads(tmp_path / "out", "edges", "senyor Esteve Orriols, que (Ida)")
+    assert_reads(tmp_path / "out", "edges", "abeceda, -y")
+
+
 @pytest.mark.parametrize(
     ("language", "tokens", "reading"),
     [

@@ -1968,7 +1968,21 @@
        only lays out the source's lines. Other white space is copied, and each look collapses it: a template
        per text node would make a tokenised text's page twice as slow. (Where words break, t:flow does it all.) -->
   <xsl:template match="text()[$t:joins-tokens][not(normalize-space())][t:is-joined(preceding-sibling::node()[1], 'right')
-    or t:is-joined(following-sibling::node()[1], 'left')]" mode="html text"/>
+    or t:is-joined(following-sibling::node()[1], 'left') or t:joined-across-edge(.)]" mode="html text"/>
+
+  <!-- White space at the edge of an element, next to a token joined to it outside the element: a name's last
+       line end before the comma after it (<name><w>Orriols</w>⏎</name>⏎<pc>,</pc>: "Orriols,", not
+       "Orriols ,"), a dictionary's headword form before the comma after it (TEI Lex-0's
+       <form><orth>abeceda</orth>⏎</form><pc>,</pc>). Asked only of a first or last child: the nearest node
+       read before or after it, white space aside, is one or two steps away. -->
+  <xsl:function name="t:joined-across-edge" as="xs:boolean">
+    <xsl:param name="space" as="text()"/>
+    <xsl:sequence select="(empty($space/following-sibling::node())
+        and t:joins($space/following::node()[not(self::text()[not(normalize-space())])][1][self::tei:w or self::tei:pc], 'left'))
+      or (empty($space/preceding-sibling::node())
+        and t:joins($space/preceding::node()[not(self::text()[not(normalize-space())])][1]
+          /ancestor-or-self::*[self::tei:w or self::tei:pc][1], 'right'))"/>
+  </xsl:function>
 
   <!-- Annotations about the text, which are not its text (TEI's model.global.meta: index entries,
        interpretations, feature structures, certainty and precision, alignments, alternations): neither look
