@@ -184,7 +184,7 @@ def test_cast_role_and_description_are_not_glued_and_speaker_comes_from_who(out)
 def test_utterances_and_segments_stay_apart_and_speakers_are_named(out):
     text = text_of(out, "utterances")
     assert "Anna\n\nfirst segment\nsecond segment" in text
-    assert "(pause for PT2S)" in text and "Bert\n\nreply (door slams) again" in text
+    assert "(pause for 2 s)" in text and "Bert\n\nreply (door slams) again" in text
     document = page(out, "utterances")
     assert [s.text for s in document.xpath("//span[contains(@class, 'line-segment')]")] == [
         "first segment",
@@ -196,6 +196,21 @@ def test_utterances_and_segments_stay_apart_and_speakers_are_named(out):
     assert text.endswith("again\n\nChair Bert Brandt:\n\n19:02\n\nOrder, Carla Dorn.\n")
     # A name's parts written side by side are apart in the index too.
     assert [m["form"] for m in unidentified_persons(out, "utterances")] == ["Carla Dorn"]
+
+
+def test_an_iso_transcript_names_the_speaker_of_each_block_and_reads_its_tiers_under_it(out):
+    """EXMARaLDA's ISO 24624 export: the speaker is the annotation block's (who="SPK0", a bare id, names the
+    person with that id by their name); its span groups, the translation and comment tiers, are read under
+    the utterance, headed by their type; a pause's ISO duration reads with its unit."""
+    text = text_of(out, "iso-transcript")
+    assert text == (
+        "PAR\n\nDarf ich (pause for 0.3 s) fragen?\n\nen: May I ask?\n\nk: betont ruhig\n\nVIC\n\nJa.\n"
+    )
+    document = page(out, "iso-transcript")
+    assert document.xpath("//div[@class='annotationBlock']/p[@class='speaker']/text()") == ["PAR", "VIC"]
+    tiers = document.xpath("//div[@class='annotationBlock']/p[@class='tier']")
+    assert [" ".join(t.text_content().split()) for t in tiers] == ["en: May I ask?", "k: betont ruhig"]
+    assert [t.xpath("string(span[@class='tier-label'])") for t in tiers] == ["en", "k"]
 
 
 def test_an_event_described_in_its_own_parentheses_gets_no_more(out):

@@ -41,7 +41,7 @@
     'titlePage', 'trailer', 'opener', 'closer', 'argument', 'epigraph', 'postscript', 'table', 'row',
     'castList', 'castGroup', 'castItem', 'figure', 'figDesc', 'listPerson', 'person', 'personGrp', 'listPlace',
     'place', 'listOrg', 'org', 'listEvent', 'event', 'superEntry', 'entry', 'entryFree', 'hom', 're', 'sense',
-    'set', 'floatingText', 'address', 'addrLine', 'u', 'sourceDoc', 'surface', 'zone', 'line', 'listApp',
+    'set', 'floatingText', 'address', 'addrLine', 'u', 'annotationBlock', 'sourceDoc', 'surface', 'zone', 'line', 'listApp',
     'listWit', 'witness', $t:manuscript-records"/>
 
   <!-- Blocks only where they stand as such: an author's name and a date are lines of a title page, and phrases
@@ -447,7 +447,7 @@
        transcript's lines between speeches ("Abgeordneter Muster (SPÖ):", "19:28"), a footnote marker alone
        on a line for a reader. -->
   <xsl:variable name="t:holding-blocks" as="xs:string*" select="'text', 'front', 'body', 'back', 'group', 'div',
-    'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'u', 'sp', 'spGrp'"/>
+    'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'u', 'annotationBlock', 'sp', 'spGrp'"/>
   <xsl:function name="t:is-note-in-place" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="local-name($note/..) = $t:holding-blocks and (empty($note/@place) or $note/@place = 'inline')

@@ -20,12 +20,21 @@
        "Präsident Ing. Norbert Hofer", other notes such as the time between them): read twice otherwise. A @who
        that is no list of pointers (who="Kováč, M.", a name where a pointer belongs: each of its values must
        lead to an entry or name one with #) is read as written, not cut at its spaces ("Kováč,, M."). -->
+  <!-- The entry a speaker's pointer leads to; a bare id (an EXMARaLDA or ISO 24624 transcript's
+       who="SPK0", an annotation block's speaker) leads to the entry of the document with that id. -->
+  <xsl:function name="t:speaker-entry" as="element()?">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="speech" as="element()"/>
+    <xsl:sequence select="(t:entry-by-pointer($pointer, $speech),
+      $pointer[not(contains(., '#') or contains(., '/'))] ! key('by-id', ., root($speech))[1])[1]"/>
+  </xsl:function>
+
   <xsl:function name="t:speaker-by-who" as="xs:string?">
     <xsl:param name="speech" as="element()"/>
     <xsl:variable name="named" select="exists($speech/preceding-sibling::*[not(self::tei:note[@type != 'speaker'])][1]
       /self::tei:note[@type = 'speaker'])"/>
     <xsl:variable name="who" select="normalize-space($speech/@who)"/>
-    <xsl:variable name="speakers" select="tokenize($who) ! map { 'pointer': ., 'entry': t:entry-by-pointer(., $speech) }"/>
+    <xsl:variable name="speakers" select="tokenize($who) ! map { 'pointer': ., 'entry': t:speaker-entry(., $speech) }"/>
     <xsl:sequence select="if ($speech/tei:speaker or not($who) or $named) then ()
       else if (some $speaker in $speakers satisfies empty($speaker?entry) and not(contains($speaker?pointer, '#'))) then $who
       else string-join($speakers ! (if (?entry) then t:normalized-name(?entry) else replace(?pointer, '^.*#', '')), ', ')"/>
@@ -44,7 +53,7 @@
     <xsl:sequence select="t:added-brackets(string($stage), ('(', ')'))"/>
   </xsl:function>
 
-  <xsl:template match="tei:sp | tei:u" mode="html">
+  <xsl:template match="tei:sp | tei:u | tei:annotationBlock" mode="html">
     <xsl:call-template name="t:html-block">
       <xsl:with-param name="before" as="element()*">
         <xsl:for-each select="t:speaker-by-who(.)">
@@ -54,11 +63,37 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:sp | tei:u" mode="text">
+  <xsl:template match="tei:sp | tei:u | tei:annotationBlock" mode="text">
     <xsl:sequence select="$t:break"/>
     <xsl:value-of select="t:speaker-by-who(.)"/>
     <xsl:sequence select="$t:break"/>
     <xsl:apply-templates mode="text"/>
+    <xsl:sequence select="$t:break"/>
+  </xsl:template>
+
+  <!-- An ISO 24624 transcript's dependent tiers: the span groups of an annotation block (EXMARaLDA's
+       translation, <spanGrp type="en">, and comment, type="k") are read under its utterance, each headed by
+       its type (else its spans' type), their spans one after the other. Other span groups stay annotations. -->
+  <xsl:function name="t:tier-text" as="xs:string">
+    <xsl:param name="tier" as="element(tei:spanGrp)"/>
+    <xsl:sequence select="string-join($tier/tei:span ! normalize-space()[.], ' ')"/>
+  </xsl:function>
+
+  <xsl:function name="t:tier-label" as="xs:string?">
+    <xsl:param name="tier" as="element(tei:spanGrp)"/>
+    <xsl:sequence select="($tier/@type, $tier/tei:span/@type)[normalize-space()][1] ! normalize-space()"/>
+  </xsl:function>
+
+  <xsl:template match="tei:annotationBlock/tei:spanGrp[tei:span[normalize-space()]]" mode="html">
+    <p class="tier">
+      <xsl:for-each select="t:tier-label(.)"><span class="tier-label"><xsl:value-of select="."/></span>: </xsl:for-each>
+      <xsl:value-of select="t:tier-text(.)"/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="tei:annotationBlock/tei:spanGrp[tei:span[normalize-space()]]" mode="text">
+    <xsl:sequence select="$t:break"/>
+    <xsl:value-of select="string-join((t:tier-label(.) ! (. || ':'), t:tier-text(.)), ' ')"/>
     <xsl:sequence select="$t:break"/>
   </xsl:template>
 
@@ -159,7 +194,19 @@
     <xsl:variable name="described" select="normalize-space(string-join($event/tei:desc ! t:reading-text(.), '; '))"/>
     <xsl:sequence select="t:bracketed(if ($described) then $described
       else if ($event/self::tei:shift[@feature]) then t:shift-description($event)
-      else string-join((local-name($event), $event/@type, $event/@dur ! ('for ' || .)), ' '), ('(', ')'))"/>
+      else string-join((local-name($event), $event/@type, $event/@dur ! ('for ' || t:duration-label(.))), ' '), ('(', ')'))"/>
+  </xsl:function>
+
+  <!-- A duration as a reader says it: an ISO 8601 duration's parts with their units ("PT0.3S": "0.3 s",
+       "PT00H10M00S": "10 min"); any other value as written. -->
+  <xsl:function name="t:duration-label" as="xs:string">
+    <xsl:param name="duration" as="xs:string"/>
+    <xsl:variable name="value" select="normalize-space($duration)"/>
+    <xsl:sequence select="if (not($value castable as xs:duration)) then $value else
+      let $d := xs:duration($value),
+          $parts := (days-from-duration($d) ! (. || ' d'), hours-from-duration($d) ! (. || ' h'),
+            minutes-from-duration($d) ! (. || ' min'), seconds-from-duration($d) ! (. || ' s'))[not(starts-with(., '0 '))]
+      return if (empty($parts)) then '0 s' else string-join($parts, ' ')"/>
   </xsl:function>
 
   <!-- A shift in a feature of the voice (TEI: @feature, one of these; @new, the state it shifts to, "normal"
