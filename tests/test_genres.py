@@ -823,6 +823,32 @@ def test_tokens_are_words_apart_and_joined_where_their_encoding_says(out):
     ]
 
 
+def test_a_word_written_as_its_feature_structure_reads_as_its_form_and_not_its_analysis(tmp_path):
+    """VICAV's sample texts write each word as a feature structure alone: the word reads as its form feature
+    (without the no-break space ending it); its part of speech, lemma and translation stay annotation. A word
+    with text of its own keeps it, its analysis unread."""
+    word = (
+        '<w><fs><f name="wordform">{}\u00a0</f><f name="pos">noun</f><f name="lemma">yawm</f>'
+        '<f name="translation">day</f></fs></w>'
+    )
+    body = (
+        "<body><p><s>\n  "
+        + word.format("yōm")
+        + "\n  "
+        + word.format("ǝs")
+        + "\n  <c>-</c>\n  "
+        + word.format("sabǝt")
+        + '\n  <w>tamām<fs><f name="pos">adjective</f></fs></w>\n  <pc>.</pc></s></p></body>'
+    )
+    source = (GENRES / "tokens.xml").read_text(encoding="utf-8")
+    (tmp_path / "features.xml").write_text(re.sub(r"<body>.*</body>", body, source, flags=re.S))
+    render([tmp_path / "features.xml"], tmp_path / "out", ("html", "text"))
+    assert_reads(tmp_path / "out", "features", "yōm ǝs - sabǝt tamām.")
+    for name in ("noun", "yawm", "day", "adjective"):
+        assert name not in text_of(tmp_path / "out", "features")
+        assert name not in main_text(page(tmp_path / "out", "features"))
+
+
 def test_white_space_at_the_edge_of_an_element_goes_where_the_token_outside_it_is_joined(tmp_path):
     """A pretty-printed ParlaMint .ana file ends a name with a line end before the comma after it, and TEI
     Lex-0 a headword form before the comma after it: the comma goes against the word, not a space before it;

@@ -1994,6 +1994,24 @@
     select="map:merge($t:annotations ! map { . : true() })"/>
   <xsl:template _match="{string-join($t:annotations ! ('tei:' || .), ' | ')}" mode="html text t:reading-text"/>
 
+  <!-- A word written as its feature structure alone (VICAV's sample texts: <w><fs><f name="wordform">yōm</f>
+       <f name="pos">noun</f><f name="lemma">…</f></fs></w>) reads as its form feature, the others staying
+       annotation: read as an annotation, the structure left the word out. -->
+  <xsl:variable name="t:form-features" as="xs:string+" select="'wordform', 'form', 'orth', 'word', 'token'"/>
+  <xsl:function name="t:feature-form" as="xs:string">
+    <xsl:param name="structure" as="element(tei:fs)"/>
+    <!-- Without the no-break space VICAV ends a word's form with. -->
+    <xsl:sequence select="replace(normalize-space(($structure/tei:f[@name = $t:form-features])[1]), '^\p{Z}+|\p{Z}+$', '')"/>
+  </xsl:function>
+  <!-- Below the rule for tokens (the space between words), which goes on to it; the word's own line ends
+       around its structure are left out. -->
+  <xsl:template match="tei:w[tei:fs][not(text()[normalize-space()])]" mode="html text" priority="-0.25">
+    <xsl:value-of select="tei:fs ! t:feature-form(.)"/>
+  </xsl:template>
+  <xsl:template match="tei:w[not(text()[normalize-space()])]/tei:fs" mode="t:reading-text">
+    <xsl:value-of select="t:feature-form(.)"/>
+  </xsl:template>
+
   <!-- A glyph written as a reference to its declaration (<g ref="#et"/>, a charDecl's char or glyph) reads as
        the declaration's standard mapping, else its only or first one, else its name (a Name property, or the
        charName or glyphName of older TEI). Without a declaration here, a glyph named by its type or its
