@@ -1129,6 +1129,23 @@ def test_a_note_printed_inline_is_read_where_it_stands_between_brackets(out):
     assert alone == "A line that is a note"
 
 
+def test_a_structured_reference_reads_as_a_citation_its_fields_set_apart(out):
+    """A biblStruct lays its fields out a line each, with nothing between them: they are set apart as the
+    header's source is (a semicolon between two authors or editors, a colon after the authors and between
+    place and publisher, a comma otherwise, editors and pages introduced), the line end a field ends with not
+    left before the mark after it ("Snelders : Behnam")."""
+    expected = [
+        "Sperberg-McQueen, C. M.; Burnard, Lou: The design of the TEI encoding scheme, Text Encoding"
+        " Initiative: Background and Context, ed. Nancy Ide; Jean Véronis, Dordrecht: Kluwer, 1995, p. 17-39",
+        "B. Snelders: Behnam, Dayro d-Mor, Gorgias Press, Piscataway, NJ, 2011",
+    ]
+    assert text_of(out, "bibliography").rstrip("\n").split("\n\n") == ["Bibliography", *expected]
+    entries = page(out, "bibliography").xpath(
+        "//*[contains(@class, 'listBibl')]/*[contains(@class, 'biblStruct')]"
+    )
+    assert [" ".join(e.text_content().split()) for e in entries] == expected
+
+
 def test_fields_written_side_by_side_are_read_apart(out):
     document = page(out, "pointers")
     assert "Nancy Ide A Registry 2004" in main_text(document)
@@ -1136,7 +1153,7 @@ def test_fields_written_side_by_side_are_read_apart(out):
     entries = document.xpath("//*[contains(@class, 'listBibl')]/*")
     assert [" ".join(e.text_content().split()) for e in entries] == [
         "Nancy Ide A Registry 2004",
-        "Knuth, Donald E. Literate Programming 1992",
+        "Knuth, Donald E.: Literate Programming, 1992",
     ]
     assert "A leaf of 327 × 236 mm." in main_text(document)
     assert "A leaf of 327 × 236 mm." in (out / "pointers.txt").read_text(encoding="utf-8")

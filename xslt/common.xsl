@@ -359,6 +359,104 @@
     <xsl:sequence select="if ($field/parent::tei:dimensions) then ' × ' else ' '"/>
   </xsl:function>
 
+  <!-- A structured bibliographic reference (biblStruct) reads as a citation: its fields, which it writes
+       without a mark between them (a line end, or nothing), are set apart as the page's header sets apart those
+       of its source (teitools.metadata.citation_separator): a semicolon between two of a kind ("Sperberg-
+       McQueen, C. M.; Burnard, Lou"), a colon after the authors or editors before the title and after the
+       place before the publisher ("Marseille: OpenEdition Press", "Hillsdale, N.J.: Erlbaum"), a comma
+       otherwise (a title after another, a colon before a subtitle), only a space after a comma, semicolon,
+       colon, question or exclamation mark; an editor without another role is introduced ("ed. Nancy Ide; Jean
+       Véronis"), and so is a page number ("p. 17-39"). Its parts (analytic, monogr, imprint, series) are fields set apart so at their
+       own level; a name's parts are not. Without this, "… Nancy Ide Jean Véronis Dordrecht Kluwer 1995". -->
+  <xsl:variable name="t:citation-parts" as="xs:string+" select="'biblStruct', 'analytic', 'monogr', 'imprint',
+    'series', 'relatedItem'"/>
+  <xsl:variable name="t:citation-pairs" as="map(xs:string, xs:string)" select="map {
+    'author title': ': ', 'editor title': ': ', 'pubPlace publisher': ': ', 'idno altIdentifier': '; '}"/>
+  <xsl:function name="t:citation-separator" as="xs:string">
+    <xsl:param name="before" as="element()"/>
+    <xsl:param name="field" as="element()"/>
+    <xsl:variable name="name" select="local-name($field)"/>
+    <xsl:variable name="said" select="normalize-space($before)"/>
+    <xsl:variable name="separator" select="
+      if (matches($said, '[,;:!?]$')) then ' '
+      else if ($name = 'title' and local-name($before) = 'title') then (if ($field/@type = 'sub') then ': ' else ', ')
+      else if ($name = local-name($before)) then '; '
+      else ($t:citation-pairs(local-name($before) || ' ' || $name), ', ')[1]"/>
+    <xsl:variable name="introduced" select="
+      if ($name = 'editor' and empty($field/@role) and $separator != '; ') then 'ed. '
+      else if ($name = 'biblScope' and $field/@unit = ('page', 'pages', 'pp', 'p')
+        and matches(normalize-space($field), '^\d+(\s*[-–]\s*\d+)?$')) then 'p. '
+      else ''"/>
+    <xsl:sequence select="$separator || $introduced"/>
+  </xsl:function>
+
+  <!-- A field of a citation that says something: text, or an address (ptr). A note is no field: its call
+       stands where it is. -->
+  <xsl:function name="t:is-citation-field" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="not($element/self::tei:note) and (normalize-space($element) != '' or exists($element/descendant-or-self::tei:ptr))"/>
+  </xsl:function>
+
+  <!-- Drawn nodes without the white space they end with (a field's last line end, <surname>…</surname>⏎
+       </author>, which would stand before the separator after it: "Snelders : Behnam"), inside the elements
+       they end with too. -->
+  <xsl:function name="t:without-trailing-space" as="node()*">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="last" select="$nodes[last()]"/>
+    <xsl:variable name="rest" select="subsequence($nodes, 1, count($nodes) - 1)"/>
+    <xsl:choose>
+      <xsl:when test="$last instance of text()">
+        <xsl:variable name="trimmed" select="t:trim-end(string($last))"/>
+        <xsl:sequence select="if ($trimmed = '') then t:without-trailing-space($rest) else $rest"/>
+        <xsl:value-of select="$trimmed[. != '']"/>
+      </xsl:when>
+      <xsl:when test="$last instance of element()">
+        <xsl:sequence select="$rest"/>
+        <xsl:for-each select="$last">
+          <xsl:copy><xsl:sequence select="@*, t:without-trailing-space(node())"/></xsl:copy>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><xsl:sequence select="$nodes"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- A citation part's content in the current look, its fields set apart (t:citation-separator): the white
+       space between two fields becomes the separator; other text stands as written and sets nothing apart. Where
+       a field follows another with nothing between, the rule for fields side by side adds its space: the
+       separator's own is left out. -->
+  <xsl:template name="t:cited-parts">
+    <xsl:iterate select="node()">
+      <xsl:param name="previous" as="element()?" select="()"/>
+      <xsl:choose>
+        <xsl:when test=". instance of text() and not(normalize-space())">
+          <xsl:value-of select="' '[empty($previous)]"/>
+        </xsl:when>
+        <xsl:when test=". instance of element() and t:is-citation-field(.)">
+          <xsl:if test="exists($previous)">
+            <xsl:variable name="separator" select="t:citation-separator($previous, .)"/>
+            <xsl:value-of select="if (t:follows-field(.) and not(local-name() = $t:citation-parts)) then t:trim-end($separator)
+              else $separator"/>
+          </xsl:if>
+          <xsl:variable name="drawn" as="node()*">
+            <xsl:choose>
+              <xsl:when test="local-name() = $t:citation-parts"><xsl:call-template name="t:cited-parts"/></xsl:when>
+              <xsl:otherwise><xsl:apply-templates select="." mode="#current"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <xsl:sequence select="t:without-trailing-space($drawn)"/>
+          <xsl:next-iteration><xsl:with-param name="previous" select="."/></xsl:next-iteration>
+        </xsl:when>
+        <xsl:when test=". instance of element()">
+          <xsl:apply-templates select="." mode="#current"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="." mode="#current"/>
+          <xsl:next-iteration><xsl:with-param name="previous" select="()"/></xsl:next-iteration>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
+  </xsl:template>
+
   <!-- An example of encoding (egXML, in the TEI's examples namespace) is shown as the markup it is: read as
        text, its choices gave both readings glued ("gvnnhilldegvnnhilldr"). Written as the source writes it,
        without the namespace each of its elements would otherwise repeat. -->
