@@ -184,13 +184,14 @@ def test_cast_role_and_description_are_not_glued_and_speaker_comes_from_who(out)
 def test_utterances_and_segments_stay_apart_and_speakers_are_named(out):
     text = text_of(out, "utterances")
     assert "Anna\n\nfirst segment\nsecond segment" in text
-    assert "(pause for 2 s)" in text and "Bert\n\nreply (door slams) again" in text
+    # An utterance that overlaps the one before says so (trans="overlap").
+    assert "(pause for 2 s)" in text and "Bert (overlapping)\n\nreply (door slams) again" in text
     document = page(out, "utterances")
     assert [s.text for s in document.xpath("//span[contains(@class, 'line-segment')]")] == [
         "first segment",
         "second segment",
     ]
-    assert document.xpath("//div[@class='u']/p[@class='speaker']/text()") == ["Anna", "Bert"]
+    assert document.xpath("//div[@class='u']/p[@class='speaker']/text()") == ["Anna", "Bert (overlapping)"]
     assert "reply (door slams) again" in main_text(document)
     # A transcript that names its speaker in a note (ParlaMint) does not have the name read twice.
     assert text.endswith("again\n\nChair Bert Brandt:\n\n19:02\n\nOrder, Carla Dorn.\n")
@@ -201,13 +202,16 @@ def test_utterances_and_segments_stay_apart_and_speakers_are_named(out):
 def test_an_iso_transcript_names_the_speaker_of_each_block_and_reads_its_tiers_under_it(out):
     """EXMARaLDA's ISO 24624 export: the speaker is the annotation block's (who="SPK0", a bare id, names the
     person with that id by their name); its span groups, the translation and comment tiers, are read under
-    the utterance, headed by their type; a pause's ISO duration reads with its unit."""
+    the utterance, headed by their type; a pause's ISO duration reads with its unit. A block that starts on
+    the timeline before the one before it has ended overlaps it, and says so."""
     text = text_of(out, "iso-transcript")
     assert text == (
-        "PAR\n\nDarf ich (pause for 0.3 s) fragen?\n\nen: May I ask?\n\nk: betont ruhig\n\nVIC\n\nJa.\n"
+        "PAR\n\nDarf ich (pause for 0.3 s) fragen?\n\nen: May I ask?\n\nk: betont ruhig\n\n"
+        "VIC (overlapping)\n\nJa.\n"
     )
     document = page(out, "iso-transcript")
-    assert document.xpath("//div[@class='annotationBlock']/p[@class='speaker']/text()") == ["PAR", "VIC"]
+    speakers = document.xpath("//div[@class='annotationBlock']/p[@class='speaker']/text()")
+    assert speakers == ["PAR", "VIC (overlapping)"]
     tiers = document.xpath("//div[@class='annotationBlock']/p[@class='tier']")
     assert [" ".join(t.text_content().split()) for t in tiers] == ["en: May I ask?", "k: betont ruhig"]
     assert [t.xpath("string(span[@class='tier-label'])") for t in tiers] == ["en", "k"]

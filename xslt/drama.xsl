@@ -10,6 +10,7 @@
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:t="urn:teitools"
   xmlns="http://www.w3.org/1999/xhtml"
@@ -40,6 +41,40 @@
       else string-join($speakers ! (if (?entry) then t:normalized-name(?entry) else replace(?pointer, '^.*#', '')), ', ')"/>
   </xsl:function>
 
+  <!-- The line naming a speech's speaker, and saying that the speech overlaps the one before where the
+       transcript says so: an utterance marked so (trans="overlap", TEI 8.3.1), or an ISO 24624 annotation block
+       that starts on its timeline before an earlier block has ended (EXMARaLDA's "Yeah" said while another
+       speaks): "VIC (overlapping)". -->
+  <xsl:function name="t:speaker-line" as="xs:string?">
+    <xsl:param name="speech" as="element()"/>
+    <xsl:sequence select="t:speaker-by-who($speech) ! string-join((., '(overlapping)'[t:overlaps($speech)]), ' ')"/>
+  </xsl:function>
+
+  <xsl:function name="t:overlaps" as="xs:boolean">
+    <xsl:param name="speech" as="element()"/>
+    <xsl:sequence select="$speech/@trans = 'overlap'
+      or ($speech/self::tei:annotationBlock and $t:overlapping-blocks(generate-id($speech)))"/>
+  </xsl:function>
+
+  <!-- The annotation blocks of the document that start before an earlier one has ended, by the order of the
+       timeline's points their @start and @end point to: one pass over the blocks, carrying the latest end. -->
+  <xsl:variable name="t:overlapping-blocks" as="map(xs:string, xs:boolean)">
+    <xsl:variable name="points" select="map:merge((//tei:timeline)[1]/tei:when[@xml:id] ! map { string(@xml:id): position() },
+      map { 'duplicates': 'use-first' })"/>
+    <xsl:iterate select="//tei:annotationBlock">
+      <xsl:param name="latest-end" as="xs:integer" select="0"/>
+      <xsl:param name="overlapping" as="map(xs:string, xs:boolean)" select="map {}"/>
+      <xsl:on-completion select="$overlapping"/>
+      <xsl:variable name="start" select="$points(replace(normalize-space(@start), '^#', ''))"/>
+      <xsl:variable name="end" select="$points(replace(normalize-space(@end), '^#', ''))"/>
+      <xsl:next-iteration>
+        <xsl:with-param name="latest-end" select="max(($latest-end, $end))"/>
+        <xsl:with-param name="overlapping" select="if (exists($start) and $start lt $latest-end)
+          then map:put($overlapping, generate-id(), true()) else $overlapping"/>
+      </xsl:next-iteration>
+    </xsl:iterate>
+  </xsl:variable>
+
   <!-- A stage direction stands as a block between speeches, as a phrase inside a line or paragraph. -->
   <xsl:function name="t:is-block-stage" as="xs:boolean">
     <xsl:param name="stage" as="element(tei:stage)"/>
@@ -56,7 +91,7 @@
   <xsl:template match="tei:sp | tei:u | tei:annotationBlock" mode="html">
     <xsl:call-template name="t:html-block">
       <xsl:with-param name="before" as="element()*">
-        <xsl:for-each select="t:speaker-by-who(.)">
+        <xsl:for-each select="t:speaker-line(.)">
           <p class="speaker"><xsl:value-of select="."/></p>
         </xsl:for-each>
       </xsl:with-param>
@@ -65,7 +100,7 @@
 
   <xsl:template match="tei:sp | tei:u | tei:annotationBlock" mode="text">
     <xsl:sequence select="$t:break"/>
-    <xsl:value-of select="t:speaker-by-who(.)"/>
+    <xsl:value-of select="t:speaker-line(.)"/>
     <xsl:sequence select="$t:break"/>
     <xsl:apply-templates mode="text"/>
     <xsl:sequence select="$t:break"/>
