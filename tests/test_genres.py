@@ -184,7 +184,9 @@ def test_cast_role_and_description_are_not_glued_and_speaker_comes_from_who(out)
 def test_utterances_and_segments_stay_apart_and_speakers_are_named(out):
     text = text_of(out, "utterances")
     assert "Anna\n\nfirst segment\nsecond segment" in text
-    # An utterance that overlaps the one before says so (trans="overlap").
+    # An event between utterances names whose it is; an utterance that overlaps the one before says so
+    # (trans="overlap").
+    assert "(pause for 2 s) (Anna: shrugs)\n\n" in text
     assert "(pause for 2 s)" in text and "Bert (overlapping)\n\nreply (door slams) again" in text
     document = page(out, "utterances")
     assert [s.text for s in document.xpath("//span[contains(@class, 'line-segment')]")] == [

@@ -227,9 +227,20 @@
   <xsl:function name="t:event-description" as="xs:string">
     <xsl:param name="event" as="element()"/>
     <xsl:variable name="described" select="normalize-space(string-join($event/tei:desc ! t:reading-text(.), '; '))"/>
-    <xsl:sequence select="t:bracketed(if ($described) then $described
+    <xsl:variable name="actor" select="t:event-actor($event)"/>
+    <xsl:sequence select="t:bracketed(string-join(($actor ! (. || ':'), if ($described) then $described
       else if ($event/self::tei:shift[@feature]) then t:shift-description($event)
-      else string-join((local-name($event), $event/@type, $event/@dur ! ('for ' || t:duration-label(.))), ' '), ('(', ')'))"/>
+      else string-join((local-name($event), $event/@type, $event/@dur ! ('for ' || t:duration-label(.))), ' ')), ' '),
+      ('(', ')'))"/>
+  </xsl:function>
+
+  <!-- Who a non-verbal event between utterances is of (<kinesic who="#ros"><desc>shrugs</desc></kinesic>):
+       "(Rosalind: shrugs)". Inside an utterance it is its speaker's, who is named already. -->
+  <xsl:function name="t:event-actor" as="xs:string?">
+    <xsl:param name="event" as="element()"/>
+    <xsl:sequence select="if (empty($event/@who) or $event/ancestor::*[self::tei:u or self::tei:annotationBlock or self::tei:sp])
+      then () else string-join(tokenize(normalize-space($event/@who))
+        ! (t:speaker-entry(., $event) ! t:normalized-name(.), replace(., '^.*#', ''))[1], ', ')[. != '']"/>
   </xsl:function>
 
   <!-- A duration as a reader says it: an ISO 8601 duration's parts with their units ("PT0.3S": "0.3 s",
