@@ -970,11 +970,12 @@ def test_a_right_to_left_text_is_laid_out_so_and_its_other_languages_as_they_are
 
 
 def test_the_parts_of_a_dictionary_entry_written_side_by_side_are_read_apart(out):
+    # A sense numbered by @n shows its number, as printed dictionaries do.
     text = text_of(out, "dictionary")
     paragraphs = [
         "bank bæŋk n f",
-        "“Bank” “Ufer”",
-        "aviat. a sideways tilt",
+        "1. “Bank” “Ufer”",
+        "2. aviat. a sideways tilt",
         "bank v",
         "“einzahlen” see bank",
     ]
@@ -982,10 +983,11 @@ def test_the_parts_of_a_dictionary_entry_written_side_by_side_are_read_apart(out
     document = page(out, "dictionary")
     assert [e.text for e in document.xpath("//div[@class='entry']")] == ["bank bæŋk n f", "bank v"]
     assert [" ".join(s.text_content().split()) for s in document.xpath("//div[@class='sense']")] == [
-        "“Bank” “Ufer”",
-        "aviat. a sideways tilt",
+        "1. “Bank” “Ufer”",
+        "2. aviat. a sideways tilt",
         "“einzahlen” see bank",
     ]
+    assert document.xpath("//span[@class='sense-number']/text()") == ["1.", "2."]
 
 
 # --- corpora -------------------------------------------------------------------------------------------

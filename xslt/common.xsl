@@ -457,6 +457,15 @@
     </xsl:iterate>
   </xsl:template>
 
+  <!-- A dictionary's sense numbered by @n (<sense n="2">, as FreeDict and TEI Lex-0 number them) shows its
+       number before it, as printed dictionaries do ("2. a sideways tilt"), unless it writes one of its own
+       (<num>1.</num>, a label): its senses read otherwise as one undivided run. -->
+  <xsl:function name="t:sense-number" as="xs:string?">
+    <xsl:param name="sense" as="element(tei:sense)"/>
+    <xsl:sequence select="normalize-space($sense/@n)[. != ''][empty($sense/(tei:num | tei:lbl))]
+      ! (if (matches(., '[.):]$')) then . else . || '.')"/>
+  </xsl:function>
+
   <!-- An example of encoding (egXML, in the TEI's examples namespace) is shown as the markup it is: read as
        text, its choices gave both readings glued ("gvnnhilldegvnnhilldr"). Written as the source writes it,
        without the namespace each of its elements would otherwise repeat. -->

@@ -198,6 +198,14 @@
     <xsl:sequence select="$t:break[$block]"/>
   </xsl:template>
 
+  <!-- A sense numbered by @n shows its number (t:sense-number). -->
+  <xsl:template match="tei:sense[@n]" mode="text">
+    <xsl:sequence select="$t:break"/>
+    <xsl:value-of select="t:sense-number(.) ! (. || ' ')"/>
+    <xsl:apply-templates mode="text"/>
+    <xsl:sequence select="$t:break"/>
+  </xsl:template>
+
   <!-- A structured bibliographic reference reads as a citation (t:cited-parts), a paragraph of its own in a
        bibliography. -->
   <xsl:template match="tei:biblStruct" mode="text">
