@@ -360,8 +360,9 @@
   </xsl:function>
 
   <!-- A structured bibliographic reference (biblStruct) reads as a citation: its fields, which it writes
-       without a mark between them (a line end, or nothing), are set apart as the page's header sets apart those
-       of its source (teitools.metadata.citation_separator): a semicolon between two of a kind ("Sperberg-
+       without a mark between them (a line end, or nothing), are set apart much as the page's header sets apart
+       those of its source (teitools.metadata.citation_separator; unlike it, two of a kind are set apart after
+       an initial's full stop too, and two titles by a comma): a semicolon between two of a kind ("Sperberg-
        McQueen, C. M.; Burnard, Lou"), a colon after the authors or editors before the title and after the
        place before the publisher ("Marseille: OpenEdition Press", "Hillsdale, N.J.: Erlbaum"), a comma
        otherwise (a title after another, a colon before a subtitle), only a space after a comma, semicolon,
