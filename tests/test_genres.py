@@ -184,18 +184,39 @@ def test_cast_role_and_description_are_not_glued_and_speaker_comes_from_who(out)
 def test_utterances_and_segments_stay_apart_and_speakers_are_named(out):
     text = text_of(out, "utterances")
     assert "Anna\n\nfirst segment\nsecond segment" in text
-    assert "(pause for PT2S)" in text and "Bert\n\nreply (door slams) again" in text
+    # An event between utterances names whose it is; an utterance that overlaps the one before says so
+    # (trans="overlap").
+    assert "(pause for 2 s) (Anna: shrugs)\n\n" in text
+    assert "(pause for 2 s)" in text and "Bert (overlapping)\n\nreply (door slams) again" in text
     document = page(out, "utterances")
     assert [s.text for s in document.xpath("//span[contains(@class, 'line-segment')]")] == [
         "first segment",
         "second segment",
     ]
-    assert document.xpath("//div[@class='u']/p[@class='speaker']/text()") == ["Anna", "Bert"]
+    assert document.xpath("//div[@class='u']/p[@class='speaker']/text()") == ["Anna", "Bert (overlapping)"]
     assert "reply (door slams) again" in main_text(document)
     # A transcript that names its speaker in a note (ParlaMint) does not have the name read twice.
     assert text.endswith("again\n\nChair Bert Brandt:\n\n19:02\n\nOrder, Carla Dorn.\n")
     # A name's parts written side by side are apart in the index too.
     assert [m["form"] for m in unidentified_persons(out, "utterances")] == ["Carla Dorn"]
+
+
+def test_an_iso_transcript_names_the_speaker_of_each_block_and_reads_its_tiers_under_it(out):
+    """EXMARaLDA's ISO 24624 export: the speaker is the annotation block's (who="SPK0", a bare id, names the
+    person with that id by their name); its span groups, the translation and comment tiers, are read under
+    the utterance, headed by their type; a pause's ISO duration reads with its unit. A block that starts on
+    the timeline before the one before it has ended overlaps it, and says so."""
+    text = text_of(out, "iso-transcript")
+    assert text == (
+        "PAR\n\nDarf ich (pause for 0.3 s) fragen?\n\nen: May I ask?\n\nk: betont ruhig\n\n"
+        "VIC (overlapping)\n\nJa.\n"
+    )
+    document = page(out, "iso-transcript")
+    speakers = document.xpath("//div[@class='annotationBlock']/p[@class='speaker']/text()")
+    assert speakers == ["PAR", "VIC (overlapping)"]
+    tiers = document.xpath("//div[@class='annotationBlock']/p[@class='tier']")
+    assert [" ".join(t.text_content().split()) for t in tiers] == ["en: May I ask?", "k: betont ruhig"]
+    assert [t.xpath("string(span[@class='tier-label'])") for t in tiers] == ["en", "k"]
 
 
 def test_an_event_described_in_its_own_parentheses_gets_no_more(out):
@@ -786,6 +807,17 @@ def test_a_quotation_or_direction_without_words_takes_no_marks(tmp_path):
     assert "Exit." in main_text(page(tmp_path / "out", "empty"))  # struck in the page
 
 
+def test_a_quotation_with_nothing_in_it_gets_no_marks_and_breaks_nothing(tmp_path):
+    """A dictionary's translation still to be given (VICAV: <cit type="translation"><quote xml:lang="de"/>),
+    a TEI Lex-0 example quote left blank: no marks around nothing, the words around it one space apart."""
+    source = (GENRES / "quotations.xml").read_text(encoding="utf-8")
+    body = '<body><p>Before <quote xml:lang="de"/> after <q> </q> end.</p></body>'
+    (tmp_path / "empty.xml").write_text(re.sub(r"<body>.*</body>", body, source, flags=re.S))
+    result = render([tmp_path / "empty.xml"], tmp_path / "out", ("html", "text"))
+    assert result.report.findings == []
+    assert_reads(tmp_path / "out", "empty", "Before after end.")
+
+
 def test_block_quotations_are_paragraphs_without_marks_in_the_text(out):
     assert text_of(out, "block-quote") == "He wrote:\n\nA quotation set apart.\n\nAnd went on.\n"
 
@@ -936,6 +968,66 @@ def test_tokens_are_words_apart_and_joined_where_their_encoding_says(out):
     ]
 
 
+def test_a_word_written_as_its_feature_structure_reads_as_its_form_and_not_its_analysis(tmp_path):
+    """VICAV's sample texts write each word as a feature structure alone: the word reads as its form feature
+    (without the no-break space ending it); its part of speech, lemma and translation stay annotation. A word
+    with text of its own keeps it, its analysis unread."""
+    word = (
+        '<w><fs><f name="wordform">{}\u00a0</f><f name="pos">noun</f><f name="lemma">yawm</f>'
+        '<f name="translation">day</f></fs></w>'
+    )
+    body = (
+        "<body><p><s>\n  "
+        + word.format("yōm")
+        + "\n  "
+        + word.format("ǝs")
+        + "\n  <c>-</c>\n  "
+        + word.format("sabǝt")
+        + '\n  <w>tamām<fs><f name="pos">adjective</f></fs></w>\n  <pc>.</pc></s></p></body>'
+    )
+    source = (GENRES / "tokens.xml").read_text(encoding="utf-8")
+    (tmp_path / "features.xml").write_text(re.sub(r"<body>.*</body>", body, source, flags=re.S))
+    render([tmp_path / "features.xml"], tmp_path / "out", ("html", "text"))
+    assert_reads(tmp_path / "out", "features", "yōm ǝs - sabǝt tamām.")
+    for name in ("noun", "yawm", "day", "adjective"):
+        assert name not in text_of(tmp_path / "out", "features")
+        assert name not in main_text(page(tmp_path / "out", "features"))
+
+
+def test_white_space_at_the_edge_of_an_element_goes_where_the_token_outside_it_is_joined(tmp_path):
+    """A pretty-printed ParlaMint .ana file ends a name with a line end before the comma after it, and TEI
+    Lex-0 a headword form before the comma after it: the comma goes against the word, not a space before it;
+    an opening bracket goes against the word inside the element after it."""
+    body = """<body><p>
+      <w>senyor</w>
+      <name type="PER">
+        <w>Esteve</w>
+        <w>Orriols</w>
+      </name>
+      <pc>,</pc>
+      <w>que</w>
+      <pc>(</pc>
+      <name>
+        <w>Ida</w>
+      </name>
+      <pc>)</pc>
+    </p>
+    <entry>
+      <form type="lemma">
+        <orth>abeceda</orth>
+      </form>
+      <pc>,</pc>
+      <form type="inflected">
+        <orth>-y</orth>
+      </form>
+    </entry></body>"""
+    source = (GENRES / "tokens.xml").read_text(encoding="utf-8")
+    (tmp_path / "edges.xml").write_text(re.sub(r"<body>.*</body>", body, source, flags=re.S))
+    render([tmp_path / "edges.xml"], tmp_path / "out", ("html", "text"))
+    assert_reads(tmp_path / "out", "edges", "senyor Esteve Orriols, que (Ida)")
+    assert_reads(tmp_path / "out", "edges", "abeceda, -y")
+
+
 @pytest.mark.parametrize(
     ("language", "tokens", "reading"),
     [
@@ -1042,11 +1134,12 @@ def test_a_right_to_left_text_is_laid_out_so_and_its_other_languages_as_they_are
 
 
 def test_the_parts_of_a_dictionary_entry_written_side_by_side_are_read_apart(out):
+    # A sense numbered by @n shows its number, as printed dictionaries do.
     text = text_of(out, "dictionary")
     paragraphs = [
         "bank bæŋk n f",
-        "“Bank” “Ufer”",
-        "aviat. a sideways tilt",
+        "1. “Bank” “Ufer”",
+        "2. aviat. a sideways tilt",
         "bank v",
         "“einzahlen” see bank",
     ]
@@ -1054,10 +1147,11 @@ def test_the_parts_of_a_dictionary_entry_written_side_by_side_are_read_apart(out
     document = page(out, "dictionary")
     assert [e.text for e in document.xpath("//div[@class='entry']")] == ["bank bæŋk n f", "bank v"]
     assert [" ".join(s.text_content().split()) for s in document.xpath("//div[@class='sense']")] == [
-        "“Bank” “Ufer”",
-        "aviat. a sideways tilt",
+        "1. “Bank” “Ufer”",
+        "2. aviat. a sideways tilt",
         "“einzahlen” see bank",
     ]
+    assert document.xpath("//span[@class='sense-number']/text()") == ["1.", "2."]
 
 
 # --- corpora -------------------------------------------------------------------------------------------
@@ -1207,6 +1301,23 @@ def test_a_note_printed_inline_is_read_where_it_stands_between_brackets(out):
     assert alone == "A line that is a note"
 
 
+def test_a_structured_reference_reads_as_a_citation_its_fields_set_apart(out):
+    """A biblStruct lays its fields out a line each, with nothing between them: they are set apart as the
+    header's source is (a semicolon between two authors or editors, a colon after the authors and between
+    place and publisher, a comma otherwise, editors and pages introduced), the line end a field ends with not
+    left before the mark after it ("Snelders : Behnam")."""
+    expected = [
+        "Sperberg-McQueen, C. M.; Burnard, Lou: The design of the TEI encoding scheme, Text Encoding"
+        " Initiative: Background and Context, ed. Nancy Ide; Jean Véronis, Dordrecht: Kluwer, 1995, p. 17-39",
+        "B. Snelders: Behnam, Dayro d-Mor, Gorgias Press, Piscataway, NJ, 2011",
+    ]
+    assert text_of(out, "bibliography").rstrip("\n").split("\n\n") == ["Bibliography", *expected]
+    entries = page(out, "bibliography").xpath(
+        "//*[contains(@class, 'listBibl')]/*[contains(@class, 'biblStruct')]"
+    )
+    assert [" ".join(e.text_content().split()) for e in entries] == expected
+
+
 def test_fields_written_side_by_side_are_read_apart(out):
     document = page(out, "pointers")
     assert "Nancy Ide A Registry 2004" in main_text(document)
@@ -1214,7 +1325,7 @@ def test_fields_written_side_by_side_are_read_apart(out):
     entries = document.xpath("//*[contains(@class, 'listBibl')]/*")
     assert [" ".join(e.text_content().split()) for e in entries] == [
         "Nancy Ide A Registry 2004",
-        "Knuth, Donald E. Literate Programming 1992",
+        "Knuth, Donald E.: Literate Programming, 1992",
     ]
     assert "A leaf of 327 × 236 mm." in main_text(document)
     assert "A leaf of 327 × 236 mm." in (out / "pointers.txt").read_text(encoding="utf-8")

@@ -41,8 +41,8 @@
     'titlePage', 'trailer', 'opener', 'closer', 'argument', 'epigraph', 'postscript', 'table', 'row',
     'castList', 'castGroup', 'castItem', 'figure', 'figDesc', 'listPerson', 'person', 'personGrp', 'listPlace',
     'place', 'listOrg', 'org', 'listEvent', 'event', 'superEntry', 'entry', 'entryFree', 'hom', 're', 'sense',
-    'set', 'floatingText', 'address', 'addrLine', 'u', 'sourceDoc', 'surface', 'zone', 'line', 'listApp',
-    'listWit', 'witness', 'cit', $t:manuscript-records"/>
+    'set', 'floatingText', 'address', 'addrLine', 'u', 'annotationBlock', 'sourceDoc', 'surface', 'zone', 'line',
+    'listApp', 'listWit', 'witness', 'cit', $t:manuscript-records"/>
 
   <!-- Blocks only where they stand as such: an author's name and a date are lines of a title page, and phrases
        inside another line ("by <docAuthor>…</docAuthor>." in a byline, the date of an imprint); a list the
@@ -362,6 +362,114 @@
     <xsl:sequence select="if ($field/parent::tei:dimensions) then ' × ' else ' '"/>
   </xsl:function>
 
+  <!-- A structured bibliographic reference (biblStruct) reads as a citation: its fields, which it writes
+       without a mark between them (a line end, or nothing), are set apart much as the page's header sets apart
+       those of its source (teitools.metadata.citation_separator; unlike it, two of a kind are set apart after
+       an initial's full stop too, and two titles by a comma): a semicolon between two of a kind ("Sperberg-
+       McQueen, C. M.; Burnard, Lou"), a colon after the authors or editors before the title and after the
+       place before the publisher ("Marseille: OpenEdition Press", "Hillsdale, N.J.: Erlbaum"), a comma
+       otherwise (a title after another, a colon before a subtitle), only a space after a comma, semicolon,
+       colon, question or exclamation mark; an editor without another role is introduced ("ed. Nancy Ide; Jean
+       Véronis"), and so is a page number ("p. 17-39"). Its parts (analytic, monogr, imprint, series) are fields set apart so at their
+       own level; a name's parts are not. Without this, "… Nancy Ide Jean Véronis Dordrecht Kluwer 1995". -->
+  <xsl:variable name="t:citation-parts" as="xs:string+" select="'biblStruct', 'analytic', 'monogr', 'imprint',
+    'series', 'relatedItem'"/>
+  <xsl:variable name="t:citation-pairs" as="map(xs:string, xs:string)" select="map {
+    'author title': ': ', 'editor title': ': ', 'pubPlace publisher': ': ', 'idno altIdentifier': '; '}"/>
+  <xsl:function name="t:citation-separator" as="xs:string">
+    <xsl:param name="before" as="element()"/>
+    <xsl:param name="field" as="element()"/>
+    <xsl:variable name="name" select="local-name($field)"/>
+    <xsl:variable name="said" select="normalize-space($before)"/>
+    <xsl:variable name="separator" select="
+      if (matches($said, '[,;:!?]$')) then ' '
+      else if ($name = 'title' and local-name($before) = 'title') then (if ($field/@type = 'sub') then ': ' else ', ')
+      else if ($name = local-name($before)) then '; '
+      else ($t:citation-pairs(local-name($before) || ' ' || $name), ', ')[1]"/>
+    <xsl:variable name="introduced" select="
+      if ($name = 'editor' and empty($field/@role) and $separator != '; ') then 'ed. '
+      else if ($name = 'biblScope' and $field/@unit = ('page', 'pages', 'pp', 'p')
+        and matches(normalize-space($field), '^\d+(\s*[-–]\s*\d+)?$')) then 'p. '
+      else ''"/>
+    <xsl:sequence select="$separator || $introduced"/>
+  </xsl:function>
+
+  <!-- A field of a citation that says something: text, or an address (ptr). A note is no field: its call
+       stands where it is. -->
+  <xsl:function name="t:is-citation-field" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="not($element/self::tei:note) and (normalize-space($element) != '' or exists($element/descendant-or-self::tei:ptr))"/>
+  </xsl:function>
+
+  <!-- Drawn nodes without the white space they end with (a field's last line end, <surname>…</surname>⏎
+       </author>, which would stand before the separator after it: "Snelders : Behnam"), inside the elements
+       they end with too. -->
+  <xsl:function name="t:without-trailing-space" as="node()*">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="last" select="$nodes[last()]"/>
+    <xsl:variable name="rest" select="subsequence($nodes, 1, count($nodes) - 1)"/>
+    <xsl:choose>
+      <xsl:when test="$last instance of text()">
+        <xsl:variable name="trimmed" select="t:trim-end(string($last))"/>
+        <xsl:sequence select="if ($trimmed = '') then t:without-trailing-space($rest) else $rest"/>
+        <xsl:value-of select="$trimmed[. != '']"/>
+      </xsl:when>
+      <xsl:when test="$last instance of element()">
+        <xsl:sequence select="$rest"/>
+        <xsl:for-each select="$last">
+          <xsl:copy><xsl:sequence select="@*, t:without-trailing-space(node())"/></xsl:copy>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><xsl:sequence select="$nodes"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- A citation part's content in the current look, its fields set apart (t:citation-separator): the white
+       space between two fields becomes the separator; other text stands as written and sets nothing apart. Where
+       a field follows another with nothing between, the rule for fields side by side adds its space: the
+       separator's own is left out. -->
+  <xsl:template name="t:cited-parts">
+    <xsl:iterate select="node()">
+      <xsl:param name="previous" as="element()?" select="()"/>
+      <xsl:choose>
+        <xsl:when test=". instance of text() and not(normalize-space())">
+          <xsl:value-of select="' '[empty($previous)]"/>
+        </xsl:when>
+        <xsl:when test=". instance of element() and t:is-citation-field(.)">
+          <xsl:if test="exists($previous)">
+            <xsl:variable name="separator" select="t:citation-separator($previous, .)"/>
+            <xsl:value-of select="if (t:follows-field(.) and not(local-name() = $t:citation-parts)) then t:trim-end($separator)
+              else $separator"/>
+          </xsl:if>
+          <xsl:variable name="drawn" as="node()*">
+            <xsl:choose>
+              <xsl:when test="local-name() = $t:citation-parts"><xsl:call-template name="t:cited-parts"/></xsl:when>
+              <xsl:otherwise><xsl:apply-templates select="." mode="#current"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <xsl:sequence select="t:without-trailing-space($drawn)"/>
+          <xsl:next-iteration><xsl:with-param name="previous" select="."/></xsl:next-iteration>
+        </xsl:when>
+        <xsl:when test=". instance of element()">
+          <xsl:apply-templates select="." mode="#current"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="." mode="#current"/>
+          <xsl:next-iteration><xsl:with-param name="previous" select="()"/></xsl:next-iteration>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
+  </xsl:template>
+
+  <!-- A dictionary's sense numbered by @n (<sense n="2">, as FreeDict and TEI Lex-0 number them) shows its
+       number before it, as printed dictionaries do ("2. a sideways tilt"), unless it writes one of its own
+       (<num>1.</num>, a label): its senses read otherwise as one undivided run. -->
+  <xsl:function name="t:sense-number" as="xs:string?">
+    <xsl:param name="sense" as="element(tei:sense)"/>
+    <xsl:sequence select="normalize-space($sense/@n)[. != ''][empty($sense/(tei:num | tei:lbl))]
+      ! (if (matches(., '[.):]$')) then . else . || '.')"/>
+  </xsl:function>
+
   <!-- An example of encoding (egXML, in the TEI's examples namespace) is shown as the markup it is: read as
        text, its choices gave both readings glued ("gvnnhilldegvnnhilldr"). Written as the source writes it,
        without the namespace each of its elements would otherwise repeat. -->
@@ -450,7 +558,7 @@
        transcript's lines between speeches ("Abgeordneter Muster (SPÖ):", "19:28"), a footnote marker alone
        on a line for a reader. -->
   <xsl:variable name="t:holding-blocks" as="xs:string*" select="'text', 'front', 'body', 'back', 'group', 'div',
-    'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'u', 'sp', 'spGrp'"/>
+    'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'u', 'annotationBlock', 'sp', 'spGrp'"/>
   <xsl:function name="t:is-note-in-place" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="local-name($note/..) = $t:holding-blocks and (empty($note/@place) or $note/@place = 'inline')
@@ -819,25 +927,32 @@
          walks from the parent's first child. -->
     <xsl:variable name="flowing" select="if (starts-with($flowing, ' ') and t:is-joined($text/preceding-sibling::node()[1], 'right'))
       then substring($flowing, 2) else $flowing"/>
-    <xsl:sequence select="if (ends-with($flowing, ' ') and t:is-joined(t:node-after($text), 'left'))
+    <xsl:sequence select="if (ends-with($flowing, ' ') and t:is-joined(t:node-beside($text, true()), 'left'))
       then substring($flowing, 1, string-length($flowing) - 1) else $flowing"/>
   </xsl:function>
 
-  <!-- The node a text node runs into: its next sibling, or, where it ends a phrase (Folger's <foreign>…
-       <w>pallabris</w>LF</foreign>LF<pc>,</pc>), the first thing after the phrase that is not white space
-       only. Only asked of white space. -->
-  <xsl:function name="t:node-after" as="node()?">
+  <!-- The node a text node runs into after it ($after) or before it: its sibling, or, where it ends or opens a
+       phrase, the nearest node beside the phrase that is not white space only, the phrase's parent's if the
+       phrase is at its edge too, up to a block (Folger's <foreign>…<w>pallabris</w>LF</foreign>LF<pc>,</pc>;
+       ParlaMint's <name><w>Orriols</w>LF</name>LF<pc>,</pc>; TEI Lex-0's <form><orth>abeceda</orth>LF</form>
+       <pc>,</pc>). Asked only where there is white space to remove: it climbs only from an edge. -->
+  <xsl:function name="t:node-beside" as="node()?">
     <xsl:param name="text" as="text()"/>
-    <xsl:sequence select="if ($text/following-sibling::node()) then $text/following-sibling::node()[1]
-      else t:node-after-phrase($text/parent::*)"/>
+    <xsl:param name="after" as="xs:boolean"/>
+    <xsl:variable name="sibling" select="if ($after) then $text/following-sibling::node()[1]
+      else $text/preceding-sibling::node()[1]"/>
+    <xsl:sequence select="if (exists($sibling)) then $sibling else t:node-beside-phrase($text/parent::*, $after)"/>
   </xsl:function>
 
-  <xsl:function name="t:node-after-phrase" as="node()?">
+  <xsl:function name="t:node-beside-phrase" as="node()?">
     <xsl:param name="phrase" as="element()?"/>
-    <xsl:variable name="next" select="$phrase[not(t:is-block(.))]/following-sibling::node()[1]"/>
-    <xsl:sequence select="if ($next/self::text()[not(normalize-space())]) then $next/following-sibling::node()[1]
-      else if (exists($next)) then $next
-      else if ($phrase/parent::* and not(t:is-block($phrase))) then t:node-after-phrase($phrase/parent::*) else ()"/>
+    <xsl:param name="after" as="xs:boolean"/>
+    <xsl:variable name="inline" select="$phrase[not(t:is-block(.))]"/>
+    <xsl:variable name="beside" select="if ($after) then $inline/following-sibling::node()[position() le 2]
+      else reverse($inline/preceding-sibling::node()[position() le 2])"/>
+    <xsl:sequence select="if ($beside[1]/self::text()[not(normalize-space())]) then $beside[2]
+      else if (exists($beside)) then $beside[1]
+      else if ($inline/parent::*) then t:node-beside-phrase($inline/parent::*, $after) else ()"/>
   </xsl:function>
 
   <!-- Whether a node takes no white space on that side of it ('right': after it): a break inside a word, or a
@@ -2061,8 +2176,8 @@
   <!-- In a tokenised text, the white space on a side where a token is joined is left out, in either look: it
        only lays out the source's lines. Other white space is copied, and each look collapses it: a template
        per text node would make a tokenised text's page twice as slow. (Where words break, t:flow does it all.) -->
-  <xsl:template match="text()[$t:joins-tokens][not(normalize-space())][t:is-joined(preceding-sibling::node()[1], 'right')
-    or t:is-joined(t:node-after(.), 'left')]" mode="html text"/>
+  <xsl:template match="text()[$t:joins-tokens][not(normalize-space())][t:is-joined(t:node-beside(., false()), 'right')
+    or t:is-joined(t:node-beside(., true()), 'left')]" mode="html text"/>
 
   <!-- Annotations about the text, which are not its text (TEI's model.global.meta: index entries,
        interpretations, feature structures, certainty and precision, alignments, alternations): neither look
@@ -2073,6 +2188,24 @@
   <xsl:variable name="t:annotation-names" as="map(xs:string, xs:boolean)"
     select="map:merge($t:annotations ! map { . : true() })"/>
   <xsl:template _match="{string-join($t:annotations ! ('tei:' || .), ' | ')}" mode="html text t:reading-text"/>
+
+  <!-- A word written as its feature structure alone (VICAV's sample texts: <w><fs><f name="wordform">yōm</f>
+       <f name="pos">noun</f><f name="lemma">…</f></fs></w>) reads as its form feature, the others staying
+       annotation: read as an annotation, the structure left the word out. -->
+  <xsl:variable name="t:form-features" as="xs:string+" select="'wordform', 'form', 'orth', 'word', 'token'"/>
+  <xsl:function name="t:feature-form" as="xs:string">
+    <xsl:param name="structure" as="element(tei:fs)"/>
+    <!-- Without the no-break space VICAV ends a word's form with. -->
+    <xsl:sequence select="replace(normalize-space(($structure/tei:f[@name = $t:form-features])[1]), '^\p{Z}+|\p{Z}+$', '')"/>
+  </xsl:function>
+  <!-- Below the rule for tokens (the space between words), which goes on to it; the word's own line ends
+       around its structure are left out. -->
+  <xsl:template match="tei:w[tei:fs][not(text()[normalize-space()])]" mode="html text" priority="-0.25">
+    <xsl:value-of select="tei:fs ! t:feature-form(.)"/>
+  </xsl:template>
+  <xsl:template match="tei:w[not(text()[normalize-space()])]/tei:fs" mode="t:reading-text">
+    <xsl:value-of select="t:feature-form(.)"/>
+  </xsl:template>
 
   <!-- A glyph written as a reference to its declaration (<g ref="#et"/>, a charDecl's char or glyph) reads as
        the declaration's standard mapping, else its only or first one, else its name (a Name property, or the

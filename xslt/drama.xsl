@@ -10,6 +10,7 @@
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:t="urn:teitools"
   xmlns="http://www.w3.org/1999/xhtml"
@@ -20,16 +21,59 @@
        "Präsident Ing. Norbert Hofer", other notes such as the time between them): read twice otherwise. A @who
        that is no list of pointers (who="Kováč, M.", a name where a pointer belongs: each of its values must
        lead to an entry or name one with #) is read as written, not cut at its spaces ("Kováč,, M."). -->
+  <!-- The entry a speaker's pointer leads to; a bare id (an EXMARaLDA or ISO 24624 transcript's
+       who="SPK0", an annotation block's speaker) leads to the entry of the document with that id. -->
+  <xsl:function name="t:speaker-entry" as="element()?">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="speech" as="element()"/>
+    <xsl:sequence select="(t:entry-by-pointer($pointer, $speech),
+      $pointer[not(contains(., '#') or contains(., '/'))] ! key('by-id', ., root($speech))[1])[1]"/>
+  </xsl:function>
+
   <xsl:function name="t:speaker-by-who" as="xs:string?">
     <xsl:param name="speech" as="element()"/>
     <xsl:variable name="named" select="exists($speech/preceding-sibling::*[not(self::tei:note[@type != 'speaker'])][1]
       /self::tei:note[@type = 'speaker'])"/>
     <xsl:variable name="who" select="normalize-space($speech/@who)"/>
-    <xsl:variable name="speakers" select="tokenize($who) ! map { 'pointer': ., 'entry': t:entry-by-pointer(., $speech) }"/>
+    <xsl:variable name="speakers" select="tokenize($who) ! map { 'pointer': ., 'entry': t:speaker-entry(., $speech) }"/>
     <xsl:sequence select="if ($speech/tei:speaker or not($who) or $named) then ()
       else if (some $speaker in $speakers satisfies empty($speaker?entry) and not(contains($speaker?pointer, '#'))) then $who
       else string-join($speakers ! (if (?entry) then t:normalized-name(?entry) else replace(?pointer, '^.*#', '')), ', ')"/>
   </xsl:function>
+
+  <!-- The line naming a speech's speaker, and saying that the speech overlaps the one before where the
+       transcript says so: an utterance marked so (trans="overlap", TEI 8.3.1), or an ISO 24624 annotation block
+       that starts on its timeline before an earlier block has ended (EXMARaLDA's "Yeah" said while another
+       speaks): "VIC (overlapping)". -->
+  <xsl:function name="t:speaker-line" as="xs:string?">
+    <xsl:param name="speech" as="element()"/>
+    <xsl:sequence select="t:speaker-by-who($speech) ! string-join((., '(overlapping)'[t:overlaps($speech)]), ' ')"/>
+  </xsl:function>
+
+  <xsl:function name="t:overlaps" as="xs:boolean">
+    <xsl:param name="speech" as="element()"/>
+    <xsl:sequence select="$speech/@trans = 'overlap'
+      or ($speech/self::tei:annotationBlock and $t:overlapping-blocks(generate-id($speech)))"/>
+  </xsl:function>
+
+  <!-- The annotation blocks of the document that start before an earlier one has ended, by the order of the
+       timeline's points their @start and @end point to: one pass over the blocks, carrying the latest end. -->
+  <xsl:variable name="t:overlapping-blocks" as="map(xs:string, xs:boolean)">
+    <xsl:variable name="points" select="map:merge((//tei:timeline)[1]/tei:when[@xml:id] ! map { string(@xml:id): position() },
+      map { 'duplicates': 'use-first' })"/>
+    <xsl:iterate select="//tei:annotationBlock">
+      <xsl:param name="latest-end" as="xs:integer" select="0"/>
+      <xsl:param name="overlapping" as="map(xs:string, xs:boolean)" select="map {}"/>
+      <xsl:on-completion select="$overlapping"/>
+      <xsl:variable name="start" select="$points(replace(normalize-space(@start), '^#', ''))"/>
+      <xsl:variable name="end" select="$points(replace(normalize-space(@end), '^#', ''))"/>
+      <xsl:next-iteration>
+        <xsl:with-param name="latest-end" select="max(($latest-end, $end))"/>
+        <xsl:with-param name="overlapping" select="if (exists($start) and $start lt $latest-end)
+          then map:put($overlapping, generate-id(), true()) else $overlapping"/>
+      </xsl:next-iteration>
+    </xsl:iterate>
+  </xsl:variable>
 
   <!-- A stage direction stands as a block between speeches, as a phrase inside a line or paragraph. -->
   <xsl:function name="t:is-block-stage" as="xs:boolean">
@@ -44,21 +88,47 @@
     <xsl:sequence select="t:added-brackets(string($stage), ('(', ')'))"/>
   </xsl:function>
 
-  <xsl:template match="tei:sp | tei:u" mode="html">
+  <xsl:template match="tei:sp | tei:u | tei:annotationBlock" mode="html">
     <xsl:call-template name="t:html-block">
       <xsl:with-param name="before" as="element()*">
-        <xsl:for-each select="t:speaker-by-who(.)">
+        <xsl:for-each select="t:speaker-line(.)">
           <p class="speaker"><xsl:value-of select="."/></p>
         </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:sp | tei:u" mode="text">
+  <xsl:template match="tei:sp | tei:u | tei:annotationBlock" mode="text">
     <xsl:sequence select="$t:break"/>
-    <xsl:value-of select="t:speaker-by-who(.)"/>
+    <xsl:value-of select="t:speaker-line(.)"/>
     <xsl:sequence select="$t:break"/>
     <xsl:apply-templates mode="text"/>
+    <xsl:sequence select="$t:break"/>
+  </xsl:template>
+
+  <!-- An ISO 24624 transcript's dependent tiers: the span groups of an annotation block (EXMARaLDA's
+       translation, <spanGrp type="en">, and comment, type="k") are read under its utterance, each headed by
+       its type (else its spans' type), their spans one after the other. Other span groups stay annotations. -->
+  <xsl:function name="t:tier-text" as="xs:string">
+    <xsl:param name="tier" as="element(tei:spanGrp)"/>
+    <xsl:sequence select="string-join($tier/tei:span ! normalize-space()[.], ' ')"/>
+  </xsl:function>
+
+  <xsl:function name="t:tier-label" as="xs:string?">
+    <xsl:param name="tier" as="element(tei:spanGrp)"/>
+    <xsl:sequence select="($tier/@type, $tier/tei:span/@type)[normalize-space()][1] ! normalize-space()"/>
+  </xsl:function>
+
+  <xsl:template match="tei:annotationBlock/tei:spanGrp[tei:span[normalize-space()]]" mode="html">
+    <p class="tier">
+      <xsl:for-each select="t:tier-label(.)"><span class="tier-label"><xsl:value-of select="."/></span>: </xsl:for-each>
+      <xsl:value-of select="t:tier-text(.)"/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="tei:annotationBlock/tei:spanGrp[tei:span[normalize-space()]]" mode="text">
+    <xsl:sequence select="$t:break"/>
+    <xsl:value-of select="string-join((t:tier-label(.) ! (. || ':'), t:tier-text(.)), ' ')"/>
     <xsl:sequence select="$t:break"/>
   </xsl:template>
 
@@ -157,9 +227,32 @@
   <xsl:function name="t:event-description" as="xs:string">
     <xsl:param name="event" as="element()"/>
     <xsl:variable name="described" select="normalize-space(string-join($event/tei:desc ! t:reading-text(.), '; '))"/>
-    <xsl:sequence select="t:bracketed(if ($described) then $described
+    <xsl:variable name="actor" select="t:event-actor($event)"/>
+    <xsl:sequence select="t:bracketed(string-join(($actor ! (. || ':'), if ($described) then $described
       else if ($event/self::tei:shift[@feature]) then t:shift-description($event)
-      else string-join((local-name($event), $event/@type, $event/@dur ! ('for ' || .)), ' '), ('(', ')'))"/>
+      else string-join((local-name($event), $event/@type, $event/@dur ! ('for ' || t:duration-label(.))), ' ')), ' '),
+      ('(', ')'))"/>
+  </xsl:function>
+
+  <!-- Who a non-verbal event between utterances is of (<kinesic who="#ros"><desc>shrugs</desc></kinesic>):
+       "(Rosalind: shrugs)". Inside an utterance it is its speaker's, who is named already. -->
+  <xsl:function name="t:event-actor" as="xs:string?">
+    <xsl:param name="event" as="element()"/>
+    <xsl:sequence select="if (empty($event/@who) or $event/ancestor::*[self::tei:u or self::tei:annotationBlock or self::tei:sp])
+      then () else string-join(tokenize(normalize-space($event/@who))
+        ! (t:speaker-entry(., $event) ! t:normalized-name(.), replace(., '^.*#', ''))[1], ', ')[. != '']"/>
+  </xsl:function>
+
+  <!-- A duration as a reader says it: an ISO 8601 duration's parts with their units ("PT0.3S": "0.3 s",
+       "PT00H10M00S": "10 min"); any other value as written. -->
+  <xsl:function name="t:duration-label" as="xs:string">
+    <xsl:param name="duration" as="xs:string"/>
+    <xsl:variable name="value" select="normalize-space($duration)"/>
+    <xsl:sequence select="if (not($value castable as xs:duration)) then $value else
+      let $d := xs:duration($value),
+          $parts := (days-from-duration($d) ! (. || ' d'), hours-from-duration($d) ! (. || ' h'),
+            minutes-from-duration($d) ! (. || ' min'), seconds-from-duration($d) ! (. || ' s'))[not(starts-with(., '0 '))]
+      return if (empty($parts)) then '0 s' else string-join($parts, ' ')"/>
   </xsl:function>
 
   <!-- A shift in a feature of the voice (TEI: @feature, one of these; @new, the state it shifts to, "normal"

@@ -461,6 +461,31 @@
     <span class="anchor" id="{t:anchor(.)}"/>
   </xsl:template>
 
+  <!-- A sense numbered by @n shows its number (t:sense-number). -->
+  <xsl:template match="tei:sense[@n]" mode="html">
+    <xsl:call-template name="t:html-block">
+      <xsl:with-param name="before" as="node()*">
+        <xsl:for-each select="t:sense-number(.)"><span class="sense-number"><xsl:value-of select="."/></span><xsl:text> </xsl:text></xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A structured bibliographic reference reads as a citation (t:cited-parts): a block in a bibliography,
+       else a phrase. -->
+  <xsl:template match="tei:biblStruct" mode="html">
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="t:is-block(.) and not($inline)">
+        <xsl:call-template name="t:html-block">
+          <xsl:with-param name="content" as="node()*"><xsl:call-template name="t:cited-parts"/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="biblStruct"><xsl:call-template name="t:cited-parts"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Names, dates, titles, references -->
 
   <!-- A mention (t:mention-kind) links to its entry in its index and carries the id that the index's

@@ -208,6 +208,23 @@
     <xsl:sequence select="$t:break[$block]"/>
   </xsl:template>
 
+  <!-- A sense numbered by @n shows its number (t:sense-number). -->
+  <xsl:template match="tei:sense[@n]" mode="text">
+    <xsl:sequence select="$t:break"/>
+    <xsl:value-of select="t:sense-number(.) ! (. || ' ')"/>
+    <xsl:apply-templates mode="text"/>
+    <xsl:sequence select="$t:break"/>
+  </xsl:template>
+
+  <!-- A structured bibliographic reference reads as a citation (t:cited-parts), a paragraph of its own in a
+       bibliography. -->
+  <xsl:template match="tei:biblStruct" mode="text">
+    <xsl:variable name="block" select="t:is-block(.)"/>
+    <xsl:sequence select="$t:break[$block]"/>
+    <xsl:call-template name="t:cited-parts"/>
+    <xsl:sequence select="$t:break[$block]"/>
+  </xsl:template>
+
   <!-- Two fields side by side (t:follows-field): what goes between them (t:field-separator), then the field as
        its rule draws it. -->
   <xsl:template _match="{$t:field-pattern}" mode="text" priority="10">
