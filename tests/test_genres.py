@@ -1318,6 +1318,28 @@ def test_a_structured_reference_reads_as_a_citation_its_fields_set_apart(out):
     assert [" ".join(e.text_content().split()) for e in entries] == expected
 
 
+def test_a_source_in_the_header_reads_as_the_same_reference_in_the_text(tmp_path):
+    """One rule and one table set a citation's fields apart, for the header's source (teitools.metadata) and
+    for the text (common.xsl): each reference of the bibliography, given as the document's source too, reads
+    the same in both places ("C. M.; Burnard", a name's parts apart without a comma: "B. Snelders")."""
+    source = (GENRES / "bibliography.xml").read_text(encoding="utf-8")
+    references = re.findall(r"<biblStruct.*?</biblStruct>", source, flags=re.S)
+    assert len(references) == 2
+    for number, reference in enumerate(references):
+        document = re.sub(
+            r"<sourceDesc>.*</sourceDesc>", f"<sourceDesc>{reference}</sourceDesc>", source, flags=re.S
+        )
+        (tmp_path / f"source{number}.xml").write_text(document, encoding="utf-8")
+    render(sorted(tmp_path.glob("source*.xml")), tmp_path / "out", ("text",))
+    for number in range(2):
+        heading, text = (
+            (tmp_path / "out" / f"source{number}.txt").read_text(encoding="utf-8").split("\n\n", 1)
+        )
+        header = next(line for line in heading.splitlines() if line.startswith("Source: "))
+        cited = text.rstrip("\n").split("\n\n")[1 + number]
+        assert header == f"Source: {cited}", (header, cited)
+
+
 def test_fields_written_side_by_side_are_read_apart(out):
     document = page(out, "pointers")
     assert "Nancy Ide A Registry 2004" in main_text(document)

@@ -363,33 +363,31 @@
   </xsl:function>
 
   <!-- A structured bibliographic reference (biblStruct) reads as a citation: its fields, which it writes
-       without a mark between them (a line end, or nothing), are set apart much as the page's header sets apart
-       those of its source (teitools.metadata.citation_separator; unlike it, two of a kind are set apart after
-       an initial's full stop too, and two titles by a comma): a semicolon between two of a kind ("Sperberg-
-       McQueen, C. M.; Burnard, Lou"), a colon after the authors or editors before the title and after the
-       place before the publisher ("Marseille: OpenEdition Press", "Hillsdale, N.J.: Erlbaum"), a comma
-       otherwise (a title after another, a colon before a subtitle), only a space after a comma, semicolon,
-       colon, question or exclamation mark; an editor without another role is introduced ("ed. Nancy Ide; Jean
-       Véronis"), and so is a page number ("p. 17-39"). Its parts (analytic, monogr, imprint, series) are fields set apart so at their
-       own level; a name's parts are not. Without this, "… Nancy Ide Jean Véronis Dordrecht Kluwer 1995". -->
-  <xsl:variable name="t:citation-parts" as="xs:string+" select="'biblStruct', 'analytic', 'monogr', 'imprint',
-    'series', 'relatedItem'"/>
-  <xsl:variable name="t:citation-pairs" as="map(xs:string, xs:string)" select="map {
-    'author title': ': ', 'editor title': ': ', 'pubPlace publisher': ': ', 'idno altIdentifier': '; '}"/>
+       without a mark between them (a line end, or nothing), are set apart as the page's header sets apart those
+       of its source, by one rule and one table (teitools.metadata.citation_separator and citation_table, given
+       when the stylesheets are compiled): "Sperberg-McQueen, C. M.; Burnard, Lou: Guidelines, ed. Nancy Ide;
+       Jean Véronis, Dordrecht: Kluwer, p. 17-39". Its parts (analytic, monogr, imprint, series) set their fields
+       apart so at their own level; a name's parts are not. Without this, "… Nancy Ide Jean Véronis Dordrecht
+       Kluwer 1995". -->
+  <xsl:param name="citation" static="yes" as="xs:string" required="yes"/>
+  <xsl:variable name="t:citation" as="map(*)" select="parse-json($citation)"/>
+  <xsl:variable name="t:citation-parts" as="xs:string+" select="array:flatten($t:citation?parts)"/>
   <xsl:function name="t:citation-separator" as="xs:string">
     <xsl:param name="before" as="element()"/>
     <xsl:param name="field" as="element()"/>
     <xsl:variable name="name" select="local-name($field)"/>
+    <xsl:variable name="previous" select="local-name($before)"/>
     <xsl:variable name="said" select="normalize-space($before)"/>
+    <xsl:variable name="last" select="substring($said, string-length($said))"/>
     <xsl:variable name="separator" select="
-      if (matches($said, '[,;:!?]$')) then ' '
-      else if ($name = 'title' and local-name($before) = 'title') then (if ($field/@type = 'sub') then ': ' else ', ')
-      else if ($name = local-name($before)) then '; '
-      else ($t:citation-pairs(local-name($before) || ' ' || $name), ', ')[1]"/>
+      if ($last != '' and contains($t:citation?closing-marks, $last)) then ' '
+      else if ($name = 'title' and $previous = 'title') then (if ($field/@type = 'sub') then ': ' else ', ')
+      else if ($name = $previous) then '; '
+      else ($t:citation?pairs($previous || ' ' || $name), if ($last = '.') then ' ' else ', ')[1]"/>
     <xsl:variable name="introduced" select="
-      if ($name = 'editor' and empty($field/@role) and $separator != '; ') then 'ed. '
-      else if ($name = 'biblScope' and $field/@unit = ('page', 'pages', 'pp', 'p')
-        and matches(normalize-space($field), '^\d+(\s*[-–]\s*\d+)?$')) then 'p. '
+      if ($name = 'editor' and empty($field/@role) and $separator != '; ') then $t:citation?introduced?editor
+      else if ($name = 'biblScope' and $field/@unit = array:flatten($t:citation?page-units)
+        and matches(normalize-space($field), $t:citation?page-numbers)) then $t:citation?introduced?biblScope
       else ''"/>
     <xsl:sequence select="$separator || $introduced"/>
   </xsl:function>

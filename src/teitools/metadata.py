@@ -125,22 +125,24 @@ def all_parts(element: etree._Element) -> Iterator[str]:
         yield child.tail or ""
 
 
-def cited_text(element: etree._Element, leave_out: frozenset[str]) -> str:
+def cited_text(element: etree._Element, leave_out: frozenset[str], apart: bool = True) -> str:
     """An element's text as a citation reads it: two fields with only white space between them are set apart
-    (citation_separator), a field that says nothing is passed over; a ptr gives its address."""
+    (citation_separator), except inside a name (NAME_TAGS), whose parts are read apart by a space only ("Lou
+    Burnard", not "Lou, Burnard"); a field that says nothing is passed over; a ptr gives its address."""
     said = element.text or ""
     previous = None  # the last field that said something, when nothing but white space was said since
     for child in element.iterchildren():
         if child.tag == f"{T}ptr":
             content = child.get("target", "")
         elif isinstance(child.tag, str) and child.tag not in leave_out:
-            content = cited_text(child, leave_out)
+            content = cited_text(child, leave_out, apart and child.tag not in NAME_TAGS)
         else:
             content = ""
         if child.tag in FIELD_TAGS and content.strip():
             if previous is not None:
                 said = said.rstrip()
-                content = citation_separator(previous, child, said) + content.strip()
+                separator = citation_separator(previous, child, said) if apart else " "
+                content = separator + content.strip()
             said += content
             previous = child
         elif content.strip():
@@ -151,35 +153,66 @@ def cited_text(element: etree._Element, leave_out: frozenset[str]) -> str:
     return said
 
 
-# In a citation, what introduces a field after another that is not of its kind: the title after its
-# authors, the publisher after the place ("Göttingen: Wallstein"), other identifiers after a shelfmark,
-# editors and page numbers.
+# A citation, as the header's source and the text's structured references (t:cited-parts in common.xsl,
+# which is given this table when it is compiled, teitools.render) read it: its parts (CITATION_PARTS) set
+# their fields apart; a name's parts are only read apart (NAME_TAGS).
+CITATION_PARTS = ("biblStruct", "analytic", "monogr", "imprint", "series", "relatedItem")
+NAME_TAGS = frozenset(f"{T}{name}" for name in ("author", "editor", "persName", "orgName", "name"))
+# What introduces a field after another that is not of its kind: the title after its authors, the publisher
+# after the place ("Göttingen: Wallstein"), other identifiers after a shelfmark; else a comma.
 CITATION_PAIRS = {
     ("author", "title"): ": ",
     ("editor", "title"): ": ",
     ("pubPlace", "publisher"): ": ",
     ("idno", "altIdentifier"): "; ",  # a shelfmark's own commas ("GSA 25/XVII,8,5") call for another mark
 }
+# The word that introduces an editor without another role, and a page number, after a field of another kind.
 INTRODUCED = {"editor": "ed. ", "biblScope": "p. "}
-PAGE_UNITS = frozenset({"page", "pages", "pp", "p"})
-PAGE_NUMBERS = re.compile(r"\d+(\s*[-–]\s*\d+)?")
+PAGE_UNITS = ("page", "pages", "pp", "p")
+PAGE_NUMBERS = r"\d+(\s*[-–]\s*\d+)?"
+PAGE_NUMBERS_PATTERN = re.compile(PAGE_NUMBERS)
+CLOSING_MARKS = tuple(",;:!?")
 
 
 def citation_separator(before: etree._Element, field: etree._Element, said: str) -> str:
     """What sets a field apart from the field before it (said: the text so far): only a space after a
-    punctuation mark, else a semicolon between two of a kind ("Bahr, Hermann; Schnitzler, Arthur"), a colon
-    where CITATION_PAIRS says, a comma otherwise. An editor without another role, and a page number, are
-    introduced ("ed.", "p.") after a field of another kind."""
+    punctuation mark; a semicolon between two of a kind ("Bahr, Hermann; Schnitzler, Arthur", also after an
+    initial's full stop: "C. M.; Burnard, Lou"), but a comma between two titles and a colon before a subtitle;
+    a colon where CITATION_PAIRS says ("Knuth, Donald E.: Literate Programming"); else a comma, or only a
+    space after a full stop ("2nd ed. Oxford"). An editor without another role, and a page number, are
+    introduced (INTRODUCED)."""
     name, previous = etree.QName(field).localname, etree.QName(before).localname
-    if said[-1:] in tuple(".,;:!?"):
+    if said.endswith(CLOSING_MARKS):
         return " "
-    if name == previous:
-        return "; "
-    separator = CITATION_PAIRS.get((previous, name), ", ")
-    introduced = (name == "editor" and not field.get("role")) or (
-        name == "biblScope" and field.get("unit") in PAGE_UNITS and PAGE_NUMBERS.fullmatch(text(field))
+    if name == previous == "title":
+        separator = ": " if field.get("type") == "sub" else ", "
+    elif name == previous:
+        separator = "; "
+    else:
+        separator = CITATION_PAIRS.get((previous, name), " " if said.endswith(".") else ", ")
+    introduced = (name == "editor" and not field.get("role") and separator != "; ") or (
+        name == "biblScope"
+        and field.get("unit") in PAGE_UNITS
+        and PAGE_NUMBERS_PATTERN.fullmatch(text(field))
     )
     return separator + INTRODUCED[name] if introduced else separator
+
+
+def citation_table() -> str:
+    """The citation's table (CITATION_PAIRS...) as the stylesheets take it when they are compiled: JSON."""
+    pairs = {f"{before} {after}": separator for (before, after), separator in CITATION_PAIRS.items()}
+    return json.dumps(
+        {
+            "parts": CITATION_PARTS,
+            "pairs": pairs,
+            "introduced": INTRODUCED,
+            "page-units": PAGE_UNITS,
+            "page-numbers": f"^{PAGE_NUMBERS}$",
+            "closing-marks": "".join(CLOSING_MARKS),
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
 
 
 def text(element: etree._Element | None) -> str:

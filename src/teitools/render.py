@@ -30,7 +30,7 @@ from lxml import etree
 from teitools import indexes, memory, saxon
 from teitools.facts import Target, index_ids
 from teitools.load import SHIPPED_FILES, TEI_NS, Document, NotShipped, UsageError, load
-from teitools.metadata import FIELDS
+from teitools.metadata import FIELDS, citation_table
 from teitools.resources import XSLT_DIR
 from teitools.xinclude import begins_document, is_document
 
@@ -206,9 +206,10 @@ class Renderer:
 
 def stylesheet_compiler(processor: saxonche.PySaxonProcessor) -> saxonche.PyXslt30Processor:
     """A compiler for the stylesheets that import common.xsl, with its static parameters: the elements that
-    their rules match by name (a pattern built when they are compiled)."""
+    their rules match by name (a pattern built when they are compiled), and the table of citations."""
     compiler = processor.new_xslt30_processor()
     compiler.set_parameter("fields", processor.make_string_value(" ".join(FIELDS)))
+    compiler.set_parameter("citation", processor.make_string_value(citation_table()))
     return compiler
 
 
