@@ -107,6 +107,17 @@ FIELDS = (
 FIELD_TAGS = frozenset(f"{T}{name}" for name in FIELDS)
 
 
+BREAKS = frozenset(f"{T}{name}" for name in ("lb", "pb", "cb"))
+
+
+def break_space(element: etree._Element) -> str:
+    """What a line, page or column break reads as in a header's text: a space between the words it parts (a
+    WeGA title's "Berlin<lb/>Dresden"), nothing inside a word (break="no", as t:breaks-word reads it)."""
+    if element.tag not in BREAKS or element.get("break") == "no" or element.get("type") == "hyphenInWord":
+        return ""
+    return " "
+
+
 def follows_field(element: etree._Element) -> bool:
     """Whether an element is a field written right after another (nothing between them)."""
     before = element.getprevious()
@@ -121,6 +132,7 @@ def all_parts(element: etree._Element) -> Iterator[str]:
         if follows_field(child):
             yield " "
         if isinstance(child.tag, str):
+            yield break_space(child)
             yield from all_parts(child)
         yield child.tail or ""
 
@@ -131,7 +143,9 @@ def cited_text(element: etree._Element, leave_out: frozenset[str]) -> str:
     said = element.text or ""
     previous = None  # the last field that said something, when nothing but white space was said since
     for child in element.iterchildren():
-        if child.tag == f"{T}ptr":
+        if child.tag in BREAKS:
+            said, content = said + break_space(child), ""
+        elif child.tag == f"{T}ptr":
             content = child.get("target", "")
         elif isinstance(child.tag, str) and child.tag not in leave_out:
             content = cited_text(child, leave_out)
@@ -163,15 +177,23 @@ CITATION_PAIRS = {
 INTRODUCED = {"editor": "ed. ", "biblScope": "p. "}
 PAGE_UNITS = frozenset({"page", "pages", "pp", "p"})
 PAGE_NUMBERS = re.compile(r"\d+(\s*[-–]\s*\d+)?")
+# The parts of one name, read as the name is ("Arthur Schnitzler", not "Arthur, Schnitzler"); only a surname
+# written before the forename is followed by a comma ("Schnitzler, Arthur"), as an index inverts a name.
+NAME_PARTS = frozenset({"forename", "surname", "addName", "roleName", "genName", "nameLink"})
+
+
+def parts_one_name(previous: str, name: str) -> bool:
+    """Whether two fields side by side are parts of one name in reading order (a space between them)."""
+    return {previous, name} <= NAME_PARTS and (previous, name) != ("surname", "forename")
 
 
 def citation_separator(before: etree._Element, field: etree._Element, said: str) -> str:
     """What sets a field apart from the field before it (said: the text so far): only a space after a
-    punctuation mark, else a semicolon between two of a kind ("Bahr, Hermann; Schnitzler, Arthur"), a colon
-    where CITATION_PAIRS says, a comma otherwise. An editor without another role, and a page number, are
-    introduced ("ed.", "p.") after a field of another kind."""
+    punctuation mark and between the parts of a name (parts_one_name), else a semicolon between two of a kind
+    ("Bahr, Hermann; Schnitzler, Arthur"), a colon where CITATION_PAIRS says, a comma otherwise. An editor
+    without another role, and a page number, are introduced ("ed.", "p.") after a field of another kind."""
     name, previous = etree.QName(field).localname, etree.QName(before).localname
-    if said[-1:] in tuple(".,;:!?"):
+    if said[-1:] in tuple(".,;:!?") or parts_one_name(previous, name):
         return " "
     if name == previous:
         return "; "
@@ -210,6 +232,7 @@ def reading_parts(element: etree._Element) -> Iterator[str]:
             if reading is not None:
                 yield from reading_parts(reading)
         elif isinstance(child.tag, str) and child.tag not in LEFT_OUT_OF_READING:
+            yield break_space(child)
             yield from reading_parts(child)
         yield child.tail or ""
 
