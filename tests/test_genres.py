@@ -140,13 +140,23 @@ def test_a_glyph_whose_declaration_is_not_there_reads_as_what_its_reference_name
 
 def test_unclear_damage_hand_and_gap_are_marked(out):
     document = page(out, "transcription-marks")
-    assert document.xpath("//span[@class='unclear']/@title") == ["Unclear in the source: faded"]
+    assert document.xpath("//span[@class='unclear']/@title")[0] == "Unclear in the source: faded"
     assert document.xpath("//span[@class='damage']/@title") == ["Damaged, water"]
     assert "[hand: h2]" in main_text(document)  # no description of the hand: its id
     # A described hand is named by its description (handNote), its sign apart from the word after it.
     assert "Then [hand: Goethe (pencil)] Goethe wrote on." in main_text(document)
     titles = document.xpath("//span[@class='handshift sign']/@title")
-    assert titles == ["Another hand begins", "Another hand begins: Goethe (pencil)"]
+    assert titles[:2] == ["Another hand begins", "Another hand begins: Goethe (pencil)"]
+    # A scribe is named as scribe names them (WeGA: a bare "[hand]" told nothing), or by the entry scribeRef
+    # points to.
+    assert "A postscript: [hand: Caroline] Caroline wrote, [hand: Caroline Weber] and signed." in main_text(
+        document
+    )
+    # An unclear passage with nothing in it, which the transcriber could not read at all, is not passed over
+    # in silence (the Shelley-Godwin Archive's "ii (<unclear extent="2" unit="chars"/>)" read "ii ()").
+    assert_reads(out, "transcription-marks", "The shelfmark ii ([unclear]), a word [illegible] not read.")
+    unread = document.xpath("//span[@class='unclear'][not(*)]/@title")
+    assert unread[-2:] == ["Unclear in the source: 2 chars", "Unclear in the source: illegible"]
     assert "a gap […] here" in text_of(out, "transcription-marks")
     # A gap described in two languages: both descriptions, apart.
     assert "A passage left out: [front matter removed / Titelseite entfernt]." in main_text(document)

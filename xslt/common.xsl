@@ -1017,6 +1017,16 @@
     <xsl:sequence select="normalize-space(string-join($text))"/>
   </xsl:function>
 
+  <!-- What stands for an unclear passage with nothing in it, which the transcriber could not read at all (the
+       Shelley-Godwin Archive's "ii (<unclear extent="2" unit="chars"/>)" read "ii ()"): its reason between
+       square brackets, as a gap's description stands ("[illegible]"), else "[unclear]". None for an unclear
+       that holds a reading, nor in an edition, whose Leiden signs are its own. -->
+  <xsl:function name="t:unread-sign" as="xs:string?">
+    <xsl:param name="unclear" as="element(tei:unclear)"/>
+    <xsl:sequence select="if (exists($unclear/(* | text()[normalize-space()])) or t:is-edition($unclear)) then ()
+      else t:bracketed((normalize-space($unclear/@reason) ! translate(., '_', ' ')[. != ''], 'unclear')[1], ('[', ']'))"/>
+  </xsl:function>
+
   <!-- What stands for a gap: its Leiden form in an edition (t:leiden-gap), else its description or an
        ellipsis between square brackets. -->
   <xsl:function name="t:gap-sign" as="xs:string">
