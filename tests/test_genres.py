@@ -164,6 +164,40 @@ def test_unclear_damage_hand_and_gap_are_marked(out):
     assert_reads(out, "transcription-marks", "A word written twice twice{ twice}.")
 
 
+def test_a_word_on_menota_levels_reads_as_one_form_with_the_others_as_the_source_readings(out):
+    # MENOTA gives a word's facsimile, diplomatic and normalised forms (me:facs, me:dipl, me:norm), in the
+    # word or in a choice: every word stood three times ("Dͣrıꝰ Dͣrıus Darius"). The reading text reads the
+    # normalised form, else the diplomatic; the others are the source's readings. Punctuation the source
+    # lacks is not in the source, and attaches to its word as the reading text has it.
+    assert "Darius hefir, konungr. þa" in text_of(out, "menota-levels")
+    document = page(out, "menota-levels")
+    for original in document.xpath("//main//span[@class='original']"):  # shown beside on demand only
+        original.drop_tree()
+    assert "Darius hefir, konungr. þa" in main_text(document)
+    titles = document.xpath("//main//span[@class='reading']/@title")
+    assert titles == [
+        "The source reads: Dͣrıꝰ / Dͣrıus",
+        "The source reads: heꝼ̅ / heꝼer",
+        "Not in the source",
+        "The source reads: k̅gr / konungr",
+        "The source reads: .",
+        "The source reads: þa",
+    ]
+    assert document.xpath("//button[@id='tt-toggle']")  # the source's readings can be shown beside
+    assert document.xpath("/html/@lang") == ["is"]  # MENOTA's language code, isl, as BCP 47 has it
+
+
+def test_a_source_reading_that_is_a_gap_reads_as_its_sign(tmp_path):
+    # Slomšek's "Besedilo uničeno": <choice><orig><gap/></orig><reg><gap/></reg></choice> said "The source
+    # reads: " and nothing more.
+    source = (GENRES / "menota-levels.xml").read_text(encoding="utf-8")
+    body = "<p>Before <choice><orig><gap/></orig><reg>after</reg></choice>.</p>"
+    (tmp_path / "gap.xml").write_text(re.sub(r"<body>.*</body>", f"<body>{body}</body>", source, flags=re.S))
+    render([tmp_path / "gap.xml"], tmp_path / "out", ("html",))
+    titles = page(tmp_path / "out", "gap").xpath("//main//span[@class='reading']/@title")
+    assert titles == ["The source reads: […]"]
+
+
 def test_source_document_lines_render_with_every_fifth_number(out):
     document = page(out, "sourcedoc")
     lines = document.xpath("//section[@class='sourcedoc']//div[@class='line']")

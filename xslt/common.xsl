@@ -24,6 +24,7 @@
   xmlns:array="http://www.w3.org/2005/xpath-functions/array"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:eg="http://www.tei-c.org/ns/Examples"
+  xmlns:me="http://www.menota.org/ns/1.0"
   xmlns:t="urn:teitools"
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
@@ -837,7 +838,15 @@
     <xsl:param name="side" as="xs:string"/>
     <xsl:sequence select="$token/@join = ($side, 'both', 'overlap')
       or $token/self::tei:w/@part = (if ($side = 'right') then ('I', 'M') else ('M', 'F'))
-      or $token/self::tei:pc[empty(@join)] ! $t:attaching-punctuation(normalize-space()) = $side"/>
+      or $token/self::tei:pc[empty(@join)] ! $t:attaching-punctuation(t:token-text(.)) = $side"/>
+  </xsl:function>
+
+  <!-- What a token reads: its text, or the form of its MENOTA levels the reading text reads (t:reading: "."
+       of <me:facs>.</me:facs><me:dipl>.</me:dipl><me:norm>.</me:norm>, not ". . ."). -->
+  <xsl:function name="t:token-text" as="xs:string">
+    <xsl:param name="token" as="element()"/>
+    <xsl:variable name="levels" select="($token, $token/tei:choice)[me:facs | me:dipl | me:norm][1]"/>
+    <xsl:sequence select="normalize-space(if (exists($levels)) then t:reading($levels) else $token)"/>
   </xsl:function>
 
   <!-- Punctuation that says nothing of its sides (a pc without @join, as a tokenised novel writes a token a
@@ -893,11 +902,26 @@
        these marks where it cannot (a browser without ruby, the plain text): 東京(とうきょう). -->
   <xsl:variable name="t:ruby-marks" as="xs:string+" select="'(', ')'"/>
 
-  <!-- The reading text of a choice: the corrected, regularised or expanded reading, else the first. -->
+  <!-- The reading text of a choice: the corrected, regularised or expanded reading, else the normalised or
+       diplomatic form of a word transcribed on MENOTA's levels (t:is-level-read), else the first. -->
   <xsl:function name="t:reading" as="element()?">
-    <xsl:param name="choice" as="element(tei:choice)"/>
-    <xsl:sequence select="($choice/(tei:corr, tei:reg, tei:expan), $choice/*)[1]"/>
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="($choice/(tei:corr, tei:reg, tei:expan), $choice/me:norm[node()], $choice/me:dipl[node()],
+      $choice/*)[1]"/>
   </xsl:function>
+
+  <!-- MENOTA (the Medieval Nordic Text Archive) transcribes a word on up to three levels, its facsimile,
+       diplomatic and normalised forms (me:facs, me:dipl, me:norm), in a choice or right in the word (w, pc):
+       forms of one word, as a choice's readings are, of which the reading text reads one (t:reading). Read
+       all, every word stood three times ("Darius" read "Drı Drı(uſ) Darius"). In a choice, the choice's rule
+       reads its reading; in a word, each level asks whether it is the word's. -->
+  <xsl:function name="t:is-level-read" as="xs:boolean">
+    <xsl:param name="level" as="element()"/>
+    <xsl:sequence select="t:reading($level/..) is $level"/>
+  </xsl:function>
+  <xsl:template match="me:facs | me:dipl | me:norm" mode="text t:reading-text">
+    <xsl:if test="t:is-level-read(.)"><xsl:apply-templates mode="#current"/></xsl:if>
+  </xsl:template>
 
   <!-- What an element reads as between the words around it, in a line of reading text (a form or a context in
        the indexes, a reading in the apparatus), where the page draws it: a line, page or column break a
@@ -1039,8 +1063,11 @@
   </xsl:function>
 
   <xsl:function name="t:other-readings" as="xs:string">
-    <xsl:param name="choice" as="element(tei:choice)"/>
-    <xsl:sequence select="string-join(($choice/* except t:reading($choice)) ! normalize-space(.), ' / ')"/>
+    <xsl:param name="choice" as="element()"/>
+    <!-- Each as its text, or, where it has none, as the reading text reads it (a gap as its sign: "[…]"); each
+         once, none empty (MENOTA's punctuation is often the same on each level, or none in the source). -->
+    <xsl:sequence select="string-join(distinct-values(($choice/* except t:reading($choice))
+      ! (normalize-space(.)[. != ''], t:reading-text(.))[1][. != '']), ' / ')"/>
   </xsl:function>
 
   <!-- Quotations: a block quotation where the encoding says so, else inline. -->
@@ -1535,13 +1562,36 @@
   </xsl:function>
 
   <!-- A language code as BCP 47 wants it: ISO 639-2 codes that have a two-letter form take that form
-       (eng becomes en); other codes pass when well-formed; anything else gives the empty string. -->
+       (eng becomes en, MENOTA's isl is); other codes pass when well-formed; anything else gives the empty
+       string. Every ISO 639-2 code with a two-letter form, bibliographic (ger) and terminological (deu): a
+       three-letter code where a two-letter one exists is no valid language tag (an HTML checker says so). -->
   <xsl:variable name="t:two-letter" as="map(xs:string, xs:string)" select="map {
-    'eng': 'en', 'fre': 'fr', 'fra': 'fr', 'ger': 'de', 'deu': 'de', 'lat': 'la', 'ita': 'it', 'spa': 'es',
-    'rus': 'ru', 'gre': 'el', 'ell': 'el', 'dut': 'nl', 'nld': 'nl', 'heb': 'he', 'ara': 'ar', 'pol': 'pl',
-    'por': 'pt', 'cze': 'cs', 'ces': 'cs', 'swe': 'sv', 'dan': 'da', 'nor': 'no', 'hun': 'hu', 'fin': 'fi',
-    'wel': 'cy', 'cym': 'cy', 'gle': 'ga', 'chi': 'zh', 'zho': 'zh', 'jpn': 'ja', 'tur': 'tr', 'ukr': 'uk',
-    'per': 'fa', 'fas': 'fa', 'urd': 'ur', 'yid': 'yi'}"/>
+    'aar': 'aa', 'abk': 'ab', 'afr': 'af', 'aka': 'ak', 'alb': 'sq', 'amh': 'am', 'ara': 'ar', 'arg': 'an',
+    'arm': 'hy', 'asm': 'as', 'ava': 'av', 'ave': 'ae', 'aym': 'ay', 'aze': 'az', 'bak': 'ba', 'bam': 'bm',
+    'baq': 'eu', 'bel': 'be', 'ben': 'bn', 'bih': 'bh', 'bis': 'bi', 'bod': 'bo', 'bos': 'bs', 'bre': 'br',
+    'bul': 'bg', 'bur': 'my', 'cat': 'ca', 'ces': 'cs', 'cha': 'ch', 'che': 'ce', 'chi': 'zh', 'chu': 'cu',
+    'chv': 'cv', 'cor': 'kw', 'cos': 'co', 'cre': 'cr', 'cym': 'cy', 'cze': 'cs', 'dan': 'da', 'deu': 'de',
+    'div': 'dv', 'dut': 'nl', 'dzo': 'dz', 'ell': 'el', 'eng': 'en', 'epo': 'eo', 'est': 'et', 'eus': 'eu',
+    'ewe': 'ee', 'fao': 'fo', 'fas': 'fa', 'fij': 'fj', 'fin': 'fi', 'fra': 'fr', 'fre': 'fr', 'fry': 'fy',
+    'ful': 'ff', 'geo': 'ka', 'ger': 'de', 'gla': 'gd', 'gle': 'ga', 'glg': 'gl', 'glv': 'gv', 'gre': 'el',
+    'grn': 'gn', 'guj': 'gu', 'hat': 'ht', 'hau': 'ha', 'heb': 'he', 'her': 'hz', 'hin': 'hi', 'hmo': 'ho',
+    'hrv': 'hr', 'hun': 'hu', 'hye': 'hy', 'ibo': 'ig', 'ice': 'is', 'ido': 'io', 'iii': 'ii', 'iku': 'iu',
+    'ile': 'ie', 'ina': 'ia', 'ind': 'id', 'ipk': 'ik', 'isl': 'is', 'ita': 'it', 'jav': 'jv', 'jpn': 'ja',
+    'kal': 'kl', 'kan': 'kn', 'kas': 'ks', 'kat': 'ka', 'kau': 'kr', 'kaz': 'kk', 'khm': 'km', 'kik': 'ki',
+    'kin': 'rw', 'kir': 'ky', 'kom': 'kv', 'kon': 'kg', 'kor': 'ko', 'kua': 'kj', 'kur': 'ku', 'lao': 'lo',
+    'lat': 'la', 'lav': 'lv', 'lim': 'li', 'lin': 'ln', 'lit': 'lt', 'ltz': 'lb', 'lub': 'lu', 'lug': 'lg',
+    'mac': 'mk', 'mah': 'mh', 'mal': 'ml', 'mao': 'mi', 'mar': 'mr', 'may': 'ms', 'mkd': 'mk', 'mlg': 'mg',
+    'mlt': 'mt', 'mon': 'mn', 'mri': 'mi', 'msa': 'ms', 'mya': 'my', 'nau': 'na', 'nav': 'nv', 'nbl': 'nr',
+    'nde': 'nd', 'ndo': 'ng', 'nep': 'ne', 'nld': 'nl', 'nno': 'nn', 'nob': 'nb', 'nor': 'no', 'nya': 'ny',
+    'oci': 'oc', 'oji': 'oj', 'ori': 'or', 'orm': 'om', 'oss': 'os', 'pan': 'pa', 'per': 'fa', 'pli': 'pi',
+    'pol': 'pl', 'por': 'pt', 'pus': 'ps', 'que': 'qu', 'roh': 'rm', 'ron': 'ro', 'rum': 'ro', 'run': 'rn',
+    'rus': 'ru', 'sag': 'sg', 'san': 'sa', 'sin': 'si', 'slk': 'sk', 'slo': 'sk', 'slv': 'sl', 'sme': 'se',
+    'smo': 'sm', 'sna': 'sn', 'snd': 'sd', 'som': 'so', 'sot': 'st', 'spa': 'es', 'sqi': 'sq', 'srd': 'sc',
+    'srp': 'sr', 'ssw': 'ss', 'sun': 'su', 'swa': 'sw', 'swe': 'sv', 'tah': 'ty', 'tam': 'ta', 'tat': 'tt',
+    'tel': 'te', 'tgk': 'tg', 'tgl': 'tl', 'tha': 'th', 'tib': 'bo', 'tir': 'ti', 'ton': 'to', 'tsn': 'tn',
+    'tso': 'ts', 'tuk': 'tk', 'tur': 'tr', 'twi': 'tw', 'uig': 'ug', 'ukr': 'uk', 'urd': 'ur', 'uzb': 'uz',
+    'ven': 've', 'vie': 'vi', 'vol': 'vo', 'wel': 'cy', 'wln': 'wa', 'wol': 'wo', 'xho': 'xh', 'yid': 'yi',
+    'yor': 'yo', 'zha': 'za', 'zho': 'zh', 'zul': 'zu'}"/>
 
   <xsl:function name="t:bcp47" as="xs:string">
     <xsl:param name="code" as="xs:string?"/>
@@ -2012,6 +2062,13 @@
   <xsl:template match="tei:w | tei:pc" mode="html text">
     <xsl:value-of select="t:between-words(.)"/>
     <xsl:next-match/>
+  </xsl:template>
+  <!-- A token's MENOTA levels (t:is-level-read) without the white space that lays them out, one a line: it is
+       no space of the text ("heitit ," where the source has "heitit,"). Below the rule above, which goes on to
+       it. -->
+  <xsl:template match="tei:w[me:facs | me:dipl | me:norm] | tei:pc[me:facs | me:dipl | me:norm]" mode="html text"
+    priority="-0.25">
+    <xsl:apply-templates select="node() except text()[not(normalize-space())]" mode="#current"/>
   </xsl:template>
 
   <!-- The one fall-through, in each look: an element no module handles renders its content; a block stays a
