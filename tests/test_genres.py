@@ -198,6 +198,32 @@ def test_a_source_reading_that_is_a_gap_reads_as_its_sign(tmp_path):
     assert titles == ["The source reads: […]"]
 
 
+def test_a_diary_entry_headed_by_its_date_alone_shows_the_date(tmp_path):
+    # The Digital Mitford heads an entry with <date when="1819-01-01"/>: its heading was empty, and the
+    # contents passed the entry over.
+    source = (GENRES / "menota-levels.xml").read_text(encoding="utf-8")
+    entries = "".join(
+        f'<div type="entry"><head>{head}</head><p>Entry {n}.</p></div>'
+        for n, head in enumerate(("Thursday Decr 31", '<date when="1819-01-01"/>', "Saturday 2"))
+    )
+    (tmp_path / "diary.xml").write_text(
+        re.sub(r"<body>.*</body>", f"<body>{entries}</body>", source, flags=re.S)
+    )
+    render([tmp_path / "diary.xml"], tmp_path / "out")
+    document = page(tmp_path / "out", "diary")
+    assert [h.text_content() for h in document.xpath("//main//h2[@class='head']")] == [
+        "Thursday Decr 31",
+        "[1819-01-01]",
+        "Saturday 2",
+    ]
+    assert document.xpath("//nav[@class='toc']//a/text()") == [
+        "Thursday Decr 31",
+        "[1819-01-01]",
+        "Saturday 2",
+    ]
+    assert "\n\n[1819-01-01]\n\nEntry 1.\n" in text_of(tmp_path / "out", "diary")
+
+
 def test_source_document_lines_render_with_every_fifth_number(out):
     document = page(out, "sourcedoc")
     lines = document.xpath("//section[@class='sourcedoc']//div[@class='line']")

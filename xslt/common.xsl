@@ -619,6 +619,18 @@
   <xsl:variable name="t:date-words" as="map(xs:string, xs:string)" select="map {
     'from': 'from', 'to': ' to', 'notBefore': 'not before', 'notAfter': ', not after'}"/>
 
+  <!-- A date that says nothing but its value (the Digital Mitford heads a diary's entry with <date
+       when="1819-01-01"/> alone) shows that value, between square brackets as words the editors supply are:
+       read as nothing, the entry's heading was empty and the contents passed the entry over. -->
+  <xsl:function name="t:unwritten-date" as="xs:string?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="if (exists($date/node()) or map:size(t:iso-values($date)) = 0) then ()
+      else t:bracketed(t:date-label($date), ('[', ']'))"/>
+  </xsl:function>
+  <xsl:template match="tei:date[not(node())]" mode="text t:reading-text">
+    <xsl:value-of select="t:unwritten-date(.)"/>
+  </xsl:template>
+
   <xsl:function name="t:date-label" as="xs:string">
     <xsl:param name="date" as="element()"/>
     <xsl:variable name="values" select="t:iso-values($date)"/>

@@ -523,7 +523,8 @@
     </span>
   </xsl:template>
 
-  <!-- A date with an ISO value is an HTML time, except before the common era, which HTML's dates cannot say. -->
+  <!-- A date with an ISO value is an HTML time, except before the common era, which HTML's dates cannot say; a
+       date that says nothing but its value shows it (t:unwritten-date). -->
   <xsl:template match="tei:date | tei:time" mode="html">
     <xsl:variable name="iso" select="t:iso-date(.)[not(starts-with(., '-'))]"/>
     <xsl:element name="{if ($iso) then 'time' else 'span'}">
@@ -532,6 +533,7 @@
         <xsl:attribute name="datetime" select="$iso"/>
       </xsl:if>
       <xsl:call-template name="phrase-content"/>
+      <xsl:value-of select="self::tei:date[not(node())] ! t:unwritten-date(.)"/>
     </xsl:element>
   </xsl:template>
 
