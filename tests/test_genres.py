@@ -237,6 +237,19 @@ def test_source_document_lines_render_with_every_fifth_number(out):
 # --- drama and speech ----------------------------------------------------------------------------------
 
 
+def test_surfaces_without_number_or_name_are_counted(tmp_path):
+    # The Shelley-Godwin Archive numbers its surfaces in an attribute of its own (mith:folio): 134 headings
+    # "Surface", in the page and in its contents. Counted in square brackets, as a page without a number is.
+    source = (GENRES / "sourcedoc.xml").read_text(encoding="utf-8")
+    surfaces = "".join(f"<surface><zone><line>line {n}</line></zone></surface>" for n in range(1, 4))
+    source = re.sub(r"<sourceDoc>.*</sourceDoc>", f"<sourceDoc>{surfaces}</sourceDoc>", source, flags=re.S)
+    (tmp_path / "surfaces.xml").write_text(source)
+    render([tmp_path / "surfaces.xml"], tmp_path / "out")
+    headings = page(tmp_path / "out", "surfaces").xpath("//section[@class='surface']/h3/text()")
+    assert headings == ["Surface [1]", "Surface [2]", "Surface [3]"]
+    assert "Surface [2]\n\nline 2" in (tmp_path / "out" / "surfaces.txt").read_text(encoding="utf-8")
+
+
 def test_stage_directions_are_apart_from_speech(out):
     document = page(out, "stage")
     assert document.xpath("//p[@class='stage']/text()") == ["Szene: Flur in Nathans Hause."]

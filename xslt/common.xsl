@@ -1804,7 +1804,17 @@
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="label" select="($element/tei:label, $element/tei:desc)[1] ! normalize-space(.)"/>
     <xsl:sequence select="if ($element/self::tei:sourceDoc) then 'Transcription of the source' || (' ' || $element/@n)[$element/@n]
-      else if ($label) then $label else 'Surface' || (' ' || $element/@n)[$element/@n]"/>
+      else if ($label) then $label else 'Surface ' || (normalize-space($element/@n)[. != ''], t:surface-count($element))[1]"/>
+  </xsl:function>
+
+  <!-- A surface that says neither its number nor its name is counted among the surfaces beside it, in square
+       brackets as a page without a number is ("Surface [3]"): the Shelley-Godwin Archive's 134 pages of a
+       notebook were 134 headings "Surface", in the text and in its contents. A surface alone is not counted. -->
+  <xsl:function name="t:surface-count" as="xs:string?">
+    <xsl:param name="surface" as="element()"/>
+    <xsl:variable name="kind" select="node-name($surface)"/>
+    <xsl:sequence select="if (empty($surface/(preceding-sibling::* | following-sibling::*)[node-name() = $kind])) then ()
+      else '[' || count($surface/preceding-sibling::*[node-name() = $kind]) + 1 || ']'"/>
   </xsl:function>
 
   <!-- What a pointer calls what it leads to: the element's own label (t:element-label), else, for a paragraph
