@@ -3,6 +3,8 @@ page and in the plain reading text. What a reader sees in a real browser is in t
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -89,6 +91,20 @@ def test_a_page_whose_only_deletion_is_a_span_has_its_reading_layer(tmp_path):
     render([tmp_path / "span.xml"], tmp_path / "out", ("html",))
     document = page(tmp_path / "out", "span")
     assert document.xpath("//p[@class='layers']//a/@href") == ["#tt-diplomatic", "#tt-reading"]
+
+
+def test_a_span_with_an_id_of_its_own_renders_without_a_warning(tmp_path):
+    # The Shelley-Godwin Archive's <addSpan xml:id="…" spanTo="#…"/>: Saxon wrote an ambiguous rule match
+    # (XTDE0540) to the console for each.
+    source = (GENRES / "deletions.xml").read_text(encoding="utf-8")
+    body = '<p>Kept <addSpan xml:id="a1" spanTo="#e1"/>added words<anchor xml:id="e1"/> and more.</p>'
+    (tmp_path / "span.xml").write_text(re.sub(r"<body>.*</body>", f"<body>{body}</body>", source, flags=re.S))
+    command = [sys.executable, "-c", "from teitools.cli import main; main()", "render", "--no-cache"]
+    done = subprocess.run(
+        [*command, str(tmp_path / "span.xml"), "-o", str(tmp_path / "out")], capture_output=True
+    )
+    assert done.returncode == 0 and b"XTDE0540" not in done.stderr and b"Warning" not in done.stderr
+    assert "Kept added words and more." in text_of(tmp_path / "out", "span")
 
 
 def test_reading_layer_is_a_link_and_a_target_no_script(out):

@@ -999,8 +999,10 @@
        its kind); documents without such spans never compute it. -->
   <xsl:variable name="t:has-spans" as="xs:boolean" select="exists(//tei:delSpan[@spanTo] | //tei:addSpan[@spanTo])"/>
   <xsl:accumulator name="t:open-spans" as="map(xs:string, xs:string)" initial-value="map {}">
-    <xsl:accumulator-rule match="*[@xml:id]" select="map:remove($value, string(@xml:id))"/>
-    <!-- Last: of two rules of one priority that match (a span with an id), the last is taken. -->
+    <!-- A span with an id of its own opens (the rule below): one rule each, or Saxon warns of an ambiguous match
+         on every page of the Shelley-Godwin Archive that has one. -->
+    <xsl:accumulator-rule match="*[@xml:id][not((self::tei:delSpan | self::tei:addSpan)/@spanTo)]"
+      select="map:remove($value, string(@xml:id))"/>
     <xsl:accumulator-rule match="tei:delSpan[@spanTo] | tei:addSpan[@spanTo]"
       select="map:put($value, replace(normalize-space(@spanTo), '^#', ''), local-name())"/>
   </xsl:accumulator>
