@@ -2,6 +2,7 @@
 choices it makes once for every stage (title, names, dates, authorities)."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -441,3 +442,27 @@ def test_the_parts_of_a_name_in_a_citation_read_as_the_name():
         "Tagebuch 1917-1919, Arthur Schnitzler, Unter Mitwirkung von, Peter Michael Braunwarth;"
         " Pertlik, Susanne"
     ]
+
+
+def test_the_publisher_is_named_without_its_address(tmp_path):
+    """WeGA and the Tillich letters give the publisher's address in its element: the citation read "TEI
+    edition by Carl-Maria-von-Weber-Gesamtausgabe Gartenstr. 20 32756 Detmold Germany"."""
+    source = FIXTURE.read_text(encoding="utf-8")
+    statement = (
+        "<publicationStmt><publisher><orgName>Carl-Maria-von-Weber-Gesamtausgabe</orgName>"
+        "<address><addrLine>Gartenstr. 20</addrLine><addrLine>32756 Detmold</addrLine></address>"
+        "<email>info@weber-gesamtausgabe.de</email></publisher></publicationStmt>"
+    )
+    (tmp_path / "wega.xml").write_text(
+        re.sub(r"<publicationStmt>.*?</publicationStmt>", statement, source, flags=re.S)
+    )
+    assert record_of(tmp_path / "wega.xml").publisher == "Carl-Maria-von-Weber-Gesamtausgabe"
+    # A publisher named only in its address (Slomšek's sermons): its first name there.
+    statement = (
+        '<publicationStmt><publisher><address><addrLine><name type="organisation">Inštitut za slovensko'
+        " literaturo</name></addrLine><addrLine>Novi trg 2</addrLine></address></publisher></publicationStmt>"
+    )
+    (tmp_path / "zrc.xml").write_text(
+        re.sub(r"<publicationStmt>.*?</publicationStmt>", statement, source, flags=re.S)
+    )
+    assert record_of(tmp_path / "zrc.xml").publisher == "Inštitut za slovensko literaturo"

@@ -124,16 +124,16 @@ def follows_field(element: etree._Element) -> bool:
     return element.tag in FIELD_TAGS and before is not None and before.tag in FIELD_TAGS and not before.tail
 
 
-def all_parts(element: etree._Element) -> Iterator[str]:
-    """The text of an element, a space between two fields side by side (FIELDS). A source's description
-    reads its fields apart as a citation does instead (cited_text)."""
+def all_parts(element: etree._Element, leave_out: frozenset[str] = frozenset()) -> Iterator[str]:
+    """The text of an element, a space between two fields side by side (FIELDS), without the elements
+    left out. A source's description reads its fields apart as a citation does instead (cited_text)."""
     yield element.text or ""
     for child in element.iterchildren():
         if follows_field(child):
             yield " "
-        if isinstance(child.tag, str):
+        if isinstance(child.tag, str) and child.tag not in leave_out:
             yield break_space(child)
-            yield from all_parts(child)
+            yield from all_parts(child, leave_out)
         yield child.tail or ""
 
 
@@ -520,7 +520,7 @@ def read_record(document: Document, name: str, personography: Personography) -> 
         subtitle=own_subtitle(title_statement),
         authors=authors,
         responsible=responsibilities(title_statement, document, personography),
-        publisher=next(filter(None, (name_only(text(p)) for p in PUBLISHERS(publication))), ""),
+        publisher=next(filter(None, map(publisher_name, PUBLISHERS(publication))), ""),
         contact=read_contact(publication),
         published=read_date(publication.find(f"{T}date")),
         created=created,
@@ -560,6 +560,19 @@ TRAILING_SEPARATOR = re.compile(r"\s*[,;:]\s*$")
 def name_only(name: str) -> str:
     """A name without the separator that follows it in a catalogue record, as the publisher of a deposit."""
     return TRAILING_SEPARATOR.sub("", name)
+
+
+# What a publisher's element may give besides its name: how to reach it.
+NOT_THE_NAME = frozenset(f"{T}{name}" for name in ("address", "email", "ptr", "idno"))
+
+
+def publisher_name(publisher: etree._Element) -> str:
+    """Who publishes, by name: without the address the element gives with it (WeGA's and the Tillich
+    letters' "Cite as" read "…Gesamtausgabe Gartenstr. 20 32756 Detmold Germany"), else the first name the
+    address gives (Slomšek's sermons name their institute in its first addrLine), else all it says."""
+    said = normalize_space("".join(all_parts(publisher, NOT_THE_NAME)))
+    named = next((n for n in publisher.iter(f"{T}orgName", f"{T}name") if text(n)), None)
+    return name_only(said or (text(named) if named is not None else text(publisher)))
 
 
 # Titles that are not the document's own: series and journal titles, subtitles, alternative forms.
