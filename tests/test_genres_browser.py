@@ -285,3 +285,25 @@ def test_both_layers_are_reachable_without_javascript(browser, corpus_site):  # 
     page.click("a[href='#tt-reading']")
     assert not deletion.is_visible()
     context.close()
+
+
+def test_a_division_typed_original_stays_shown_when_the_source_readings_are(browser, tmp_path):  # noqa: F811
+    # The Mondriaan letters' <div type="original"> (beside their translation) took the class the source's
+    # readings beside a choice have: drawn in their colour, and hidden by the button that shows them.
+    source = (GENRES / "deletions.xml").read_text(encoding="utf-8")
+    body = '<div type="original"><p>Waarde <choice><sic>Arnld</sic><corr>Arnold</corr></choice>,</p></div>'
+    (tmp_path / "letter.xml").write_text(
+        re.sub(r"<body>.*</body>", f"<body>{body}</body>", source, flags=re.S)
+    )
+    render([tmp_path / "letter.xml"], tmp_path / "site", ("html",))
+    with recording_page(browser) as page:
+        open_page(page, tmp_path / "site", "letter.html")
+        division = page.locator("main section").first
+        color = style(page, "main section", "color")[0]
+        assert color == style(page, "main", "color")[0]
+        page.click("#tt-toggle")
+        assert page.locator("span.original").first.is_visible()
+        page.click("#tt-toggle")
+        assert division.is_visible() and not page.locator("span.original").first.is_visible()
+        page.click("a[href='#tt-diplomatic']")
+        assert style(page, "main section", "display")[0] == "block"

@@ -109,7 +109,7 @@
             toggle.addEventListener('click', () => {
               const shown = toggle.getAttribute('aria-pressed') !== 'true';
               toggle.setAttribute('aria-pressed', String(shown));
-              document.querySelectorAll('.original').forEach((e) => { e.hidden = !shown; });
+              document.querySelectorAll('.choice > .original').forEach((e) => { e.hidden = !shown; });
             });
           </script>
     </xsl:if>
