@@ -307,3 +307,21 @@ def test_a_division_typed_original_stays_shown_when_the_source_readings_are(brow
         assert division.is_visible() and not page.locator("span.original").first.is_visible()
         page.click("a[href='#tt-diplomatic']")
         assert style(page, "main section", "display")[0] == "block"
+
+
+def test_the_prose_of_a_manuscript_description_is_not_bold(browser, tmp_path):  # noqa: F811
+    # MENOTA's msDesc says its contents, physical description and origin in paragraphs: each, the first field
+    # of its record, was drawn bold as a record's name is.
+    source = (GENRES / "deletions.xml").read_text(encoding="utf-8")
+    description = (
+        "<sourceDesc><msDesc><msIdentifier><settlement>Copenhagen</settlement><idno>AM 519 a 4to</idno>"
+        "</msIdentifier><msContents><p>A copy of an anonymous translation.</p></msContents>"
+        "<history><origin><p>Written in Iceland in c. 1280.</p></origin></history></msDesc></sourceDesc>"
+    )
+    source = re.sub(r"<sourceDesc>.*?</sourceDesc>", description, source, flags=re.S)
+    (tmp_path / "ms.xml").write_text(source)
+    render([tmp_path / "ms.xml"], tmp_path / "site", ("html",))
+    with recording_page(browser) as page:
+        open_page(page, tmp_path / "site", "ms.html")
+        assert style(page, ".source-description p", "font-weight") == ["400", "400"]
+        assert style(page, ".source-description .msIdentifier", "font-weight") == ["700"]
