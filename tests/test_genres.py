@@ -920,6 +920,24 @@ def test_punctuation_without_join_goes_where_the_language_puts_it(tmp_path, lang
     assert text_of(tmp_path / "site", "tokens").startswith(f"{reading}\n\n")  # the paragraph put first
 
 
+def test_the_layout_inside_a_name_does_not_part_it_from_its_punctuation(tmp_path):
+    # MENOTA lays out a name's words a line each, inside the name: the white space at its edges set the
+    # punctuation beside it apart ("Serklandi .", "( Asia )").
+    tokens = (
+        "<w>fyrir</w> <name>|<w>Serklandi</w>|</name> <pc>.</pc>"
+        " <w>Hann</w> <pc>(</pc> <name>|<w>Asia</w>|</name> <pc>)</pc>"
+    )
+    source = (GENRES / "tokens.xml").read_text(encoding="utf-8")
+    (tmp_path / "tei").mkdir()
+    paragraph = "<p>\n" + tokens.replace(" ", "\n").replace("|", "\n  ") + "\n</p>"
+    (tmp_path / "tei" / "tokens.xml").write_text(
+        re.sub(r"<body>.*</body>", f"<body>{paragraph}</body>", source, flags=re.S)
+    )
+    render([tmp_path / "tei"], tmp_path / "site")
+    assert text_of(tmp_path / "site", "tokens").startswith("fyrir Serklandi. Hann (Asia)\n")
+    assert "fyrir Serklandi. Hann (Asia)" in main_text(page(tmp_path / "site", "tokens"))
+
+
 def test_notes_between_blocks_are_read_where_they_stand_unless_a_pointer_calls_them(out):
     # A transcript's speaker and time lines are blocks in place; a note that a pointer calls stays a footnote.
     text = text_of(out, "tokens")

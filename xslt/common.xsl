@@ -827,10 +827,29 @@
     <xsl:variable name="flowing" select="t:collapse-space(string($text))"/>
     <!-- The preceding sibling is looked at only where there is a space to remove: in Saxon's tree that axis
          walks from the parent's first child. -->
-    <xsl:variable name="flowing" select="if (starts-with($flowing, ' ') and t:is-joined($text/preceding-sibling::node()[1], 'right'))
+    <xsl:variable name="flowing" select="if (starts-with($flowing, ' ') and t:is-joined(t:beside($text, false()), 'right'))
       then substring($flowing, 2) else $flowing"/>
-    <xsl:sequence select="if (ends-with($flowing, ' ') and t:is-joined($text/following-sibling::node()[1], 'left'))
+    <xsl:sequence select="if (ends-with($flowing, ' ') and t:is-joined(t:beside($text, true()), 'left'))
       then substring($flowing, 1, string-length($flowing) - 1) else $flowing"/>
+  </xsl:function>
+
+  <!-- The node right after ($after) or right before a node: its sibling, or, at the edge of a phrase, what is
+       beside the phrase in its block, past the white space that lays out the source's lines. The white space
+       at the end of a name answers to the token after the name ("<name><w>Serklandi</w>⏎</name>⏎<pc>.</pc>"
+       read "Serklandi ."). -->
+  <xsl:function name="t:beside" as="node()?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="after" as="xs:boolean"/>
+    <xsl:sequence select="(if ($after) then $node/following-sibling::node()[1] else $node/preceding-sibling::node()[1],
+      $node/parent::*[not(t:is-block(.))] ! t:beside-phrase(., $after))[1]"/>
+  </xsl:function>
+  <xsl:function name="t:beside-phrase" as="node()?">
+    <xsl:param name="phrase" as="element()"/>
+    <xsl:param name="after" as="xs:boolean"/>
+    <xsl:variable name="next" select="if ($after) then $phrase/following-sibling::node()[not(self::text()[not(normalize-space())])][1]
+      else $phrase/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]"/>
+    <xsl:sequence select="if (exists($next)) then $next
+      else $phrase/parent::*[not(t:is-block(.))] ! t:beside-phrase(., $after)"/>
   </xsl:function>
 
   <!-- Whether a node takes no white space on that side of it ('right': after it): a break inside a word, or a
@@ -2048,8 +2067,8 @@
   <!-- In a tokenised text, the white space on a side where a token is joined is left out, in either look: it
        only lays out the source's lines. Other white space is copied, and each look collapses it: a template
        per text node would make a tokenised text's page twice as slow. (Where words break, t:flow does it all.) -->
-  <xsl:template match="text()[$t:joins-tokens][not(normalize-space())][t:is-joined(preceding-sibling::node()[1], 'right')
-    or t:is-joined(following-sibling::node()[1], 'left')]" mode="html text"/>
+  <xsl:template match="text()[$t:joins-tokens][not(normalize-space())][t:is-joined(t:beside(., false()), 'right')
+    or t:is-joined(t:beside(., true()), 'left')]" mode="html text"/>
 
   <!-- Annotations about the text, which are not its text (TEI's model.global.meta: index entries,
        interpretations, feature structures, certainty and precision, alignments, alternations): neither look
