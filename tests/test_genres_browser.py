@@ -192,6 +192,25 @@ def test_an_indented_verse_line_starts_further_in_by_its_depth(page, tmp_path):
     assert starts[0] + 20 < starts[1] and starts[1] + 20 < starts[2]
 
 
+def test_an_indented_paragraph_is_set_in_at_its_first_line_only(page, tmp_path):
+    """Schnitzler's diary indents its paragraphs (p rend="indent"), as print does: set in whole, each read as
+    a quotation. Its first line starts further right than its second."""
+    verse = (GENRES / "verse.xml").read_text(encoding="utf-8")
+    words = " ".join(["Ich fuhr Abends weg; kam bei herrlichem Mondschein an."] * 12)
+    body = f'<body><p>{words}</p><p rend="indent">{words}</p></body>'
+    (tmp_path / "paragraph.xml").write_text(re.sub(r"<body>.*</body>", body, verse, flags=re.S))
+    render([tmp_path / "paragraph.xml"], tmp_path, ("html",))
+    open_page(page, tmp_path, "paragraph.html")
+    lines = page.locator("main p").evaluate_all(
+        """(all) => all.map((p) => {
+             const range = document.createRange(); range.selectNodeContents(p);
+             return [...range.getClientRects()].map((r) => r.left); })"""
+    )
+    plain, indented = lines[0], lines[1]
+    assert indented[0] > plain[0] + 10  # set in at its first line
+    assert abs(indented[-1] - plain[-1]) < 1  # and its other lines where the text's are
+
+
 def test_a_note_read_where_it_stands_is_set_off_from_the_text(page, tmp_path):
     render([GENRES / "tokens.xml"], tmp_path, ("html",))
     open_page(page, tmp_path, "tokens.html")
