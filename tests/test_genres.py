@@ -201,6 +201,10 @@ def test_a_word_on_menota_levels_reads_as_one_form_with_the_others_as_the_source
     ]
     assert document.xpath("//button[@id='tt-toggle']")  # the source's readings can be shown beside
     assert document.xpath("/html/@lang") == ["is"]  # MENOTA's language code, isl, as BCP 47 has it
+    # The index reads a name and the words around it as the reading text does.
+    assert [(m["form"], m["after"]) for m in unidentified_persons(out, "menota-levels")] == [
+        ("Darius", " hefir, konungr. þa")
+    ]
 
 
 def test_a_source_reading_that_is_a_gap_reads_as_its_sign(tmp_path):

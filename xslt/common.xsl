@@ -752,15 +752,18 @@
       else string(t:between-words($node))"/>
   </xsl:function>
 
-  <!-- Whether a node of a block is read with it: not inside a note of its own, another reading or an
-       annotation ($t:annotations), nor deleted by a delSpan (t:spans-of). -->
+  <!-- Whether a node of a block is read with it: not inside a note of its own, another reading (a MENOTA
+       level the word is not read in: t:is-level-read) or an annotation ($t:annotations), nor deleted by a
+       delSpan (t:spans-of), nor the white space that lays out a word's levels. -->
   <xsl:function name="t:is-read" as="xs:boolean">
     <xsl:param name="text" as="node()"/>
     <xsl:param name="block" as="element()"/>
     <xsl:sequence select="(every $a in $text/ancestor::*[. >> $block] satisfies
       not($a/self::tei:note or $a/parent::tei:choice[not(t:reading(.) is $a)]
+        or $a/(self::me:facs | self::me:dipl | self::me:norm)[not(t:is-level-read(.))]
         or map:contains($t:annotation-names, local-name($a))))
-      and not($t:has-spans and t:spans-of($text) = 'delSpan')"/>
+      and not($t:has-spans and t:spans-of($text) = 'delSpan')
+      and empty($text/self::text()[not(normalize-space())]/parent::*[me:facs | me:dipl | me:norm])"/>
   </xsl:function>
 
   <!-- Whether the document transformed has breaks inside words, and tokens that may be joined to their
