@@ -98,7 +98,7 @@
   </xsl:template>
 
   <xsl:template match="tei:unclear" mode="html">
-    <span class="unclear" title="{string-join(('Unclear in the source', @reason, (@quantity, @extent)[1] ! (. || ' ' || ../@unit)), ': ')}">
+    <span class="unclear" title="{string-join(('Unclear in the source', @reason, (@quantity, @extent)[1] ! string-join((., ../@unit), ' ')), ': ')}">
       <xsl:call-template name="phrase-content"/><xsl:value-of select="t:unread-sign(.)"/></span>
   </xsl:template>
   <!-- An unclear passage the transcriber could not read at all is not passed over in silence (t:unread-sign). -->
