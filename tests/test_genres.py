@@ -3,6 +3,8 @@ page and in the plain reading text. What a reader sees in a real browser is in t
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,6 +93,20 @@ def test_a_page_whose_only_deletion_is_a_span_has_its_reading_layer(tmp_path):
     assert document.xpath("//p[@class='layers']//a/@href") == ["#tt-diplomatic", "#tt-reading"]
 
 
+def test_a_span_with_an_id_of_its_own_renders_without_a_warning(tmp_path):
+    # The Shelley-Godwin Archive's <addSpan xml:id="…" spanTo="#…"/>: Saxon wrote an ambiguous rule match
+    # (XTDE0540) to the console for each.
+    source = (GENRES / "deletions.xml").read_text(encoding="utf-8")
+    body = '<p>Kept <addSpan xml:id="a1" spanTo="#e1"/>added words<anchor xml:id="e1"/> and more.</p>'
+    (tmp_path / "span.xml").write_text(re.sub(r"<body>.*</body>", f"<body>{body}</body>", source, flags=re.S))
+    command = [sys.executable, "-c", "from teitools.cli import main; main()", "render", "--no-cache"]
+    done = subprocess.run(
+        [*command, str(tmp_path / "span.xml"), "-o", str(tmp_path / "out")], capture_output=True
+    )
+    assert done.returncode == 0 and b"XTDE0540" not in done.stderr and b"Warning" not in done.stderr
+    assert "Kept added words and more." in text_of(tmp_path / "out", "span")
+
+
 def test_reading_layer_is_a_link_and_a_target_no_script(out):
     document = page(out, "deletions")
     assert document.xpath("//a[@href='#tt-reading']") and document.xpath("//a[@href='#tt-diplomatic']")
@@ -140,18 +156,92 @@ def test_a_glyph_whose_declaration_is_not_there_reads_as_what_its_reference_name
 
 def test_unclear_damage_hand_and_gap_are_marked(out):
     document = page(out, "transcription-marks")
-    assert document.xpath("//span[@class='unclear']/@title") == ["Unclear in the source: faded"]
+    assert document.xpath("//span[@class='unclear']/@title")[0] == "Unclear in the source: faded"
     assert document.xpath("//span[@class='damage']/@title") == ["Damaged, water"]
     assert "[hand: h2]" in main_text(document)  # no description of the hand: its id
     # A described hand is named by its description (handNote), its sign apart from the word after it.
     assert "Then [hand: Goethe (pencil)] Goethe wrote on." in main_text(document)
     titles = document.xpath("//span[@class='handshift sign']/@title")
-    assert titles == ["Another hand begins", "Another hand begins: Goethe (pencil)"]
+    assert titles[:2] == ["Another hand begins", "Another hand begins: Goethe (pencil)"]
+    # A scribe is named as scribe names them (WeGA: a bare "[hand]" told nothing), or by the entry scribeRef
+    # points to.
+    assert "A postscript: [hand: Caroline] Caroline wrote, [hand: Caroline Weber] and signed." in main_text(
+        document
+    )
+    # An unclear passage with nothing in it, which the transcriber could not read at all, is not passed over
+    # in silence (the Shelley-Godwin Archive's "ii (<unclear extent="2" unit="chars"/>)" read "ii ()").
+    assert_reads(out, "transcription-marks", "The shelfmark ii ([unclear]), a word [illegible] not read.")
+    unread = document.xpath("//span[@class='unclear'][not(*)]/@title")
+    assert unread[-2:] == ["Unclear in the source: 2 chars", "Unclear in the source: illegible"]
     assert "a gap […] here" in text_of(out, "transcription-marks")
     # A gap described in two languages: both descriptions, apart.
     assert "A passage left out: [front matter removed / Titelseite entfernt]." in main_text(document)
     # Text the editors judge superfluous is between braces, in any text as in an inscription.
     assert_reads(out, "transcription-marks", "A word written twice twice{ twice}.")
+
+
+def test_a_word_on_menota_levels_reads_as_one_form_with_the_others_as_the_source_readings(out):
+    # MENOTA gives a word's facsimile, diplomatic and normalised forms (me:facs, me:dipl, me:norm), in the
+    # word or in a choice: every word stood three times ("Dͣrıꝰ Dͣrıus Darius"). The reading text reads the
+    # normalised form, else the diplomatic; the others are the source's readings. Punctuation the source
+    # lacks is not in the source, and attaches to its word as the reading text has it.
+    assert "Darius hefir, konungr. þa" in text_of(out, "menota-levels")
+    document = page(out, "menota-levels")
+    for original in document.xpath("//main//span[@class='original']"):  # shown beside on demand only
+        original.drop_tree()
+    assert "Darius hefir, konungr. þa" in main_text(document)
+    titles = document.xpath("//main//span[@class='reading']/@title")
+    assert titles == [
+        "The source reads: Dͣrıꝰ / Dͣrıus",
+        "The source reads: heꝼ̅ / heꝼer",
+        "Not in the source",
+        "The source reads: k̅gr / konungr",
+        "The source reads: .",
+        "The source reads: þa",
+    ]
+    assert document.xpath("//button[@id='tt-toggle']")  # the source's readings can be shown beside
+    assert document.xpath("/html/@lang") == ["is"]  # MENOTA's language code, isl, as BCP 47 has it
+    # The index reads a name and the words around it as the reading text does.
+    assert [(m["form"], m["after"]) for m in unidentified_persons(out, "menota-levels")] == [
+        ("Darius", " hefir, konungr. þa")
+    ]
+
+
+def test_a_source_reading_that_is_a_gap_reads_as_its_sign(tmp_path):
+    # Slomšek's "Besedilo uničeno": <choice><orig><gap/></orig><reg><gap/></reg></choice> said "The source
+    # reads: " and nothing more.
+    source = (GENRES / "menota-levels.xml").read_text(encoding="utf-8")
+    body = "<p>Before <choice><orig><gap/></orig><reg>after</reg></choice>.</p>"
+    (tmp_path / "gap.xml").write_text(re.sub(r"<body>.*</body>", f"<body>{body}</body>", source, flags=re.S))
+    render([tmp_path / "gap.xml"], tmp_path / "out", ("html",))
+    titles = page(tmp_path / "out", "gap").xpath("//main//span[@class='reading']/@title")
+    assert titles == ["The source reads: […]"]
+
+
+def test_a_diary_entry_headed_by_its_date_alone_shows_the_date(tmp_path):
+    # The Digital Mitford heads an entry with <date when="1819-01-01"/>: its heading was empty, and the
+    # contents passed the entry over.
+    source = (GENRES / "menota-levels.xml").read_text(encoding="utf-8")
+    entries = "".join(
+        f'<div type="entry"><head>{head}</head><p>Entry {n}.</p></div>'
+        for n, head in enumerate(("Thursday Decr 31", '<date when="1819-01-01"/>', "Saturday 2"))
+    )
+    (tmp_path / "diary.xml").write_text(
+        re.sub(r"<body>.*</body>", f"<body>{entries}</body>", source, flags=re.S)
+    )
+    render([tmp_path / "diary.xml"], tmp_path / "out")
+    document = page(tmp_path / "out", "diary")
+    assert [h.text_content() for h in document.xpath("//main//h2[@class='head']")] == [
+        "Thursday Decr 31",
+        "[1819-01-01]",
+        "Saturday 2",
+    ]
+    assert document.xpath("//nav[@class='toc']//a/text()") == [
+        "Thursday Decr 31",
+        "[1819-01-01]",
+        "Saturday 2",
+    ]
+    assert "\n\n[1819-01-01]\n\nEntry 1.\n" in text_of(tmp_path / "out", "diary")
 
 
 def test_source_document_lines_render_with_every_fifth_number(out):
@@ -165,6 +255,19 @@ def test_source_document_lines_render_with_every_fifth_number(out):
 
 
 # --- drama and speech ----------------------------------------------------------------------------------
+
+
+def test_surfaces_without_number_or_name_are_counted(tmp_path):
+    # The Shelley-Godwin Archive numbers its surfaces in an attribute of its own (mith:folio): 134 headings
+    # "Surface", in the page and in its contents. Counted in square brackets, as a page without a number is.
+    source = (GENRES / "sourcedoc.xml").read_text(encoding="utf-8")
+    surfaces = "".join(f"<surface><zone><line>line {n}</line></zone></surface>" for n in range(1, 4))
+    source = re.sub(r"<sourceDoc>.*</sourceDoc>", f"<sourceDoc>{surfaces}</sourceDoc>", source, flags=re.S)
+    (tmp_path / "surfaces.xml").write_text(source)
+    render([tmp_path / "surfaces.xml"], tmp_path / "out")
+    headings = page(tmp_path / "out", "surfaces").xpath("//section[@class='surface']/h3/text()")
+    assert headings == ["Surface [1]", "Surface [2]", "Surface [3]"]
+    assert "Surface [2]\n\nline 2" in (tmp_path / "out" / "surfaces.txt").read_text(encoding="utf-8")
 
 
 def test_stage_directions_are_apart_from_speech(out):
@@ -1077,6 +1180,24 @@ def test_punctuation_after_a_phrase_goes_against_the_phrase_s_last_word(tmp_path
     assert_reads(tmp_path / "site", "tokens", "Therefore, paucas pallabris, call “husband”!")
 
 
+def test_the_layout_inside_a_name_does_not_part_it_from_its_punctuation(tmp_path):
+    # MENOTA lays out a name's words a line each, inside the name: the white space at its edges set the
+    # punctuation beside it apart ("Serklandi .", "( Asia )").
+    tokens = (
+        "<w>fyrir</w> <name>|<w>Serklandi</w>|</name> <pc>.</pc>"
+        " <w>Hann</w> <pc>(</pc> <name>|<w>Asia</w>|</name> <pc>)</pc>"
+    )
+    source = (GENRES / "tokens.xml").read_text(encoding="utf-8")
+    (tmp_path / "tei").mkdir()
+    paragraph = "<p>\n" + tokens.replace(" ", "\n").replace("|", "\n  ") + "\n</p>"
+    (tmp_path / "tei" / "tokens.xml").write_text(
+        re.sub(r"<body>.*</body>", f"<body>{paragraph}</body>", source, flags=re.S)
+    )
+    render([tmp_path / "tei"], tmp_path / "site")
+    assert text_of(tmp_path / "site", "tokens").startswith("fyrir Serklandi. Hann (Asia)\n")
+    assert "fyrir Serklandi. Hann (Asia)" in main_text(page(tmp_path / "site", "tokens"))
+
+
 def test_notes_between_blocks_are_read_where_they_stand_unless_a_pointer_calls_them(out):
     # A transcript's speaker and time lines are blocks in place; a note that a pointer calls stays a footnote.
     text = text_of(out, "tokens")
@@ -1310,6 +1431,7 @@ def test_a_structured_reference_reads_as_a_citation_its_fields_set_apart(out):
         "Sperberg-McQueen, C. M.; Burnard, Lou: The design of the TEI encoding scheme, Text Encoding"
         " Initiative: Background and Context, ed. Nancy Ide; Jean Véronis, Dordrecht: Kluwer, 1995, p. 17-39",
         "B. Snelders: Behnam, Dayro d-Mor, Gorgias Press, Piscataway, NJ, 2011",
+        "Knuth, Donald E.: Literate Programming, ed. Lou Burnard, Stanford: CSLI, 1992",
     ]
     assert text_of(out, "bibliography").rstrip("\n").split("\n\n") == ["Bibliography", *expected]
     entries = page(out, "bibliography").xpath(
@@ -1321,17 +1443,18 @@ def test_a_structured_reference_reads_as_a_citation_its_fields_set_apart(out):
 def test_a_source_in_the_header_reads_as_the_same_reference_in_the_text(tmp_path):
     """One rule and one table set a citation's fields apart, for the header's source (teitools.metadata) and
     for the text (common.xsl): each reference of the bibliography, given as the document's source too, reads
-    the same in both places ("C. M.; Burnard", a name's parts apart without a comma: "B. Snelders")."""
+    the same in both places ("C. M.; Burnard"; a name's parts apart by a space, "B. Snelders", by a comma
+    where the surname comes first, "Knuth, Donald E.", not after a forename, "Lou Burnard")."""
     source = (GENRES / "bibliography.xml").read_text(encoding="utf-8")
     references = re.findall(r"<biblStruct.*?</biblStruct>", source, flags=re.S)
-    assert len(references) == 2
+    assert len(references) == 3
     for number, reference in enumerate(references):
         document = re.sub(
             r"<sourceDesc>.*</sourceDesc>", f"<sourceDesc>{reference}</sourceDesc>", source, flags=re.S
         )
         (tmp_path / f"source{number}.xml").write_text(document, encoding="utf-8")
     render(sorted(tmp_path.glob("source*.xml")), tmp_path / "out", ("text",))
-    for number in range(2):
+    for number in range(3):
         heading, text = (
             (tmp_path / "out" / f"source{number}.txt").read_text(encoding="utf-8").split("\n\n", 1)
         )

@@ -192,6 +192,25 @@ def test_an_indented_verse_line_starts_further_in_by_its_depth(page, tmp_path):
     assert starts[0] + 20 < starts[1] and starts[1] + 20 < starts[2]
 
 
+def test_an_indented_paragraph_is_set_in_at_its_first_line_only(page, tmp_path):
+    """Schnitzler's diary indents its paragraphs (p rend="indent"), as print does: set in whole, each read as
+    a quotation. Its first line starts further right than its second."""
+    verse = (GENRES / "verse.xml").read_text(encoding="utf-8")
+    words = " ".join(["Ich fuhr Abends weg; kam bei herrlichem Mondschein an."] * 12)
+    body = f'<body><p>{words}</p><p rend="indent">{words}</p></body>'
+    (tmp_path / "paragraph.xml").write_text(re.sub(r"<body>.*</body>", body, verse, flags=re.S))
+    render([tmp_path / "paragraph.xml"], tmp_path, ("html",))
+    open_page(page, tmp_path, "paragraph.html")
+    lines = page.locator("main p").evaluate_all(
+        """(all) => all.map((p) => {
+             const range = document.createRange(); range.selectNodeContents(p);
+             return [...range.getClientRects()].map((r) => r.left); })"""
+    )
+    plain, indented = lines[0], lines[1]
+    assert indented[0] > plain[0] + 10  # set in at its first line
+    assert abs(indented[-1] - plain[-1]) < 1  # and its other lines where the text's are
+
+
 def test_a_note_read_where_it_stands_is_set_off_from_the_text(page, tmp_path):
     render([GENRES / "tokens.xml"], tmp_path, ("html",))
     open_page(page, tmp_path, "tokens.html")
@@ -285,3 +304,43 @@ def test_both_layers_are_reachable_without_javascript(browser, corpus_site):  # 
     page.click("a[href='#tt-reading']")
     assert not deletion.is_visible()
     context.close()
+
+
+def test_a_division_typed_original_stays_shown_when_the_source_readings_are(browser, tmp_path):  # noqa: F811
+    # The Mondriaan letters' <div type="original"> (beside their translation) took the class the source's
+    # readings beside a choice have: drawn in their colour, and hidden by the button that shows them.
+    source = (GENRES / "deletions.xml").read_text(encoding="utf-8")
+    body = '<div type="original"><p>Waarde <choice><sic>Arnld</sic><corr>Arnold</corr></choice>,</p></div>'
+    (tmp_path / "letter.xml").write_text(
+        re.sub(r"<body>.*</body>", f"<body>{body}</body>", source, flags=re.S)
+    )
+    render([tmp_path / "letter.xml"], tmp_path / "site", ("html",))
+    with recording_page(browser) as page:
+        open_page(page, tmp_path / "site", "letter.html")
+        division = page.locator("main section").first
+        color = style(page, "main section", "color")[0]
+        assert color == style(page, "main", "color")[0]
+        page.click("#tt-toggle")
+        assert page.locator("span.original").first.is_visible()
+        page.click("#tt-toggle")
+        assert division.is_visible() and not page.locator("span.original").first.is_visible()
+        page.click("a[href='#tt-diplomatic']")
+        assert style(page, "main section", "display")[0] == "block"
+
+
+def test_the_prose_of_a_manuscript_description_is_not_bold(browser, tmp_path):  # noqa: F811
+    # MENOTA's msDesc says its contents, physical description and origin in paragraphs: each, the first field
+    # of its record, was drawn bold as a record's name is.
+    source = (GENRES / "deletions.xml").read_text(encoding="utf-8")
+    description = (
+        "<sourceDesc><msDesc><msIdentifier><settlement>Copenhagen</settlement><idno>AM 519 a 4to</idno>"
+        "</msIdentifier><msContents><p>A copy of an anonymous translation.</p></msContents>"
+        "<history><origin><p>Written in Iceland in c. 1280.</p></origin></history></msDesc></sourceDesc>"
+    )
+    source = re.sub(r"<sourceDesc>.*?</sourceDesc>", description, source, flags=re.S)
+    (tmp_path / "ms.xml").write_text(source)
+    render([tmp_path / "ms.xml"], tmp_path / "site", ("html",))
+    with recording_page(browser) as page:
+        open_page(page, tmp_path / "site", "ms.html")
+        assert style(page, ".source-description p", "font-weight") == ["400", "400"]
+        assert style(page, ".source-description .msIdentifier", "font-weight") == ["700"]

@@ -2,6 +2,7 @@
 choices it makes once for every stage (title, names, dates, authorities)."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,8 @@ from teitools.metadata import (
     dublin_core,
     header_model,
     normalized_name,
+    own_subtitle,
+    own_title,
     read_record,
     read_sources,
     reading_text,
@@ -402,3 +405,64 @@ def test_a_source_described_field_by_field_reads_as_a_citation():
         "Slomšek – avtor; Faganel, 2001",
         "TextGrid Repository, http://x.org/1, CC-BY-3.0",  # DraCor's digital source
     ]
+
+
+def test_a_line_break_in_a_header_parts_the_words_it_stands_between():
+    """WeGA's letter titles break a line between addressee's place and the place of writing ("in
+    Berlin<lb/>Dresden"): read as one word they glued ("BerlinDresden") in the title, the page's head and the
+    plain text. A break inside a word (break="no") parts nothing."""
+    title_statement = etree.fromstring(
+        f'<titleStmt xmlns="{TEI_NS}"><title level="a">Weber an Türke in Berlin<lb/>Dresden, 9. März'
+        ' 1818</title><title type="sub">Brief<lb break="no"/>text</title></titleStmt>'
+    )
+    assert own_title(title_statement) == "Weber an Türke in Berlin Dresden, 9. März 1818"
+    assert own_subtitle(title_statement) == "Brieftext"
+    description = etree.fromstring(
+        f'<sourceDesc xmlns="{TEI_NS}"><bibl>Pfeiffer, Briefwechsel.<lb/>Wien 1870</bibl></sourceDesc>'
+    )
+    cited = [source.description for source in read_sources(description)]
+    assert cited == ["Pfeiffer, Briefwechsel. Wien 1870"]
+
+
+def test_the_parts_of_a_name_in_a_citation_read_as_the_name():
+    """Schnitzler's diary cites its printed edition with names in parts (forename, surname): a comma between
+    them read "Arthur, Schnitzler; Peter Michael, Braunwarth" as two names each. Only a surname before its
+    forename keeps the comma of an inverted name."""
+    description = etree.fromstring(
+        f"""<sourceDesc xmlns="{TEI_NS}"><biblStruct><monogr>
+          <title level="m">Tagebuch 1917-1919</title>
+          <author><persName><forename>Arthur</forename>
+            <surname>Schnitzler</surname></persName></author>
+          <respStmt><resp>Unter Mitwirkung von</resp>
+            <persName><forename>Peter Michael</forename> <surname>Braunwarth</surname></persName>
+            <persName><surname>Pertlik</surname> <forename>Susanne</forename></persName></respStmt>
+        </monogr></biblStruct></sourceDesc>"""
+    )
+    assert [source.description for source in read_sources(description)] == [
+        "Tagebuch 1917-1919, Arthur Schnitzler, Unter Mitwirkung von, Peter Michael Braunwarth;"
+        " Pertlik, Susanne"
+    ]
+
+
+def test_the_publisher_is_named_without_its_address(tmp_path):
+    """WeGA and the Tillich letters give the publisher's address in its element: the citation read "TEI
+    edition by Carl-Maria-von-Weber-Gesamtausgabe Gartenstr. 20 32756 Detmold Germany"."""
+    source = FIXTURE.read_text(encoding="utf-8")
+    statement = (
+        "<publicationStmt><publisher><orgName>Carl-Maria-von-Weber-Gesamtausgabe</orgName>"
+        "<address><addrLine>Gartenstr. 20</addrLine><addrLine>32756 Detmold</addrLine></address>"
+        "<email>info@weber-gesamtausgabe.de</email></publisher></publicationStmt>"
+    )
+    (tmp_path / "wega.xml").write_text(
+        re.sub(r"<publicationStmt>.*?</publicationStmt>", statement, source, flags=re.S)
+    )
+    assert record_of(tmp_path / "wega.xml").publisher == "Carl-Maria-von-Weber-Gesamtausgabe"
+    # A publisher named only in its address (Slomšek's sermons): its first name there.
+    statement = (
+        '<publicationStmt><publisher><address><addrLine><name type="organisation">Inštitut za slovensko'
+        " literaturo</name></addrLine><addrLine>Novi trg 2</addrLine></address></publisher></publicationStmt>"
+    )
+    (tmp_path / "zrc.xml").write_text(
+        re.sub(r"<publicationStmt>.*?</publicationStmt>", statement, source, flags=re.S)
+    )
+    assert record_of(tmp_path / "zrc.xml").publisher == "Inštitut za slovensko literaturo"

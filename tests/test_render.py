@@ -272,11 +272,22 @@ def reading_text(text: etree._Element) -> str:
     return re.sub(rf"\s*{WORD_BREAK}\s*", "", "".join(parts))
 
 
+MENOTA = "{http://www.menota.org/ns/1.0}"
+LEVELS = (MENOTA + "facs", MENOTA + "dipl", MENOTA + "norm")
+
+
 def is_other_reading(element: etree._Element) -> bool:
+    """Whether an element is a reading the reading text does not read: in a choice, or among the MENOTA levels
+    of a word, any but the corrected, regularised or expanded one, else the normalised or diplomatic form,
+    else the first (t:reading)."""
     choice = element.getparent()
-    if choice is None or choice.tag != T + "choice":
+    if choice is None or not (choice.tag == T + "choice" or element.tag in LEVELS):
         return False
-    preferred = [c for c in choice if c.tag in (T + "corr", T + "reg", T + "expan")] or list(choice)
+    preferred = (
+        [c for c in choice if c.tag in (T + "corr", T + "reg", T + "expan")]
+        + [c for level in LEVELS[:0:-1] for c in choice if c.tag == level and (len(c) or c.text)]
+        + list(choice)
+    )
     return element is not preferred[0]
 
 

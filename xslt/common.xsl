@@ -24,6 +24,7 @@
   xmlns:array="http://www.w3.org/2005/xpath-functions/array"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:eg="http://www.tei-c.org/ns/Examples"
+  xmlns:me="http://www.menota.org/ns/1.0"
   xmlns:t="urn:teitools"
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
@@ -366,9 +367,9 @@
        without a mark between them (a line end, or nothing), are set apart as the page's header sets apart those
        of its source, by one rule and one table (teitools.metadata.citation_separator and citation_table, given
        when the stylesheets are compiled): "Sperberg-McQueen, C. M.; Burnard, Lou: Guidelines, ed. Nancy Ide;
-       Jean Véronis, Dordrecht: Kluwer, p. 17-39". Its parts (analytic, monogr, imprint, series) set their fields
-       apart so at their own level; a name's parts are not. Without this, "… Nancy Ide Jean Véronis Dordrecht
-       Kluwer 1995". -->
+       Jean Véronis, Dordrecht: Kluwer, p. 17-39". Its parts (analytic, monogr, imprint, series) and its authors
+       and editors set their fields apart so at their own level, a name's parts by a space unless inverted
+       ("Knuth, Donald E."). Without this, "… Nancy Ide Jean Véronis Dordrecht Kluwer 1995". -->
   <xsl:param name="citation" static="yes" as="xs:string" required="yes"/>
   <xsl:variable name="t:citation" as="map(*)" select="parse-json($citation)"/>
   <xsl:variable name="t:citation-parts" as="xs:string+" select="array:flatten($t:citation?parts)"/>
@@ -379,8 +380,11 @@
     <xsl:variable name="previous" select="local-name($before)"/>
     <xsl:variable name="said" select="normalize-space($before)"/>
     <xsl:variable name="last" select="substring($said, string-length($said))"/>
+    <xsl:variable name="name-parts" select="array:flatten($t:citation?name-parts)"/>
     <xsl:variable name="separator" select="
       if ($last != '' and contains($t:citation?closing-marks, $last)) then ' '
+      else if ($previous = $name-parts and $name = $name-parts
+        and empty($t:citation?pairs($previous || ' ' || $name))) then ' '
       else if ($name = 'title' and $previous = 'title') then (if ($field/@type = 'sub') then ': ' else ', ')
       else if ($name = $previous) then '; '
       else ($t:citation?pairs($previous || ' ' || $name), if ($last = '.') then ' ' else ', ')[1]"/>
@@ -727,6 +731,18 @@
   <xsl:variable name="t:date-words" as="map(xs:string, xs:string)" select="map {
     'from': 'from', 'to': ' to', 'notBefore': 'not before', 'notAfter': ', not after'}"/>
 
+  <!-- A date that says nothing but its value (the Digital Mitford heads a diary's entry with <date
+       when="1819-01-01"/> alone) shows that value, between square brackets as words the editors supply are:
+       read as nothing, the entry's heading was empty and the contents passed the entry over. -->
+  <xsl:function name="t:unwritten-date" as="xs:string?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="if (exists($date/node()) or map:size(t:iso-values($date)) = 0) then ()
+      else t:bracketed(t:date-label($date), ('[', ']'))"/>
+  </xsl:function>
+  <xsl:template match="tei:date[not(node())]" mode="text t:reading-text">
+    <xsl:value-of select="t:unwritten-date(.)"/>
+  </xsl:template>
+
   <xsl:function name="t:date-label" as="xs:string">
     <xsl:param name="date" as="element()"/>
     <xsl:variable name="values" select="t:iso-values($date)"/>
@@ -848,15 +864,18 @@
       else string(t:between-words($node))"/>
   </xsl:function>
 
-  <!-- Whether a node of a block is read with it: not inside a note of its own, another reading or an
-       annotation ($t:annotations), nor deleted by a delSpan (t:spans-of). -->
+  <!-- Whether a node of a block is read with it: not inside a note of its own, another reading (a MENOTA
+       level the word is not read in: t:is-level-read) or an annotation ($t:annotations), nor deleted by a
+       delSpan (t:spans-of), nor the white space that lays out a word's levels. -->
   <xsl:function name="t:is-read" as="xs:boolean">
     <xsl:param name="text" as="node()"/>
     <xsl:param name="block" as="element()"/>
     <xsl:sequence select="(every $a in $text/ancestor::*[. >> $block] satisfies
       not($a/self::tei:note or $a/parent::tei:choice[not(t:reading(.) is $a)]
+        or $a/(self::me:facs | self::me:dipl | self::me:norm)[not(t:is-level-read(.))]
         or map:contains($t:annotation-names, local-name($a))))
-      and not($t:has-spans and t:spans-of($text) = 'delSpan')"/>
+      and not($t:has-spans and t:spans-of($text) = 'delSpan')
+      and empty($text/self::text()[not(normalize-space())]/parent::*[me:facs | me:dipl | me:norm])"/>
   </xsl:function>
 
   <!-- Whether the document transformed has breaks inside words, and tokens that may be joined to their
@@ -923,34 +942,30 @@
     <xsl:variable name="flowing" select="t:collapse-space(string($text))"/>
     <!-- The preceding sibling is looked at only where there is a space to remove: in Saxon's tree that axis
          walks from the parent's first child. -->
-    <xsl:variable name="flowing" select="if (starts-with($flowing, ' ') and t:is-joined($text/preceding-sibling::node()[1], 'right'))
+    <xsl:variable name="flowing" select="if (starts-with($flowing, ' ') and t:is-joined(t:beside($text, false()), 'right'))
       then substring($flowing, 2) else $flowing"/>
-    <xsl:sequence select="if (ends-with($flowing, ' ') and t:is-joined(t:node-beside($text, true()), 'left'))
+    <xsl:sequence select="if (ends-with($flowing, ' ') and t:is-joined(t:beside($text, true()), 'left'))
       then substring($flowing, 1, string-length($flowing) - 1) else $flowing"/>
   </xsl:function>
 
-  <!-- The node a text node runs into after it ($after) or before it: its sibling, or, where it ends or opens a
-       phrase, the nearest node beside the phrase that is not white space only, the phrase's parent's if the
-       phrase is at its edge too, up to a block (Folger's <foreign>…<w>pallabris</w>LF</foreign>LF<pc>,</pc>;
-       ParlaMint's <name><w>Orriols</w>LF</name>LF<pc>,</pc>; TEI Lex-0's <form><orth>abeceda</orth>LF</form>
-       <pc>,</pc>). Asked only where there is white space to remove: it climbs only from an edge. -->
-  <xsl:function name="t:node-beside" as="node()?">
-    <xsl:param name="text" as="text()"/>
+  <!-- The node right after ($after) or right before a node: its sibling, or, at the edge of a phrase, what is
+       beside the phrase in its block, past the white space that lays out the source's lines. The white space
+       at the end of a phrase answers to the token after it (MENOTA's "<name><w>Serklandi</w>⏎</name>⏎<pc>.</pc>"
+       read "Serklandi ."; Folger's <foreign>…<w>pallabris</w>⏎</foreign>⏎<pc>,</pc>; TEI Lex-0's
+       <form><orth>abeceda</orth>⏎</form><pc>,</pc>). -->
+  <xsl:function name="t:beside" as="node()?">
+    <xsl:param name="node" as="node()"/>
     <xsl:param name="after" as="xs:boolean"/>
-    <xsl:variable name="sibling" select="if ($after) then $text/following-sibling::node()[1]
-      else $text/preceding-sibling::node()[1]"/>
-    <xsl:sequence select="if (exists($sibling)) then $sibling else t:node-beside-phrase($text/parent::*, $after)"/>
+    <xsl:sequence select="(if ($after) then $node/following-sibling::node()[1] else $node/preceding-sibling::node()[1],
+      $node/parent::*[not(t:is-block(.))] ! t:beside-phrase(., $after))[1]"/>
   </xsl:function>
-
-  <xsl:function name="t:node-beside-phrase" as="node()?">
-    <xsl:param name="phrase" as="element()?"/>
+  <xsl:function name="t:beside-phrase" as="node()?">
+    <xsl:param name="phrase" as="element()"/>
     <xsl:param name="after" as="xs:boolean"/>
-    <xsl:variable name="inline" select="$phrase[not(t:is-block(.))]"/>
-    <xsl:variable name="beside" select="if ($after) then $inline/following-sibling::node()[position() le 2]
-      else reverse($inline/preceding-sibling::node()[position() le 2])"/>
-    <xsl:sequence select="if ($beside[1]/self::text()[not(normalize-space())]) then $beside[2]
-      else if (exists($beside)) then $beside[1]
-      else if ($inline/parent::*) then t:node-beside-phrase($inline/parent::*, $after) else ()"/>
+    <xsl:variable name="next" select="if ($after) then $phrase/following-sibling::node()[not(self::text()[not(normalize-space())])][1]
+      else $phrase/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]"/>
+    <xsl:sequence select="if (exists($next)) then $next
+      else $phrase/parent::*[not(t:is-block(.))] ! t:beside-phrase(., $after)"/>
   </xsl:function>
 
   <!-- Whether a node takes no white space on that side of it ('right': after it): a break inside a word, or a
@@ -970,7 +985,15 @@
     <xsl:param name="side" as="xs:string"/>
     <xsl:sequence select="$token/@join = ($side, 'both', 'overlap')
       or $token/self::tei:w/@part = (if ($side = 'right') then ('I', 'M') else ('M', 'F'))
-      or $token/self::tei:pc[empty(@join)] ! $t:attaching-punctuation(normalize-space()) = $side"/>
+      or $token/self::tei:pc[empty(@join)] ! $t:attaching-punctuation(t:token-text(.)) = $side"/>
+  </xsl:function>
+
+  <!-- What a token reads: its text, or the form of its MENOTA levels the reading text reads (t:reading: "."
+       of <me:facs>.</me:facs><me:dipl>.</me:dipl><me:norm>.</me:norm>, not ". . ."). -->
+  <xsl:function name="t:token-text" as="xs:string">
+    <xsl:param name="token" as="element()"/>
+    <xsl:variable name="levels" select="($token, $token/tei:choice)[me:facs | me:dipl | me:norm][1]"/>
+    <xsl:sequence select="normalize-space(if (exists($levels)) then t:reading($levels) else $token)"/>
   </xsl:function>
 
   <!-- Punctuation that says nothing of its sides (a pc without @join, as a tokenised novel writes a token a
@@ -1041,11 +1064,26 @@
        these marks where it cannot (a browser without ruby, the plain text): 東京(とうきょう). -->
   <xsl:variable name="t:ruby-marks" as="xs:string+" select="'(', ')'"/>
 
-  <!-- The reading text of a choice: the corrected, regularised or expanded reading, else the first. -->
+  <!-- The reading text of a choice: the corrected, regularised or expanded reading, else the normalised or
+       diplomatic form of a word transcribed on MENOTA's levels (t:is-level-read), else the first. -->
   <xsl:function name="t:reading" as="element()?">
-    <xsl:param name="choice" as="element(tei:choice)"/>
-    <xsl:sequence select="($choice/(tei:corr, tei:reg, tei:expan), $choice/*)[1]"/>
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="($choice/(tei:corr, tei:reg, tei:expan), $choice/me:norm[node()], $choice/me:dipl[node()],
+      $choice/*)[1]"/>
   </xsl:function>
+
+  <!-- MENOTA (the Medieval Nordic Text Archive) transcribes a word on up to three levels, its facsimile,
+       diplomatic and normalised forms (me:facs, me:dipl, me:norm), in a choice or right in the word (w, pc):
+       forms of one word, as a choice's readings are, of which the reading text reads one (t:reading). Read
+       all, every word stood three times ("Darius" read "Drı Drı(uſ) Darius"). In a choice, the choice's rule
+       reads its reading; in a word, each level asks whether it is the word's. -->
+  <xsl:function name="t:is-level-read" as="xs:boolean">
+    <xsl:param name="level" as="element()"/>
+    <xsl:sequence select="t:reading($level/..) is $level"/>
+  </xsl:function>
+  <xsl:template match="me:facs | me:dipl | me:norm" mode="text t:reading-text">
+    <xsl:if test="t:is-level-read(.)"><xsl:apply-templates mode="#current"/></xsl:if>
+  </xsl:template>
 
   <!-- What an element reads as between the words around it, in a line of reading text (a form or a context in
        the indexes, a reading in the apparatus), where the page draws it: a line, page or column break a
@@ -1111,8 +1149,10 @@
        its kind); documents without such spans never compute it. -->
   <xsl:variable name="t:has-spans" as="xs:boolean" select="exists(//tei:delSpan[@spanTo] | //tei:addSpan[@spanTo])"/>
   <xsl:accumulator name="t:open-spans" as="map(xs:string, xs:string)" initial-value="map {}">
-    <xsl:accumulator-rule match="*[@xml:id]" select="map:remove($value, string(@xml:id))"/>
-    <!-- Last: of two rules of one priority that match (a span with an id), the last is taken. -->
+    <!-- A span with an id of its own opens (the rule below): one rule each, or Saxon warns of an ambiguous match
+         on every page of the Shelley-Godwin Archive that has one. -->
+    <xsl:accumulator-rule match="*[@xml:id][not((self::tei:delSpan | self::tei:addSpan)/@spanTo)]"
+      select="map:remove($value, string(@xml:id))"/>
     <xsl:accumulator-rule match="tei:delSpan[@spanTo] | tei:addSpan[@spanTo]"
       select="map:put($value, replace(normalize-space(@spanTo), '^#', ''), local-name())"/>
   </xsl:accumulator>
@@ -1200,6 +1240,16 @@
     <xsl:sequence select="normalize-space(string-join($text))"/>
   </xsl:function>
 
+  <!-- What stands for an unclear passage with nothing in it, which the transcriber could not read at all (the
+       Shelley-Godwin Archive's "ii (<unclear extent="2" unit="chars"/>)" read "ii ()"): its reason between
+       square brackets, as a gap's description stands ("[illegible]"), else "[unclear]". None for an unclear
+       that holds a reading, nor in an edition, whose Leiden signs are its own. -->
+  <xsl:function name="t:unread-sign" as="xs:string?">
+    <xsl:param name="unclear" as="element(tei:unclear)"/>
+    <xsl:sequence select="if (exists($unclear/(* | text()[normalize-space()])) or t:is-edition($unclear)) then ()
+      else t:bracketed((normalize-space($unclear/@reason) ! translate(., '_', ' ')[. != ''], 'unclear')[1], ('[', ']'))"/>
+  </xsl:function>
+
   <!-- What stands for a gap: its Leiden form in an edition (t:leiden-gap), else its description or an
        ellipsis between square brackets. -->
   <xsl:function name="t:gap-sign" as="xs:string">
@@ -1212,8 +1262,11 @@
   </xsl:function>
 
   <xsl:function name="t:other-readings" as="xs:string">
-    <xsl:param name="choice" as="element(tei:choice)"/>
-    <xsl:sequence select="string-join(($choice/* except t:reading($choice)) ! normalize-space(.), ' / ')"/>
+    <xsl:param name="choice" as="element()"/>
+    <!-- Each as its text, or, where it has none, as the reading text reads it (a gap as its sign: "[…]"); each
+         once, none empty (MENOTA's punctuation is often the same on each level, or none in the source). -->
+    <xsl:sequence select="string-join(distinct-values(($choice/* except t:reading($choice))
+      ! (normalize-space(.)[. != ''], t:reading-text(.))[1][. != '']), ' / ')"/>
   </xsl:function>
 
   <!-- Quotations: a block quotation where the encoding says so, else inline. -->
@@ -1735,13 +1788,36 @@
   </xsl:function>
 
   <!-- A language code as BCP 47 wants it: ISO 639-2 codes that have a two-letter form take that form
-       (eng becomes en); other codes pass when well-formed; anything else gives the empty string. -->
+       (eng becomes en, MENOTA's isl is); other codes pass when well-formed; anything else gives the empty
+       string. Every ISO 639-2 code with a two-letter form, bibliographic (ger) and terminological (deu): a
+       three-letter code where a two-letter one exists is no valid language tag (an HTML checker says so). -->
   <xsl:variable name="t:two-letter" as="map(xs:string, xs:string)" select="map {
-    'eng': 'en', 'fre': 'fr', 'fra': 'fr', 'ger': 'de', 'deu': 'de', 'lat': 'la', 'ita': 'it', 'spa': 'es',
-    'rus': 'ru', 'gre': 'el', 'ell': 'el', 'dut': 'nl', 'nld': 'nl', 'heb': 'he', 'ara': 'ar', 'pol': 'pl',
-    'por': 'pt', 'cze': 'cs', 'ces': 'cs', 'swe': 'sv', 'dan': 'da', 'nor': 'no', 'hun': 'hu', 'fin': 'fi',
-    'wel': 'cy', 'cym': 'cy', 'gle': 'ga', 'chi': 'zh', 'zho': 'zh', 'jpn': 'ja', 'tur': 'tr', 'ukr': 'uk',
-    'per': 'fa', 'fas': 'fa', 'urd': 'ur', 'yid': 'yi'}"/>
+    'aar': 'aa', 'abk': 'ab', 'afr': 'af', 'aka': 'ak', 'alb': 'sq', 'amh': 'am', 'ara': 'ar', 'arg': 'an',
+    'arm': 'hy', 'asm': 'as', 'ava': 'av', 'ave': 'ae', 'aym': 'ay', 'aze': 'az', 'bak': 'ba', 'bam': 'bm',
+    'baq': 'eu', 'bel': 'be', 'ben': 'bn', 'bih': 'bh', 'bis': 'bi', 'bod': 'bo', 'bos': 'bs', 'bre': 'br',
+    'bul': 'bg', 'bur': 'my', 'cat': 'ca', 'ces': 'cs', 'cha': 'ch', 'che': 'ce', 'chi': 'zh', 'chu': 'cu',
+    'chv': 'cv', 'cor': 'kw', 'cos': 'co', 'cre': 'cr', 'cym': 'cy', 'cze': 'cs', 'dan': 'da', 'deu': 'de',
+    'div': 'dv', 'dut': 'nl', 'dzo': 'dz', 'ell': 'el', 'eng': 'en', 'epo': 'eo', 'est': 'et', 'eus': 'eu',
+    'ewe': 'ee', 'fao': 'fo', 'fas': 'fa', 'fij': 'fj', 'fin': 'fi', 'fra': 'fr', 'fre': 'fr', 'fry': 'fy',
+    'ful': 'ff', 'geo': 'ka', 'ger': 'de', 'gla': 'gd', 'gle': 'ga', 'glg': 'gl', 'glv': 'gv', 'gre': 'el',
+    'grn': 'gn', 'guj': 'gu', 'hat': 'ht', 'hau': 'ha', 'heb': 'he', 'her': 'hz', 'hin': 'hi', 'hmo': 'ho',
+    'hrv': 'hr', 'hun': 'hu', 'hye': 'hy', 'ibo': 'ig', 'ice': 'is', 'ido': 'io', 'iii': 'ii', 'iku': 'iu',
+    'ile': 'ie', 'ina': 'ia', 'ind': 'id', 'ipk': 'ik', 'isl': 'is', 'ita': 'it', 'jav': 'jv', 'jpn': 'ja',
+    'kal': 'kl', 'kan': 'kn', 'kas': 'ks', 'kat': 'ka', 'kau': 'kr', 'kaz': 'kk', 'khm': 'km', 'kik': 'ki',
+    'kin': 'rw', 'kir': 'ky', 'kom': 'kv', 'kon': 'kg', 'kor': 'ko', 'kua': 'kj', 'kur': 'ku', 'lao': 'lo',
+    'lat': 'la', 'lav': 'lv', 'lim': 'li', 'lin': 'ln', 'lit': 'lt', 'ltz': 'lb', 'lub': 'lu', 'lug': 'lg',
+    'mac': 'mk', 'mah': 'mh', 'mal': 'ml', 'mao': 'mi', 'mar': 'mr', 'may': 'ms', 'mkd': 'mk', 'mlg': 'mg',
+    'mlt': 'mt', 'mon': 'mn', 'mri': 'mi', 'msa': 'ms', 'mya': 'my', 'nau': 'na', 'nav': 'nv', 'nbl': 'nr',
+    'nde': 'nd', 'ndo': 'ng', 'nep': 'ne', 'nld': 'nl', 'nno': 'nn', 'nob': 'nb', 'nor': 'no', 'nya': 'ny',
+    'oci': 'oc', 'oji': 'oj', 'ori': 'or', 'orm': 'om', 'oss': 'os', 'pan': 'pa', 'per': 'fa', 'pli': 'pi',
+    'pol': 'pl', 'por': 'pt', 'pus': 'ps', 'que': 'qu', 'roh': 'rm', 'ron': 'ro', 'rum': 'ro', 'run': 'rn',
+    'rus': 'ru', 'sag': 'sg', 'san': 'sa', 'sin': 'si', 'slk': 'sk', 'slo': 'sk', 'slv': 'sl', 'sme': 'se',
+    'smo': 'sm', 'sna': 'sn', 'snd': 'sd', 'som': 'so', 'sot': 'st', 'spa': 'es', 'sqi': 'sq', 'srd': 'sc',
+    'srp': 'sr', 'ssw': 'ss', 'sun': 'su', 'swa': 'sw', 'swe': 'sv', 'tah': 'ty', 'tam': 'ta', 'tat': 'tt',
+    'tel': 'te', 'tgk': 'tg', 'tgl': 'tl', 'tha': 'th', 'tib': 'bo', 'tir': 'ti', 'ton': 'to', 'tsn': 'tn',
+    'tso': 'ts', 'tuk': 'tk', 'tur': 'tr', 'twi': 'tw', 'uig': 'ug', 'ukr': 'uk', 'urd': 'ur', 'uzb': 'uz',
+    'ven': 've', 'vie': 'vi', 'vol': 'vo', 'wel': 'cy', 'wln': 'wa', 'wol': 'wo', 'xho': 'xh', 'yid': 'yi',
+    'yor': 'yo', 'zha': 'za', 'zho': 'zh', 'zul': 'zu'}"/>
 
   <xsl:function name="t:bcp47" as="xs:string">
     <xsl:param name="code" as="xs:string?"/>
@@ -1942,7 +2018,17 @@
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="label" select="($element/tei:label, $element/tei:desc)[1] ! normalize-space(.)"/>
     <xsl:sequence select="if ($element/self::tei:sourceDoc) then 'Transcription of the source' || (' ' || $element/@n)[$element/@n]
-      else if ($label) then $label else 'Surface' || (' ' || $element/@n)[$element/@n]"/>
+      else if ($label) then $label else 'Surface ' || (normalize-space($element/@n)[. != ''], t:surface-count($element))[1]"/>
+  </xsl:function>
+
+  <!-- A surface that says neither its number nor its name is counted among the surfaces beside it, in square
+       brackets as a page without a number is ("Surface [3]"): the Shelley-Godwin Archive's 134 pages of a
+       notebook were 134 headings "Surface", in the text and in its contents. A surface alone is not counted. -->
+  <xsl:function name="t:surface-count" as="xs:string?">
+    <xsl:param name="surface" as="element()"/>
+    <xsl:variable name="kind" select="node-name($surface)"/>
+    <xsl:sequence select="if (empty($surface/(preceding-sibling::* | following-sibling::*)[node-name() = $kind])) then ()
+      else '[' || count($surface/preceding-sibling::*[node-name() = $kind]) + 1 || ']'"/>
   </xsl:function>
 
   <!-- What a pointer calls what it leads to: the element's own label (t:element-label), else, for a paragraph
@@ -2174,8 +2260,8 @@
   <!-- In a tokenised text, the white space on a side where a token is joined is left out, in either look: it
        only lays out the source's lines. Other white space is copied, and each look collapses it: a template
        per text node would make a tokenised text's page twice as slow. (Where words break, t:flow does it all.) -->
-  <xsl:template match="text()[$t:joins-tokens][not(normalize-space())][t:is-joined(t:node-beside(., false()), 'right')
-    or t:is-joined(t:node-beside(., true()), 'left')]" mode="html text"/>
+  <xsl:template match="text()[$t:joins-tokens][not(normalize-space())][t:is-joined(t:beside(., false()), 'right')
+    or t:is-joined(t:beside(., true()), 'left')]" mode="html text"/>
 
   <!-- Annotations about the text, which are not its text (TEI's model.global.meta: index entries,
        interpretations, feature structures, certainty and precision, alignments, alternations): neither look
@@ -2230,6 +2316,13 @@
   <xsl:template match="tei:w | tei:pc" mode="html text">
     <xsl:value-of select="t:between-words(.)"/>
     <xsl:next-match/>
+  </xsl:template>
+  <!-- A token's MENOTA levels (t:is-level-read) without the white space that lays them out, one a line: it is
+       no space of the text ("heitit ," where the source has "heitit,"). Below the rule above, which goes on to
+       it. -->
+  <xsl:template match="tei:w[me:facs | me:dipl | me:norm] | tei:pc[me:facs | me:dipl | me:norm]" mode="html text"
+    priority="-0.25">
+    <xsl:apply-templates select="node() except text()[not(normalize-space())]" mode="#current"/>
   </xsl:template>
 
   <!-- The one fall-through, in each look: an element no module handles renders its content; a block stays a

@@ -16,6 +16,7 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:t="urn:teitools"
   xmlns:eg="http://www.tei-c.org/ns/Examples"
+  xmlns:me="http://www.menota.org/ns/1.0"
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
@@ -68,7 +69,7 @@
     <xsl:call-template name="t:layers">
       <xsl:with-param name="layers" select="$layers"/>
     </xsl:call-template>
-    <xsl:if test="$texts//tei:choice">
+    <xsl:if test="$texts//(tei:choice | me:facs | me:dipl | me:norm)">
       <button type="button" id="tt-toggle" aria-pressed="false" hidden=""><xsl:sequence select="$t:interface-attributes"/>Show the source's readings</button>
     </xsl:if>
   </xsl:template>
@@ -101,14 +102,14 @@
       <xsl:with-param name="notes" select="$t:footnotes"/>
     </xsl:call-template>
     <!-- The script's text is copied as it stands here, its indentation included. -->
-    <xsl:if test="$texts//tei:choice">
+    <xsl:if test="$texts//(tei:choice | me:facs | me:dipl | me:norm)">
       <script>
             const toggle = document.getElementById('tt-toggle');
             toggle.hidden = false;
             toggle.addEventListener('click', () => {
               const shown = toggle.getAttribute('aria-pressed') !== 'true';
               toggle.setAttribute('aria-pressed', String(shown));
-              document.querySelectorAll('.original').forEach((e) => { e.hidden = !shown; });
+              document.querySelectorAll('.choice > .original').forEach((e) => { e.hidden = !shown; });
             });
           </script>
     </xsl:if>
@@ -438,18 +439,36 @@
   <!-- Editorial interventions -->
 
   <xsl:template match="tei:choice" mode="html">
-    <xsl:variable name="others" select="t:other-readings(.)"/>
+    <xsl:call-template name="t:choice">
+      <xsl:with-param name="reading" select="t:reading(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A word's MENOTA levels (t:is-level-read) are drawn as a choice of them, where the word holds them. -->
+  <xsl:template match="me:facs | me:dipl | me:norm" mode="html">
+    <xsl:if test="t:is-level-read(.)">
+      <xsl:call-template name="t:choice">
+        <xsl:with-param name="reading" select="."/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A choice's reading, its other readings its title (or that the source has none: MENOTA's normalised
+       punctuation), and beside it where the source's readings are shown. -->
+  <xsl:template name="t:choice">
+    <xsl:param name="reading" as="element()?"/>
+    <xsl:variable name="others" select="t:other-readings(if ($reading is .) then .. else .)"/>
     <span class="choice">
       <!-- The reading's content, between the signs its own rule would draw around it (a correction's ⌈ ⌉). -->
-      <xsl:variable name="signs" select="t:reading(.) ! t:drawn-signs(.)"/>
-      <span class="reading" title="The source reads: {$others}">
+      <xsl:variable name="signs" select="$reading ! t:drawn-signs(.)"/>
+      <span class="reading" title="{if ($others) then 'The source reads: ' || $others else 'Not in the source'}">
         <xsl:value-of select="$signs[1]"/>
-        <xsl:apply-templates select="t:reading(.)/node()" mode="html">
+        <xsl:apply-templates select="$reading/node()" mode="html">
           <xsl:with-param name="inline" select="true()" tunnel="yes"/>
         </xsl:apply-templates>
         <xsl:value-of select="$signs[2]"/>
       </span>
-      <span class="original" hidden=""><xsl:value-of select="' [source: ' || $others || ']'"/></span>
+      <span class="original" hidden=""><xsl:value-of select="if ($others) then ' [source: ' || $others || ']' else ' [not in the source]'"/></span>
     </span>
   </xsl:template>
 
@@ -529,7 +548,8 @@
     </span>
   </xsl:template>
 
-  <!-- A date with an ISO value is an HTML time, except before the common era, which HTML's dates cannot say. -->
+  <!-- A date with an ISO value is an HTML time, except before the common era, which HTML's dates cannot say; a
+       date that says nothing but its value shows it (t:unwritten-date). -->
   <xsl:template match="tei:date | tei:time" mode="html">
     <xsl:variable name="iso" select="t:iso-date(.)[not(starts-with(., '-'))]"/>
     <xsl:element name="{if ($iso) then 'time' else 'span'}">
@@ -538,6 +558,7 @@
         <xsl:attribute name="datetime" select="$iso"/>
       </xsl:if>
       <xsl:call-template name="phrase-content"/>
+      <xsl:value-of select="self::tei:date[not(node())] ! t:unwritten-date(.)"/>
     </xsl:element>
   </xsl:template>
 

@@ -98,7 +98,12 @@
   </xsl:template>
 
   <xsl:template match="tei:unclear" mode="html">
-    <span class="unclear" title="{string-join(('Unclear in the source', @reason), ': ')}"><xsl:call-template name="phrase-content"/></span>
+    <span class="unclear" title="{string-join(('Unclear in the source', @reason, (@quantity, @extent)[1] ! string-join((., ../@unit), ' ')), ': ')}">
+      <xsl:call-template name="phrase-content"/><xsl:value-of select="t:unread-sign(.)"/></span>
+  </xsl:template>
+  <!-- An unclear passage the transcriber could not read at all is not passed over in silence (t:unread-sign). -->
+  <xsl:template match="tei:unclear[exists(t:unread-sign(.))]" mode="text">
+    <xsl:value-of select="t:unread-sign(.)"/>
   </xsl:template>
 
   <xsl:template match="tei:damage" mode="html">
@@ -177,15 +182,20 @@
   <xsl:template match="tei:space" mode="text"><xsl:text> </xsl:text></xsl:template>
 
   <!-- A change of hand, named as the header describes the hand (handNote: "[hand: Goethe (pencil)]"), by its
-       id where the description is missing or too long for a sign (it is then the sign's title); the sign
-       stands apart from the word after it. -->
+       id where the description is missing or too long for a sign (it is then the sign's title); the scribe
+       named too, by the entry scribeRef points to or as scribe names them (WeGA's <handShift
+       scribe="Caroline"/>: "[hand: Caroline]", not a bare "[hand]"); the sign stands apart from the word
+       after it. -->
   <xsl:template match="tei:handShift" mode="html">
     <xsl:variable name="hands" select="tokenize(normalize-space(@new)) ! t:entry-by-pointer(., current())"/>
     <xsl:variable name="described" select="$hands ! normalize-space(.)[. != '']"/>
     <xsl:variable name="named" select="if (exists($described) and (every $d in $described satisfies string-length($d) le 60))
       then $described else @new ! replace(normalize-space(.), '(^|\s)#', '$1')"/>
-    <span class="handshift sign" title="{string-join(('Another hand begins', $described), ': ')}">[<xsl:value-of
-      select="string-join(('hand', string-join(($named, @medium, @script), ', ')[. != '']), ': ')"/>]</span>
+    <xsl:variable name="scribes" select="tokenize(normalize-space(@scribeRef)) ! t:entry-by-pointer(., current())"/>
+    <xsl:variable name="scribe" select="($scribes ! (t:normalized-name(.)[. != ''], normalize-space(.))[1],
+      normalize-space(@scribe)[. != ''])[1]"/>
+    <span class="handshift sign" title="{string-join(('Another hand begins', $described, $scribe[empty($described)]), ': ')}">[<xsl:value-of
+      select="string-join(('hand', string-join(($named, $scribe, @medium, @script), ', ')[. != '']), ': ')"/>]</span>
     <xsl:text> </xsl:text>
   </xsl:template>
   <xsl:template match="tei:handShift" mode="text"/>

@@ -107,42 +107,55 @@ FIELDS = (
 FIELD_TAGS = frozenset(f"{T}{name}" for name in FIELDS)
 
 
+BREAKS = frozenset(f"{T}{name}" for name in ("lb", "pb", "cb"))
+
+
+def break_space(element: etree._Element) -> str:
+    """What a line, page or column break reads as in a header's text: a space between the words it parts (a
+    WeGA title's "Berlin<lb/>Dresden"), nothing inside a word (break="no", as t:breaks-word reads it)."""
+    if element.tag not in BREAKS or element.get("break") == "no" or element.get("type") == "hyphenInWord":
+        return ""
+    return " "
+
+
 def follows_field(element: etree._Element) -> bool:
     """Whether an element is a field written right after another (nothing between them)."""
     before = element.getprevious()
     return element.tag in FIELD_TAGS and before is not None and before.tag in FIELD_TAGS and not before.tail
 
 
-def all_parts(element: etree._Element) -> Iterator[str]:
-    """The text of an element, a space between two fields side by side (FIELDS). A source's description
-    reads its fields apart as a citation does instead (cited_text)."""
+def all_parts(element: etree._Element, leave_out: frozenset[str] = frozenset()) -> Iterator[str]:
+    """The text of an element, a space between two fields side by side (FIELDS), without the elements
+    left out. A source's description reads its fields apart as a citation does instead (cited_text)."""
     yield element.text or ""
     for child in element.iterchildren():
         if follows_field(child):
             yield " "
-        if isinstance(child.tag, str):
-            yield from all_parts(child)
+        if isinstance(child.tag, str) and child.tag not in leave_out:
+            yield break_space(child)
+            yield from all_parts(child, leave_out)
         yield child.tail or ""
 
 
-def cited_text(element: etree._Element, leave_out: frozenset[str], apart: bool = True) -> str:
+def cited_text(element: etree._Element, leave_out: frozenset[str]) -> str:
     """An element's text as a citation reads it: two fields with only white space between them are set apart
-    (citation_separator), except inside a name (NAME_TAGS), whose parts are read apart by a space only ("Lou
-    Burnard", not "Lou, Burnard"); a field that says nothing is passed over; a ptr gives its address."""
+    (citation_separator), a name's parts by a space ("Lou Burnard"); a field that says nothing is passed over;
+    a ptr gives its address."""
     said = element.text or ""
     previous = None  # the last field that said something, when nothing but white space was said since
     for child in element.iterchildren():
-        if child.tag == f"{T}ptr":
+        if child.tag in BREAKS:
+            said, content = said + break_space(child), ""
+        elif child.tag == f"{T}ptr":
             content = child.get("target", "")
         elif isinstance(child.tag, str) and child.tag not in leave_out:
-            content = cited_text(child, leave_out, apart and child.tag not in NAME_TAGS)
+            content = cited_text(child, leave_out)
         else:
             content = ""
         if child.tag in FIELD_TAGS and content.strip():
             if previous is not None:
                 said = said.rstrip()
-                separator = citation_separator(previous, child, said) if apart else " "
-                content = separator + content.strip()
+                content = citation_separator(previous, child, said) + content.strip()
             said += content
             previous = child
         elif content.strip():
@@ -154,10 +167,9 @@ def cited_text(element: etree._Element, leave_out: frozenset[str], apart: bool =
 
 
 # A citation, as the header's source and the text's structured references (t:cited-parts in common.xsl,
-# which is given this table when it is compiled, teitools.render) read it: its parts (CITATION_PARTS) set
-# their fields apart; a name's parts are only read apart (NAME_TAGS).
-CITATION_PARTS = ("biblStruct", "analytic", "monogr", "imprint", "series", "relatedItem")
-NAME_TAGS = frozenset(f"{T}{name}" for name in ("author", "editor", "persName", "orgName", "name"))
+# which is given this table when it is compiled, teitools.render) read it: its parts (CITATION_PARTS) and its
+# names set their fields apart.
+CITATION_PARTS = ("biblStruct", "analytic", "monogr", "imprint", "series", "relatedItem", "author", "editor")
 # What introduces a field after another that is not of its kind: the title after its authors, the publisher
 # after the place ("Göttingen: Wallstein"), other identifiers after a shelfmark; else a comma.
 CITATION_PAIRS = {
@@ -165,6 +177,7 @@ CITATION_PAIRS = {
     ("editor", "title"): ": ",
     ("pubPlace", "publisher"): ": ",
     ("idno", "altIdentifier"): "; ",  # a shelfmark's own commas ("GSA 25/XVII,8,5") call for another mark
+    ("surname", "forename"): ", ",  # a name inverted, as an index writes it
 }
 # The word that introduces an editor without another role, and a page number, after a field of another kind.
 INTRODUCED = {"editor": "ed. ", "biblScope": "p. "}
@@ -172,17 +185,26 @@ PAGE_UNITS = ("page", "pages", "pp", "p")
 PAGE_NUMBERS = r"\d+(\s*[-–]\s*\d+)?"
 PAGE_NUMBERS_PATTERN = re.compile(PAGE_NUMBERS)
 CLOSING_MARKS = tuple(",;:!?")
+# The parts of one name, read as the name is ("Arthur Schnitzler", not "Arthur, Schnitzler"), unless
+# CITATION_PAIRS sets them apart: a surname written before the forename is followed by a comma ("Schnitzler,
+# Arthur"), as an index inverts a name.
+NAME_PARTS = ("forename", "surname", "addName", "roleName", "genName", "nameLink")
+
+
+def parts_one_name(previous: str, name: str) -> bool:
+    """Whether two fields side by side are parts of one name in reading order (a space between them)."""
+    return previous in NAME_PARTS and name in NAME_PARTS and (previous, name) not in CITATION_PAIRS
 
 
 def citation_separator(before: etree._Element, field: etree._Element, said: str) -> str:
     """What sets a field apart from the field before it (said: the text so far): only a space after a
-    punctuation mark; a semicolon between two of a kind ("Bahr, Hermann; Schnitzler, Arthur", also after an
-    initial's full stop: "C. M.; Burnard, Lou"), but a comma between two titles and a colon before a subtitle;
-    a colon where CITATION_PAIRS says ("Knuth, Donald E.: Literate Programming"); else a comma, or only a
-    space after a full stop ("2nd ed. Oxford"). An editor without another role, and a page number, are
-    introduced (INTRODUCED)."""
+    punctuation mark and between the parts of a name (parts_one_name); a semicolon between two of a kind
+    ("Bahr, Hermann; Schnitzler, Arthur", also after an initial's full stop: "C. M.; Burnard, Lou"), but a
+    comma between two titles and a colon before a subtitle; a colon where CITATION_PAIRS says ("Knuth, Donald
+    E.: Literate Programming"); else a comma, or only a space after a full stop ("2nd ed. Oxford"). An editor
+    without another role, and a page number, are introduced (INTRODUCED)."""
     name, previous = etree.QName(field).localname, etree.QName(before).localname
-    if said.endswith(CLOSING_MARKS):
+    if said.endswith(CLOSING_MARKS) or parts_one_name(previous, name):
         return " "
     if name == previous == "title":
         separator = ": " if field.get("type") == "sub" else ", "
@@ -204,6 +226,7 @@ def citation_table() -> str:
     return json.dumps(
         {
             "parts": CITATION_PARTS,
+            "name-parts": NAME_PARTS,
             "pairs": pairs,
             "introduced": INTRODUCED,
             "page-units": PAGE_UNITS,
@@ -243,6 +266,7 @@ def reading_parts(element: etree._Element) -> Iterator[str]:
             if reading is not None:
                 yield from reading_parts(reading)
         elif isinstance(child.tag, str) and child.tag not in LEFT_OUT_OF_READING:
+            yield break_space(child)
             yield from reading_parts(child)
         yield child.tail or ""
 
@@ -530,7 +554,7 @@ def read_record(document: Document, name: str, personography: Personography) -> 
         subtitle=own_subtitle(title_statement),
         authors=authors,
         responsible=responsibilities(title_statement, document, personography),
-        publisher=next(filter(None, (name_only(text(p)) for p in PUBLISHERS(publication))), ""),
+        publisher=next(filter(None, map(publisher_name, PUBLISHERS(publication))), ""),
         contact=read_contact(publication),
         published=read_date(publication.find(f"{T}date")),
         created=created,
@@ -570,6 +594,19 @@ TRAILING_SEPARATOR = re.compile(r"\s*[,;:]\s*$")
 def name_only(name: str) -> str:
     """A name without the separator that follows it in a catalogue record, as the publisher of a deposit."""
     return TRAILING_SEPARATOR.sub("", name)
+
+
+# What a publisher's element may give besides its name: how to reach it.
+NOT_THE_NAME = frozenset(f"{T}{name}" for name in ("address", "email", "ptr", "idno"))
+
+
+def publisher_name(publisher: etree._Element) -> str:
+    """Who publishes, by name: without the address the element gives with it (WeGA's and the Tillich
+    letters' "Cite as" read "…Gesamtausgabe Gartenstr. 20 32756 Detmold Germany"), else the first name the
+    address gives (Slomšek's sermons name their institute in its first addrLine), else all it says."""
+    said = normalize_space("".join(all_parts(publisher, NOT_THE_NAME)))
+    named = next((n for n in publisher.iter(f"{T}orgName", f"{T}name") if text(n)), None)
+    return name_only(said or (text(named) if named is not None else text(publisher)))
 
 
 # Titles that are not the document's own: series and journal titles, subtitles, alternative forms.
