@@ -872,10 +872,10 @@
     <xsl:param name="block" as="element()"/>
     <xsl:sequence select="(every $a in $text/ancestor::*[. >> $block] satisfies
       not($a/self::tei:note or $a/parent::tei:choice[not(t:reading(.) is $a)]
-        or $a/(self::me:facs | self::me:dipl | self::me:norm)[not(t:is-level-read(.))]
+        or $t:has-levels and $a/(self::me:facs | self::me:dipl | self::me:norm)[not(t:is-level-read(.))]
         or map:contains($t:annotation-names, local-name($a))))
       and not($t:has-spans and t:spans-of($text) = 'delSpan')
-      and empty($text/self::text()[not(normalize-space())]/parent::*[me:facs | me:dipl | me:norm])"/>
+      and not($t:has-levels and $text/self::text()[not(normalize-space())]/parent::*[me:facs | me:dipl | me:norm])"/>
   </xsl:function>
 
   <!-- Whether the document transformed has breaks inside words, and tokens that may be joined to their
@@ -1077,6 +1077,9 @@
        forms of one word, as a choice's readings are, of which the reading text reads one (t:reading). Read
        all, every word stood three times ("Darius" read "Drı Drı(uſ) Darius"). In a choice, the choice's rule
        reads its reading; in a word, each level asks whether it is the word's. -->
+  <!-- Whether the document has such levels: computed once per transformation, so that the other documents'
+       index contexts do not look for them around each word (t:is-read: a parent's children, per white space). -->
+  <xsl:variable name="t:has-levels" as="xs:boolean" select="exists(//(me:facs | me:dipl | me:norm))"/>
   <xsl:function name="t:is-level-read" as="xs:boolean">
     <xsl:param name="level" as="element()"/>
     <xsl:sequence select="t:reading($level/..) is $level"/>
