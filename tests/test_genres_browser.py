@@ -176,37 +176,34 @@ def test_a_right_to_left_page_mirrors_its_sides(page, tmp_path):
     assert number["x"] >= line["x"] + line["width"] - 1  # right of its line
 
 
+def lines_set_in(page, tmp_path: Path, body: str, selector: str) -> list[list[float]]:
+    """The verse fixture with this body, rendered and opened: where each line of each element matching the
+    selector starts (the left of each of its rectangles, in the order of its lines)."""
+    verse = (GENRES / "verse.xml").read_text(encoding="utf-8")
+    (tmp_path / "set-in.xml").write_text(
+        re.sub(r"<body>.*</body>", f"<body>{body}</body>", verse, flags=re.S)
+    )
+    render([tmp_path / "set-in.xml"], tmp_path, ("html",))
+    open_page(page, tmp_path, "set-in.html")
+    return page.locator(selector).evaluate_all(
+        """(all) => all.map((element) => {
+             const range = document.createRange(); range.selectNodeContents(element);
+             return [...range.getClientRects()].map((r) => r.left); })"""
+    )
+
+
 def test_an_indented_verse_line_starts_further_in_by_its_depth(page, tmp_path):
     """rend="indent" and "indent(2)" on verse lines (EEBO, Perseus): each depth starts further right."""
-    verse = (GENRES / "verse.xml").read_text(encoding="utf-8")
     lines = '<l>A line</l><l rend="indent">An indented line</l><l rend="indent(2)">Twice indented</l>'
-    body = f"<body><lg>{lines}</lg></body>"
-    (tmp_path / "indent.xml").write_text(re.sub(r"<body>.*</body>", body, verse, flags=re.S))
-    render([tmp_path / "indent.xml"], tmp_path, ("html",))
-    open_page(page, tmp_path, "indent.html")
-    starts = page.locator("main .l").evaluate_all(
-        """(all) => all.map((line) => {
-             const range = document.createRange(); range.selectNodeContents(line);
-             return range.getClientRects()[0].left; })"""
-    )
+    starts = [line[0] for line in lines_set_in(page, tmp_path, f"<lg>{lines}</lg>", "main .l")]
     assert starts[0] + 20 < starts[1] and starts[1] + 20 < starts[2]
 
 
 def test_an_indented_paragraph_is_set_in_at_its_first_line_only(page, tmp_path):
     """Schnitzler's diary indents its paragraphs (p rend="indent"), as print does: set in whole, each read as
     a quotation. Its first line starts further right than its second."""
-    verse = (GENRES / "verse.xml").read_text(encoding="utf-8")
     words = " ".join(["Ich fuhr Abends weg; kam bei herrlichem Mondschein an."] * 12)
-    body = f'<body><p>{words}</p><p rend="indent">{words}</p></body>'
-    (tmp_path / "paragraph.xml").write_text(re.sub(r"<body>.*</body>", body, verse, flags=re.S))
-    render([tmp_path / "paragraph.xml"], tmp_path, ("html",))
-    open_page(page, tmp_path, "paragraph.html")
-    lines = page.locator("main p").evaluate_all(
-        """(all) => all.map((p) => {
-             const range = document.createRange(); range.selectNodeContents(p);
-             return [...range.getClientRects()].map((r) => r.left); })"""
-    )
-    plain, indented = lines[0], lines[1]
+    plain, indented = lines_set_in(page, tmp_path, f'<p>{words}</p><p rend="indent">{words}</p>', "main p")
     assert indented[0] > plain[0] + 10  # set in at its first line
     assert abs(indented[-1] - plain[-1]) < 1  # and its other lines where the text's are
 
