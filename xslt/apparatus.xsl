@@ -107,8 +107,9 @@
         </xsl:apply-templates>
         <xsl:if test="t:omits(.)"><i>om.</i></xsl:if>
       </span>
-      <xsl:for-each select="t:attribution-html(.)[1]"><xsl:text> </xsl:text></xsl:for-each>
-      <xsl:sequence select="t:attribution-html(.)"/>
+      <xsl:variable name="attribution" select="t:attribution-html(.)"/>
+      <xsl:value-of select="' '[exists($attribution)]"/>
+      <xsl:sequence select="$attribution"/>
     </xsl:for-each>
     <!-- The entry's notes (a witness's detail, an editor's comment) after the readings, apart from the last
          siglum, as in the plain text (t:apparatus-entry). -->
