@@ -497,13 +497,14 @@ def test_a_reading_names_who_proposed_it_and_the_lemma_witnesses_stand_apart(out
 
 def test_a_reading_without_words_is_an_omission_only_when_nothing_stands_for_text_in_either_look(out):
     """One fact (t:omits) in both looks: a reading that is a gap is a lacuna in the witness, not "om."; the
-    marks of a fragmentary witness (witStart, witEnd, lacunaStart, lacunaEnd, TEI 12.1.5), a blank and an
-    illegible passage read as their labels; only a reading with none of these is "om."."""
+    marks of a fragmentary witness (witStart, witEnd, lacunaStart, lacunaEnd, TEI 12.1.5) and a blank read as
+    their labels, an illegible passage as a transcription signs it (its reason); only a reading with none of
+    these is "om."."""
     entries = [
         "a1. virumque] A; […] B; om. C",
         "a2. qui] A C; [witness begins] qui B",
         "a3. ab] A; [lacuna begins] B; [space] C",
-        "a4. Italiam] A; [lacuna ends] B; [unclear] C",
+        "a4. Italiam] A; [lacuna ends] B; [illegible] C",
         "a5. profugus] A B; perfugus Smith, Jones, Brown; [witness ends] C",
     ]
     assert "\n\n".join(entries) in text_of(out, "apparatus-marks")

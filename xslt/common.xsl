@@ -1203,7 +1203,8 @@
        TEI 12.1.5: marks of the witness, not readings), a blank, a passage read with doubt or damaged that
        holds no letters, a figure. None is an omission (t:omits): each reads as a label between square
        brackets ("[witness begins]"; the Guidelines give these marks no printed form), a blank in an edition
-       as its Leiden form (t:vacat). A gap reads as its sign (t:gap-sign). -->
+       as its Leiden form (t:vacat), an unclear passage as a transcription signs it (t:unread-sign: its reason,
+       "[illegible]"). A gap reads as its sign (t:gap-sign). -->
   <xsl:variable name="t:reading-mark-labels" as="map(xs:string, xs:string)" select="map {
     'witStart': 'witness begins', 'witEnd': 'witness ends', 'lacunaStart': 'lacuna begins',
     'lacunaEnd': 'lacuna ends', 'space': 'space', 'unclear': 'unclear', 'damage': 'damaged', 'figure': 'figure' }"/>
@@ -1212,7 +1213,8 @@
     <xsl:sequence select="
       if (not($element/self::tei:*) or normalize-space($element)) then ()
       else if ($element/self::tei:space and t:is-edition($element)) then t:vacat($element)
-      else $t:reading-mark-labels(local-name($element)) ! ('[' || . || ']')"/>
+      else ($element/self::tei:unclear ! t:unread-sign(.),
+        $t:reading-mark-labels(local-name($element)) ! ('[' || . || ']'))[1]"/>
   </xsl:function>
   <xsl:template match="tei:witStart | tei:witEnd | tei:lacunaStart | tei:lacunaEnd | tei:space | tei:unclear
     | tei:damage | tei:figure" mode="t:reading-text" priority="2">

@@ -94,18 +94,19 @@
         <xsl:variable name="break" select="if ($t:breaks-pages-in-words and normalize-space(.))
           then preceding-sibling::node()[1][self::tei:pb or self::tei:cb] else ()"/>
         <xsl:choose>
-          <xsl:when test="exists($break) and t:marks-after-word($break) and t:is-edition($break)">
-            <!-- In an edition the break's label is a line of its own (epidoc.xsl): after the word. -->
-            <xsl:variable name="word-end" select="substring-before($flowing || ' ', ' ')"/>
-            <xsl:value-of select="$word-end"/>
-            <xsl:sequence select="$t:line"/>
-            <xsl:value-of select="t:break-label($break)"/>
-            <xsl:sequence select="$t:line"/>
-            <xsl:value-of select="substring($flowing, string-length($word-end) + 1)"/>
-          </xsl:when>
           <xsl:when test="exists($break) and t:marks-after-word($break)">
             <xsl:variable name="word-end" select="substring-before($flowing || ' ', ' ')"/>
-            <xsl:value-of select="$word-end || ' ' || t:break-label($break) || substring($flowing, string-length($word-end) + 1)"/>
+            <xsl:value-of select="$word-end"/>
+            <xsl:choose>
+              <!-- In an edition the break's label is a line of its own (epidoc.xsl): after the word. -->
+              <xsl:when test="t:is-edition($break)">
+                <xsl:sequence select="$t:line"/>
+                <xsl:value-of select="t:break-label($break)"/>
+                <xsl:sequence select="$t:line"/>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="' ' || t:break-label($break)"/></xsl:otherwise>
+            </xsl:choose>
+            <xsl:value-of select="substring($flowing, string-length($word-end) + 1)"/>
           </xsl:when>
           <xsl:otherwise><xsl:value-of select="$flowing"/></xsl:otherwise>
         </xsl:choose>
