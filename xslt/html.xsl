@@ -60,6 +60,13 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- Whether the texts hold readings of the source beside the reading text (a choice's, MENOTA's levels):
+       then the page has the button that shows them, and its script. -->
+  <xsl:function name="t:has-source-readings" as="xs:boolean">
+    <xsl:param name="texts" as="element()*"/>
+    <xsl:sequence select="exists($texts//(tei:choice | me:facs | me:dipl | me:norm))"/>
+  </xsl:function>
+
   <!-- The parts of the page (page.xsl), with the texts of the document (text and sourceDoc) and whether they
        have a diplomatic layer. -->
   <xsl:template name="t:page-header">
@@ -69,7 +76,7 @@
     <xsl:call-template name="t:layers">
       <xsl:with-param name="layers" select="$layers"/>
     </xsl:call-template>
-    <xsl:if test="$texts//(tei:choice | me:facs | me:dipl | me:norm)">
+    <xsl:if test="t:has-source-readings($texts)">
       <button type="button" id="tt-toggle" aria-pressed="false" hidden=""><xsl:sequence select="$t:interface-attributes"/>Show the source's readings</button>
     </xsl:if>
   </xsl:template>
@@ -102,7 +109,7 @@
       <xsl:with-param name="notes" select="$t:footnotes"/>
     </xsl:call-template>
     <!-- The script's text is copied as it stands here, its indentation included. -->
-    <xsl:if test="$texts//(tei:choice | me:facs | me:dipl | me:norm)">
+    <xsl:if test="t:has-source-readings($texts)">
       <script>
             const toggle = document.getElementById('tt-toggle');
             toggle.hidden = false;
