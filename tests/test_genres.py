@@ -422,6 +422,20 @@ def test_verse_lines_stanzas_and_every_fifth_number(out):
     assert "verse line 6\nverse line 7\n\nsecond stanza line 8" in text
 
 
+def test_a_poem_of_milestones_breaks_its_lines_and_stanzas(out):
+    # Folger's poems: lines and stanzas are milestones in one ab, not l and lg. A line stands on its own, a
+    # stanza apart, every fifth numbered line numbered; no empty line where a milestone opens the block or
+    # follows another; a milestone of another unit breaks nothing.
+    text = text_of(out, "milestone-verse")
+    assert "First line,\nsecond line\nthird\nfourth\nfifth.\n\nSixth line goes on" in text
+    block = page(out, "milestone-verse").xpath("//main//p[contains(., 'First')]")[0]
+    assert [child.tag for child in block].count("br") == 4
+    assert block.text.strip() == "First line," and block[0].tag == "br"  # the first line is not empty
+    assert block.xpath(".//span[@class='linenumber']/text()") == ["5"]
+    stanza_break = block.xpath(".//span[contains(@class, 'stanza-break')]")
+    assert len(stanza_break) == 1 and " ".join(stanza_break[0].tail.split()) == "Sixth line goes on"
+
+
 # --- apparatus -----------------------------------------------------------------------------------------
 
 

@@ -42,6 +42,40 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A poem whose lines and stanzas are marked by milestones alone (Folger's poems: <ab><milestone
+       unit="stanza"/><milestone unit="line" n="1"/><w>Even</w>…, no l or lg) breaks where they stand, as lines
+       and stanzas would: a line on its own, a stanza apart, every fifth numbered line numbered. No break where
+       the milestone opens its block (t:opens-block), nor after another that breaks already (a stanza's first
+       line). Other units (a page, a section) mark a place to cite, not a break of the reading text. -->
+  <xsl:variable name="t:milestone-breaks" as="map(xs:string, xs:string)"
+    select="map { 'line': 'line', 'verse': 'line', 'stanza': 'stanza', 'lg': 'stanza', 'tei:l': 'line', 'tei:lg': 'stanza' }"/>
+  <xsl:function name="t:milestone-unit" as="xs:string?">
+    <xsl:param name="milestone" as="element()"/>
+    <xsl:sequence select="$milestone/self::tei:milestone/$t:milestone-breaks(lower-case(normalize-space(@unit)))"/>
+  </xsl:function>
+  <xsl:function name="t:milestone-break" as="xs:string?">
+    <xsl:param name="milestone" as="element(tei:milestone)"/>
+    <xsl:variable name="before" select="$milestone/preceding-sibling::node()[self::* or normalize-space()][1]"/>
+    <xsl:sequence select="t:milestone-unit($milestone)[not($before/self::tei:milestone[exists(t:milestone-unit(.))])]
+      [not(t:opens-block($milestone))]"/>
+  </xsl:function>
+  <xsl:function name="t:milestone-number" as="xs:integer?">
+    <xsl:param name="milestone" as="element(tei:milestone)"/>
+    <xsl:sequence select="$milestone[t:milestone-unit(.) = 'line'][matches(@n, '^\s*\d+\s*$')]/xs:integer(@n)[. mod 5 = 0]"/>
+  </xsl:function>
+
+  <xsl:template match="tei:milestone" mode="html">
+    <xsl:variable name="break" select="t:milestone-break(.)"/>
+    <xsl:if test="$break = 'line'"><br class="milestone"/></xsl:if>
+    <xsl:if test="$break = 'stanza'"><span class="milestone stanza-break"/></xsl:if>
+    <xsl:for-each select="t:milestone-number(.)"><span class="linenumber"><xsl:value-of select="."/></span></xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="tei:milestone" mode="text">
+    <xsl:variable name="break" select="t:milestone-break(.)"/>
+    <xsl:sequence select="if ($break = 'line') then $t:line else if ($break = 'stanza') then $t:break else ()"/>
+  </xsl:template>
+
   <xsl:template match="tei:l" mode="text">
     <xsl:sequence select="$t:line"/>
     <xsl:value-of select="(.[@part = ('M', 'F')] ! t:part-indent(.)) ! string-join((1 to .) ! '&#xA0;')"/>
