@@ -272,7 +272,10 @@ def test_surfaces_without_number_or_name_are_counted(tmp_path):
 
 def test_stage_directions_are_apart_from_speech(out):
     document = page(out, "stage")
-    assert document.xpath("//p[@class='stage']/text()") == ["Szene: Flur in Nathans Hause."]
+    assert document.xpath("//p[@class='stage']/text()") == [
+        "Szene: Flur in Nathans Hause.",
+        "Enter Dorialus, Agenor.",
+    ]
     assert document.xpath("//p[@class='p']/span[@class='stage']/text()") == ["Er umarmt ihn."]
     text = text_of(out, "stage")
     assert "(Szene: Flur in Nathans Hause.)" in text and "Er ist es! (Er umarmt ihn.) Nathan!" in text
@@ -282,6 +285,9 @@ def test_cast_role_and_description_are_not_glued_and_speaker_comes_from_who(out)
     text = text_of(out, "stage")
     assert "Nathan ein reicher Jude" in text
     assert "daja\n\nIch komme." in text  # no speaker element: the @who pointer names the speaker
+    # A speech of stage directions alone (EarlyPrint's placeholder who="A06177-xxxx") names no speaker.
+    assert text.endswith("Ich komme.\n\n(Enter Dorialus, Agenor.)\n")
+    assert "A06177" not in main_text(page(out, "stage"))
 
 
 def test_utterances_and_segments_stay_apart_and_speakers_are_named(out):

@@ -36,7 +36,11 @@
       /self::tei:note[@type = 'speaker'])"/>
     <xsl:variable name="who" select="normalize-space($speech/@who)"/>
     <xsl:variable name="speakers" select="tokenize($who) ! map { 'pointer': ., 'entry': t:speaker-entry(., $speech) }"/>
-    <xsl:sequence select="if ($speech/tei:speaker or not($who) or $named) then ()
+    <!-- A speech of stage directions alone (EarlyPrint's <sp who="A06177-xxxx"><stage>Enter …</stage></sp>)
+         is spoken by no one: its @who, often a placeholder id, names nobody. -->
+    <xsl:variable name="directions-only" select="exists($speech/tei:stage)
+      and empty($speech/node()[not(self::tei:stage)][self::* or normalize-space()])"/>
+    <xsl:sequence select="if ($speech/tei:speaker or not($who) or $named or $directions-only) then ()
       else if (some $speaker in $speakers satisfies empty($speaker?entry) and not(contains($speaker?pointer, '#'))) then $who
       else string-join($speakers ! (if (?entry) then t:normalized-name(?entry) else replace(?pointer, '^.*#', '')), ', ')"/>
   </xsl:function>
