@@ -247,10 +247,15 @@ def test_a_diary_entry_headed_by_its_date_alone_shows_the_date(tmp_path):
 def test_source_document_lines_render_with_every_fifth_number(out):
     document = page(out, "sourcedoc")
     lines = document.xpath("//section[@class='sourcedoc']//div[@class='line']")
-    assert len(lines) == 5
+    assert len(lines) == 6
     assert document.xpath("//div[@class='line']/span[@class='linenumber']/text()") == ["5"]
     text = text_of(out, "sourcedoc")
     assert "first line of the page\nsecond line\nthird line" in text
+    # A zone that says what it is (SGA's type="left_margin") is headed so: its lines are not the page's.
+    margin = document.xpath("//div[@class='zone'][p[@class='zone-label']]")
+    assert [" ".join(zone.text_content().split()) for zone in margin] == ["Left margin a note in the margin"]
+    assert document.xpath("//p[@class='zone-label']") == [margin[0][0]]  # the main zone has no label
+    assert "fifth line\n\n[Left margin]\na note in the margin" in text
     assert "The reading text." in text
 
 

@@ -2026,6 +2026,15 @@
       else if ($label) then $label else 'Surface ' || (normalize-space($element/@n)[. != ''], t:surface-count($element))[1]"/>
   </xsl:function>
 
+  <!-- What a zone of a surface is, where its type says so (the Shelley-Godwin Archive's left_margin, pagination,
+       library): "Left margin", a code's underscores, hyphens and inner capitals read as spaces. None for the
+       main writing area, nor for a zone without a type: a margin's lines no longer pass for the page's. -->
+  <xsl:function name="t:zone-label" as="xs:string?">
+    <xsl:param name="zone" as="element(tei:zone)"/>
+    <xsl:variable name="type" select="lower-case(normalize-space(replace(translate($zone/@type, '_-', '  '), '(\p{Ll})(\p{Lu})', '$1 $2')))"/>
+    <xsl:sequence select="$type[not(. = ('', 'main', 'main text', 'text', 'body'))] ! (upper-case(substring(., 1, 1)) || substring(., 2))"/>
+  </xsl:function>
+
   <!-- A surface that says neither its number nor its name is counted among the surfaces beside it, in square
        brackets as a page without a number is ("Surface [3]"): the Shelley-Godwin Archive's 134 pages of a
        notebook were 134 headings "Surface", in the text and in its contents. A surface alone is not counted. -->

@@ -282,6 +282,23 @@
 
   <xsl:template match="tei:surface/tei:desc | tei:surface/tei:label" mode="html text"/>
 
+  <!-- A zone that says what it is (t:zone-label) is headed so, its lines under it: "Left margin". -->
+  <xsl:template match="tei:zone[exists(t:zone-label(.))]" mode="html">
+    <xsl:call-template name="t:html-block">
+      <xsl:with-param name="before" as="element()*">
+        <p class="zone-label"><xsl:value-of select="t:zone-label(.)"/></p>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:zone[exists(t:zone-label(.))]" mode="text">
+    <xsl:sequence select="$t:break"/>
+    <xsl:value-of select="'[' || t:zone-label(.) || ']'"/>
+    <xsl:sequence select="$t:line"/>
+    <xsl:apply-templates mode="text"/>
+    <xsl:sequence select="$t:break"/>
+  </xsl:template>
+
   <xsl:template match="tei:line" mode="html">
     <xsl:call-template name="t:html-block">
       <xsl:with-param name="before" as="element()*">
