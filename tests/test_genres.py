@@ -1281,24 +1281,51 @@ def test_a_right_to_left_text_is_laid_out_so_and_its_other_languages_as_they_are
 
 
 def test_the_parts_of_a_dictionary_entry_written_side_by_side_are_read_apart(out):
-    # A sense numbered by @n shows its number, as printed dictionaries do.
+    # A sense numbered by @n shows its number, as printed dictionaries do. Translation equivalents are words,
+    # not quotations: no marks, set apart by commas. A grammatical value given as an attribute alone reads as
+    # its value ("perfective").
     text = text_of(out, "dictionary")
     paragraphs = [
         "bank bæŋk n f",
-        "1. “Bank” “Ufer”",
+        "1. Bank, Ufer",
         "2. aviat. a sideways tilt",
-        "bank v",
-        "“einzahlen” see bank",
+        "bank v perfective",
+        "einzahlen see bank",
     ]
     assert all(f"\n{paragraph}\n" in f"\n{text}" for paragraph in paragraphs)
     document = page(out, "dictionary")
-    assert [e.text for e in document.xpath("//div[@class='entry']")] == ["bank bæŋk n f", "bank v"]
     assert [" ".join(s.text_content().split()) for s in document.xpath("//div[@class='sense']")] == [
-        "1. “Bank” “Ufer”",
+        "1. Bank, Ufer",
         "2. aviat. a sideways tilt",
-        "“einzahlen” see bank",
+        "einzahlen see bank",
     ]
     assert document.xpath("//span[@class='sense-number']/text()") == ["1.", "2."]
+    # As dictionaries print them: the headword bold, grammar and usage in italics.
+    assert document.xpath("//b[@class='orth']/text()") == ["bank", "bank"]
+    assert [i.text_content() for i in document.xpath("//i")] == ["n f", "aviat.", "v perfective"]
+    for sense in document.xpath("//div[@class='sense']"):
+        sense.drop_tree()  # what remains of each entry is its head
+    heads = [" ".join(e.text_content().split()) for e in document.xpath("//div[@class='entry']")]
+    assert heads == ["bank bæŋk n f", "bank v perfective"]
+
+
+def test_equivalents_in_several_languages_are_labelled_by_language(tmp_path):
+    # TEI Lex-0 gives a sense's equivalents in several languages (cit type="translationEquivalent" xml:lang):
+    # each says its language, where a dictionary of one target language needs no label.
+    source = (GENRES / "dictionary.xml").read_text(encoding="utf-8")
+    french = '<cit type="translationEquivalent" xml:lang="fr"><quote>rive</quote></cit>'
+    source = source.replace(
+        '<cit type="trans"><quote>Ufer</quote></cit>',
+        f"<cit type='trans' xml:lang='de'><quote>Ufer</quote></cit>\n{french}",
+    )
+    source = source.replace(
+        '<cit type="trans"><quote>Bank</quote>', '<cit type="trans"><quote xml:lang="de">Bank</quote>'
+    )
+    (tmp_path / "two.xml").write_text(source, encoding="utf-8")
+    render([tmp_path / "two.xml"], tmp_path / "out", ("html", "text"))
+    assert "\n1. de Bank, de Ufer, fr rive\n" in text_of(tmp_path / "out", "two")
+    labels = page(tmp_path / "out", "two").xpath("//span[@class='lang-label']/text()")
+    assert labels == ["de", "de", "fr", "de"]
 
 
 # --- corpora -------------------------------------------------------------------------------------------

@@ -472,6 +472,35 @@
       ! (if (matches(., '[.):]$')) then . else . || '.')"/>
   </xsl:function>
 
+  <!-- A dictionary's translation equivalent: a sense's cit of a translation type (FreeDict's trans, TEI Lex-0's
+       translationEquivalent), not the translation of an example, which is a quotation's. Its language where
+       the dictionary gives equivalents in more than one ("de", "fr"); a comma where another equivalent
+       follows it among its siblings. Its quotation takes no marks (t:adds-marks). -->
+  <xsl:function name="t:is-equivalent" as="xs:boolean">
+    <xsl:param name="cit" as="element()"/>
+    <xsl:sequence select="$cit/@type = ('trans', 'translation', 'translationEquivalent') and empty($cit/parent::tei:cit)"/>
+  </xsl:function>
+  <xsl:variable name="t:equivalent-languages" as="xs:string*" select="distinct-values(//tei:cit[t:is-equivalent(.)]
+    ! t:equivalent-code(.)[. != ''])"/>
+  <xsl:function name="t:equivalent-code" as="xs:string">
+    <xsl:param name="cit" as="element()"/>
+    <xsl:sequence select="normalize-space(($cit/@xml:lang, $cit/tei:quote/@xml:lang)[1])"/>
+  </xsl:function>
+  <xsl:function name="t:equivalent-language" as="xs:string?">
+    <xsl:param name="cit" as="element()"/>
+    <xsl:sequence select="t:equivalent-code($cit)[. != ''][count($t:equivalent-languages) gt 1]"/>
+  </xsl:function>
+  <xsl:function name="t:equivalent-separator" as="xs:string?">
+    <xsl:param name="cit" as="element()"/>
+    <xsl:sequence select="','[$cit/following-sibling::node()[self::* or normalize-space()][1]/self::tei:cit[t:is-equivalent(.)]]"/>
+  </xsl:function>
+
+  <!-- A grammatical value given only as an attribute (<gram type="case" value="accusative"/>) reads as it. -->
+  <xsl:function name="t:grammar-value" as="xs:string?">
+    <xsl:param name="grammar" as="element()"/>
+    <xsl:sequence select="normalize-space($grammar[not(node())]/@value)[. != '']"/>
+  </xsl:function>
+
   <!-- An example of encoding (egXML, in the TEI's examples namespace) is shown as the markup it is: read as
        text, its choices gave both readings glued ("gvnnhilldegvnnhilldr"). Written as the source writes it,
        without the namespace each of its elements would otherwise repeat. -->
@@ -1737,8 +1766,9 @@
   <xsl:function name="t:adds-marks" as="xs:boolean">
     <xsl:param name="quotation" as="element()"/>
     <xsl:variable name="declared" select="root($quotation)/*/tei:teiHeader/tei:encodingDesc/tei:editorialDecl/tei:quotation/@marks"/>
-    <xsl:sequence select="$declared = 'none' or $quotation/@rend = ('quotes', 'double-quotes', 'dq')
-      or (empty($declared[. = ('all', 'some')]) and not(t:has-own-marks($quotation)))"/>
+    <xsl:sequence select="($declared = 'none' or $quotation/@rend = ('quotes', 'double-quotes', 'dq')
+      or (empty($declared[. = ('all', 'some')]) and not(t:has-own-marks($quotation))))
+      and not($quotation/parent::tei:cit[t:is-equivalent(.)])"/>
   </xsl:function>
 
   <!-- A quotation's content between the marks added to it (or other marks: an inline note's, a stage

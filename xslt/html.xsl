@@ -2,8 +2,8 @@
 <!--
   html.xsl: one HTML5 page for a TEI document: a header block from the header model, a table of contents for long
   documents, the text (and the source's diplomatic transcription, sourceDoc), its apparatus and its notes.
-  The genre modules it imports (transcription, drama, verse, apparatus, figures, letters, epidoc) render their
-  elements; this module renders prose, names, dates and links.
+  The genre modules it imports (transcription, drama, verse, apparatus, figures, letters, epidoc, records,
+  dictionary) render their elements; this module renders prose, names, dates and links.
 
   Offline and self-contained: one local stylesheet (style.css), no remote resources, a few lines of optional
   script. Blocks become HTML blocks, phrases become spans; a block that stands inside a phrase becomes a span
@@ -30,6 +30,7 @@
   <xsl:import href="letters.xsl"/>
   <xsl:import href="epidoc.xsl"/>
   <xsl:import href="records.xsl"/>
+  <xsl:import href="dictionary.xsl"/>
   <xsl:include href="renditions.xsl"/>
   <xsl:include href="attachments.xsl"/>
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>

@@ -26,6 +26,7 @@
   <xsl:import href="letters.xsl"/>
   <xsl:import href="epidoc.xsl"/>
   <xsl:import href="records.xsl"/>
+  <xsl:import href="dictionary.xsl"/>
   <xsl:include href="renditions.xsl"/>
   <xsl:include href="attachments.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
