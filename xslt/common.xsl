@@ -474,8 +474,8 @@
 
   <!-- A dictionary's translation equivalent: a sense's cit of a translation type (FreeDict's trans, TEI Lex-0's
        translationEquivalent), not the translation of an example, which is a quotation's. Its language where
-       the dictionary gives equivalents in more than one ("de", "fr"); a comma where another equivalent
-       follows it among its siblings. Its quotation takes no marks (t:adds-marks). -->
+       the dictionary gives equivalents in more than one ("de", "fr"), once for a run of equivalents in one
+       language ("fr aider, assister"); a comma where another equivalent follows it among its siblings. Its quotation takes no marks (t:adds-marks). -->
   <xsl:function name="t:is-equivalent" as="xs:boolean">
     <xsl:param name="cit" as="element()"/>
     <xsl:sequence select="$cit/@type = ('trans', 'translation', 'translationEquivalent') and empty($cit/parent::tei:cit)"/>
@@ -488,7 +488,16 @@
   </xsl:function>
   <xsl:function name="t:equivalent-language" as="xs:string?">
     <xsl:param name="cit" as="element()"/>
-    <xsl:sequence select="t:equivalent-code($cit)[. != ''][count($t:equivalent-languages) gt 1]"/>
+    <xsl:variable name="previous" select="$cit/preceding-sibling::tei:cit[t:is-equivalent(.)][1]"/>
+    <xsl:sequence select="t:equivalent-code($cit)[. != ''][count($t:equivalent-languages) gt 1]
+      [empty($previous) or t:equivalent-code($previous) != .]"/>
+  </xsl:function>
+  <!-- Its content without the white space at its edges, which lays out the source's lines: the comma after it
+       stands against its last word ("to be upset, aufgebracht sein", not "upset , aufgebracht"). -->
+  <xsl:function name="t:equivalent-content" as="node()*">
+    <xsl:param name="cit" as="element()"/>
+    <xsl:variable name="read" select="$cit/node()[self::* or normalize-space()]"/>
+    <xsl:sequence select="$cit/node()[not(. &lt;&lt; $read[1] or . &gt;&gt; $read[last()])]"/>
   </xsl:function>
   <xsl:function name="t:equivalent-separator" as="xs:string?">
     <xsl:param name="cit" as="element()"/>

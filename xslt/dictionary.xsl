@@ -22,13 +22,18 @@
       <span class="lang-label"><xsl:value-of select="."/></span>
       <xsl:text> </xsl:text>
     </xsl:for-each>
-    <xsl:next-match/>
+    <span class="cit">
+      <xsl:call-template name="t:language-attributes"/>
+      <xsl:apply-templates select="t:equivalent-content(.)" mode="html">
+        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </span>
     <xsl:value-of select="t:equivalent-separator(.)"/>
   </xsl:template>
 
   <xsl:template match="tei:cit[t:is-equivalent(.)]" mode="text">
     <xsl:value-of select="t:equivalent-language(.) ! (. || ' ')"/>
-    <xsl:next-match/>
+    <xsl:apply-templates select="t:equivalent-content(.)" mode="text"/>
     <xsl:value-of select="t:equivalent-separator(.)"/>
   </xsl:template>
 
@@ -43,7 +48,7 @@
     <i class="{local-name()}"><xsl:call-template name="phrase-content"/><xsl:value-of select="t:grammar-value(.)"/></i>
   </xsl:template>
 
-  <xsl:template match="tei:gram[not(node())] | tei:gen[not(node())] | tei:number[not(node())]" mode="html text" priority="-0.25">
+  <xsl:template match="tei:gram[not(node())]" mode="html text" priority="-0.25">
     <xsl:value-of select="t:grammar-value(.)"/>
   </xsl:template>
 

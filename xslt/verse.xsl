@@ -45,10 +45,11 @@
   <!-- A poem whose lines and stanzas are marked by milestones alone (Folger's poems: <ab><milestone
        unit="stanza"/><milestone unit="line" n="1"/><w>Even</w>…, no l or lg) breaks where they stand, as lines
        and stanzas would: a line on its own, a stanza apart, every fifth numbered line numbered. No break where
-       the milestone opens its block (t:opens-block), nor after another that breaks already (a stanza's first
-       line). Other units (a page, a section) mark a place to cite, not a break of the reading text. -->
+       the milestone opens its block (t:opens-block), nor after another milestone that breaks already (a
+       stanza's first line); in the page, nor after a line break, which draws the new line there (lb). Other units (a page, a section, EpiDoc's verse within an inscription's
+       line) mark a place to cite, not a break of the reading text. -->
   <xsl:variable name="t:milestone-breaks" as="map(xs:string, xs:string)"
-    select="map { 'line': 'line', 'verse': 'line', 'stanza': 'stanza', 'lg': 'stanza', 'tei:l': 'line', 'tei:lg': 'stanza' }"/>
+    select="map { 'line': 'line', 'stanza': 'stanza', 'lg': 'stanza', 'tei:l': 'line', 'tei:lg': 'stanza' }"/>
   <xsl:function name="t:milestone-unit" as="xs:string?">
     <xsl:param name="milestone" as="element()"/>
     <xsl:sequence select="$milestone/self::tei:milestone/$t:milestone-breaks(lower-case(normalize-space(@unit)))"/>
@@ -66,7 +67,9 @@
 
   <xsl:template match="tei:milestone" mode="html">
     <xsl:variable name="break" select="t:milestone-break(.)"/>
-    <xsl:if test="$break = 'line'"><br class="milestone"/></xsl:if>
+    <xsl:if test="$break = 'line' and not(preceding-sibling::node()[self::* or normalize-space()][1]/self::tei:lb)">
+      <br class="milestone"/>
+    </xsl:if>
     <xsl:if test="$break = 'stanza'"><span class="milestone stanza-break"/></xsl:if>
     <xsl:for-each select="t:milestone-number(.)"><span class="linenumber"><xsl:value-of select="."/></span></xsl:for-each>
   </xsl:template>
