@@ -442,6 +442,9 @@ def test_a_poem_of_milestones_breaks_its_lines_and_stanzas(out):
     # A line milestone after a line break draws no second one in the page (its br count below); EpiDoc's
     # verse milestone within a line breaks nothing.
     assert "\nSeventh line\neighth ends\n" in text
+    # Before a verse line, which stands apart already, a line milestone draws nothing (romdracor's Seneca).
+    assert "\n\nA line of its own\nand the next\n" in text
+    assert page(out, "milestone-verse").xpath("//div[@class='lg']//br | //div[@class='lg']/span") == []
     block = page(out, "milestone-verse").xpath("//main//p[contains(., 'First')]")[0]
     assert [child.tag for child in block].count("br") == 6
     assert block.text.strip() == "First line," and block[0].tag == "br"  # the first line is not empty

@@ -46,13 +46,17 @@
        unit="stanza"/><milestone unit="line" n="1"/><w>Even</w>…, no l or lg) breaks where they stand, as lines
        and stanzas would: a line on its own, a stanza apart, every fifth numbered line numbered. No break where
        the milestone opens its block (t:opens-block), nor after another milestone that breaks already (a
-       stanza's first line); in the page, nor after a line break, which draws the new line there (lb). Other units (a page, a section, EpiDoc's verse within an inscription's
+       stanza's first line), nor before a block (Seneca's <milestone unit="line"/> before each l, whose
+       line stands apart already); in the page, nor after a line break, which draws the new line there (lb). Other units (a page, a section, EpiDoc's verse within an inscription's
        line) mark a place to cite, not a break of the reading text. -->
   <xsl:variable name="t:milestone-breaks" as="map(xs:string, xs:string)"
     select="map { 'line': 'line', 'stanza': 'stanza', 'lg': 'stanza', 'tei:l': 'line', 'tei:lg': 'stanza' }"/>
+  <!-- The unit a milestone marks among the words of a block: none before a block, or at a block's end. -->
   <xsl:function name="t:milestone-unit" as="xs:string?">
     <xsl:param name="milestone" as="element()"/>
-    <xsl:sequence select="$milestone/self::tei:milestone/$t:milestone-breaks(lower-case(normalize-space(@unit)))"/>
+    <xsl:variable name="after" select="$milestone/following-sibling::node()[self::* or normalize-space()][1]"/>
+    <xsl:sequence select="$milestone/self::tei:milestone/$t:milestone-breaks(lower-case(normalize-space(@unit)))
+      [exists($after) and not($after/self::*[t:is-block(.)])]"/>
   </xsl:function>
   <xsl:function name="t:milestone-break" as="xs:string?">
     <xsl:param name="milestone" as="element(tei:milestone)"/>
