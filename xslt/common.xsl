@@ -873,7 +873,7 @@
     <xsl:sequence select="(every $a in $text/ancestor::*[. >> $block] satisfies
       not($a/self::tei:note or $a/parent::tei:choice[not(t:reading(.) is $a)]
         or $t:has-levels and $a/(self::me:facs | self::me:dipl | self::me:norm)[not(t:is-level-read(.))]
-        or map:contains($t:annotation-names, local-name($a))))
+        or t:is-annotation($a)))
       and not($t:has-spans and t:spans-of($text) = 'delSpan')
       and not($t:has-levels and $text/self::text()[not(normalize-space())]/parent::*[me:facs | me:dipl | me:norm])"/>
   </xsl:function>
@@ -2276,7 +2276,17 @@
     'alt', 'altGrp'"/>
   <xsl:variable name="t:annotation-names" as="map(xs:string, xs:boolean)"
     select="map:merge($t:annotations ! map { . : true() })"/>
-  <xsl:template _match="{string-join($t:annotations ! ('tei:' || .), ' | ')}" mode="html text t:reading-text"/>
+  <xsl:template _match="{string-join(($t:annotations[. != 'span'] ! ('tei:' || .), 'tei:span[t:is-annotation(.)]'),
+    ' | ')}" mode="html text t:reading-text"/>
+  <!-- A span annotates what it points at (@from and @to, @target) or, in a span group, what its group does. One
+       that points at nothing, outside a group, annotates nothing: it stands in the text as a wrapper of the
+       text itself (DEPCHA's ledgers: "Alonso de beguillas <span>deue</span> En pro de Henero"), and is read
+       as an element without a rule of its own. -->
+  <xsl:function name="t:is-annotation" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="map:contains($t:annotation-names, local-name($element))
+      and not($element/self::tei:span[not(@from | @to | @target | parent::tei:spanGrp)])"/>
+  </xsl:function>
 
   <!-- A word written as its feature structure alone (VICAV's sample texts: <w><fs><f name="wordform">yōm</f>
        <f name="pos">noun</f><f name="lemma">…</f></fs></w>) reads as its form feature, the others staying

@@ -1,0 +1,38 @@
+"""Structures that are hard to render, as their readers expect them: verse, tables and records with numbers,
+front matter. Found in a sweep of other projects' documents (DEPCHA's account books, OpenArabicPE's
+periodicals, the Poetess Archive, the Deutscher Lyrik Korpus, the Moreno chapbooks); each fixture is a minimal
+document written here."""
+
+from pathlib import Path
+
+from test_genres import main_text, page, text_of
+
+from teitools.run import render
+
+
+def rendered(tmp_path: Path, body: str, lang: str = "en") -> Path:
+    """Render a TEI document with this body; the output folder."""
+    source = f"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="{lang}"><teiHeader><fileDesc>
+      <titleStmt><title>Fixture</title></titleStmt><publicationStmt><p/></publicationStmt>
+      <sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body>{body}</body></text></TEI>"""
+    (tmp_path / "doc.xml").write_text(source, encoding="utf-8")
+    render([tmp_path / "doc.xml"], tmp_path / "out")
+    return tmp_path / "out"
+
+
+# --- records with numbers --------------------------------------------------------------------------------
+
+
+def test_a_span_that_points_at_nothing_is_read_as_text(tmp_path):
+    # DEPCHA's ledgers wrap an entry's verb in a bare span ("Alonso de beguillas <span>deue</span>"): it
+    # annotates nothing, so it is the text itself. A span that points (or stands in a span group) stays an
+    # annotation, read by neither look.
+    out = rendered(
+        tmp_path,
+        """<p xml:id="p1">Alonso de beguillas <span>deue</span> En pro de Henero 170 U.</p>
+        <p>Kept words<span from="#p1">an annotation</span><spanGrp><span>a tier</span></spanGrp>.</p>""",
+    )
+    for words in ("Alonso de beguillas deue En pro de Henero 170 U.", "Kept words."):
+        assert words in text_of(out, "doc")
+        assert words in main_text(page(out, "doc"))
+    assert "annotation" not in (out / "doc.txt").read_text(encoding="utf-8")
