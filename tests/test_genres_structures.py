@@ -36,3 +36,25 @@ def test_a_span_that_points_at_nothing_is_read_as_text(tmp_path):
         assert words in text_of(out, "doc")
         assert words in main_text(page(out, "doc"))
     assert "annotation" not in (out / "doc.txt").read_text(encoding="utf-8")
+
+
+# --- verse -----------------------------------------------------------------------------------------------
+
+
+def test_the_half_lines_of_a_line_of_segments_are_apart(tmp_path):
+    # OpenArabicPE's bayt: two hemistichs, each a seg, with only white space between them, read as one run of
+    # words; they are apart by a caesura's wide space. Segments inside a line's own words are not half-lines.
+    out = rendered(
+        tmp_path,
+        """<lg><l type="bayt"> <seg>فإن تحرقوا القرطاس لا تحرقوا الذي </seg>
+        <seg>تضمنه القرطاس بل هو في صدري</seg> </l>
+        <l>Speak <seg>silent</seg> <seg>when</seg> you doubt</l></lg>""",
+        lang="ar",
+    )
+    bayt, line = (
+        " ".join(line.text_content().split(" ")) for line in page(out, "doc").xpath("//main//div[@class='l']")
+    )
+    text = text_of(out, "doc")
+    for read in (bayt, text):
+        assert "\u2003" in read.split("الذي")[1].split("تضمنه")[0]
+    assert "Speak silent when you doubt" in text and "\u2003" not in line

@@ -18,8 +18,22 @@
 
   <!-- A caesura divides a line into half-lines (Old English verse): a wide space between them, in either look,
        where white space alone would collapse into an ordinary one or glue them. -->
+  <xsl:variable name="t:caesura" as="xs:string" select="'&#x2003;'"/>
   <xsl:template match="tei:caesura" mode="html text">
-    <xsl:text>&#x2003;</xsl:text>
+    <xsl:value-of select="$t:caesura"/>
+  </xsl:template>
+
+  <!-- A line made of segments alone, two or more, is a line of half-lines (OpenArabicPE's bayt: <l type="bayt">
+       <seg>…</seg> <seg>…</seg></l>, a hemistich each): a half-line is apart from the one before by the space
+       of a caesura, where the white space between them read the bayt as one run of words. Asked of a line's
+       segments only. -->
+  <xsl:function name="t:is-half-line" as="xs:boolean">
+    <xsl:param name="seg" as="element(tei:seg)"/>
+    <xsl:sequence select="exists($seg/parent::tei:l[count(tei:seg) gt 1][not(text()[normalize-space()])])"/>
+  </xsl:function>
+  <xsl:template match="tei:l/tei:seg[preceding-sibling::tei:seg][t:is-half-line(.)]" mode="html text" priority="1">
+    <xsl:value-of select="$t:caesura"/>
+    <xsl:next-match/>
   </xsl:template>
 
   <!-- The side a line begins on, as CSS names it (style.css's hanging indent of 1.5em is on that side). -->
