@@ -38,6 +38,19 @@ def test_a_span_that_points_at_nothing_is_read_as_text(tmp_path):
     assert "annotation" not in (out / "doc.txt").read_text(encoding="utf-8")
 
 
+def test_a_row_or_cell_keeps_its_look(tmp_path):
+    # DEPCHA's Lviv accounts head their columns with bold cells, not labels.
+    out = rendered(
+        tmp_path,
+        """<table><row rend="italic"><cell rend="bold">Ad festum Pasce</cell><cell/>
+        <cell>Ad Michaelis</cell></row>
+        <row><cell>Solvit ½ sxg.</cell><cell/><cell>Niclos</cell></row></table>""",
+    )
+    rows = page(out, "doc").xpath("//main//tr")
+    assert rows[0].get("class") == "rend-italic" and rows[1].get("class") is None
+    assert [cell.get("class") for cell in rows[0]] == ["rend-bold", None, None]
+
+
 # --- verse -----------------------------------------------------------------------------------------------
 
 

@@ -64,7 +64,10 @@
     <xsl:choose>
       <xsl:when test="$inline"><xsl:call-template name="t:html-block"/></xsl:when>
       <xsl:otherwise>
-        <tr><xsl:apply-templates select="tei:cell" mode="html"/></tr>
+        <tr>
+          <xsl:call-template name="t:rend-class"/>
+          <xsl:apply-templates select="tei:cell" mode="html"/>
+        </tr>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -80,11 +83,19 @@
         <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
           <xsl:if test="matches(@cols, '^[1-9]\d*$')"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
           <xsl:if test="matches(@rows, '^[1-9]\d*$')"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
+          <xsl:call-template name="t:rend-class"/>
           <xsl:call-template name="t:style"/>
           <xsl:apply-templates mode="html"/>
         </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A row or a cell keeps its look (DEPCHA's Lviv accounts: <cell rend="bold">Ad festum Michaelis</cell>, the
+       column's heading). -->
+  <xsl:template name="t:rend-class">
+    <xsl:variable name="classes" select="t:rend-classes(.)"/>
+    <xsl:if test="exists($classes)"><xsl:attribute name="class" select="$classes"/></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:row" mode="text">
