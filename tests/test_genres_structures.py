@@ -5,7 +5,7 @@ document written here."""
 
 from pathlib import Path
 
-from test_genres import main_text, page, text_of
+from test_genres import assert_reads, main_text, page, text_of
 
 from teitools.run import render
 
@@ -49,6 +49,16 @@ def test_a_row_or_cell_keeps_its_look(tmp_path):
     rows = page(out, "doc").xpath("//main//tr")
     assert rows[0].get("class") == "rend-italic" and rows[1].get("class") is None
     assert [cell.get("class") for cell in rows[0]] == ["rend-bold", None, None]
+
+
+def test_a_measure_given_by_its_attributes_alone_is_apart_from_the_words_around_it(tmp_path):
+    # DEPCHA's Lviv accounts: "Solverunt<measure quantity="0.5"/>." read "Solverunt0.5.".
+    out = rendered(
+        tmp_path,
+        """<p>Solverunt<measure unitRef="#schok" quantity="0.5"/>. Dedit<measure quantity="3" unit="lb"/>et
+        <measure quantity="2" unit="d"/> more.</p>""",
+    )
+    assert_reads(out, "doc", "Solverunt 0.5. Dedit 3 lb et 2 d more.")
 
 
 # --- verse -----------------------------------------------------------------------------------------------
