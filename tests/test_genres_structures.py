@@ -10,11 +10,11 @@ from test_genres import assert_reads, main_text, page, text_of
 from teitools.run import render
 
 
-def rendered(tmp_path: Path, body: str, lang: str = "en") -> Path:
-    """Render a TEI document with this body; the output folder."""
+def rendered(tmp_path: Path, body: str, lang: str = "en", source: str = "<p/>") -> Path:
+    """Render a TEI document with this body (and this description of its source); the output folder."""
     source = f"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="{lang}"><teiHeader><fileDesc>
       <titleStmt><title>Fixture</title></titleStmt><publicationStmt><p/></publicationStmt>
-      <sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body>{body}</body></text></TEI>"""
+      <sourceDesc>{source}</sourceDesc></fileDesc></teiHeader><text><body>{body}</body></text></TEI>"""
     (tmp_path / "doc.xml").write_text(source, encoding="utf-8")
     render([tmp_path / "doc.xml"], tmp_path / "out")
     return tmp_path / "out"
@@ -59,6 +59,32 @@ def test_a_measure_given_by_its_attributes_alone_is_apart_from_the_words_around_
         <measure quantity="2" unit="d"/> more.</p>""",
     )
     assert_reads(out, "doc", "Solverunt 0.5. Dedit 3 lb et 2 d more.")
+
+
+def test_a_reference_written_as_fields_alone_reads_as_a_citation(tmp_path):
+    # A register of newspapers' lists (listen-in-historischen-zeitungen): bibl elements of fields alone ran
+    # together ("Darmstädter Tagblatt Darmstadt 1740"). A reference with words of its own between its fields
+    # is written as it reads.
+    out = rendered(
+        tmp_path,
+        """<listBibl><bibl><title type="main">Abreisende.</title>
+          <title type="alt">Abreisende ins Ausland.</title>
+          <relatedItem><bibl><title>Darmstädter Tagblatt</title>
+          <pubPlace>Darmstadt</pubPlace> <date when="1740">1740</date></bibl></relatedItem></bibl>
+        <bibl><author>Goethe</author> in <title>Faust</title> <date>1808</date></bibl></listBibl>""",
+    )
+    assert_reads(out, "doc", "Abreisende. Abreisende ins Ausland. Darmstädter Tagblatt, Darmstadt, 1740")
+    assert_reads(out, "doc", "Goethe in Faust 1808")
+
+
+def test_a_title_after_a_title_that_ends_with_its_full_stop_takes_no_comma(tmp_path):
+    # The page's header reads its source as a citation too (teitools.metadata.citation_separator).
+    source = """<bibl><title>Abreisende.</title> <title>Abreisende ins Ausland.</title> <title>Wiener
+      Zeitung</title> <title>Wienerisches Diarium</title></bibl>"""
+    out = rendered(tmp_path, "<p>Text.</p>", source=source)
+    expected = "Abreisende. Abreisende ins Ausland. Wiener Zeitung, Wienerisches Diarium"
+    assert f"Source: {expected}" in (out / "doc.txt").read_text(encoding="utf-8")
+    assert expected in " ".join(page(out, "doc").xpath("//header")[0].text_content().split())
 
 
 # --- verse -----------------------------------------------------------------------------------------------

@@ -385,7 +385,8 @@
       if ($last != '' and contains($t:citation?closing-marks, $last)) then ' '
       else if ($previous = $name-parts and $name = $name-parts
         and empty($t:citation?pairs($previous || ' ' || $name))) then ' '
-      else if ($name = 'title' and $previous = 'title') then (if ($field/@type = 'sub') then ': ' else ', ')
+      else if ($name = 'title' and $previous = 'title')
+        then (if ($field/@type = 'sub') then ': ' else if ($last = '.') then ' ' else ', ')
       else if ($name = $previous) then '; '
       else ($t:citation?pairs($previous || ' ' || $name), if ($last = '.') then ' ' else ', ')[1]"/>
     <xsl:variable name="introduced" select="
@@ -394,6 +395,16 @@
         and matches(normalize-space($field), $t:citation?page-numbers)) then $t:citation?introduced?biblScope
       else ''"/>
     <xsl:sequence select="$separator || $introduced"/>
+  </xsl:function>
+
+  <!-- A bibliographic reference written as fields alone, two or more with only white space between them
+       (<bibl><title>Darmstädter Tagblatt</title> <pubPlace>…</pubPlace> <date>1740</date></bibl>, a list of
+       periodicals' registers), reads as a citation too, as a structured one does: its fields ran together
+       ("Darmstädter Tagblatt Darmstadt 1740 1850"). A reference with words of its own between its fields is
+       written as it reads. -->
+  <xsl:function name="t:is-written-as-fields" as="xs:boolean">
+    <xsl:param name="bibl" as="element(tei:bibl)"/>
+    <xsl:sequence select="empty($bibl/text()[normalize-space()]) and count($bibl/*[t:is-citation-field(.)]) gt 1"/>
   </xsl:function>
 
   <!-- A field of a citation that says something: text, or an address (ptr). A note is no field: its call

@@ -496,9 +496,9 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- A structured bibliographic reference reads as a citation (t:cited-parts): a block in a bibliography,
-       else a phrase. -->
-  <xsl:template match="tei:biblStruct" mode="html">
+  <!-- A structured bibliographic reference, or one written as fields alone (t:is-written-as-fields), reads as
+       a citation (t:cited-parts): a block in a bibliography, else a phrase. -->
+  <xsl:template match="tei:biblStruct | tei:bibl[t:is-written-as-fields(.)]" mode="html">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
       <xsl:when test="t:is-block(.) and not($inline)">
@@ -507,7 +507,7 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <span class="biblStruct"><xsl:call-template name="t:cited-parts"/></span>
+        <span class="{local-name()}"><xsl:call-template name="t:cited-parts"/></span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
