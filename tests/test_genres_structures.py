@@ -3,11 +3,22 @@ front matter. Found in a sweep of other projects' documents (DEPCHA's account bo
 periodicals, the Poetess Archive, the Deutscher Lyrik Korpus, the Moreno chapbooks); each fixture is a minimal
 document written here."""
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+from playwright.sync_api import Page
+from test_browser import browser, recording_page  # noqa: F401  (the shared chromium fixture)
 from test_genres import assert_reads, main_text, page, text_of
+from test_genres_browser import lines_set_in
 
 from teitools.run import render
+
+
+@pytest.fixture
+def browser_page(browser) -> Iterator[Page]:  # noqa: F811
+    with recording_page(browser) as opened:
+        yield opened
 
 
 def rendered(tmp_path: Path, body: str, lang: str = "en", source: str = "<p/>") -> Path:
@@ -107,3 +118,12 @@ def test_the_half_lines_of_a_line_of_segments_are_apart(tmp_path):
     for read in (bayt, text):
         assert "\u2003" in read.split("الذي")[1].split("تضمنه")[0]
     assert "Speak silent when you doubt" in text and "\u2003" not in line
+
+
+def test_a_line_set_in_deeper_than_four_starts_further_in_still(browser_page, tmp_path):
+    """The Poetess Archive sets its lines in by rend="indent1" and a drama's shared verse line by "indent5",
+    which was drawn at no depth: it stood left of the lines it continues."""
+    lines = '<l rend="indent1">A line</l><l rend="indent4">Four deep</l><l rend="indent5">The old lord</l>'
+    lines += '<l rend="indent8">Eight deep</l>'
+    starts = [line[0] for line in lines_set_in(browser_page, tmp_path, f"<lg>{lines}</lg>", "main .l")]
+    assert starts[0] + 20 < starts[1] < starts[2] - 20 and starts[2] + 20 < starts[3]
