@@ -120,6 +120,29 @@ def test_the_half_lines_of_a_line_of_segments_are_apart(tmp_path):
     assert "Speak silent when you doubt" in text and "\u2003" not in line
 
 
+def test_an_anthology_with_a_play_in_it_counts_each_poem_and_no_epigraph(tmp_path):
+    # The Poetess Archive's Bijou: poems (div type="poem") and one dramatic piece. The speeches made the whole
+    # volume count as a play, its poems numbered through; and an epigraph's lines, another poem's, counted.
+    lines = "".join(f"<l>Line {n}</l>" for n in range(1, 11))
+    epigraph = "<epigraph><l>All good</l><l>and guiltless</l><bibl>WILSON</bibl></epigraph>"
+    out = rendered(
+        tmp_path,
+        f"""<div type="poem"><head>One</head><lg>{lines}</lg></div>
+        <div type="poem"><head>Two</head>{epigraph}<lg>{lines}</lg></div>
+        <div type="drama"><sp><speaker>HOUSSAYE.</speaker><lg>{lines}</lg></sp></div>""",
+    )
+    # The poems' lines (the dramatic piece's are counted on from the poem before: not asked here).
+    numbered = page(out, "doc").xpath(
+        "//main//*[span[@class = 'linenumber']][not(ancestor::*[@class = 'sp'])]"
+    )
+    assert [(line.xpath("string(span)"), line.xpath("string(text())")) for line in numbered] == [
+        ("5", "Line 5"),
+        ("10", "Line 10"),
+        ("5", "Line 5"),
+        ("10", "Line 10"),
+    ]
+
+
 def test_a_line_set_in_deeper_than_four_starts_further_in_still(browser_page, tmp_path):
     """The Poetess Archive sets its lines in by rend="indent1" and a drama's shared verse line by "indent5",
     which was drawn at no depth: it stood left of the lines it continues."""
