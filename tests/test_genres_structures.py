@@ -98,6 +98,12 @@ def test_a_title_after_a_title_that_ends_with_its_full_stop_takes_no_comma(tmp_p
     assert expected in " ".join(page(out, "doc").xpath("//header")[0].text_content().split())
 
 
+def test_a_date_written_with_a_raised_ending_raises_it(tmp_path):
+    # The Wiener Grundbücher: "anno etc. xxxviii<hi rend="super">vo</hi>", read as one word "xxxviiivo".
+    out = rendered(tmp_path, '<p>Actum anno etc. xxxviii<hi rend="super">vo</hi>.</p>')
+    assert page(out, "doc").xpath("//main//*[contains(@class, 'rend-sup')]/text()") == ["vo"]
+
+
 # --- verse -----------------------------------------------------------------------------------------------
 
 

@@ -2114,7 +2114,7 @@
   <xsl:variable name="t:rend-synonyms" as="map(xs:string, xs:string)" select="map {
     'superscript': 'sup', 'subscript': 'sub', 'smcap': 'smallcaps', 'sc': 'smallcaps', 'typewriter': 'monospace',
     'tt': 'monospace', 'code': 'monospace', 'strike': 'strikethrough', 'ul': 'underline', 'it': 'italic',
-    'i': 'italic', 'b': 'bold', 'bo': 'bold', 'above': 'sup', 'below': 'sub',
+    'i': 'italic', 'b': 'bold', 'bo': 'bold', 'above': 'sup', 'below': 'sub', 'super': 'sup',
     'spacedout': 'spaced', 'gesperrt': 'spaced', 'capitals': 'caps', 'indent1': 'indent'}"/>
 
   <!-- A rendition for the first letter (scope first-letter) reads as an initial capital, in the look the
