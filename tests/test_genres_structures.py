@@ -149,6 +149,39 @@ def test_an_anthology_with_a_play_in_it_counts_each_poem_and_no_epigraph(tmp_pat
     ]
 
 
+# --- figures of music, tables in tables ------------------------------------------------------------------
+
+
+def test_a_music_notation_is_a_figure_its_description_the_images_words(tmp_path):
+    # The TEI Guidelines' notatedMusic: drawn as phrases, its pointer, image and description ran together.
+    out = rendered(
+        tmp_path,
+        """<p>Before.</p><notatedMusic><ptr target="bar1.xml"/><graphic url="bar1.jpg"/><desc>First bar of
+        Chopin's Scherzo No.3 Op.39</desc></notatedMusic><notatedMusic><graphic url="a.jpg"/>
+        <graphic url="b.jpg"/></notatedMusic>""",
+    )
+    first, second = page(out, "doc").xpath("//main//figure")
+    assert " ".join(first.text_content().split()) == (
+        "bar1.xml First bar of Chopin's Scherzo No.3 Op.39 (image not found: bar1.jpg)"
+    )
+    assert "jpg Image" in second.text_content()  # two images apart
+    assert "\n\nbar1.xml [First bar of Chopin's Scherzo No.3 Op.39]\n\n" in text_of(out, "doc")
+
+
+def test_a_table_in_a_table_has_a_name_of_its_own(tmp_path):
+    out = rendered(
+        tmp_path,
+        """<table><row role="label"><cell>Name</cell><cell>Sum</cell></row>
+        <row><cell role="label">Total</cell><cell>3</cell></row>
+        <row><cell><table><row><cell>nested a</cell><cell>nested b</cell></row></table></cell>
+        <cell>x</cell></row>
+        </table><table><row><cell>after</cell></row></table>""",
+    )
+    names = page(out, "doc").xpath("//main//div[@class = 'table-scroll']/@aria-label")
+    assert names == ["Table 1", "Table 2", "Table 3"]
+    assert "\nnested a | nested b\n" in text_of(out, "doc")
+
+
 def test_a_line_set_in_deeper_than_four_starts_further_in_still(browser_page, tmp_path):
     """The Poetess Archive sets its lines in by rend="indent1" and a drama's shared verse line by "indent5",
     which was drawn at no depth: it stood left of the lines it continues."""

@@ -40,7 +40,7 @@
     'div7', 'p', 'ab', 'head', 'lg', 'l', 'sp', 'speaker', 'spGrp', 'item', 'list', 'listBibl', 'salute',
     'signed', 'dateline', 'byline', 'docAuthor', 'docDate', 'docImprint', 'docTitle', 'titlePart',
     'titlePage', 'trailer', 'opener', 'closer', 'argument', 'epigraph', 'postscript', 'table', 'row',
-    'castList', 'castGroup', 'castItem', 'figure', 'figDesc', 'listPerson', 'person', 'personGrp', 'listPlace',
+    'castList', 'castGroup', 'castItem', 'figure', 'figDesc', 'notatedMusic', 'listPerson', 'person', 'personGrp', 'listPlace',
     'place', 'listOrg', 'org', 'listEvent', 'event', 'superEntry', 'entry', 'entryFree', 'hom', 're', 'sense',
     'set', 'floatingText', 'address', 'addrLine', 'u', 'annotationBlock', 'sourceDoc', 'surface', 'zone', 'line',
     'listApp', 'listWit', 'witness', 'cit', $t:manuscript-records"/>
