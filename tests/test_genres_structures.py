@@ -21,11 +21,13 @@ def browser_page(browser) -> Iterator[Page]:  # noqa: F811
         yield opened
 
 
-def rendered(tmp_path: Path, body: str, lang: str = "en", source: str = "<p/>") -> Path:
-    """Render a TEI document with this body (and this description of its source); the output folder."""
+def rendered(tmp_path: Path, body: str, lang: str = "en", source: str = "<p/>", front: str = "") -> Path:
+    """Render a TEI document with this body (and this description of its source, this front matter); the
+    output folder."""
+    front = f"<front>{front}</front>" if front else ""
     source = f"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="{lang}"><teiHeader><fileDesc>
       <titleStmt><title>Fixture</title></titleStmt><publicationStmt><p/></publicationStmt>
-      <sourceDesc>{source}</sourceDesc></fileDesc></teiHeader><text><body>{body}</body></text></TEI>"""
+      <sourceDesc>{source}</sourceDesc></fileDesc></teiHeader><text>{front}<body>{body}</body></text></TEI>"""
     (tmp_path / "doc.xml").write_text(source, encoding="utf-8")
     render([tmp_path / "doc.xml"], tmp_path / "out")
     return tmp_path / "out"
@@ -180,6 +182,29 @@ def test_a_table_in_a_table_has_a_name_of_its_own(tmp_path):
     names = page(out, "doc").xpath("//main//div[@class = 'table-scroll']/@aria-label")
     assert names == ["Table 1", "Table 2", "Table 3"]
     assert "\nnested a | nested b\n" in text_of(out, "doc")
+
+
+# --- title pages ----------------------------------------------------------------------------------------
+
+
+def test_a_title_pages_edition_imprimatur_and_imprint_date_stand_apart(tmp_path):
+    # docEdition and imprimatur were no blocks (bare text between the title page's lines), and the date of
+    # an imprint was glued to its publisher ("Clarendon Press1888").
+    front = """<titlePage><docTitle><titlePart>A DICTIONARY</titlePart></docTitle>
+      <docEdition>Second edition</docEdition><docImprint><pubPlace>Oxford</pubPlace><publisher>Clarendon
+      Press</publisher><docDate>1888</docDate></docImprint><imprimatur>Licensed and entred acording to
+      Order.</imprimatur></titlePage>"""
+    out = rendered(tmp_path, "<p>Text.</p>", front=front)
+    lines = page(out, "doc").xpath("//main//div[@class = 'titlePage']/*")
+    assert [(line.get("class"), " ".join(line.text_content().split())) for line in lines] == [
+        ("docTitle", "A DICTIONARY"),
+        ("docEdition", "Second edition"),
+        ("docImprint", "Oxford Clarendon Press 1888"),
+        ("imprimatur", "Licensed and entred acording to Order."),
+    ]
+    assert "\n\nOxford Clarendon Press 1888\n\nLicensed and entred acording to Order.\n\n" in text_of(
+        out, "doc"
+    )
 
 
 def test_a_line_set_in_deeper_than_four_starts_further_in_still(browser_page, tmp_path):

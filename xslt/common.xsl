@@ -38,9 +38,10 @@
   <xsl:variable name="t:blocks" as="xs:string*" select="
     'TEI', 'text', 'front', 'body', 'back', 'group', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6',
     'div7', 'p', 'ab', 'head', 'lg', 'l', 'sp', 'speaker', 'spGrp', 'item', 'list', 'listBibl', 'salute',
-    'signed', 'dateline', 'byline', 'docAuthor', 'docDate', 'docImprint', 'docTitle', 'titlePart',
-    'titlePage', 'trailer', 'opener', 'closer', 'argument', 'epigraph', 'postscript', 'table', 'row',
-    'castList', 'castGroup', 'castItem', 'figure', 'figDesc', 'notatedMusic', 'listPerson', 'person', 'personGrp', 'listPlace',
+    'signed', 'dateline', 'byline', 'docAuthor', 'docDate', 'docEdition', 'docImprint', 'docTitle', 'titlePart',
+    'imprimatur', 'titlePage', 'trailer', 'opener', 'closer', 'argument', 'epigraph', 'postscript', 'table', 'row',
+    'castList', 'castGroup', 'castItem', 'figure', 'figDesc', 'notatedMusic', 'listPerson', 'person', 'personGrp',
+    'listPlace',
     'place', 'listOrg', 'org', 'listEvent', 'event', 'superEntry', 'entry', 'entryFree', 'hom', 're', 'sense',
     'set', 'floatingText', 'address', 'addrLine', 'u', 'annotationBlock', 'sourceDoc', 'surface', 'zone', 'line',
     'listApp', 'listWit', 'witness', 'cit', $t:manuscript-records"/>
@@ -50,7 +51,8 @@
        source runs on inside its sentence (rend="inline") is a phrase, and so are its items; a citation is a block
        where its quotation is one (Perseus's verse quoted in a paragraph: its reference under the verse, not
        run into the sentence that goes on after it). -->
-  <xsl:variable name="t:blocks-where-they-stand" as="xs:string*" select="'docAuthor', 'docDate', 'list', 'item', 'cit'"/>
+  <xsl:variable name="t:blocks-where-they-stand" as="xs:string*" select="'docAuthor', 'docDate', 'docEdition',
+    'imprimatur', 'list', 'item', 'cit'"/>
 
   <!-- Each block's name, to whether it is a block wherever it stands. -->
   <xsl:variable name="t:block-names" as="map(xs:string, xs:boolean)"

@@ -102,7 +102,7 @@ FIELDS = (
     "oVar", "pRef", "pVar", "cit", "quote",
     "altIdentifier", "summary", "origin", "origDate", "origPlace", "provenance", "acquisition", "objectType",
     "material", "support", "foliation", "collation", "condition", "layout", "handNote", "decoNote",
-    "dimensions", "measure",
+    "dimensions", "measure", "docDate",
 )  # fmt: skip
 FIELD_TAGS = frozenset(f"{T}{name}" for name in FIELDS)
 
