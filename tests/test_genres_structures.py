@@ -11,6 +11,7 @@ from playwright.sync_api import Page
 from test_browser import browser, recording_page  # noqa: F401  (the shared chromium fixture)
 from test_genres import assert_reads, main_text, page, text_of
 from test_genres_browser import lines_set_in
+from test_render import nu_check
 
 from teitools.run import render
 
@@ -88,6 +89,30 @@ def test_a_reference_written_as_fields_alone_reads_as_a_citation(tmp_path):
     )
     assert_reads(out, "doc", "Abreisende. Abreisende ins Ausland. Darmstädter Tagblatt, Darmstadt, 1740")
     assert_reads(out, "doc", "Goethe in Faust 1808")
+
+
+def test_references_between_paragraphs_are_entries_of_their_own(tmp_path):
+    # The Poetess Archive's indexes: bibl after bibl in a division ran into one paragraph. A reference
+    # inside a sentence stays in it.
+    out = rendered(
+        tmp_path,
+        """<div><head>Index of Embellishments</head>
+        <bibl><author><name>Brandard, Mr.,</name> engraver</author> <title>Sans Souci</title></bibl>
+        <bibl><author><name>Ensom, W.,</name> engraver</author> <title>Queen Elizabeth</title></bibl>
+        <p>As <bibl><author>Ensom</author></bibl> says.</p></div>""",
+    )
+    assert "\n\nBrandard, Mr., engraver: Sans Souci\n\nEnsom, W., engraver: Queen Elizabeth\n\n" in text_of(
+        out, "doc"
+    )
+    entries = page(out, "doc").xpath("//main//div[@class = 'bibl']")
+    assert [" ".join(entry.text_content().split()) for entry in entries] == [
+        "Brandard, Mr., engraver: Sans Souci",
+        "Ensom, W., engraver: Queen Elizabeth",
+    ]
+    assert [len(entry.xpath("a[@href = 'work-index.html#unidentified']")) for entry in entries] == [1, 1]
+    checked = nu_check(out)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert_reads(out, "doc", "As Ensom says.")
 
 
 def test_a_title_after_a_title_that_ends_with_its_full_stop_takes_no_comma(tmp_path):

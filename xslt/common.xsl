@@ -50,7 +50,9 @@
        inside another line ("by <docAuthor>…</docAuthor>." in a byline, the date of an imprint); a list the
        source runs on inside its sentence (rend="inline") is a phrase, and so are its items; a citation is a block
        where its quotation is one (Perseus's verse quoted in a paragraph: its reference under the verse, not
-       run into the sentence that goes on after it). -->
+       run into the sentence that goes on after it). A bibliographic reference is a block in a bibliography and
+       where it stands between blocks (the Poetess Archive's indexes, a division of references: one entry
+       ran into the next). -->
   <xsl:variable name="t:blocks-where-they-stand" as="xs:string*" select="'docAuthor', 'docDate', 'docEdition',
     'imprimatur', 'list', 'item', 'cit'"/>
 
@@ -63,7 +65,8 @@
     <xsl:variable name="anywhere" select="$t:block-names(local-name($element))"/>
     <xsl:sequence select="$anywhere
       or (exists($anywhere) and t:stands-as-block($element))
-      or ($element/(self::tei:bibl | self::tei:biblStruct) and $element/parent::tei:listBibl)"/>
+      or ($element/(self::tei:bibl | self::tei:biblStruct)
+        and ($element/parent::tei:listBibl or t:stands-as-block($element)))"/>
   </xsl:function>
 
   <xsl:function name="t:stands-as-block" as="xs:boolean">

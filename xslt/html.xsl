@@ -520,6 +520,7 @@
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:geogName | tei:name | tei:rs | tei:title
                        | tei:bibl | tei:date" mode="html" priority="2">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="kind" select="t:mention-kind(.)"/>
     <xsl:variable name="index" select="$t:indexes[?kind = $kind]"/>
     <xsl:choose>
@@ -528,6 +529,22 @@
       </xsl:when>
       <xsl:when test="$in-link">
         <span class="mention {$kind}" id="{t:anchor(.)}"><xsl:next-match/></span>
+      </xsl:when>
+      <!-- A mention that is a block (a reference between paragraphs, an index's entry) stays one, its link
+           inside it: a link cannot hold a block, and drawn as one the entries of an index ran together. The
+           block carries the anchor the index links back to. -->
+      <xsl:when test="not($inline) and t:is-block(.)">
+        <xsl:call-template name="t:html-block">
+          <xsl:with-param name="content" as="node()*">
+            <a class="mention {$kind}" href="{$index?href}#{t:entry-id(.)}">
+              <xsl:for-each select="t:record(.)"><xsl:attribute name="title" select="t:normalized-name(.)"/></xsl:for-each>
+              <xsl:next-match>
+                <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+                <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+              </xsl:next-match>
+            </a>
+          </xsl:with-param>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="record" select="t:record(.)"/>
