@@ -131,6 +131,22 @@ def test_a_date_written_with_a_raised_ending_raises_it(tmp_path):
     assert page(out, "doc").xpath("//main//*[contains(@class, 'rend-sup')]/text()") == ["vo"]
 
 
+def test_looks_named_in_spanish_are_drawn(tmp_path):
+    # The Moreno chapbooks name their looks in Spanish: 6445 rend="cursiva", 760 "negrita" in 400 files.
+    out = rendered(
+        tmp_path,
+        """<p rend="centrado"><hi rend="negrita">CARTA</hi> <hi rend="cursiva">(Número 235.)</hi></p>
+        <p rend="derecha">Fin.</p>""",
+    )
+    looks = page(out, "doc").xpath("//main//*[contains(@class, 'rend-')]")
+    assert [(e.text_content(), e.get("class").split()[-1]) for e in looks] == [
+        ("CARTA (Número 235.)", "rend-center"),
+        ("CARTA", "rend-bold"),
+        ("(Número 235.)", "rend-italic"),
+        ("Fin.", "rend-right"),
+    ]
+
+
 # --- verse -----------------------------------------------------------------------------------------------
 
 

@@ -2113,14 +2113,16 @@
     'spaced', 'letterspace', 'larger', 'smaller', 'large', 'small', 'indent', 'block', 'roman', 'gothic',
     'monospace', 'doubleunderline', 'wavyunderline', 'caps', 'strikedoublethrough', 'initcaps',
     (2 to 8) ! ('indent' || .)"/>
-  <!-- Other names projects give the same looks (the TEI Stylesheets' test files among them); an indent's
-       depth, indent(2), reads as indent2 once its brackets are dropped. Depths go to 8: the Poetess Archive
-       sets a drama's shared verse line in by indent5, which, not drawn, stood left of the lines around it. -->
+  <!-- Other names projects give the same looks (the TEI Stylesheets' test files among them, the Spanish of
+       the Moreno chapbooks: cursiva, negrita, derecha, centrado); an indent's depth, indent(2), reads as
+       indent2 once its brackets are dropped. Depths go to 8: the Poetess Archive sets a drama's shared verse
+       line in by indent5, which, not drawn, stood left of the lines around it. -->
   <xsl:variable name="t:rend-synonyms" as="map(xs:string, xs:string)" select="map {
     'superscript': 'sup', 'subscript': 'sub', 'smcap': 'smallcaps', 'sc': 'smallcaps', 'typewriter': 'monospace',
     'tt': 'monospace', 'code': 'monospace', 'strike': 'strikethrough', 'ul': 'underline', 'it': 'italic',
     'i': 'italic', 'b': 'bold', 'bo': 'bold', 'above': 'sup', 'below': 'sub', 'super': 'sup',
-    'spacedout': 'spaced', 'gesperrt': 'spaced', 'capitals': 'caps', 'indent1': 'indent'}"/>
+    'spacedout': 'spaced', 'gesperrt': 'spaced', 'capitals': 'caps', 'indent1': 'indent',
+    'cursiva': 'italic', 'negrita': 'bold', 'derecha': 'right', 'centrado': 'center'}"/>
 
   <!-- A rendition for the first letter (scope first-letter) reads as an initial capital, in the look the
        edition gives one (style.css), not in the rendition's own declarations. -->
