@@ -255,3 +255,19 @@ def test_a_line_set_in_deeper_than_four_starts_further_in_still(browser_page, tm
     lines += '<l rend="indent8">Eight deep</l>'
     starts = [line[0] for line in lines_set_in(browser_page, tmp_path, f"<lg>{lines}</lg>", "main .l")]
     assert starts[0] + 20 < starts[1] < starts[2] - 20 and starts[2] + 20 < starts[3]
+
+
+def test_a_line_the_document_sets_in_by_a_margin_starts_further_in_and_keeps_its_number_in_line(
+    browser_page, tmp_path
+):
+    """Romantic Circles set lines in by renditions of margin-left: 1em; the line's margin is the gutter its
+    number stands in, so the document's margin set the line out (left of the others) and moved its number."""
+    lines = "".join(
+        f'<l style="margin-left: 1em">Set in {n}</l>' if n % 2 else f"<l>Line {n}</l>" for n in range(1, 11)
+    )
+    starts = [line[0] for line in lines_set_in(browser_page, tmp_path, f"<lg>{lines}</lg>", "main .l")]
+    assert starts[0] > starts[1] + 10 and starts[2] > starts[3] + 10  # set in, not out
+    numbers = browser_page.locator("main .linenumber").evaluate_all(
+        "(all) => all.map((n) => n.getBoundingClientRect().right)"
+    )
+    assert len(numbers) == 2 and abs(numbers[0] - numbers[1]) < 1  # line 5 (set in) and 10 (not)

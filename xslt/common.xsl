@@ -2188,6 +2188,27 @@
       function ($value, $digit) { $value * 16 + index-of(string-to-codepoints('0123456789ABCDEF'), $digit) - 1 })"/>
   </xsl:function>
 
+  <!-- A verse line's hanging indent (style.css: .l's padding, and its text-indent the other way). -->
+  <xsl:variable name="t:hanging-indent" as="xs:string" select="'1.5em'"/>
+
+  <!-- The side a line begins on, as CSS names it (style.css's hanging indent is on that side). -->
+  <xsl:function name="t:line-start" as="xs:string">
+    <xsl:param name="line" as="element()"/>
+    <xsl:variable name="direction" select="(($line/ancestor-or-self::*/@xml:lang)[last()] ! t:direction(.), $t:document-direction)[1]"/>
+    <xsl:sequence select="if ($direction = 'rtl') then 'padding-right' else 'padding-left'"/>
+  </xsl:function>
+  <!-- A line's own CSS (@rendition, @style) that sets it in by a margin on the side it starts on (Romantic
+       Circles' renditions: margin-left: 1em) sets it in after the hanging indent, as padding: the line's margin
+       is the gutter its number stands in, which the document's margin replaced, setting the line out, left of
+       the lines not set in, and moving its number. -->
+  <xsl:function name="t:line-declaration" as="xs:string">
+    <xsl:param name="line" as="element(tei:l)"/>
+    <xsl:param name="declaration" as="xs:string"/>
+    <xsl:variable name="side" select="substring-after(t:line-start($line), 'padding-')"/>
+    <xsl:variable name="set-in" select="normalize-space(substring-after($declaration, ':'))"/>
+    <xsl:sequence select="if (matches($declaration, '^margin-' || $side || '\s*:'))
+      then 'padding-' || $side || ': calc(' || $t:hanging-indent || ' + ' || $set-in || ')' else $declaration"/>
+  </xsl:function>
   <xsl:function name="t:css" as="xs:string?">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="renditions" select="t:renditions($element, '')"/>
@@ -2196,7 +2217,9 @@
     <xsl:variable name="declarations" select="($renditions, $element/@style) ! normalize-space(.)
       [matches(., '^([a-z-]+\s*:\s*[^;{}&lt;&gt;\\]+;?\s*)+$')] ! tokenize(., ';') ! normalize-space(.)
       [. != ''][not(matches(., '^(color|background)'))]"/>
-    <xsl:sequence select="if (exists($declarations)) then string-join($declarations, '; ') else ()"/>
+    <xsl:sequence select="if (exists($declarations))
+      then string-join($declarations ! (if ($element/self::tei:l) then t:line-declaration($element, .) else .), '; ')
+      else ()"/>
   </xsl:function>
 
   <!-- Building blocks of the two looks ===================================================================== -->

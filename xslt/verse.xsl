@@ -36,13 +36,6 @@
     <xsl:next-match/>
   </xsl:template>
 
-  <!-- The side a line begins on, as CSS names it (style.css's hanging indent of 1.5em is on that side). -->
-  <xsl:function name="t:line-start" as="xs:string">
-    <xsl:param name="line" as="element()"/>
-    <xsl:variable name="direction" select="(($line/ancestor-or-self::*/@xml:lang)[last()] ! t:direction(.), $t:document-direction)[1]"/>
-    <xsl:sequence select="if ($direction = 'rtl') then 'padding-right' else 'padding-left'"/>
-  </xsl:function>
-
   <xsl:template match="tei:l" mode="html">
     <xsl:call-template name="t:html-block">
       <xsl:with-param name="class" select="'l', @part ! ('part-' || upper-case(.))"/>
@@ -52,7 +45,8 @@
         </xsl:for-each>
       </xsl:with-param>
       <xsl:with-param name="phrase" select="true()"/>
-      <xsl:with-param name="css" select="(.[@part = ('M', 'F')] ! t:part-indent(.)) ! (t:line-start(current()) || ': calc(1.5em + ' || . || 'ch)')"/>
+      <xsl:with-param name="css" select="(.[@part = ('M', 'F')] ! t:part-indent(.))
+        ! (t:line-start(current()) || ': calc(' || $t:hanging-indent || ' + ' || . || 'ch)')"/>
     </xsl:call-template>
   </xsl:template>
 
