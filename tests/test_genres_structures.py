@@ -271,3 +271,25 @@ def test_a_line_the_document_sets_in_by_a_margin_starts_further_in_and_keeps_its
         "(all) => all.map((n) => n.getBoundingClientRect().right)"
     )
     assert len(numbers) == 2 and abs(numbers[0] - numbers[1]) < 1  # line 5 (set in) and 10 (not)
+
+
+def test_a_bibliographys_entries_hang_so_that_each_is_seen_to_begin(browser_page, tmp_path):
+    """The register of newspapers' lists: entries several lines long, drawn flush, ran into each other."""
+    entry = "<bibl><title>Ab= und durchgereiste Fremde.</title> " + " ".join(
+        f"<title>Titel {n} der Zeitung</title>" for n in range(12)
+    )
+    lines_set_in(
+        browser_page, tmp_path, f"<listBibl>{entry}</bibl>{entry}</bibl></listBibl>", "main div.bibl"
+    )
+    # Where each line of each entry starts: the leftmost of the rectangles at the line's height.
+    starts = browser_page.locator("main div.bibl").evaluate_all(
+        """(all) => all.map((element) => {
+             const range = document.createRange(); range.selectNodeContents(element);
+             const lines = new Map();
+             for (const r of range.getClientRects()) {
+               const top = Math.round(r.top); lines.set(top, Math.min(lines.get(top) ?? r.left, r.left)); }
+             return [...lines.entries()].sort((a, b) => a[0] - b[0]).map((line) => line[1]); })"""
+    )
+    assert len(starts) == 2
+    for lines in starts:
+        assert len(lines) > 1 and min(lines[1:]) > lines[0] + 10  # its next lines start further in
