@@ -224,9 +224,10 @@
   <!-- Counts verse lines: @n where it is a number, else one more than the line before; a half-line that
        continues a line (@part M or F) is not counted. The count restarts in each text and each poem
        (a division holding stanzas), except in drama, whose lines are counted through the play (a song in a
-       scene is a division holding stanzas too); a division the encoder calls a poem (@type) restarts it
-       even there: an anthology with one dramatic piece (the Poetess Archive's Bijou) counted its poems
-       through the volume, a poem's first line numbered from the front matter on. The lines an epigraph
+       scene is a division holding stanzas too); a division the encoder calls a poem or a play (@type)
+       restarts it even there: an anthology with one dramatic piece (the Poetess Archive's Bijou) counted its
+       poems through the volume, a poem's first line numbered from the front matter on, and its play from
+       the poem before. The lines an epigraph
        quotes are another work's: neither counted nor numbered (the Bijou's poems began at 7). One pass per transformation into a map (generate-id to number), as
        t:ordinals: a lookup per line, not an accumulator lookup per line (measured slower). The map holds only
        the numbers shown (every fifth): a fifth of the entries to write. The pass writes the map's entries
@@ -235,7 +236,7 @@
   <xsl:variable name="t:verse-numbers" as="map(xs:string, xs:integer)">
     <xsl:map>
       <xsl:iterate select="//tei:text | //tei:div[tei:lg][not($t:drama) or @type = 'poem']
-        | //tei:l[not(ancestor::tei:epigraph)]">
+        | //tei:div[@type = ('drama', 'play')] | //tei:l[not(ancestor::tei:epigraph)]">
         <xsl:param name="count" as="xs:integer" select="0"/>
         <xsl:variable name="number" as="xs:integer" select="if (not(self::tei:l)) then 0
           else if (matches(@n, '^\d+$')) then xs:integer(@n) else if (@part = ('M', 'F')) then $count else $count + 1"/>
