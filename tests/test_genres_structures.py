@@ -293,3 +293,25 @@ def test_a_bibliographys_entries_hang_so_that_each_is_seen_to_begin(browser_page
     assert len(starts) == 2
     for lines in starts:
         assert len(lines) > 1 and min(lines[1:]) > lines[0] + 10  # its next lines start further in
+
+
+# --- periodicals -----------------------------------------------------------------------------------------
+
+
+def test_page_breaks_of_two_editions_each_name_their_edition(tmp_path):
+    # OpenArabicPE's al-Muqtabas marks the printed issue's pages and those of the digital copy (shamela): the
+    # two runs read as one, "[p. 1] … [p. n1-p1] … [p. 2]". One edition's breaks need no name.
+    out = rendered(
+        tmp_path,
+        """<pb ed="print" n="1"/><p>Words.</p><pb ed="shamela" n="n1-p1"/><p>More.</p><pb ed="print" n="2"/>
+        <p>End.</p>""",
+    )
+    assert "[print p. 1]\n\nWords.\n\n[shamela p. n1-p1]\n\nMore.\n\n[print p. 2]" in text_of(out, "doc")
+    assert page(out, "doc").xpath("//main//span[@class = 'pb']/text()") == [
+        "[print p. 1]",
+        "[shamela p. n1-p1]",
+        "[print p. 2]",
+    ]
+    (tmp_path / "one").mkdir()
+    one = rendered(tmp_path / "one", """<pb ed="print" n="1"/><p>Words.</p>""")
+    assert "[p. 1]" in text_of(one, "doc")

@@ -1435,8 +1435,20 @@
     <xsl:variable name="n" select="normalize-space($break/@n)"/>
     <xsl:sequence select="if (t:is-edition($break))
       then string-join((if ($break/self::tei:pb) then 'Page' else 'Column', $n[. != '']), ' ')
-      else '[' || (if ($break/self::tei:pb) then 'p. ' || t:page-label($break)
+      else '[' || t:break-edition($break) || (if ($break/self::tei:pb) then 'p. ' || t:page-label($break)
         else if ($n = '') then 'column' else 'col. ' || $n) || ']'"/>
+  </xsl:function>
+
+  <!-- Where a document's page breaks are those of more than one edition (@ed: OpenArabicPE's periodicals mark
+       the printed issue's pages and those of the digital copy they were taken from, "print" and "shamela"),
+       each names its edition: "[print p. 2]", "[shamela p. n1-p1]", not two runs of page numbers that read as
+       one. Which editions the breaks name is asked once per transformation. -->
+  <xsl:variable name="t:break-editions" as="xs:string*"
+    select="distinct-values((//tei:pb | //tei:cb)/@ed ! normalize-space(.)[. != ''])"/>
+  <xsl:function name="t:break-edition" as="xs:string">
+    <xsl:param name="break" as="element()"/>
+    <xsl:sequence select="if (count($t:break-editions) lt 2) then ''
+      else (normalize-space($break/@ed)[. != ''] ! (. || ' '), '')[1]"/>
   </xsl:function>
 
   <!-- A call of a note or of an apparatus entry ("1", "a3"), where it stands ($at): in the plain text between
