@@ -41,8 +41,8 @@
     'signed', 'dateline', 'byline', 'docAuthor', 'docDate', 'docEdition', 'docImprint', 'docTitle', 'titlePart',
     'imprimatur', 'titlePage', 'trailer', 'opener', 'closer', 'argument', 'epigraph', 'postscript', 'table', 'row',
     'castList', 'castGroup', 'castItem', 'figure', 'figDesc', 'notatedMusic', 'listPerson', 'person', 'personGrp',
-    'listPlace',
-    'place', 'listOrg', 'org', 'listEvent', 'event', 'superEntry', 'entry', 'entryFree', 'hom', 're', 'sense',
+    'listPlace', 'place', 'listOrg', 'org', 'listEvent', 'event', 'superEntry', 'entry', 'entryFree', 'hom', 're',
+    'sense',
     'set', 'floatingText', 'address', 'addrLine', 'u', 'annotationBlock', 'sourceDoc', 'surface', 'zone', 'line',
     'listApp', 'listWit', 'witness', 'cit', $t:manuscript-records"/>
 
@@ -227,8 +227,8 @@
        scene is a division holding stanzas too); a division the encoder calls a poem or a play (@type)
        restarts it even there: an anthology with one dramatic piece (the Poetess Archive's Bijou) counted its
        poems through the volume, a poem's first line numbered from the front matter on, and its play from
-       the poem before. The lines an epigraph
-       quotes are another work's: neither counted nor numbered (the Bijou's poems began at 7). One pass per transformation into a map (generate-id to number), as
+       the poem before. The lines an epigraph quotes are another work's: neither counted nor numbered (the
+       Bijou's poems began at 7). One pass per transformation into a map (generate-id to number), as
        t:ordinals: a lookup per line, not an accumulator lookup per line (measured slower). The map holds only
        the numbers shown (every fifth): a fifth of the entries to write. The pass writes the map's entries
        (xsl:map), it does not put them into a map carried along (a copy of the map per line). -->
@@ -2210,6 +2210,7 @@
     <xsl:variable name="direction" select="(($line/ancestor-or-self::*/@xml:lang)[last()] ! t:direction(.), $t:document-direction)[1]"/>
     <xsl:sequence select="if ($direction = 'rtl') then 'padding-right' else 'padding-left'"/>
   </xsl:function>
+
   <!-- A line's own CSS (@rendition, @style) that sets it in by a margin on the side it starts on (Romantic
        Circles' renditions: margin-left: 1em) sets it in after the hanging indent, as padding: the line's margin
        is the gutter its number stands in, which the document's margin replaced, setting the line out, left of
@@ -2222,6 +2223,7 @@
     <xsl:sequence select="if (matches($declaration, '^margin-' || $side || '\s*:'))
       then 'padding-' || $side || ': calc(' || $t:hanging-indent || ' + ' || $set-in || ')' else $declaration"/>
   </xsl:function>
+
   <xsl:function name="t:css" as="xs:string?">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="renditions" select="t:renditions($element, '')"/>

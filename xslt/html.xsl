@@ -530,10 +530,10 @@
       <xsl:when test="$in-link">
         <span class="mention {$kind}" id="{t:anchor(.)}"><xsl:next-match/></span>
       </xsl:when>
-      <!-- A mention that is a block (a reference between paragraphs, an index's entry) stays one, its link
-           inside it: a link cannot hold a block, and drawn as one the entries of an index ran together. The
-           block carries the anchor the index links back to. -->
-      <xsl:when test="not($inline) and t:is-block(.)">
+      <!-- A reference that is a block (between paragraphs, an index's entry: the only mention that can be one)
+           stays one, its link inside it: a link cannot hold a block, and drawn as one the entries of an index
+           ran together. The block carries the anchor the index links back to. -->
+      <xsl:when test="self::tei:bibl and not($inline) and t:is-block(.)">
         <xsl:call-template name="t:html-block">
           <xsl:with-param name="content" as="node()*">
             <a class="mention {$kind}" href="{$index?href}#{t:entry-id(.)}">
