@@ -38,10 +38,11 @@
   <xsl:variable name="t:blocks" as="xs:string*" select="
     'TEI', 'text', 'front', 'body', 'back', 'group', 'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6',
     'div7', 'p', 'ab', 'head', 'lg', 'l', 'sp', 'speaker', 'spGrp', 'item', 'list', 'listBibl', 'salute',
-    'signed', 'dateline', 'byline', 'docAuthor', 'docDate', 'docImprint', 'docTitle', 'titlePart',
-    'titlePage', 'trailer', 'opener', 'closer', 'argument', 'epigraph', 'postscript', 'table', 'row',
-    'castList', 'castGroup', 'castItem', 'figure', 'figDesc', 'listPerson', 'person', 'personGrp', 'listPlace',
-    'place', 'listOrg', 'org', 'listEvent', 'event', 'superEntry', 'entry', 'entryFree', 'hom', 're', 'sense',
+    'signed', 'dateline', 'byline', 'docAuthor', 'docDate', 'docEdition', 'docImprint', 'docTitle', 'titlePart',
+    'imprimatur', 'titlePage', 'trailer', 'opener', 'closer', 'argument', 'epigraph', 'postscript', 'table', 'row',
+    'castList', 'castGroup', 'castItem', 'figure', 'figDesc', 'notatedMusic', 'listPerson', 'person', 'personGrp',
+    'listPlace', 'place', 'listOrg', 'org', 'listEvent', 'event', 'superEntry', 'entry', 'entryFree', 'hom', 're',
+    'sense',
     'set', 'floatingText', 'address', 'addrLine', 'u', 'annotationBlock', 'sourceDoc', 'surface', 'zone', 'line',
     'listApp', 'listWit', 'witness', 'cit', $t:manuscript-records"/>
 
@@ -49,8 +50,11 @@
        inside another line ("by <docAuthor>…</docAuthor>." in a byline, the date of an imprint); a list the
        source runs on inside its sentence (rend="inline") is a phrase, and so are its items; a citation is a block
        where its quotation is one (Perseus's verse quoted in a paragraph: its reference under the verse, not
-       run into the sentence that goes on after it). -->
-  <xsl:variable name="t:blocks-where-they-stand" as="xs:string*" select="'docAuthor', 'docDate', 'list', 'item', 'cit'"/>
+       run into the sentence that goes on after it). A bibliographic reference is a block in a bibliography and
+       where it stands between blocks (the Poetess Archive's indexes, a division of references: one entry
+       ran into the next). -->
+  <xsl:variable name="t:blocks-where-they-stand" as="xs:string*" select="'docAuthor', 'docDate', 'docEdition',
+    'imprimatur', 'list', 'item', 'cit'"/>
 
   <!-- Each block's name, to whether it is a block wherever it stands. -->
   <xsl:variable name="t:block-names" as="map(xs:string, xs:boolean)"
@@ -61,7 +65,8 @@
     <xsl:variable name="anywhere" select="$t:block-names(local-name($element))"/>
     <xsl:sequence select="$anywhere
       or (exists($anywhere) and t:stands-as-block($element))
-      or ($element/(self::tei:bibl | self::tei:biblStruct) and $element/parent::tei:listBibl)"/>
+      or ($element/(self::tei:bibl | self::tei:biblStruct)
+        and ($element/parent::tei:listBibl or t:stands-as-block($element)))"/>
   </xsl:function>
 
   <xsl:function name="t:stands-as-block" as="xs:boolean">
@@ -219,14 +224,19 @@
   <!-- Counts verse lines: @n where it is a number, else one more than the line before; a half-line that
        continues a line (@part M or F) is not counted. The count restarts in each text and each poem
        (a division holding stanzas), except in drama, whose lines are counted through the play (a song in a
-       scene is a division holding stanzas too). One pass per transformation into a map (generate-id to number), as
+       scene is a division holding stanzas too); a division the encoder calls a poem or a play (@type)
+       restarts it even there: an anthology with one dramatic piece (the Poetess Archive's Bijou) counted its
+       poems through the volume, a poem's first line numbered from the front matter on, and its play from
+       the poem before. The lines an epigraph quotes are another work's: neither counted nor numbered (the
+       Bijou's poems began at 7). One pass per transformation into a map (generate-id to number), as
        t:ordinals: a lookup per line, not an accumulator lookup per line (measured slower). The map holds only
        the numbers shown (every fifth): a fifth of the entries to write. The pass writes the map's entries
        (xsl:map), it does not put them into a map carried along (a copy of the map per line). -->
   <xsl:variable name="t:drama" as="xs:boolean" select="exists(//tei:sp)"/>
   <xsl:variable name="t:verse-numbers" as="map(xs:string, xs:integer)">
     <xsl:map>
-      <xsl:iterate select="//tei:text | //tei:div[tei:lg][not($t:drama)] | //tei:l">
+      <xsl:iterate select="//tei:text | //tei:div[tei:lg][not($t:drama) or @type = 'poem']
+        | //tei:div[@type = ('drama', 'play')] | //tei:l[not(ancestor::tei:epigraph)]">
         <xsl:param name="count" as="xs:integer" select="0"/>
         <xsl:variable name="number" as="xs:integer" select="if (not(self::tei:l)) then 0
           else if (matches(@n, '^\d+$')) then xs:integer(@n) else if (@part = ('M', 'F')) then $count else $count + 1"/>
@@ -385,7 +395,8 @@
       if ($last != '' and contains($t:citation?closing-marks, $last)) then ' '
       else if ($previous = $name-parts and $name = $name-parts
         and empty($t:citation?pairs($previous || ' ' || $name))) then ' '
-      else if ($name = 'title' and $previous = 'title') then (if ($field/@type = 'sub') then ': ' else ', ')
+      else if ($name = 'title' and $previous = 'title')
+        then (if ($field/@type = 'sub') then ': ' else if ($last = '.') then ' ' else ', ')
       else if ($name = $previous) then '; '
       else ($t:citation?pairs($previous || ' ' || $name), if ($last = '.') then ' ' else ', ')[1]"/>
     <xsl:variable name="introduced" select="
@@ -394,6 +405,16 @@
         and matches(normalize-space($field), $t:citation?page-numbers)) then $t:citation?introduced?biblScope
       else ''"/>
     <xsl:sequence select="$separator || $introduced"/>
+  </xsl:function>
+
+  <!-- A bibliographic reference written as fields alone, two or more with only white space between them
+       (<bibl><title>Darmstädter Tagblatt</title> <pubPlace>…</pubPlace> <date>1740</date></bibl>, a list of
+       periodicals' registers), reads as a citation too, as a structured one does: its fields ran together
+       ("Darmstädter Tagblatt Darmstadt 1740 1850"). A reference with words of its own between its fields is
+       written as it reads. -->
+  <xsl:function name="t:is-written-as-fields" as="xs:boolean">
+    <xsl:param name="bibl" as="element(tei:bibl)"/>
+    <xsl:sequence select="empty($bibl/text()[normalize-space()]) and count($bibl/*[t:is-citation-field(.)]) gt 1"/>
   </xsl:function>
 
   <!-- A field of a citation that says something: text, or an address (ptr). A note is no field: its call
@@ -911,7 +932,7 @@
     <xsl:sequence select="(every $a in $text/ancestor::*[. >> $block] satisfies
       not($a/self::tei:note or $a/parent::tei:choice[not(t:reading(.) is $a)]
         or $t:has-levels and $a/(self::me:facs | self::me:dipl | self::me:norm)[not(t:is-level-read(.))]
-        or map:contains($t:annotation-names, local-name($a))))
+        or t:is-annotation($a)))
       and not($t:has-spans and t:spans-of($text) = 'delSpan')
       and not($t:has-levels and $text/self::text()[not(normalize-space())]/parent::*[me:facs | me:dipl | me:norm])"/>
   </xsl:function>
@@ -1452,8 +1473,20 @@
     <xsl:variable name="n" select="normalize-space($break/@n)"/>
     <xsl:sequence select="if (t:is-edition($break))
       then string-join((if ($break/self::tei:pb) then 'Page' else 'Column', $n[. != '']), ' ')
-      else '[' || (if ($break/self::tei:pb) then 'p. ' || t:page-label($break)
+      else '[' || t:break-edition($break) || (if ($break/self::tei:pb) then 'p. ' || t:page-label($break)
         else if ($n = '') then 'column' else 'col. ' || $n) || ']'"/>
+  </xsl:function>
+
+  <!-- Where a document's page breaks are those of more than one edition (@ed: OpenArabicPE's periodicals mark
+       the printed issue's pages and those of the digital copy they were taken from, "print" and "shamela"),
+       each names its edition: "[print p. 2]", "[shamela p. n1-p1]", not two runs of page numbers that read as
+       one. Which editions the breaks name is asked once per transformation. -->
+  <xsl:variable name="t:break-editions" as="xs:string*"
+    select="distinct-values((//tei:pb | //tei:cb)/@ed ! normalize-space(.)[. != ''])"/>
+  <xsl:function name="t:break-edition" as="xs:string">
+    <xsl:param name="break" as="element()"/>
+    <xsl:sequence select="if (count($t:break-editions) lt 2) then ''
+      else (normalize-space($break/@ed)[. != ''] ! (. || ' '), '')[1]"/>
   </xsl:function>
 
   <!-- A call of a note or of an apparatus entry ("1", "a3"), where it stands ($at): in the plain text between
@@ -2139,15 +2172,18 @@
   <xsl:variable name="t:rend-keywords" as="xs:string*" select="'italic', 'bold', 'underline', 'strikethrough',
     'overstrike', 'smallcaps', 'sup', 'sub', 'center', 'right', 'left', 'uppercase',
     'spaced', 'letterspace', 'larger', 'smaller', 'large', 'small', 'indent', 'block', 'roman', 'gothic',
-    'monospace', 'doubleunderline', 'wavyunderline', 'caps', 'strikedoublethrough', 'initcaps', 'indent2',
-    'indent3', 'indent4'"/>
-  <!-- Other names projects give the same looks (the TEI Stylesheets' test files among them); an indent's
-       depth, indent(2), reads as indent2 once its brackets are dropped. -->
+    'monospace', 'doubleunderline', 'wavyunderline', 'caps', 'strikedoublethrough', 'initcaps',
+    (2 to 8) ! ('indent' || .)"/>
+  <!-- Other names projects give the same looks (the TEI Stylesheets' test files among them, the Spanish of
+       the Moreno chapbooks: cursiva, negrita, derecha, centrado); an indent's depth, indent(2), reads as
+       indent2 once its brackets are dropped. Depths go to 8: the Poetess Archive sets a drama's shared verse
+       line in by indent5, which, not drawn, stood left of the lines around it. -->
   <xsl:variable name="t:rend-synonyms" as="map(xs:string, xs:string)" select="map {
     'superscript': 'sup', 'subscript': 'sub', 'smcap': 'smallcaps', 'sc': 'smallcaps', 'typewriter': 'monospace',
     'tt': 'monospace', 'code': 'monospace', 'strike': 'strikethrough', 'ul': 'underline', 'it': 'italic',
-    'i': 'italic', 'b': 'bold', 'bo': 'bold', 'above': 'sup', 'below': 'sub',
-    'spacedout': 'spaced', 'gesperrt': 'spaced', 'capitals': 'caps', 'indent1': 'indent'}"/>
+    'i': 'italic', 'b': 'bold', 'bo': 'bold', 'above': 'sup', 'below': 'sub', 'super': 'sup',
+    'spacedout': 'spaced', 'gesperrt': 'spaced', 'capitals': 'caps', 'indent1': 'indent',
+    'cursiva': 'italic', 'negrita': 'bold', 'derecha': 'right', 'centrado': 'center'}"/>
 
   <!-- A rendition for the first letter (scope first-letter) reads as an initial capital, in the look the
        edition gives one (style.css), not in the rendition's own declarations. -->
@@ -2213,6 +2249,29 @@
       function ($value, $digit) { $value * 16 + index-of(string-to-codepoints('0123456789ABCDEF'), $digit) - 1 })"/>
   </xsl:function>
 
+  <!-- A verse line's hanging indent (style.css: .l's padding, and its text-indent the other way). -->
+  <xsl:variable name="t:hanging-indent" as="xs:string" select="'1.5em'"/>
+
+  <!-- The side a line begins on, as CSS names it (style.css's hanging indent is on that side). -->
+  <xsl:function name="t:line-start" as="xs:string">
+    <xsl:param name="line" as="element()"/>
+    <xsl:variable name="direction" select="(($line/ancestor-or-self::*/@xml:lang)[last()] ! t:direction(.), $t:document-direction)[1]"/>
+    <xsl:sequence select="if ($direction = 'rtl') then 'padding-right' else 'padding-left'"/>
+  </xsl:function>
+
+  <!-- A line's own CSS (@rendition, @style) that sets it in by a margin on the side it starts on (Romantic
+       Circles' renditions: margin-left: 1em) sets it in after the hanging indent, as padding: the line's margin
+       is the gutter its number stands in, which the document's margin replaced, setting the line out, left of
+       the lines not set in, and moving its number. -->
+  <xsl:function name="t:line-declaration" as="xs:string">
+    <xsl:param name="line" as="element(tei:l)"/>
+    <xsl:param name="declaration" as="xs:string"/>
+    <xsl:variable name="side" select="substring-after(t:line-start($line), 'padding-')"/>
+    <xsl:variable name="set-in" select="normalize-space(substring-after($declaration, ':'))"/>
+    <xsl:sequence select="if (matches($declaration, '^margin-' || $side || '\s*:'))
+      then 'padding-' || $side || ': calc(' || $t:hanging-indent || ' + ' || $set-in || ')' else $declaration"/>
+  </xsl:function>
+
   <xsl:function name="t:css" as="xs:string?">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="renditions" select="t:renditions($element, '')"/>
@@ -2221,7 +2280,9 @@
     <xsl:variable name="declarations" select="($renditions, $element/@style) ! normalize-space(.)
       [matches(., '^([a-z-]+\s*:\s*[^;{}&lt;&gt;\\]+;?\s*)+$')] ! tokenize(., ';') ! normalize-space(.)
       [. != ''][not(matches(., '^(color|background)'))]"/>
-    <xsl:sequence select="if (exists($declarations)) then string-join($declarations, '; ') else ()"/>
+    <xsl:sequence select="if (exists($declarations))
+      then string-join($declarations ! (if ($element/self::tei:l) then t:line-declaration($element, .) else .), '; ')
+      else ()"/>
   </xsl:function>
 
   <!-- Building blocks of the two looks ===================================================================== -->
@@ -2324,7 +2385,17 @@
     'alt', 'altGrp'"/>
   <xsl:variable name="t:annotation-names" as="map(xs:string, xs:boolean)"
     select="map:merge($t:annotations ! map { . : true() })"/>
-  <xsl:template _match="{string-join($t:annotations ! ('tei:' || .), ' | ')}" mode="html text t:reading-text"/>
+  <xsl:template _match="{string-join(($t:annotations[. != 'span'] ! ('tei:' || .), 'tei:span[t:is-annotation(.)]'),
+    ' | ')}" mode="html text t:reading-text"/>
+  <!-- A span annotates what it points at (@from and @to, @target) or, in a span group, what its group does. One
+       that points at nothing, outside a group, annotates nothing: it stands in the text as a wrapper of the
+       text itself (DEPCHA's ledgers: "Alonso de beguillas <span>deue</span> En pro de Henero"), and is read
+       as an element without a rule of its own. -->
+  <xsl:function name="t:is-annotation" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="map:contains($t:annotation-names, local-name($element))
+      and not($element/self::tei:span[not(@from | @to | @target | parent::tei:spanGrp)])"/>
+  </xsl:function>
 
   <!-- A word written as its feature structure alone (VICAV's sample texts: <w><fs><f name="wordform">yōm</f>
        <f name="pos">noun</f><f name="lemma">…</f></fs></w>) reads as its form feature, the others staying

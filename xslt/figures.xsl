@@ -31,8 +31,10 @@
              the page does not scroll sideways (WCAG 1.4.10: a formula in a cell cannot wrap). -->
         <xsl:variable name="anchor" select="t:anchor(.)"/>
         <!-- A table without a caption is named "Table N", words of the interface: on a page in another
-             language, by a hidden element that carries their language (an aria-label cannot). -->
-        <xsl:variable name="name" select="if (tei:head) then () else 'Table ' || count(preceding::tei:table) + 1"/>
+             language, by a hidden element that carries their language (an aria-label cannot). A table in a
+             table's cell counts the tables it is in (which are not before it): both were "Table 1". -->
+        <xsl:variable name="name" select="if (tei:head) then ()
+          else 'Table ' || count(preceding::tei:table | ancestor::tei:table) + 1"/>
         <div class="table-scroll" role="region" tabindex="0">
           <xsl:choose>
             <xsl:when test="tei:head"><xsl:attribute name="aria-labelledby" select="$anchor || '-caption'"/></xsl:when>
@@ -64,7 +66,10 @@
     <xsl:choose>
       <xsl:when test="$inline"><xsl:call-template name="t:html-block"/></xsl:when>
       <xsl:otherwise>
-        <tr><xsl:apply-templates select="tei:cell" mode="html"/></tr>
+        <tr>
+          <xsl:call-template name="t:rend-class"/>
+          <xsl:apply-templates select="tei:cell" mode="html"/>
+        </tr>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -80,11 +85,19 @@
         <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
           <xsl:if test="matches(@cols, '^[1-9]\d*$')"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
           <xsl:if test="matches(@rows, '^[1-9]\d*$')"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
+          <xsl:call-template name="t:rend-class"/>
           <xsl:call-template name="t:style"/>
           <xsl:apply-templates mode="html"/>
         </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A row or a cell keeps its look (DEPCHA's Lviv accounts: <cell rend="bold">Ad festum Michaelis</cell>, the
+       column's heading). -->
+  <xsl:template name="t:rend-class">
+    <xsl:variable name="classes" select="t:rend-classes(.)"/>
+    <xsl:if test="exists($classes)"><xsl:attribute name="class" select="$classes"/></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:row" mode="text">
@@ -207,11 +220,13 @@
        local image's URL and whether its file was found, and copies the found ones beside the page. -->
   <xsl:param name="images" as="map(xs:string, xs:boolean)" select="map {}"/>
 
-  <!-- What the image shows, in the words of the edition: the graphic's desc, else its figure's figDesc. That
+  <!-- What the image shows, in the words of the edition: the graphic's desc, else its figure's figDesc (a
+       music notation's desc: notatedMusic is a figure of music, an image or an encoding of it, TEI 14.5). That
        description stands for the image (its alt text, its words in the plain text), and is not drawn again. -->
   <xsl:function name="t:own-description" as="element()?">
     <xsl:param name="graphic" as="element()"/>
-    <xsl:sequence select="($graphic/tei:desc, $graphic/parent::tei:figure/tei:figDesc)[normalize-space()][1]"/>
+    <xsl:sequence select="($graphic/tei:desc, $graphic/parent::tei:figure/tei:figDesc,
+      $graphic/parent::tei:notatedMusic/tei:desc)[normalize-space()][1]"/>
   </xsl:function>
 
   <xsl:function name="t:describes-an-image" as="xs:boolean">
@@ -239,18 +254,25 @@
       else 'Image: ' || (if (matches($url, $iiif)) then replace($url, $iiif, '$1') else replace($url, '^.*/', ''))"/>
   </xsl:function>
 
-  <xsl:template match="tei:figure" mode="html">
+  <!-- A figure, or a music notation, whose desc is as a figure's figDesc (drawn as phrases, the TEI
+       Guidelines' notatedMusic ran its pointer, image and description together: "bar1.jpgFirst bar of…"). Its
+       parts apart from each other. -->
+  <xsl:template match="tei:figure | tei:notatedMusic" mode="html">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="captions" select="tei:head, (tei:figDesc | self::tei:notatedMusic/tei:desc)"/>
     <xsl:call-template name="t:html-block">
       <xsl:with-param name="name" select="'figure'"/>
       <xsl:with-param name="content">
-        <xsl:apply-templates select="* except (tei:head, tei:figDesc)" mode="html"/>
-        <xsl:if test="tei:head or tei:figDesc[not(t:describes-an-image(.))]">
+        <xsl:for-each select="* except $captions">
+          <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+          <xsl:apply-templates select="." mode="html"/>
+        </xsl:for-each>
+        <xsl:if test="$captions[not(t:describes-an-image(.))]">
           <!-- Each heading a line of the caption (a figure may have three: "The Altar of the Sun", "The
                Altar of the Moon"...), and a space between them where the figure stands in a phrase. -->
           <xsl:element name="{if ($inline) then 'span' else 'figcaption'}">
-            <xsl:for-each select="tei:head, tei:figDesc[not(t:describes-an-image(.))]">
-              <xsl:value-of select="' '[position() gt 1]"/>
+            <xsl:for-each select="$captions[not(t:describes-an-image(.))]">
+              <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
               <xsl:apply-templates select="." mode="html"/>
             </xsl:for-each>
           </xsl:element>
@@ -288,7 +310,8 @@
 
   <xsl:template match="tei:graphic/tei:desc" mode="html text"/>
 
-  <xsl:template match="tei:figDesc[t:describes-an-image(.)]" mode="html text"/>
+  <xsl:template match="tei:figDesc[t:describes-an-image(.)] | tei:notatedMusic/tei:desc[t:describes-an-image(.)]"
+    mode="html text"/>
 
   <!-- Formulae: MathML as it is (browsers render it); other notations as text. -->
   <xsl:template match="tei:formula" mode="html">

@@ -497,9 +497,9 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- A structured bibliographic reference reads as a citation (t:cited-parts): a block in a bibliography,
-       else a phrase. -->
-  <xsl:template match="tei:biblStruct" mode="html">
+  <!-- A structured bibliographic reference, or one written as fields alone (t:is-written-as-fields), reads as
+       a citation (t:cited-parts): a block in a bibliography, else a phrase. -->
+  <xsl:template match="tei:biblStruct | tei:bibl[t:is-written-as-fields(.)]" mode="html">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
       <xsl:when test="t:is-block(.) and not($inline)">
@@ -508,7 +508,7 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <span class="biblStruct"><xsl:call-template name="t:cited-parts"/></span>
+        <span class="{local-name()}"><xsl:call-template name="t:cited-parts"/></span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -521,6 +521,7 @@
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:geogName | tei:name | tei:rs | tei:title
                        | tei:bibl | tei:date" mode="html" priority="2">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="kind" select="t:mention-kind(.)"/>
     <xsl:variable name="index" select="$t:indexes[?kind = $kind]"/>
     <xsl:choose>
@@ -529,6 +530,22 @@
       </xsl:when>
       <xsl:when test="$in-link">
         <span class="mention {$kind}" id="{t:anchor(.)}"><xsl:next-match/></span>
+      </xsl:when>
+      <!-- A reference that is a block (between paragraphs, an index's entry: the only mention that can be one)
+           stays one, its link inside it: a link cannot hold a block, and drawn as one the entries of an index
+           ran together. The block carries the anchor the index links back to. -->
+      <xsl:when test="self::tei:bibl and not($inline) and t:is-block(.)">
+        <xsl:call-template name="t:html-block">
+          <xsl:with-param name="content" as="node()*">
+            <a class="mention {$kind}" href="{$index?href}#{t:entry-id(.)}">
+              <xsl:for-each select="t:record(.)"><xsl:attribute name="title" select="t:normalized-name(.)"/></xsl:for-each>
+              <xsl:next-match>
+                <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+                <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+              </xsl:next-match>
+            </a>
+          </xsl:with-param>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="record" select="t:record(.)"/>

@@ -60,8 +60,11 @@
     <xsl:apply-templates select="." mode="text"/>
   </xsl:template>
 
+  <!-- Apart from the words around it (t:spaces-around): in an account's sentence a measure given by its
+       attributes alone read "Solverunt0.5." (DEPCHA's Lviv accounts: Solverunt<measure quantity="0.5"/>.). -->
   <xsl:template match="tei:measure[@quantity][not(node())]" mode="html text">
-    <xsl:value-of select="t:measure-text(.)"/>
+    <xsl:variable name="spaces" select="t:spaces-around(.)"/>
+    <xsl:value-of select="$spaces[1] || t:measure-text(.) || $spaces[2]"/>
   </xsl:template>
 
   <!-- An authority identifier with an address (a URI, or a known register's number) links to it. -->

@@ -218,9 +218,9 @@
     <xsl:sequence select="$t:break"/>
   </xsl:template>
 
-  <!-- A structured bibliographic reference reads as a citation (t:cited-parts), a paragraph of its own in a
-       bibliography. -->
-  <xsl:template match="tei:biblStruct" mode="text">
+  <!-- A structured bibliographic reference, or one written as fields alone (t:is-written-as-fields), reads as
+       a citation (t:cited-parts), a paragraph of its own in a bibliography. -->
+  <xsl:template match="tei:biblStruct | tei:bibl[t:is-written-as-fields(.)]" mode="text">
     <xsl:variable name="block" select="t:is-block(.)"/>
     <xsl:sequence select="$t:break[$block]"/>
     <xsl:call-template name="t:cited-parts"/>

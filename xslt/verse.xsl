@@ -18,16 +18,23 @@
 
   <!-- A caesura divides a line into half-lines (Old English verse): a wide space between them, in either look,
        where white space alone would collapse into an ordinary one or glue them. -->
+  <xsl:variable name="t:caesura" as="xs:string" select="'&#x2003;'"/>
   <xsl:template match="tei:caesura" mode="html text">
-    <xsl:text>&#x2003;</xsl:text>
+    <xsl:value-of select="$t:caesura"/>
   </xsl:template>
 
-  <!-- The side a line begins on, as CSS names it (style.css's hanging indent of 1.5em is on that side). -->
-  <xsl:function name="t:line-start" as="xs:string">
-    <xsl:param name="line" as="element()"/>
-    <xsl:variable name="direction" select="(($line/ancestor-or-self::*/@xml:lang)[last()] ! t:direction(.), $t:document-direction)[1]"/>
-    <xsl:sequence select="if ($direction = 'rtl') then 'padding-right' else 'padding-left'"/>
+  <!-- A line made of segments alone, two or more, is a line of half-lines (OpenArabicPE's bayt: <l type="bayt">
+       <seg>…</seg> <seg>…</seg></l>, a hemistich each): a half-line is apart from the one before by the space
+       of a caesura, where the white space between them read the bayt as one run of words. Asked of a line's
+       segments only. -->
+  <xsl:function name="t:is-half-line" as="xs:boolean">
+    <xsl:param name="seg" as="element(tei:seg)"/>
+    <xsl:sequence select="exists($seg/parent::tei:l[count(tei:seg) gt 1][not(text()[normalize-space()])])"/>
   </xsl:function>
+  <xsl:template match="tei:l/tei:seg[preceding-sibling::tei:seg][t:is-half-line(.)]" mode="html text" priority="1">
+    <xsl:value-of select="$t:caesura"/>
+    <xsl:next-match/>
+  </xsl:template>
 
   <xsl:template match="tei:l" mode="html">
     <xsl:call-template name="t:html-block">
@@ -38,7 +45,8 @@
         </xsl:for-each>
       </xsl:with-param>
       <xsl:with-param name="phrase" select="true()"/>
-      <xsl:with-param name="css" select="(.[@part = ('M', 'F')] ! t:part-indent(.)) ! (t:line-start(current()) || ': calc(1.5em + ' || . || 'ch)')"/>
+      <xsl:with-param name="css" select="(.[@part = ('M', 'F')] ! t:part-indent(.))
+        ! (t:line-start(current()) || ': calc(' || $t:hanging-indent || ' + ' || . || 'ch)')"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -102,7 +102,7 @@ FIELDS = (
     "oVar", "pRef", "pVar", "cit", "quote",
     "altIdentifier", "summary", "origin", "origDate", "origPlace", "provenance", "acquisition", "objectType",
     "material", "support", "foliation", "collation", "condition", "layout", "handNote", "decoNote",
-    "dimensions", "measure",
+    "dimensions", "measure", "docDate",
 )  # fmt: skip
 FIELD_TAGS = frozenset(f"{T}{name}" for name in FIELDS)
 
@@ -200,14 +200,15 @@ def citation_separator(before: etree._Element, field: etree._Element, said: str)
     """What sets a field apart from the field before it (said: the text so far): only a space after a
     punctuation mark and between the parts of a name (parts_one_name); a semicolon between two of a kind
     ("Bahr, Hermann; Schnitzler, Arthur", also after an initial's full stop: "C. M.; Burnard, Lou"), but a
-    comma between two titles and a colon before a subtitle; a colon where CITATION_PAIRS says ("Knuth, Donald
-    E.: Literate Programming"); else a comma, or only a space after a full stop ("2nd ed. Oxford"). An editor
-    without another role, and a page number, are introduced (INTRODUCED)."""
+    comma between two titles (a space after the first's full stop: "Abreisende. Abreisende ins Ausland.")
+    and a colon before a subtitle; a colon where CITATION_PAIRS says ("Knuth, Donald E.: Literate
+    Programming"); else a comma, or only a space after a full stop ("2nd ed. Oxford"). An editor without
+    another role, and a page number, are introduced (INTRODUCED)."""
     name, previous = etree.QName(field).localname, etree.QName(before).localname
     if said.endswith(CLOSING_MARKS) or parts_one_name(previous, name):
         return " "
     if name == previous == "title":
-        separator = ": " if field.get("type") == "sub" else ", "
+        separator = ": " if field.get("type") == "sub" else " " if said.endswith(".") else ", "
     elif name == previous:
         separator = "; "
     else:
