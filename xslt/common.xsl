@@ -878,10 +878,12 @@
       and not($t:has-levels and $text/self::text()[not(normalize-space())]/parent::*[me:facs | me:dipl | me:norm])"/>
   </xsl:function>
 
-  <!-- Whether the document transformed has breaks inside words, and tokens that may be joined to their
-       neighbours (@join, or punctuation: t:joins): then its white space reflows (t:flow, and the template for
-       white space between tokens). Computed once per transformation. -->
-  <xsl:variable name="t:breaks-words" as="xs:boolean" select="exists((//tei:lb | //tei:pb | //tei:cb)[t:breaks-word(.)])"/>
+  <!-- Whether the document transformed has breaks inside words or lines that run on without a space
+       (t:is-spaceless-break), and tokens that may be joined to their neighbours (@join, or punctuation:
+       t:joins): then its white space reflows (t:flow, and the template for white space between tokens).
+       Computed once per transformation. -->
+  <xsl:variable name="t:breaks-words" as="xs:boolean"
+    select="exists((//tei:lb | //tei:pb | //tei:cb)[t:breaks-word(.)]) or $t:has-unspaced-lines"/>
   <!-- Whether a page or column break splits a word: the plain text then moves its marker after the word. -->
   <xsl:variable name="t:breaks-pages-in-words" as="xs:boolean" select="exists((//tei:pb | //tei:cb)[t:breaks-word(.)])"/>
   <xsl:variable name="t:joins-tokens" as="xs:boolean" select="exists(//tei:pc) or exists((//tei:w)[@join])"/>
@@ -902,6 +904,34 @@
   <xsl:function name="t:breaks-word" as="xs:boolean">
     <xsl:param name="break" as="element()"/>
     <xsl:sequence select="$break/@break = 'no' or $break/@type = 'hyphenInWord'"/>
+  </xsl:function>
+
+  <!-- Chinese, Japanese and Tibetan are written without spaces between words: a line break between two
+       of their characters is no space either ("育民者法⏎<lb/>其法也" reads "育民者法其法也"), though the
+       page keeps the line. Their characters: CJK ideographs, radicals, strokes and punctuation, kana,
+       bopomofo, full-width forms; Tibetan but its shad (།, followed by a space) (a Tibetan line ends after
+       the tsheg that ends a syllable). Korean writes spaces between words: not Hangul, nor the ideographic
+       space (U+3000). -->
+  <xsl:variable name="t:unspaced-character" as="xs:string" select="'[&#x2E80;-&#x2FFF;&#x3001;-&#x303F;'
+    || '&#x3040;-&#x30FF;&#x3100;-&#x312F;&#x3190;-&#x31FF;&#x3200;-&#x9FFF;&#xF900;-&#xFAFF;&#xFE30;-&#xFE4F;'
+    || '&#xFF01;-&#xFF60;&#xFFE0;-&#xFFE6;&#x20000;-&#x3FFFF;&#x0F00;-&#x0F0C;&#x0F13;-&#x0FFF;]'"/>
+  <!-- Whether the document has such lines: only then is a line break asked for the characters beside it,
+       and only where its text has one of them at all (a search of the text, once per transformation). -->
+  <xsl:variable name="t:has-unspaced-script" as="xs:boolean"
+    select="exists(//tei:lb) and (some $text in //tei:text satisfies matches($text, $t:unspaced-character))"/>
+  <xsl:variable name="t:has-unspaced-lines" as="xs:boolean"
+    select="$t:has-unspaced-script and exists(//tei:lb[t:is-unspaced-break(.)])"/>
+  <xsl:function name="t:is-unspaced-break" as="xs:boolean">
+    <xsl:param name="break" as="element()"/>
+    <xsl:sequence select="$t:has-unspaced-script and exists($break/self::tei:lb)
+      and (every $text in (t:trim-end(string($break/preceding::text()[normalize-space()][1])) ! substring(., string-length(.)),
+        substring(normalize-space($break/following::text()[normalize-space()][1]), 1, 1))
+        satisfies matches($text, '^' || $t:unspaced-character || '$'))"/>
+  </xsl:function>
+  <!-- A break that reads as no space: inside a word, or between lines of a script without spaces. -->
+  <xsl:function name="t:is-spaceless-break" as="xs:boolean">
+    <xsl:param name="break" as="element()"/>
+    <xsl:sequence select="t:breaks-word($break) or t:is-unspaced-break($break)"/>
   </xsl:function>
 
   <!-- White space runs collapsed to one space, edges kept: replace(., '\s+', ' ') without a regular
@@ -1057,7 +1087,7 @@
 
   <xsl:function name="t:is-word-break" as="xs:boolean">
     <xsl:param name="node" as="node()?"/>
-    <xsl:sequence select="exists($node[self::tei:lb or self::tei:pb or self::tei:cb][t:breaks-word(.)])"/>
+    <xsl:sequence select="exists($node[self::tei:lb or self::tei:pb or self::tei:cb][t:is-spaceless-break(.)])"/>
   </xsl:function>
 
   <!-- Ruby (TEI ruby, rb, rt): a gloss set beside its base text, above it where the page can (HTML ruby), in
@@ -1102,7 +1132,7 @@
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="
       if (not($node instance of element())) then ()
-      else if ($node/(self::tei:lb | self::tei:pb | self::tei:cb)) then (if (t:breaks-word($node)) then '' else ' ')
+      else if ($node/(self::tei:lb | self::tei:pb | self::tei:cb)) then (if (t:is-spaceless-break($node)) then '' else ' ')
       else if ($node/(self::tei:space | self::tei:caesura)) then ' '
       else if ($node/(self::tei:w | self::tei:pc)) then ' '[t:is-glued-token($node)]
       else if ($node/(self::tei:ref[not(node())] | self::tei:ptr)) then

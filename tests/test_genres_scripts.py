@@ -1,0 +1,69 @@
+"""Texts in scripts other than the Latin alphabet, as their readers expect them: Chinese and Japanese written
+without spaces, right-to-left scripts, their languages and directions (sweep of CBETA, the TEI-EAJ Japanese
+classics, SARIT, Beta maṣāḥǝft, OpenArabicPE, the Digital Syriac Corpus and 84000)."""
+
+import json
+from pathlib import Path
+
+from lxml import html
+from test_genres import main_text, page, text_of
+
+from teitools.run import render
+
+HEADER = """<teiHeader><fileDesc><titleStmt><title>{title}</title></titleStmt>
+<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader>"""
+
+
+def rendered(tmp_path: Path, name: str, body: str, root: str = "") -> Path:
+    """The output folder of a document with this body, rendered."""
+    source = f'<TEI xmlns="http://www.tei-c.org/ns/1.0"{root}>{HEADER.format(title=name)}<text><body>{body}</body></text></TEI>'
+    (tmp_path / f"{name}.xml").write_text(source, encoding="utf-8")
+    out = tmp_path / "out"
+    result = render([tmp_path / f"{name}.xml"], out)
+    assert result.report.findings == []
+    return out
+
+
+def paragraph(document: html.HtmlElement, number: int) -> html.HtmlElement:
+    return document.xpath("//main//p")[number]
+
+
+# CBETA's Taishō lines (T08n0251) and the TEI-EAJ Japanese classics break a line of the printed page or the
+# manuscript with <lb/> after the source's own new line; neither script writes a space between words.
+CJK_LINES = """<p>二儀久判，子民者君君，育民者法
+<lb n="0848a07"/>其法也。三綱五常以示天下
+<lb n="0848a08"/>之。</p>
+<p>むかしかへのなかよりもとめいてたりけん
+   <lb/>ふみのなをはいまの世の人の</p>"""
+
+
+def test_a_line_break_in_chinese_or_japanese_adds_no_space_but_the_page_keeps_the_line(tmp_path):
+    out = rendered(tmp_path, "cjk", CJK_LINES)
+    text = text_of(out, "cjk")
+    assert "育民者法其法也。三綱五常以示天下之。" in text
+    assert "むかしかへのなかよりもとめいてたりけんふみのなをはいまの世の人の" in text
+    first = paragraph(page(out, "cjk"), 0)
+    assert len(first.xpath(".//br")) == 2
+    # No space before or after the page's line break either, which a reader copying the text would get.
+    assert first.text_content() == "二儀久判，子民者君君，育民者法其法也。三綱五常以示天下之。"
+
+
+def test_a_line_break_between_words_of_scripts_written_with_spaces_stays_a_space(tmp_path):
+    # Korean writes spaces between words, as English does; the ideographic space after a Japanese verse
+    # line (TEI-EAJ's 阿佛東くだり indents its lines with U+3000) is a space of its own.
+    out = rendered(
+        tmp_path,
+        "spaced",
+        "<p>Korean 한국어\n<lb/>문장 and English words\n<lb/>stay apart.</p>"
+        "<p>すきにし春の\n<lb/>　　ころかとよ</p>",
+    )
+    text = text_of(out, "spaced")
+    assert "Korean 한국어 문장 and English words stay apart." in text
+    assert "すきにし春の 　　ころかとよ" in text
+    assert "한국어 문장" in main_text(page(out, "spaced"))
+
+
+def test_an_index_form_across_a_line_break_in_chinese_is_one_name(tmp_path):
+    out = rendered(tmp_path, "index", "<p>俄西域生佛，號曰<persName>釋\n<lb/>迦</persName>，其為佛也。</p>")
+    mentions = json.loads((out / "person-index.json").read_text(encoding="utf-8"))["unidentified"]
+    assert [mention["form"] for mention in mentions] == ["釋迦"]
