@@ -67,3 +67,28 @@ def test_an_index_form_across_a_line_break_in_chinese_is_one_name(tmp_path):
     out = rendered(tmp_path, "index", "<p>俄西域生佛，號曰<persName>釋\n<lb/>迦</persName>，其為佛也。</p>")
     mentions = json.loads((out / "person-index.json").read_text(encoding="utf-8"))["unidentified"]
     assert [mention["form"] for mention in mentions] == ["釋迦"]
+
+
+# Beta maṣāḥǝft's manuscript descriptions (ESsm017, AG00001, ONBAeth32) hold notes in their physical
+# description: <signatures>Decorated <note>…</note></signatures>.
+DESCRIBED = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Psalter</title>
+</titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc><msDesc><msIdentifier><idno>SM-017</idno>
+</msIdentifier><physDesc><objectDesc><supportDesc><collation><signatures> Decorated <note>Quire marks in the
+upper margin.</note></signatures></collation></supportDesc></objectDesc></physDesc></msDesc></sourceDesc>
+</fileDesc></teiHeader><text><body><p>Text<note>A note of the text.</note> ends.</p></body></text></TEI>"""
+
+
+def test_a_note_of_the_manuscript_description_is_numbered_after_the_texts_and_listed(tmp_path):
+    (tmp_path / "described.xml").write_text(DESCRIBED, encoding="utf-8")
+    render([tmp_path / "described.xml"], tmp_path / "out")
+    document = page(tmp_path / "out", "described")
+    calls = document.xpath("//sup[@class='noteref']/a")
+    assert [call.text for call in calls] == ["[1]", "[2]"]
+    listed = {
+        item.get("id"): " ".join(item.text_content().split())
+        for item in document.xpath("//section[@class='notes']//li")
+    }
+    assert listed[calls[0].get("href")[1:]].startswith("1. A note of the text.")
+    assert listed[calls[1].get("href")[1:]].startswith("2. Quire marks in the upper margin.")
+    text = (tmp_path / "out" / "described.txt").read_text(encoding="utf-8")
+    assert "collation Decorated [2]" in text and "2. Quire marks in the upper margin." in text

@@ -128,13 +128,18 @@
   </xsl:function>
 
   <!-- The footnotes in the order a reader meets their markers: where a note stands, or where the pointer
-       that calls it is (t:call-of). They are listed in this order, and numbered in it (one map per
-       transformation, as t:ordinals), except those whose own @n is a mark, not a number (a printer's
-       asterisk), which take no number from the others; a note numbered in @n keeps its place in the count,
-       so that the others' numbers do not repeat it. -->
-  <xsl:variable name="t:footnotes" as="element(tei:note)*" select="
-    (((//tei:text | //tei:sourceDoc)//tei:note[t:is-footnote(.)] ! (t:call-of(.), .)[1]) | ())
-    ! (if (self::tei:note) then . else t:pointed-note(.))"/>
+       that calls it is (t:call-of), in the text, then in the descriptions of the source shown after it (a
+       manuscript description's notes: Beta maṣāḥǝft's <signatures>Decorated <note>…</note>). They are listed
+       in this order, and numbered in it (one map per transformation, as t:ordinals), except those whose own
+       @n is a mark, not a number (a printer's asterisk), which take no number from the others; a note
+       numbered in @n keeps its place in the count, so that the others' numbers do not repeat it. -->
+  <xsl:variable name="t:footnotes" as="element(tei:note)*"
+    select="t:footnotes-in(//tei:text | //tei:sourceDoc), t:footnotes-in(t:source-descriptions(/))"/>
+  <xsl:function name="t:footnotes-in" as="element(tei:note)*">
+    <xsl:param name="parts" as="element()*"/>
+    <xsl:sequence select="(($parts//tei:note[t:is-footnote(.)] ! (t:call-of(.), .)[1]) | ())
+      ! (if (self::tei:note) then . else t:pointed-note(.))"/>
+  </xsl:function>
   <xsl:variable name="t:note-numbers" as="map(xs:string, xs:integer)"
     select="map:merge($t:footnotes[not(normalize-space(@n)) or matches(@n, '^\s*\d+\s*$')] ! map { generate-id(.): position() })"/>
 
