@@ -92,3 +92,64 @@ def test_a_note_of_the_manuscript_description_is_numbered_after_the_texts_and_li
     assert listed[calls[1].get("href")[1:]].startswith("2. Quire marks in the upper margin.")
     text = (tmp_path / "out" / "described.txt").read_text(encoding="utf-8")
     assert "collation Decorated [2]" in text and "2. Quire marks in the upper margin." in text
+
+
+def header_page(
+    tmp_path: Path, name: str, title: str, author: str, licence: str, lang: str
+) -> html.HtmlElement:
+    source = f"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="{lang}"><teiHeader><fileDesc><titleStmt>
+<title>{title}</title><author>{author}</author></titleStmt><publicationStmt><publisher>Vanderbilt University,
+USA</publisher><availability><licence>{licence}</licence></availability><date when="2015">2015</date>
+</publicationStmt><sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><p>ܐ ܒ.</p>
+</body></text></TEI>"""
+    (tmp_path / f"{name}.xml").write_text(source, encoding="utf-8")
+    render([tmp_path / f"{name}.xml"], tmp_path / "out", ("html",))
+    return page(tmp_path / "out", name)
+
+
+def field(document: html.HtmlElement, label: str) -> html.HtmlElement:
+    return document.xpath(f"//dl[@class='metadata']/dt[.='{label}']/following-sibling::dd[1]")[0]
+
+
+def test_the_header_of_a_right_to_left_page_sets_its_english_words_left_to_right(tmp_path):
+    # The Digital Syriac Corpus (10.xml): a Syriac page, whose header is English ("Cite as: Aphrahat, …,
+    # USA."); the bidirectional algorithm drew ".USA" and "/https://…/4.0".
+    document = header_page(
+        tmp_path,
+        "syriac",
+        "Demonstration 10 - ܬܚܘܝܬܐ",
+        "Aphrahat",
+        "CC BY 4.0 https://example.org/4.0/",
+        "syr",
+    )
+    assert document.get("dir") == "rtl"
+    assert field(document, "Licence").get("dir") == "auto"
+    assert field(document, "Author").get("dir") == "auto"
+    citation = document.xpath("//p[@class='citation']")[0]
+    assert citation.get("dir") == "ltr"
+    assert [bdi.text for bdi in citation.iter("bdi")] == ["Demonstration 10 - ܬܚܘܝܬܐ"]
+    assert " ".join(citation.text_content().split()).endswith(
+        "TEI edition by Vanderbilt University, USA, 2015."
+    )
+
+
+def test_the_arabic_words_of_an_english_pages_header_are_set_right_to_left(tmp_path):
+    # OpenArabicPE's al-Muqtabas: an English header with an Arabic title and author.
+    document = header_page(tmp_path, "arabic", "مجلة المقتبس", "محمد كرد علي", "CC BY-SA 4.0", "en")
+    assert document.get("dir") is None
+    assert field(document, "Author").get("dir") == "auto"
+    assert field(document, "Licence").get("dir") is None
+    citation = document.xpath("//p[@class='citation']")[0]
+    assert citation.get("dir") is None
+    assert [bdi.text for bdi in citation.iter("bdi")] == ["محمد كرد علي", "مجلة المقتبس"]
+    assert " ".join(citation.text_content().split()) == (
+        "Cite as: محمد كرد علي, “مجلة المقتبس”, TEI edition by Vanderbilt University, USA, 2015."
+    )
+
+
+def test_a_header_field_of_both_directions_keeps_the_pages_and_latin_words_are_not_isolated(tmp_path):
+    document = header_page(
+        tmp_path, "mixed", "al-Muqtabas", "محمد كرد علي; Muḥammad Kurd ʿAlī", "CC BY", "en"
+    )
+    assert field(document, "Author").get("dir") is None
+    assert [bdi.text for bdi in document.iter("bdi")] == ["محمد كرد علي; Muḥammad Kurd ʿAlī"]

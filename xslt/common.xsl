@@ -1904,6 +1904,7 @@
        right-to-left page (these attributes, on the element that holds them). Its attributes' words too: the
        language of a note call's link is that of its aria-label ("Note 1"), its "[1]" being no language's. -->
   <xsl:variable name="t:interface-language" as="xs:string" select="'en'"/>
+  <xsl:variable name="t:interface-direction" as="xs:string" select="'ltr'"/>
   <xsl:variable name="t:interface-attributes" as="attribute()*">
     <xsl:if test="not($t:document-language = $t:interface-language
       or starts-with($t:document-language, $t:interface-language || '-'))">
@@ -1953,7 +1954,11 @@
   <xsl:function name="t:with-subtitle" as="xs:string">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="subtitle" as="xs:string?"/>
-    <xsl:sequence select="string-join(($title, $subtitle)[. != ''], if (matches($title, '[.:;!?]$')) then ' ' else ': ')"/>
+    <xsl:sequence select="string-join(($title, $subtitle)[. != ''], t:subtitle-separator($title))"/>
+  </xsl:function>
+  <xsl:function name="t:subtitle-separator" as="xs:string">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:sequence select="if (matches($title, '[.:;!?]$')) then ' ' else ': '"/>
   </xsl:function>
 
   <!-- The title of a document of a corpus (a TEI of a teiCorpus), which heads its text: the header model's
@@ -1989,12 +1994,60 @@
     <xsl:sequence select="if (exists($statements)) then string-join($statements, ' ') else ()"/>
   </xsl:function>
 
-  <xsl:function name="t:citation" as="xs:string">
+  <!-- How the page cites the document: "Smith, J., “Title”, TEI edition by Publisher, 2003.". Its words
+       and marks are text; each value of the header in it (the authors, the title, the publisher) a t:value,
+       which the page may set in a direction of its own (t:crosses-direction). -->
+  <xsl:function name="t:citation" as="node()+">
     <xsl:variable name="published-by" select="string($t:header?publisher)"/>
     <xsl:variable name="year" select="($t:header?published?when ! substring(., 1, 4), $t:header?published?text)[. != ''][1]"/>
     <xsl:variable name="publisher" select="t:citation-part($published-by, true())"/>
-    <xsl:sequence select="string-join((t:authors() ! t:citation-part(., false()), $t:open-quote || t:full-title() || $t:close-quote,
-      ('TEI edition by ' || $publisher)[$publisher != ''], $year ! t:citation-part(., true())), ', ') || '.'"/>
+    <xsl:variable name="parts" as="element(t:part)+">
+      <xsl:for-each select="t:authors() ! t:citation-part(., false())">
+        <t:part><t:value><xsl:value-of select="."/></t:value></t:part>
+      </xsl:for-each>
+      <t:part>
+        <xsl:value-of select="$t:open-quote"/>
+        <t:value><xsl:value-of select="t:title()"/></t:value>
+        <xsl:for-each select="t:subtitle()">
+          <xsl:value-of select="t:subtitle-separator(t:title())"/><t:value><xsl:value-of select="."/></t:value>
+        </xsl:for-each>
+        <xsl:value-of select="$t:close-quote"/>
+      </t:part>
+      <xsl:if test="$publisher != ''"><t:part>TEI edition by <t:value><xsl:value-of select="$publisher"/></t:value></t:part></xsl:if>
+      <xsl:for-each select="$year ! t:citation-part(., true())"><t:part><xsl:value-of select="."/></t:part></xsl:for-each>
+    </xsl:variable>
+    <xsl:for-each select="$parts">
+      <xsl:if test="position() gt 1"><xsl:value-of select="', '"/></xsl:if>
+      <xsl:sequence select="node()"/>
+    </xsl:for-each>
+    <xsl:value-of select="'.'"/>
+  </xsl:function>
+
+  <!-- Letters of the scripts written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic,
+       their presentation forms, those of the supplementary planes (Old Hungarian, Adlam...). -->
+  <xsl:variable name="t:right-to-left-characters" as="xs:string"
+    select="'&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;&#x10800;-&#x10FFF;&#x1E800;-&#x1EFFF;'"/>
+  <!-- Whether words of the header, drawn among teitools's own (a field, the citation), hold letters written
+       in the other direction than the page's: an Arabic author on an English page, an English licence on a
+       Syriac one. Among words of the other direction, their marks would stand on the wrong side
+       ("/https://creativecommons.org/licenses/by/4.0", ".USA"). -->
+  <xsl:function name="t:crosses-direction" as="xs:boolean">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:param name="direction" as="xs:string"/>
+    <xsl:sequence select="matches(string($value), t:letters-against($direction))"/>
+  </xsl:function>
+  <!-- Whether all its letters are written in the other direction: a value set apart (a field) then takes
+       theirs; one of both directions keeps the page's, in which its words of the page's direction read on. -->
+  <xsl:function name="t:runs-against" as="xs:boolean">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:param name="direction" as="xs:string"/>
+    <xsl:sequence select="t:crosses-direction($value, $direction)
+      and not(matches(string($value), t:letters-against(if ($direction = 'rtl') then 'ltr' else 'rtl')))"/>
+  </xsl:function>
+  <xsl:function name="t:letters-against" as="xs:string">
+    <xsl:param name="direction" as="xs:string"/>
+    <xsl:sequence select="if ($direction = 'rtl') then '[\p{L}-[' || $t:right-to-left-characters || ']]'
+      else '[' || $t:right-to-left-characters || ']'"/>
   </xsl:function>
 
   <!-- A part of the citation without the header's own punctuation at its end ("Text Creation Partnership, 2003",

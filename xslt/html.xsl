@@ -181,7 +181,19 @@
       </xsl:call-template>
       <xsl:call-template name="licence"/>
     </dl>
-    <p class="citation"><strong><xsl:sequence select="$t:interface-attributes"/>Cite as:</strong><xsl:text> </xsl:text><xsl:value-of select="t:citation()"/></p>
+    <!-- The citation's words are teitools's: on a right-to-left page they run left to right. -->
+    <p class="citation"><xsl:if test="$t:document-direction != $t:interface-direction"><xsl:attribute name="dir"
+      select="$t:interface-direction"/></xsl:if><strong><xsl:sequence select="$t:interface-attributes"/>Cite as:</strong><xsl:text> </xsl:text><xsl:apply-templates select="t:citation()" mode="t:header-words"/></p>
+  </xsl:template>
+
+  <!-- Words of the header among teitools's own: a value written in the other direction than theirs
+       (t:crosses-direction) is isolated from the words and marks around it (bdi), its direction its own. -->
+  <xsl:mode name="t:header-words" on-no-match="text-only-copy"/>
+  <xsl:template match="t:value" mode="t:header-words">
+    <xsl:choose>
+      <xsl:when test="t:crosses-direction(., $t:interface-direction)"><bdi><xsl:value-of select="."/></bdi></xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A licence written out in full (a Creative Commons deed, 1,400 characters, a screen long) folds away
@@ -215,7 +227,8 @@
     <xsl:param name="value" as="xs:string?"/>
     <xsl:if test="$value">
       <dt><xsl:sequence select="$t:interface-attributes"/><xsl:value-of select="$label"/></dt>
-      <dd><xsl:value-of select="$value"/></dd>
+      <!-- A field's value written in the other direction than the page's takes the direction of its letters. -->
+      <dd><xsl:if test="t:runs-against($value, $t:document-direction)"><xsl:attribute name="dir" select="'auto'"/></xsl:if><xsl:value-of select="$value"/></dd>
     </xsl:if>
   </xsl:template>
 
