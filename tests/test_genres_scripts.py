@@ -153,3 +153,27 @@ def test_a_header_field_of_both_directions_keeps_the_pages_and_latin_words_are_n
     )
     assert field(document, "Author").get("dir") is None
     assert [bdi.text for bdi in document.iter("bdi")] == ["محمد كرد علي; Muḥammad Kurd ʿAlī"]
+
+
+def test_a_misspelt_script_subtag_leaves_the_language_and_valid_tags_stay_whole(tmp_path):
+    # 84000 writes Wylie and IAST as xml:lang="Bo-Ltn", "Sa-Ltn": "Ltn" stands where an extended language
+    # subtag would, and the HTML checker rejects "bo-Ltn".
+    body = (
+        '<p><foreign xml:lang="Bo-Ltn">bcom ldan ’das</foreign> <foreign xml:lang="zh-Hant">大正</foreign> '
+        '<foreign xml:lang="ar-Latn-x-ijmes">al-Muqtabas</foreign></p>'
+    )
+    document = page(rendered(tmp_path, "tags", body), "tags")
+    assert [(e.text, e.get("lang")) for e in document.xpath("//main//*[@lang]")] == [
+        ("bcom ldan ’das", "bo"),
+        ("大正", "zh-Hant"),
+        ("al-Muqtabas", "ar-Latn-x-ijmes"),
+    ]
+
+
+def test_a_carriage_return_of_the_text_is_white_space_on_the_page(tmp_path):
+    # Beta maṣāḥǝft's ESsm017: "Some folios are loose (40, 156, 165).&#xD; Cuts carefully amended".
+    out = rendered(tmp_path, "cr", "<p>Some folios are loose.&#xD; Cuts&#xD;amended.</p>")
+    source = (out / "cr.html").read_text(encoding="utf-8")
+    assert "&#xD;" not in source and "\r" not in source
+    assert "Some folios are loose. Cuts amended." in main_text(page(out, "cr"))
+    assert "Some folios are loose. Cuts amended." in text_of(out, "cr")

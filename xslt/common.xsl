@@ -1859,9 +1859,13 @@
     'ven': 've', 'vie': 'vi', 'vol': 'vo', 'wel': 'cy', 'wln': 'wa', 'wol': 'wo', 'xho': 'xh', 'yid': 'yi',
     'yor': 'yo', 'zha': 'za', 'zho': 'zh', 'zul': 'zu'}"/>
 
+  <!-- A three-letter subtag right after the language is an extended language subtag (zh-yue), valid only
+       where registered: mostly a misspelt script there (84000's Bo-Ltn, Sa-Ltn for bo-Latn, sa-Latn), which
+       an HTML checker rejects. The language alone is then what the tag can say. -->
   <xsl:function name="t:bcp47" as="xs:string">
     <xsl:param name="code" as="xs:string?"/>
     <xsl:variable name="parts" select="tokenize(string($code), '-')"/>
+    <xsl:variable name="parts" select="if (matches($parts[2], '^[A-Za-z]{3}$')) then $parts[1] else $parts"/>
     <xsl:variable name="primary" select="($t:two-letter(lower-case($parts[1])), lower-case($parts[1]))[1]"/>
     <xsl:variable name="tag" select="string-join(($primary, tail($parts)), '-')"/>
     <xsl:sequence select="if (matches($tag, '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$')

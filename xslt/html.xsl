@@ -32,7 +32,8 @@
   <xsl:import href="records.xsl"/>
   <xsl:include href="renditions.xsl"/>
   <xsl:include href="attachments.xsl"/>
-  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"
+    use-character-maps="t:html-characters"/>
 
   <!-- The divisions, by name, and as a pattern of names (both static): the rules for divisions use the
        pattern (shadow attributes, _match), so that Saxon tries them on these elements only; a predicate on

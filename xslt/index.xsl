@@ -19,7 +19,8 @@
   exclude-result-prefixes="#all">
 
   <xsl:import href="page.xsl"/>
-  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"
+    use-character-maps="t:html-characters"/>
 
   <xsl:param name="data" as="xs:string" select="'{}'"/>
   <xsl:variable name="t:data" as="map(*)" select="parse-json($data)"/>

@@ -10,6 +10,12 @@
   xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
+  <!-- A carriage return of the text (Beta maṣāḥǝft's "are loose (…).&#xD; Cuts"), which the HTML output can
+       only write as a character reference, one an HTML checker rejects: white space as any other. -->
+  <xsl:character-map name="t:html-characters">
+    <xsl:output-character character="&#xD;" string=" "/>
+  </xsl:character-map>
+
   <xsl:param name="stylesheet-href" as="xs:string" select="'style.css'"/>
   <!-- The edition index page (teitools.indexes.EDITION_INDEX); empty when the run does not write it (a run
        without the indexes): the page then has no navigation, rather than a link to a page that is not there. -->
