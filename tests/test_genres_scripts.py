@@ -177,3 +177,28 @@ def test_a_carriage_return_of_the_text_is_white_space_on_the_page(tmp_path):
     assert "&#xD;" not in source and "\r" not in source
     assert "Some folios are loose. Cuts amended." in main_text(page(out, "cr"))
     assert "Some folios are loose. Cuts amended." in text_of(out, "cr")
+
+
+def test_a_span_in_a_note_is_the_notes_words_and_one_in_the_text_stays_silent(tmp_path):
+    # SARIT's Tarkabhāṣā: 49 notes on a stretch of the text hold their words in a span.
+    body = (
+        '<p><anchor xml:id="a"/>सादृश्ये<anchor xml:id="b"/><note n="30-0" xml:lang="en"><p><span from="#a" '
+        'to="#b">Found only in M.</span></p></note> तादात्म्यलक्षण <span from="#a" to="#b">an annotation</span>'
+        " एव.</p>"
+    )
+    out = rendered(tmp_path, "spans", body)
+    assert "30-0. Found only in M." in text_of(out, "spans")
+    assert "an annotation" not in text_of(out, "spans")
+    notes = page(out, "spans").xpath("//section[@class='notes']//li")
+    assert "Found only in M." in notes[0].text_content()
+    assert "an annotation" not in main_text(page(out, "spans"))
+
+
+def test_a_name_in_a_notes_span_has_the_notes_words_around_it_in_the_index(tmp_path):
+    body = (
+        '<p>Text<note><p><span from="#a" to="#b">Read by <persName>Gosvāmin</persName> alone.</span></p>'
+        "</note> ends.</p>"
+    )
+    out = rendered(tmp_path, "span-index", body)
+    mentions = json.loads((out / "person-index.json").read_text(encoding="utf-8"))["unidentified"]
+    assert [(m["before"], m["form"], m["after"]) for m in mentions] == [("Read by ", "Gosvāmin", " alone.")]

@@ -878,7 +878,7 @@
     <xsl:sequence select="(every $a in $text/ancestor::*[. >> $block] satisfies
       not($a/self::tei:note or $a/parent::tei:choice[not(t:reading(.) is $a)]
         or $t:has-levels and $a/(self::me:facs | self::me:dipl | self::me:norm)[not(t:is-level-read(.))]
-        or map:contains($t:annotation-names, local-name($a))))
+        or t:is-annotation($a)))
       and not($t:has-spans and t:spans-of($text) = 'delSpan')
       and not($t:has-levels and $text/self::text()[not(normalize-space())]/parent::*[me:facs | me:dipl | me:norm])"/>
   </xsl:function>
@@ -2369,6 +2369,18 @@
   <xsl:variable name="t:annotation-names" as="map(xs:string, xs:boolean)"
     select="map:merge($t:annotations ! map { . : true() })"/>
   <xsl:template _match="{string-join($t:annotations ! ('tei:' || .), ' | ')}" mode="html text t:reading-text"/>
+
+  <!-- In a note, a span or an interpretation (whose content is words: prose about the text) is the note's
+       words, shown where the note is: SARIT's notes on a stretch of the text are
+       <note n="30-0"><p><span from="#a" to="#b">Found only in M.</span></p></note>. -->
+  <xsl:template match="tei:note//tei:span | tei:note//tei:interp" mode="html text t:reading-text" priority="1">
+    <xsl:apply-templates mode="#current"/>
+  </xsl:template>
+  <xsl:function name="t:is-annotation" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="map:contains($t:annotation-names, local-name($element))
+      and not($element[self::tei:span or self::tei:interp]/ancestor::tei:note)"/>
+  </xsl:function>
 
   <!-- A word written as its feature structure alone (VICAV's sample texts: <w><fs><f name="wordform">yōm</f>
        <f name="pos">noun</f><f name="lemma">…</f></fs></w>) reads as its form feature, the others staying
