@@ -202,3 +202,22 @@ def test_a_name_in_a_notes_span_has_the_notes_words_around_it_in_the_index(tmp_p
     out = rendered(tmp_path, "span-index", body)
     mentions = json.loads((out / "person-index.json").read_text(encoding="utf-8"))["unidentified"]
     assert [(m["before"], m["form"], m["after"]) for m in mentions] == [("Read by ", "Gosvāmin", " alone.")]
+
+
+def test_measurements_a_line_each_read_as_one_objects_and_a_margins_or_empty_ones_do_not(tmp_path):
+    # Beta maṣāḥǝft's ESsm017: <dimensions type="outer">⏎<height unit="mm">170</height>⏎<width …>150</width>⏎…
+    body = """<p>Made of 187 folios. <dimensions type="outer">
+   <height unit="mm">170</height>
+   <width unit="mm">150</width>
+   <depth unit="mm">75</depth>
+</dimensions> Margins <dimensions type="margin">
+   <dim type="top">18</dim>
+   <dim type="bottom">25</dim>
+</dimensions> Empty <dimensions>
+   <height unit="cm"/>
+   <width unit="cm"/>
+</dimensions> end.</p>"""
+    out = rendered(tmp_path, "dimensions", body)
+    words = "Made of 187 folios. 170 × 150 × 75 Margins 18 25 Empty end."
+    assert words in text_of(out, "dimensions")
+    assert words in main_text(page(out, "dimensions"))

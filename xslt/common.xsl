@@ -353,12 +353,25 @@
        slower, this a twentieth. -->
   <xsl:param name="fields" static="yes" as="xs:string" required="yes"/>
   <xsl:variable name="t:field-pattern" static="yes" as="xs:string"
-    select="'tei:*[preceding-sibling::node()[1] instance of element()][t:follows-field(.)]'"/>
+    select="'tei:*[preceding-sibling::node()[1] instance of element()][t:follows-field(.)]
+      | tei:dimensions/tei:*[t:follows-measurement(.)]'"/>
   <xsl:variable name="t:field-names" as="map(xs:string, xs:boolean)" select="map:merge(tokenize($fields) ! map { . : true() })"/>
 
   <xsl:function name="t:follows-field" as="xs:boolean">
     <xsl:param name="field" as="element()"/>
     <xsl:sequence select="map:contains($t:field-names, local-name($field)) and exists($field/preceding-sibling::node()[1][self::tei:*][map:contains($t:field-names, local-name())])"/>
+  </xsl:function>
+
+  <!-- The measurements of one object (height, width, depth) are apart by a × where they follow each other
+       with white space alone between them too: Beta maṣāḥǝft writes them a line each ("170⏎150⏎75", which
+       read "170 150 75"). Not the dim of a margin ("top 18, bottom 25"), nor an empty measurement (ISicily's
+       <height unit="cm"/>, to be filled in). -->
+  <xsl:variable name="t:extents" as="xs:string*" select="'height', 'width', 'depth'"/>
+  <xsl:function name="t:follows-measurement" as="xs:boolean">
+    <xsl:param name="measurement" as="element()"/>
+    <xsl:variable name="before" select="$measurement/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]"/>
+    <xsl:sequence select="local-name($measurement) = $t:extents and normalize-space($measurement) != ''
+      and exists($before[self::tei:*][local-name() = $t:extents][normalize-space()])"/>
   </xsl:function>
 
   <!-- What goes between two fields side by side: a space, and between the measurements of one object (height,
