@@ -221,3 +221,21 @@ def test_measurements_a_line_each_read_as_one_objects_and_a_margins_or_empty_one
     words = "Made of 187 folios. 170 × 150 × 75 Margins 18 25 Empty end."
     assert words in text_of(out, "dimensions")
     assert words in main_text(page(out, "dimensions"))
+
+
+def test_a_note_in_the_back_attached_to_an_anchor_of_the_text_is_called_at_the_anchor(tmp_path):
+    # CBETA (T08n0251) lists its notes in the back, each attached by @target to an anchor of the text.
+    source = f"""<TEI xmlns="http://www.tei-c.org/ns/1.0">{HEADER.format(title="attached")}<text><body>
+<p xml:id="p1">唐<anchor xml:id="n1"/>三藏法師玄奘譯</p></body><back><div><head>校註</head>
+<p><note n="0848002" target="#n1">唐【大】，〔－〕【宋】</note>
+<note target="#p1">On the paragraph.</note></p></div></back></text></TEI>"""
+    (tmp_path / "attached.xml").write_text(source, encoding="utf-8")
+    render([tmp_path / "attached.xml"], tmp_path / "out")
+    text = text_of(tmp_path / "out", "attached")
+    assert "唐[0848002]三藏法師玄奘譯" in text
+    assert "0848002. 唐【大】，〔－〕【宋】" in text
+    document = page(tmp_path / "out", "attached")
+    assert main_text(document).startswith("唐[0848002]三藏法師玄奘譯")
+    back = document.xpath("//main//*[contains(@class, 'back')]")[0]
+    # The note on the paragraph (no anchor) is still called where it stands.
+    assert [call.text for call in back.xpath(".//sup[@class='noteref']/a")] == ["[2]"]

@@ -138,7 +138,7 @@
   <xsl:function name="t:footnotes-in" as="element(tei:note)*">
     <xsl:param name="parts" as="element()*"/>
     <xsl:sequence select="(($parts//tei:note[t:is-footnote(.)] ! (t:call-of(.), .)[1]) | ())
-      ! (if (self::tei:note) then . else t:pointed-note(.))"/>
+      ! (if (self::tei:note) then . else t:notes-called-at(.))"/>
   </xsl:function>
   <xsl:variable name="t:note-numbers" as="map(xs:string, xs:integer)"
     select="map:merge($t:footnotes[not(normalize-space(@n)) or matches(@n, '^\s*\d+\s*$')] ! map { generate-id(.): position() })"/>
@@ -645,7 +645,24 @@
 
   <xsl:function name="t:call-of" as="element()?">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="key('t:calls', generate-id($note), root($note))[1]"/>
+    <xsl:sequence select="(key('t:calls', generate-id($note), root($note))[1], t:note-attachment($note))[1]"/>
+  </xsl:function>
+
+  <!-- A note whose @target is an anchor of the text is attached there (TEI's point of attachment), wherever
+       it stands: CBETA lists its notes in the back, <note n="0848002" target="#nkr_note_mod_0848002">, the
+       anchor in the text ("唐<anchor xml:id="nkr_note_mod_0848002"/>三藏"). Its marker stands at the anchor. -->
+  <xsl:function name="t:note-attachment" as="element(tei:anchor)?">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="$note/@target ! t:entry(.)[self::tei:anchor][ancestor::tei:text][root(.) is root($note)]"/>
+  </xsl:function>
+  <xsl:key name="t:attached" match="tei:note[@target]"
+    use="tokenize(normalize-space(@target))[1][starts-with(., '#')] ! substring(., 2)"/>
+
+  <!-- The notes whose marker stands at a pointer or an anchor (t:call-of). -->
+  <xsl:function name="t:notes-called-at" as="element(tei:note)*">
+    <xsl:param name="call" as="element()"/>
+    <xsl:sequence select="if ($call/self::tei:anchor) then key('t:attached', $call/@xml:id, root($call))[t:call-of(.) is $call]
+      else t:pointed-note($call)"/>
   </xsl:function>
 
   <xsl:function name="t:called-note" as="element(tei:note)?">

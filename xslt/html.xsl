@@ -495,10 +495,12 @@
 
 
   <!-- Inline binary data and anchors show nothing (graphic, in figures.xsl, shows images); an anchor with an
-       id stays a spot that pointers can lead to. -->
+       id stays a spot that pointers can lead to, and where the notes attached to it are called
+       (t:notes-called-at). -->
   <xsl:template match="tei:binaryObject | tei:anchor" mode="html"/>
   <xsl:template match="tei:anchor[@xml:id]" mode="html">
     <span class="anchor" id="{t:anchor(.)}"/>
+    <xsl:apply-templates select="t:notes-called-at(.)" mode="note-call"/>
   </xsl:template>
 
   <!-- A sense numbered by @n shows its number (t:sense-number). -->
