@@ -239,3 +239,24 @@ def test_a_note_in_the_back_attached_to_an_anchor_of_the_text_is_called_at_the_a
     back = document.xpath("//main//*[contains(@class, 'back')]")[0]
     # The note on the paragraph (no anchor) is still called where it stands.
     assert [call.text for call in back.xpath(".//sup[@class='noteref']/a")] == ["[2]"]
+
+
+def test_references_standing_between_the_blocks_of_a_division_are_entries_of_a_bibliography(tmp_path):
+    # 84000's bibliography: <div type="section"><head>Tibetan Sources</head><bibl>…</bibl><bibl>…</bibl>,
+    # read as one run of links into the work index ("… 14.b.1. ’jam dpal dam bcas pa. bka’ ’gyur …").
+    body = """<div><head>Tibetan Sources</head>
+<bibl xml:id="b1"><title xml:lang="Bo-Ltn">’jam dpal dam bcas pa</title>. Toh 547, Degé Kangyur vol. 89.
+</bibl>
+<bibl xml:id="b2"><title xml:lang="Bo-Ltn">’jam dpal dam bcas pa</title>. Stok Palace Kangyur vol. 102.</bibl>
+<p>As <bibl>Butön, <title>chos ’byung</title></bibl> says.</p></div>"""
+    out = rendered(tmp_path, "bibliography", body)
+    assert (
+        "\n\n’jam dpal dam bcas pa. Toh 547, Degé Kangyur vol. 89.\n\n’jam dpal dam bcas pa. Stok"
+        in text_of(out, "bibliography")
+    )
+    document = page(out, "bibliography")
+    assert [entry.get("id") for entry in document.xpath("//main//div[@class='bibl']")] == ["b1", "b2"]
+    # A reference in a sentence stays a phrase, and a mention of a work.
+    assert [
+        " ".join(a.text_content().split()) for a in document.xpath("//main//a[contains(@class, 'work')]")
+    ] == ["Butön, chos ’byung"]

@@ -61,7 +61,16 @@
     <xsl:variable name="anywhere" select="$t:block-names(local-name($element))"/>
     <xsl:sequence select="$anywhere
       or (exists($anywhere) and t:stands-as-block($element))
-      or ($element/(self::tei:bibl | self::tei:biblStruct) and $element/parent::tei:listBibl)"/>
+      or ($element/(self::tei:bibl | self::tei:biblStruct) and t:is-bibliography-entry($element))"/>
+  </xsl:function>
+
+  <!-- A reference in a list of them, or standing between the blocks of a division: an entry of a bibliography
+       (84000's <div type="section"><head>Tibetan Sources</head><bibl>…</bibl><bibl>…</bibl>), not a reference
+       run into a sentence, nor a mention of a work in the text (t:mention-kind), as a listBibl's are not. -->
+  <xsl:function name="t:is-bibliography-entry" as="xs:boolean">
+    <xsl:param name="reference" as="element()"/>
+    <xsl:sequence select="exists($reference/parent::*[self::tei:listBibl
+      or matches(local-name(), '^(front|back|body|div[1-7]?)$')])"/>
   </xsl:function>
 
   <xsl:function name="t:stands-as-block" as="xs:boolean">
@@ -729,6 +738,7 @@
           or exists($element/ancestor::*[parent::tei:choice][not(t:reading(..) is .)])) then ()
       else if ($element/self::tei:date) then 'date'
       else if ($element/self::tei:title[not(@ref)] or $element/self::tei:bibl[.//tei:title/@ref]) then ()
+      else if ($element/self::tei:bibl[t:is-bibliography-entry(.)]) then ()
       else (t:record($element) ! $t:record-kinds(local-name()), $own[. != ''],
             $t:type-kinds(string($element/@type)))[1]"/>
   </xsl:function>
