@@ -964,12 +964,19 @@
        and only where its text has one of them at all (a search of the text, once per transformation). -->
   <xsl:variable name="t:has-unspaced-script" as="xs:boolean"
     select="exists(//tei:lb) and (some $text in //tei:text satisfies matches($text, $t:unspaced-character))"/>
-  <xsl:variable name="t:has-unspaced-lines" as="xs:boolean"
-    select="$t:has-unspaced-script and exists(//tei:lb[t:is-unspaced-break(.)])"/>
+  <!-- Which line breaks those are, asked once per break (a break is asked again by the text on each side of
+       it, and by each look): their generated ids. -->
+  <xsl:variable name="t:unspaced-breaks" as="map(xs:string, xs:boolean)"
+    select="if ($t:has-unspaced-script) then map:merge(//tei:lb[t:joins-unspaced(.)] ! map { generate-id(.): true() })
+      else map {}"/>
+  <xsl:variable name="t:has-unspaced-lines" as="xs:boolean" select="map:size($t:unspaced-breaks) gt 0"/>
   <xsl:function name="t:is-unspaced-break" as="xs:boolean">
     <xsl:param name="break" as="element()"/>
-    <xsl:sequence select="$t:has-unspaced-script and exists($break/self::tei:lb)
-      and (every $text in (t:trim-end(string($break/preceding::text()[normalize-space()][1])) ! substring(., string-length(.)),
+    <xsl:sequence select="$t:has-unspaced-lines and map:contains($t:unspaced-breaks, generate-id($break))"/>
+  </xsl:function>
+  <xsl:function name="t:joins-unspaced" as="xs:boolean">
+    <xsl:param name="break" as="element(tei:lb)"/>
+    <xsl:sequence select="(every $text in (t:trim-end(string($break/preceding::text()[normalize-space()][1])) ! substring(., string-length(.)),
         substring(normalize-space($break/following::text()[normalize-space()][1]), 1, 1))
         satisfies matches($text, '^' || $t:unspaced-character || '$'))"/>
   </xsl:function>
