@@ -63,10 +63,14 @@ def test_a_line_break_between_words_of_scripts_written_with_spaces_stays_a_space
     assert "한국어 문장" in main_text(page(out, "spaced"))
 
 
-def test_an_index_form_across_a_line_break_in_chinese_is_one_name(tmp_path):
-    out = rendered(tmp_path, "index", "<p>俄西域生佛，號曰<persName>釋\n<lb/>迦</persName>，其為佛也。</p>")
+def test_an_index_form_across_a_line_or_page_break_in_chinese_is_one_name(tmp_path):
+    body = "<p>俄西域生佛，號曰<persName>釋\n<lb/>迦</persName>，<persName>蕭梁\n<pb n='2'/>武帝</persName>。"
+    body += "</p>"
+    out = rendered(tmp_path, "names", body)
     mentions = json.loads((out / "person-index.json").read_text(encoding="utf-8"))["unidentified"]
-    assert [mention["form"] for mention in mentions] == ["釋迦"]
+    assert [mention["form"] for mention in mentions] == ["釋迦", "蕭梁武帝"]
+    # The plain text keeps the page's label apart from the words.
+    assert "蕭梁 [p. 2] 武帝" in text_of(out, "names")
 
 
 # Beta maṣāḥǝft's manuscript descriptions (ESsm017, AG00001, ONBAeth32) hold notes in their physical
@@ -260,3 +264,10 @@ def test_references_standing_between_the_blocks_of_a_division_are_entries_of_a_b
     assert [
         " ".join(a.text_content().split()) for a in document.xpath("//main//a[contains(@class, 'work')]")
     ] == ["Butön, chos ’byung"]
+
+
+def test_cjk_punctuation_alone_between_lines_of_english_keeps_the_space(tmp_path):
+    # EEBO-TCP marks illegible letters with CJK angle brackets: "〈◊〉⏎<lb/>〈◊〉" are two words.
+    out = rendered(tmp_path, "eebo", "<p>the 〈◊〉\n<lb/>〈◊〉 Lord, 〈…〉\n<pb n='2'/>〈…〉 and</p>")
+    assert "the 〈◊〉 〈◊〉 Lord, 〈…〉 [p. 2] 〈…〉 and" in text_of(out, "eebo")
+    assert "the 〈◊〉 〈◊〉 Lord" in main_text(page(out, "eebo"))

@@ -953,21 +953,27 @@
 
   <!-- Chinese, Japanese and Tibetan are written without spaces between words: a line break between two
        of their characters is no space either ("育民者法⏎<lb/>其法也" reads "育民者法其法也"), though the
-       page keeps the line. Their characters: CJK ideographs, radicals, strokes and punctuation, kana,
+       page keeps the line; nor is a page or column break where words are read without its label (an index's
+       form, an apparatus's lemma). Their characters: CJK ideographs, radicals, strokes and punctuation, kana,
        bopomofo, full-width forms; Tibetan but its shad (།, followed by a space) (a Tibetan line ends after
        the tsheg that ends a syllable). Korean writes spaces between words: not Hangul, nor the ideographic
        space (U+3000). -->
-  <xsl:variable name="t:unspaced-character" as="xs:string" select="'[&#x2E80;-&#x2FFF;&#x3001;-&#x303F;'
-    || '&#x3040;-&#x30FF;&#x3100;-&#x312F;&#x3190;-&#x31FF;&#x3200;-&#x9FFF;&#xF900;-&#xFAFF;&#xFE30;-&#xFE4F;'
-    || '&#xFF01;-&#xFF60;&#xFFE0;-&#xFFE6;&#x20000;-&#x3FFFF;&#x0F00;-&#x0F0C;&#x0F13;-&#x0FFF;]'"/>
+  <xsl:variable name="t:unspaced-letters" as="xs:string" select="'&#x2E80;-&#x2FFF;&#x3040;-&#x30FF;'
+    || '&#x3100;-&#x312F;&#x3190;-&#x31FF;&#x3200;-&#x9FFF;&#xF900;-&#xFAFF;&#x20000;-&#x3FFFF;&#x0F00;-&#x0F0C;'
+    || '&#x0F13;-&#x0FFF;'"/>
+  <xsl:variable name="t:unspaced-character" as="xs:string"
+    select="'[' || $t:unspaced-letters || '&#x3001;-&#x303F;&#xFE30;-&#xFE4F;&#xFF01;-&#xFF60;&#xFFE0;-&#xFFE6;]'"/>
+  <!-- Their punctuation alone does not make a text one of them: EEBO-TCP marks illegible letters of English
+       〈◊〉 with CJK angle brackets. At least one side of the break is a letter (an ideograph, kana…). -->
+  <xsl:variable name="t:unspaced-letter" as="xs:string" select="'[' || $t:unspaced-letters || ']'"/>
   <!-- Whether the document has such lines: only then is a line break asked for the characters beside it,
        and only where its text has one of them at all (a search of the text, once per transformation). -->
   <xsl:variable name="t:has-unspaced-script" as="xs:boolean"
-    select="exists(//tei:lb) and (some $text in //tei:text satisfies matches($text, $t:unspaced-character))"/>
+    select="exists(//(tei:lb | tei:pb | tei:cb)) and (some $text in //tei:text satisfies matches($text, $t:unspaced-letter))"/>
   <!-- Which line breaks those are, asked once per break (a break is asked again by the text on each side of
        it, and by each look): their generated ids. -->
   <xsl:variable name="t:unspaced-breaks" as="map(xs:string, xs:boolean)"
-    select="if ($t:has-unspaced-script) then map:merge(//tei:lb[t:joins-unspaced(.)] ! map { generate-id(.): true() })
+    select="if ($t:has-unspaced-script) then map:merge(//(tei:lb | tei:pb | tei:cb)[t:joins-unspaced(.)] ! map { generate-id(.): true() })
       else map {}"/>
   <xsl:variable name="t:has-unspaced-lines" as="xs:boolean" select="map:size($t:unspaced-breaks) gt 0"/>
   <xsl:function name="t:is-unspaced-break" as="xs:boolean">
@@ -975,10 +981,11 @@
     <xsl:sequence select="$t:has-unspaced-lines and map:contains($t:unspaced-breaks, generate-id($break))"/>
   </xsl:function>
   <xsl:function name="t:joins-unspaced" as="xs:boolean">
-    <xsl:param name="break" as="element(tei:lb)"/>
-    <xsl:sequence select="(every $text in (t:trim-end(string($break/preceding::text()[normalize-space()][1])) ! substring(., string-length(.)),
-        substring(normalize-space($break/following::text()[normalize-space()][1]), 1, 1))
-        satisfies matches($text, '^' || $t:unspaced-character || '$'))"/>
+    <xsl:param name="break" as="element()"/>
+    <xsl:variable name="sides" select="t:trim-end(string($break/preceding::text()[normalize-space()][1]))
+      ! substring(., string-length(.)), substring(normalize-space($break/following::text()[normalize-space()][1]), 1, 1)"/>
+    <xsl:sequence select="(every $side in $sides satisfies matches($side, '^' || $t:unspaced-character || '$'))
+      and (some $side in $sides satisfies matches($side, $t:unspaced-letter))"/>
   </xsl:function>
   <!-- A break that reads as no space: inside a word, or between lines of a script without spaces. -->
   <xsl:function name="t:is-spaceless-break" as="xs:boolean">
