@@ -266,6 +266,22 @@ def test_references_standing_between_the_blocks_of_a_division_are_entries_of_a_b
     ] == ["Butön, chos ’byung"]
 
 
+def test_an_apparatus_entry_quotes_the_lemmas_words_without_its_breaks_and_mentions(tmp_path):
+    # TEI-EAJ's 十六夜日記 (下巻): lemmas that run over a page and a line, or hold a date of the chronology.
+    body = """<p>大夫<app><lem wit="#a">俊
+<pb n="24r"/>
+<lb/>成のきやうの御むすめ</lem><rdg wit="#b">俊成のむすめ</rdg></app>と
+<app><lem wit="#a"><date when="1298">永仁六年</date>書之</lem><rdg wit="#b">書</rdg></app>。</p>"""
+    out = rendered(tmp_path, "entries", body)
+    document = page(out, "entries")
+    ids = document.xpath("//@id")
+    assert len(ids) == len(set(ids))
+    lemmas = document.xpath("//section[@class='apparatus']//span[@class='lemma']")
+    assert [lemma.text_content() for lemma in lemmas] == ["俊成のきやうの御むすめ", "永仁六年書之"]
+    assert not document.xpath("//section[@class='apparatus']//li//*[@id]")
+    assert "[p. 24r]" in main_text(document)
+
+
 def test_cjk_punctuation_alone_between_lines_of_english_keeps_the_space(tmp_path):
     # EEBO-TCP marks illegible letters with CJK angle brackets: "〈◊〉⏎<lb/>〈◊〉" are two words.
     out = rendered(tmp_path, "eebo", "<p>the 〈◊〉\n<lb/>〈◊〉 Lord, 〈…〉\n<pb n='2'/>〈…〉 and</p>")

@@ -494,6 +494,19 @@
   </xsl:template>
 
 
+  <!-- In an apparatus entry (apparatus.xsl), a line, page or column break of its lemma or a reading is what
+       it reads as between the words (t:between-words): the entry quotes words, not the lines and pages of the
+       text, whose labels and anchors the text has (drawn again, they were ids the page had twice). Here, not
+       in apparatus.xsl, so that the rules of the modules imported after it (an edition's lines, epidoc.xsl)
+       do not take precedence. -->
+  <xsl:template match="tei:lb | tei:pb | tei:cb" mode="html" priority="3">
+    <xsl:param name="t:in-entry" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="$t:in-entry"><xsl:value-of select="t:between-words(.)"/></xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Inline binary data and anchors show nothing (graphic, in figures.xsl, shows images); an anchor with an
        id stays a spot that pointers can lead to, and where the notes attached to it are called
        (t:notes-called-at). -->
@@ -532,14 +545,16 @@
 
   <!-- A mention (t:mention-kind) links to its entry in its index and carries the id that the index's
        occurrence line links back to. A mention inside a link (a nested name, a name in a web link) keeps its
-       id but cannot link again: HTML has no links inside links. -->
+       id but cannot link again: HTML has no links inside links. Quoted again in an apparatus entry (a date of
+       the lemma), it is the text's words only: the mention and its id are in the text. -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:geogName | tei:name | tei:rs | tei:title
                        | tei:bibl | tei:date" mode="html" priority="2">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="t:in-entry" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="kind" select="t:mention-kind(.)"/>
     <xsl:variable name="index" select="$t:indexes[?kind = $kind]"/>
     <xsl:choose>
-      <xsl:when test="empty($index)">
+      <xsl:when test="empty($index) or $t:in-entry">
         <xsl:next-match/>
       </xsl:when>
       <xsl:when test="$in-link">
