@@ -287,3 +287,17 @@ def test_cjk_punctuation_alone_between_lines_of_english_keeps_the_space(tmp_path
     out = rendered(tmp_path, "eebo", "<p>the 〈◊〉\n<lb/>〈◊〉 Lord, 〈…〉\n<pb n='2'/>〈…〉 and</p>")
     assert "the 〈◊〉 〈◊〉 Lord, 〈…〉 [p. 2] 〈…〉 and" in text_of(out, "eebo")
     assert "the 〈◊〉 〈◊〉 Lord" in main_text(page(out, "eebo"))
+
+
+def test_a_reading_of_a_blank_of_no_extent_is_an_omission(tmp_path):
+    # CBETA: <rdg wit="#wit2"><space quantity="0"/></rdg>, "〔唐〕－【宋】" in the Taishō's note.
+    body = (
+        '<p>唐<app><lem wit="#a">三藏</lem><rdg wit="#b"><space quantity="0"/></rdg></app>法師'
+        '<app><lem wit="#a">玄</lem><rdg wit="#b"><space quantity="2" unit="chars"/></rdg></app>奘</p>'
+    )
+    out = rendered(tmp_path, "omitted", body)
+    text = text_of(out, "omitted")
+    assert "a1. 三藏] a; om. b" in text
+    assert "a2. 玄] a; [space] b" in text
+    entries = page(out, "omitted").xpath("//section[@class='apparatus']//li")
+    assert "om." in entries[0].text_content() and "[space]" not in entries[0].text_content()

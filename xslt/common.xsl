@@ -1293,7 +1293,9 @@
        holds no letters, a figure. None is an omission (t:omits): each reads as a label between square
        brackets ("[witness begins]"; the Guidelines give these marks no printed form), a blank in an edition
        as its Leiden form (t:vacat), an unclear passage as a transcription signs it (t:unread-sign: its reason,
-       "[illegible]"). A gap reads as its sign (t:gap-sign). -->
+       "[illegible]"). A gap reads as its sign (t:gap-sign). A blank of no extent (CBETA's
+       <rdg><space quantity="0"/></rdg>, 〔－〕 in its notes: the witness lacks the words) marks nothing: the
+       reading omits. -->
   <xsl:variable name="t:reading-mark-labels" as="map(xs:string, xs:string)" select="map {
     'witStart': 'witness begins', 'witEnd': 'witness ends', 'lacunaStart': 'lacuna begins',
     'lacunaEnd': 'lacuna ends', 'space': 'space', 'unclear': 'unclear', 'damage': 'damaged', 'figure': 'figure' }"/>
@@ -1301,6 +1303,7 @@
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="
       if (not($element/self::tei:*) or normalize-space($element)) then ()
+      else if ($element/self::tei:space[number(@quantity) = 0]) then ()
       else if ($element/self::tei:space and t:is-edition($element)) then t:vacat($element)
       else ($element/self::tei:unclear ! t:unread-sign(.),
         $t:reading-mark-labels(local-name($element)) ! ('[' || . || ']'))[1]"/>
