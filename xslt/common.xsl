@@ -65,8 +65,16 @@
     <xsl:variable name="anywhere" select="$t:block-names(local-name($element))"/>
     <xsl:sequence select="$anywhere
       or (exists($anywhere) and t:stands-as-block($element))
-      or ($element/(self::tei:bibl | self::tei:biblStruct)
-        and ($element/parent::tei:listBibl or t:stands-as-block($element)))"/>
+      or ($element/(self::tei:bibl | self::tei:biblStruct) and t:is-bibliography-entry($element))"/>
+  </xsl:function>
+
+  <!-- A reference in a list of them, or standing between the blocks of a division: an entry of a bibliography
+       (84000's <div type="section"><head>Tibetan Sources</head><bibl>…</bibl><bibl>…</bibl>), not a reference
+       run into a sentence, nor a mention of a work in the text (t:mention-kind), as a listBibl's are not. -->
+  <xsl:function name="t:is-bibliography-entry" as="xs:boolean">
+    <xsl:param name="reference" as="element()"/>
+    <xsl:sequence select="exists($reference/parent::*[self::tei:listBibl
+      or matches(local-name(), '^(front|back|body|group|div[1-7]?)$')])"/>
   </xsl:function>
 
   <xsl:function name="t:stands-as-block" as="xs:boolean">
@@ -133,13 +141,18 @@
   </xsl:function>
 
   <!-- The footnotes in the order a reader meets their markers: where a note stands, or where the pointer
-       that calls it is (t:call-of). They are listed in this order, and numbered in it (one map per
-       transformation, as t:ordinals), except those whose own @n is a mark, not a number (a printer's
-       asterisk), which take no number from the others; a note numbered in @n keeps its place in the count,
-       so that the others' numbers do not repeat it. -->
-  <xsl:variable name="t:footnotes" as="element(tei:note)*" select="
-    (((//tei:text | //tei:sourceDoc)//tei:note[t:is-footnote(.)] ! (t:call-of(.), .)[1]) | ())
-    ! (if (self::tei:note) then . else t:pointed-note(.))"/>
+       that calls it is (t:call-of), in the text, then in the descriptions of the source shown after it (a
+       manuscript description's notes: Beta maṣāḥǝft's <signatures>Decorated <note>…</note>). They are listed
+       in this order, and numbered in it (one map per transformation, as t:ordinals), except those whose own
+       @n is a mark, not a number (a printer's asterisk), which take no number from the others; a note
+       numbered in @n keeps its place in the count, so that the others' numbers do not repeat it. -->
+  <xsl:variable name="t:footnotes" as="element(tei:note)*"
+    select="t:footnotes-in(//tei:text | //tei:sourceDoc), t:footnotes-in(t:source-descriptions(/))"/>
+  <xsl:function name="t:footnotes-in" as="element(tei:note)*">
+    <xsl:param name="parts" as="element()*"/>
+    <xsl:sequence select="(($parts//tei:note[t:is-footnote(.)] ! (t:call-of(.), .)[1]) | ())
+      ! (if (self::tei:note) then . else t:notes-called-at(.))"/>
+  </xsl:function>
   <xsl:variable name="t:note-numbers" as="map(xs:string, xs:integer)"
     select="map:merge($t:footnotes[not(normalize-space(@n)) or matches(@n, '^\s*\d+\s*$')] ! map { generate-id(.): position() })"/>
 
@@ -358,12 +371,25 @@
        slower, this a twentieth. -->
   <xsl:param name="fields" static="yes" as="xs:string" required="yes"/>
   <xsl:variable name="t:field-pattern" static="yes" as="xs:string"
-    select="'tei:*[preceding-sibling::node()[1] instance of element()][t:follows-field(.)]'"/>
+    select="'tei:*[preceding-sibling::node()[1] instance of element()][t:follows-field(.)]
+      | tei:dimensions/tei:*[t:follows-measurement(.)]'"/>
   <xsl:variable name="t:field-names" as="map(xs:string, xs:boolean)" select="map:merge(tokenize($fields) ! map { . : true() })"/>
 
   <xsl:function name="t:follows-field" as="xs:boolean">
     <xsl:param name="field" as="element()"/>
     <xsl:sequence select="map:contains($t:field-names, local-name($field)) and exists($field/preceding-sibling::node()[1][self::tei:*][map:contains($t:field-names, local-name())])"/>
+  </xsl:function>
+
+  <!-- The measurements of one object (height, width, depth) are apart by a × where they follow each other
+       with white space alone between them too: Beta maṣāḥǝft writes them a line each ("170⏎150⏎75", which
+       read "170 150 75"). Not the dim of a margin ("top 18, bottom 25"), nor an empty measurement (ISicily's
+       <height unit="cm"/>, to be filled in). -->
+  <xsl:variable name="t:extents" as="xs:string*" select="'height', 'width', 'depth'"/>
+  <xsl:function name="t:follows-measurement" as="xs:boolean">
+    <xsl:param name="measurement" as="element()"/>
+    <xsl:variable name="before" select="$measurement/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]"/>
+    <xsl:sequence select="local-name($measurement) = $t:extents and normalize-space($measurement) != ''
+      and exists($before[self::tei:*][local-name() = $t:extents][normalize-space()])"/>
   </xsl:function>
 
   <!-- What goes between two fields side by side: a space, and between the measurements of one object (height,
@@ -686,7 +712,24 @@
 
   <xsl:function name="t:call-of" as="element()?">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="key('t:calls', generate-id($note), root($note))[1]"/>
+    <xsl:sequence select="(key('t:calls', generate-id($note), root($note))[1], t:note-attachment($note))[1]"/>
+  </xsl:function>
+
+  <!-- A note whose @target is an anchor of the text is attached there (TEI's point of attachment), wherever
+       it stands: CBETA lists its notes in the back, <note n="0848002" target="#nkr_note_mod_0848002">, the
+       anchor in the text ("唐<anchor xml:id="nkr_note_mod_0848002"/>三藏"). Its marker stands at the anchor. -->
+  <xsl:function name="t:note-attachment" as="element(tei:anchor)?">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="$note/@target ! t:entry(.)[self::tei:anchor][ancestor::tei:text][root(.) is root($note)]"/>
+  </xsl:function>
+  <xsl:key name="t:attached" match="tei:note[@target]"
+    use="tokenize(normalize-space(@target))[1][starts-with(., '#')] ! substring(., 2)"/>
+
+  <!-- The notes whose marker stands at a pointer or an anchor (t:call-of). -->
+  <xsl:function name="t:notes-called-at" as="element(tei:note)*">
+    <xsl:param name="call" as="element()"/>
+    <xsl:sequence select="if ($call/self::tei:anchor) then key('t:attached', $call/@xml:id, root($call))[t:call-of(.) is $call]
+      else t:pointed-note($call)"/>
   </xsl:function>
 
   <xsl:function name="t:called-note" as="element(tei:note)?">
@@ -753,6 +796,7 @@
           or exists($element/ancestor::*[parent::tei:choice][not(t:reading(..) is .)])) then ()
       else if ($element/self::tei:date) then 'date'
       else if ($element/self::tei:title[not(@ref)] or $element/self::tei:bibl[.//tei:title/@ref]) then ()
+      else if ($element/self::tei:bibl[t:is-bibliography-entry(.)]) then ()
       else (t:record($element) ! $t:record-kinds(local-name()), $own[. != ''],
             $t:type-kinds(string($element/@type)))[1]"/>
   </xsl:function>
@@ -937,10 +981,12 @@
       and not($t:has-levels and $text/self::text()[not(normalize-space())]/parent::*[me:facs | me:dipl | me:norm])"/>
   </xsl:function>
 
-  <!-- Whether the document transformed has breaks inside words, and tokens that may be joined to their
-       neighbours (@join, or punctuation: t:joins): then its white space reflows (t:flow, and the template for
-       white space between tokens). Computed once per transformation. -->
-  <xsl:variable name="t:breaks-words" as="xs:boolean" select="exists((//tei:lb | //tei:pb | //tei:cb)[t:breaks-word(.)])"/>
+  <!-- Whether the document transformed has breaks inside words or lines that run on without a space
+       (t:is-spaceless-break), and tokens that may be joined to their neighbours (@join, or punctuation:
+       t:joins): then its white space reflows (t:flow, and the template for white space between tokens).
+       Computed once per transformation. -->
+  <xsl:variable name="t:breaks-words" as="xs:boolean"
+    select="exists((//tei:lb | //tei:pb | //tei:cb)[t:breaks-word(.)]) or $t:has-unspaced-lines"/>
   <!-- Whether a page or column break splits a word: the plain text then moves its marker after the word. -->
   <xsl:variable name="t:breaks-pages-in-words" as="xs:boolean" select="exists((//tei:pb | //tei:cb)[t:breaks-word(.)])"/>
   <xsl:variable name="t:joins-tokens" as="xs:boolean" select="exists(//tei:pc) or exists((//tei:w)[@join])"/>
@@ -961,6 +1007,55 @@
   <xsl:function name="t:breaks-word" as="xs:boolean">
     <xsl:param name="break" as="element()"/>
     <xsl:sequence select="$break/@break = 'no' or $break/@type = 'hyphenInWord'"/>
+  </xsl:function>
+
+  <!-- Chinese, Japanese and Tibetan are written without spaces between words: a line break between two
+       of their characters is no space either ("育民者法⏎<lb/>其法也" reads "育民者法其法也"), though the
+       page keeps the line; nor is a page or column break where words are read without its label (an index's
+       form, an apparatus's lemma). Their characters: CJK ideographs, radicals, strokes and punctuation, kana,
+       bopomofo, full-width forms; Tibetan but its shad (།, followed by a space) (a Tibetan line ends after
+       the tsheg that ends a syllable). Korean writes spaces between words: not Hangul, nor the ideographic
+       space (U+3000). -->
+  <xsl:variable name="t:unspaced-letters" as="xs:string" select="'&#x2E80;-&#x2FFF;&#x3040;-&#x30FF;'
+    || '&#x3100;-&#x312F;&#x3190;-&#x31FF;&#x3200;-&#x9FFF;&#xF900;-&#xFAFF;&#x20000;-&#x3FFFF;&#x0F00;-&#x0F0C;'
+    || '&#x0F13;-&#x0FFF;'"/>
+  <xsl:variable name="t:unspaced-character" as="xs:string"
+    select="'[' || $t:unspaced-letters || '&#x3001;-&#x303F;&#xFE30;-&#xFE4F;&#xFF01;-&#xFF60;&#xFFE0;-&#xFFE6;]'"/>
+  <!-- Their punctuation alone does not make a text one of them: EEBO-TCP marks illegible letters of English
+       〈◊〉 with CJK angle brackets. At least one side of the break is a letter (an ideograph, kana…). -->
+  <xsl:variable name="t:unspaced-letter" as="xs:string" select="'[' || $t:unspaced-letters || ']'"/>
+  <!-- Whether the document has such lines: only then is every line break asked for the characters beside
+       it. It has where it declares one of these languages (its langUsage, its root's or its text's xml:lang:
+       CBETA), or where one of its first fifty breaks stands between such characters (TEI-EAJ's Japanese,
+       which declares none). A search of the whole text for such a character, once per transformation, made a
+       novel's pages half as slow again. -->
+  <xsl:variable name="t:unspaced-languages" as="xs:string"
+    select="'^(zh|ja|bo|dz|lzh|ltc|och|cmn|yue|zho|chi|jpn|bod|tib|dzo)([-_].*)?$'"/>
+  <xsl:variable name="t:has-unspaced-script" as="xs:boolean" select="exists(//(tei:lb | tei:pb | tei:cb))
+    and ((some $code in (/*/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident, /*/@xml:lang,
+      /*/tei:text/@xml:lang) satisfies matches(normalize-space($code), $t:unspaced-languages, 'i'))
+    or (some $break in (//(tei:lb | tei:pb | tei:cb))[position() le 50] satisfies t:joins-unspaced($break)))"/>
+  <!-- Which line breaks those are, asked once per break (a break is asked again by the text on each side of
+       it, and by each look): their generated ids. -->
+  <xsl:variable name="t:unspaced-breaks" as="map(xs:string, xs:boolean)"
+    select="if ($t:has-unspaced-script) then map:merge(//(tei:lb | tei:pb | tei:cb)[t:joins-unspaced(.)] ! map { generate-id(.): true() })
+      else map {}"/>
+  <xsl:variable name="t:has-unspaced-lines" as="xs:boolean" select="map:size($t:unspaced-breaks) gt 0"/>
+  <xsl:function name="t:is-unspaced-break" as="xs:boolean">
+    <xsl:param name="break" as="element()"/>
+    <xsl:sequence select="$t:has-unspaced-lines and map:contains($t:unspaced-breaks, generate-id($break))"/>
+  </xsl:function>
+  <xsl:function name="t:joins-unspaced" as="xs:boolean">
+    <xsl:param name="break" as="element()"/>
+    <xsl:variable name="sides" select="t:trim-end(string($break/preceding::text()[normalize-space()][1]))
+      ! substring(., string-length(.)), substring(normalize-space($break/following::text()[normalize-space()][1]), 1, 1)"/>
+    <xsl:sequence select="(every $side in $sides satisfies matches($side, '^' || $t:unspaced-character || '$'))
+      and (some $side in $sides satisfies matches($side, $t:unspaced-letter))"/>
+  </xsl:function>
+  <!-- A break that reads as no space: inside a word, or between lines of a script without spaces. -->
+  <xsl:function name="t:is-spaceless-break" as="xs:boolean">
+    <xsl:param name="break" as="element()"/>
+    <xsl:sequence select="t:breaks-word($break) or t:is-unspaced-break($break)"/>
   </xsl:function>
 
   <!-- White space runs collapsed to one space, edges kept: replace(., '\s+', ' ') without a regular
@@ -1116,7 +1211,7 @@
 
   <xsl:function name="t:is-word-break" as="xs:boolean">
     <xsl:param name="node" as="node()?"/>
-    <xsl:sequence select="exists($node[self::tei:lb or self::tei:pb or self::tei:cb][t:breaks-word(.)])"/>
+    <xsl:sequence select="exists($node[self::tei:lb or self::tei:pb or self::tei:cb][t:is-spaceless-break(.)])"/>
   </xsl:function>
 
   <!-- Ruby (TEI ruby, rb, rt): a gloss set beside its base text, above it where the page can (HTML ruby), in
@@ -1161,7 +1256,7 @@
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="
       if (not($node instance of element())) then ()
-      else if ($node/(self::tei:lb | self::tei:pb | self::tei:cb)) then (if (t:breaks-word($node)) then '' else ' ')
+      else if ($node/(self::tei:lb | self::tei:pb | self::tei:cb)) then (if (t:is-spaceless-break($node)) then '' else ' ')
       else if ($node/(self::tei:space | self::tei:caesura)) then ' '
       else if ($node/(self::tei:w | self::tei:pc)) then ' '[t:is-glued-token($node)]
       else if ($node/(self::tei:ref[not(node())] | self::tei:ptr)) then
@@ -1263,7 +1358,9 @@
        holds no letters, a figure. None is an omission (t:omits): each reads as a label between square
        brackets ("[witness begins]"; the Guidelines give these marks no printed form), a blank in an edition
        as its Leiden form (t:vacat), an unclear passage as a transcription signs it (t:unread-sign: its reason,
-       "[illegible]"). A gap reads as its sign (t:gap-sign). -->
+       "[illegible]"). A gap reads as its sign (t:gap-sign). A blank of no extent (CBETA's
+       <rdg><space quantity="0"/></rdg>, 〔－〕 in its notes: the witness lacks the words) marks nothing: the
+       reading omits. -->
   <xsl:variable name="t:reading-mark-labels" as="map(xs:string, xs:string)" select="map {
     'witStart': 'witness begins', 'witEnd': 'witness ends', 'lacunaStart': 'lacuna begins',
     'lacunaEnd': 'lacuna ends', 'space': 'space', 'unclear': 'unclear', 'damage': 'damaged', 'figure': 'figure' }"/>
@@ -1271,6 +1368,7 @@
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="
       if (not($element/self::tei:*) or normalize-space($element)) then ()
+      else if ($element/self::tei:space[number(@quantity) = 0]) then ()
       else if ($element/self::tei:space and t:is-edition($element)) then t:vacat($element)
       else ($element/self::tei:unclear ! t:unread-sign(.),
         $t:reading-mark-labels(local-name($element)) ! ('[' || . || ']'))[1]"/>
@@ -1896,9 +1994,13 @@
     'ven': 've', 'vie': 'vi', 'vol': 'vo', 'wel': 'cy', 'wln': 'wa', 'wol': 'wo', 'xho': 'xh', 'yid': 'yi',
     'yor': 'yo', 'zha': 'za', 'zho': 'zh', 'zul': 'zu'}"/>
 
+  <!-- A three-letter subtag right after the language is an extended language subtag (zh-yue), valid only
+       where registered: mostly a misspelt script there (84000's Bo-Ltn, Sa-Ltn for bo-Latn, sa-Latn), which
+       an HTML checker rejects. The language alone is then what the tag can say. -->
   <xsl:function name="t:bcp47" as="xs:string">
     <xsl:param name="code" as="xs:string?"/>
     <xsl:variable name="parts" select="tokenize(string($code), '-')"/>
+    <xsl:variable name="parts" select="if (matches($parts[2], '^[A-Za-z]{3}$')) then $parts[1] else $parts"/>
     <xsl:variable name="primary" select="($t:two-letter(lower-case($parts[1])), lower-case($parts[1]))[1]"/>
     <xsl:variable name="tag" select="string-join(($primary, tail($parts)), '-')"/>
     <xsl:sequence select="if (matches($tag, '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$')
@@ -1941,6 +2043,7 @@
        right-to-left page (these attributes, on the element that holds them). Its attributes' words too: the
        language of a note call's link is that of its aria-label ("Note 1"), its "[1]" being no language's. -->
   <xsl:variable name="t:interface-language" as="xs:string" select="'en'"/>
+  <xsl:variable name="t:interface-direction" as="xs:string" select="'ltr'"/>
   <xsl:variable name="t:interface-attributes" as="attribute()*">
     <xsl:if test="not($t:document-language = $t:interface-language
       or starts-with($t:document-language, $t:interface-language || '-'))">
@@ -1990,7 +2093,11 @@
   <xsl:function name="t:with-subtitle" as="xs:string">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="subtitle" as="xs:string?"/>
-    <xsl:sequence select="string-join(($title, $subtitle)[. != ''], if (matches($title, '[.:;!?]$')) then ' ' else ': ')"/>
+    <xsl:sequence select="string-join(($title, $subtitle)[. != ''], t:subtitle-separator($title))"/>
+  </xsl:function>
+  <xsl:function name="t:subtitle-separator" as="xs:string">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:sequence select="if (matches($title, '[.:;!?]$')) then ' ' else ': '"/>
   </xsl:function>
 
   <!-- The title of a document of a corpus (a TEI of a teiCorpus), which heads its text: the header model's
@@ -2026,12 +2133,60 @@
     <xsl:sequence select="if (exists($statements)) then string-join($statements, ' ') else ()"/>
   </xsl:function>
 
-  <xsl:function name="t:citation" as="xs:string">
+  <!-- How the page cites the document: "Smith, J., “Title”, TEI edition by Publisher, 2003.". Its words
+       and marks are text; each value of the header in it (the authors, the title, the publisher) a t:value,
+       which the page may set in a direction of its own (t:crosses-direction). -->
+  <xsl:function name="t:citation" as="node()+">
     <xsl:variable name="published-by" select="string($t:header?publisher)"/>
     <xsl:variable name="year" select="($t:header?published?when ! substring(., 1, 4), $t:header?published?text)[. != ''][1]"/>
     <xsl:variable name="publisher" select="t:citation-part($published-by, true())"/>
-    <xsl:sequence select="string-join((t:authors() ! t:citation-part(., false()), $t:open-quote || t:full-title() || $t:close-quote,
-      ('TEI edition by ' || $publisher)[$publisher != ''], $year ! t:citation-part(., true())), ', ') || '.'"/>
+    <xsl:variable name="parts" as="element(t:part)+">
+      <xsl:for-each select="t:authors() ! t:citation-part(., false())">
+        <t:part><t:value><xsl:value-of select="."/></t:value></t:part>
+      </xsl:for-each>
+      <t:part>
+        <xsl:value-of select="$t:open-quote"/>
+        <t:value><xsl:value-of select="t:title()"/></t:value>
+        <xsl:for-each select="t:subtitle()">
+          <xsl:value-of select="t:subtitle-separator(t:title())"/><t:value><xsl:value-of select="."/></t:value>
+        </xsl:for-each>
+        <xsl:value-of select="$t:close-quote"/>
+      </t:part>
+      <xsl:if test="$publisher != ''"><t:part>TEI edition by <t:value><xsl:value-of select="$publisher"/></t:value></t:part></xsl:if>
+      <xsl:for-each select="$year ! t:citation-part(., true())"><t:part><xsl:value-of select="."/></t:part></xsl:for-each>
+    </xsl:variable>
+    <xsl:for-each select="$parts">
+      <xsl:if test="position() gt 1"><xsl:value-of select="', '"/></xsl:if>
+      <xsl:sequence select="node()"/>
+    </xsl:for-each>
+    <xsl:value-of select="'.'"/>
+  </xsl:function>
+
+  <!-- Letters of the scripts written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic,
+       their presentation forms, those of the supplementary planes (Old Hungarian, Adlam...). -->
+  <xsl:variable name="t:right-to-left-characters" as="xs:string"
+    select="'&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;&#x10800;-&#x10FFF;&#x1E800;-&#x1EFFF;'"/>
+  <!-- Whether words of the header, drawn among teitools's own (a field, the citation), hold letters written
+       in the other direction than the page's: an Arabic author on an English page, an English licence on a
+       Syriac one. Among words of the other direction, their marks would stand on the wrong side
+       ("/https://creativecommons.org/licenses/by/4.0", ".USA"). -->
+  <xsl:function name="t:crosses-direction" as="xs:boolean">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:param name="direction" as="xs:string"/>
+    <xsl:sequence select="matches(string($value), t:letters-against($direction))"/>
+  </xsl:function>
+  <!-- Whether all its letters are written in the other direction: a value set apart (a field) then takes
+       theirs; one of both directions keeps the page's, in which its words of the page's direction read on. -->
+  <xsl:function name="t:runs-against" as="xs:boolean">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:param name="direction" as="xs:string"/>
+    <xsl:sequence select="t:crosses-direction($value, $direction)
+      and not(matches(string($value), t:letters-against(if ($direction = 'rtl') then 'ltr' else 'rtl')))"/>
+  </xsl:function>
+  <xsl:function name="t:letters-against" as="xs:string">
+    <xsl:param name="direction" as="xs:string"/>
+    <xsl:sequence select="if ($direction = 'rtl') then '[\p{L}-[' || $t:right-to-left-characters || ']]'
+      else '[' || $t:right-to-left-characters || ']'"/>
   </xsl:function>
 
   <!-- A part of the citation without the header's own punctuation at its end ("Text Creation Partnership, 2003",
@@ -2385,16 +2540,19 @@
     'alt', 'altGrp'"/>
   <xsl:variable name="t:annotation-names" as="map(xs:string, xs:boolean)"
     select="map:merge($t:annotations ! map { . : true() })"/>
-  <xsl:template _match="{string-join(($t:annotations[. != 'span'] ! ('tei:' || .), 'tei:span[t:is-annotation(.)]'),
-    ' | ')}" mode="html text t:reading-text"/>
   <!-- A span annotates what it points at (@from and @to, @target) or, in a span group, what its group does. One
        that points at nothing, outside a group, annotates nothing: it stands in the text as a wrapper of the
-       text itself (DEPCHA's ledgers: "Alonso de beguillas <span>deue</span> En pro de Henero"), and is read
-       as an element without a rule of its own. -->
+       text itself (DEPCHA's ledgers: "Alonso de beguillas <span>deue</span> En pro de Henero"). In a note, a
+       span or an interpretation is prose about the text, the note's words (SARIT's notes on a stretch of the
+       text: <note n="30-0"><p><span from="#a" to="#b">Found only in M.</span></p></note>). Either is read as
+       an element without a rule of its own. -->
+  <xsl:template _match="{string-join(($t:annotations[not(. = ('span', 'interp'))] ! ('tei:' || .),
+    '(tei:span | tei:interp)[t:is-annotation(.)]'), ' | ')}" mode="html text t:reading-text"/>
   <xsl:function name="t:is-annotation" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="map:contains($t:annotation-names, local-name($element))
-      and not($element/self::tei:span[not(@from | @to | @target | parent::tei:spanGrp)])"/>
+      and not($element/self::tei:span[not(@from | @to | @target | parent::tei:spanGrp)])
+      and not($element[self::tei:span or self::tei:interp]/ancestor::tei:note)"/>
   </xsl:function>
 
   <!-- A word written as its feature structure alone (VICAV's sample texts: <w><fs><f name="wordform">yōm</f>

@@ -182,7 +182,19 @@
       </xsl:call-template>
       <xsl:call-template name="licence"/>
     </dl>
-    <p class="citation"><strong><xsl:sequence select="$t:interface-attributes"/>Cite as:</strong><xsl:text> </xsl:text><xsl:value-of select="t:citation()"/></p>
+    <!-- The citation's words are teitools's: on a right-to-left page they run left to right. -->
+    <p class="citation"><xsl:if test="$t:document-direction != $t:interface-direction"><xsl:attribute name="dir"
+      select="$t:interface-direction"/></xsl:if><strong><xsl:sequence select="$t:interface-attributes"/>Cite as:</strong><xsl:text> </xsl:text><xsl:apply-templates select="t:citation()" mode="t:header-words"/></p>
+  </xsl:template>
+
+  <!-- Words of the header among teitools's own: a value written in the other direction than theirs
+       (t:crosses-direction) is isolated from the words and marks around it (bdi), its direction its own. -->
+  <xsl:mode name="t:header-words" on-no-match="text-only-copy"/>
+  <xsl:template match="t:value" mode="t:header-words">
+    <xsl:choose>
+      <xsl:when test="t:crosses-direction(., $t:interface-direction)"><bdi><xsl:value-of select="."/></bdi></xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A licence written out in full (a Creative Commons deed, 1,400 characters, a screen long) folds away
@@ -216,7 +228,8 @@
     <xsl:param name="value" as="xs:string?"/>
     <xsl:if test="$value">
       <dt><xsl:sequence select="$t:interface-attributes"/><xsl:value-of select="$label"/></dt>
-      <dd><xsl:value-of select="$value"/></dd>
+      <!-- A field's value written in the other direction than the page's takes the direction of its letters. -->
+      <dd><xsl:if test="t:runs-against($value, $t:document-direction)"><xsl:attribute name="dir" select="'auto'"/></xsl:if><xsl:value-of select="$value"/></dd>
     </xsl:if>
   </xsl:template>
 
@@ -481,11 +494,26 @@
   </xsl:template>
 
 
+  <!-- In an apparatus entry (apparatus.xsl), a line, page or column break of its lemma or a reading is what
+       it reads as between the words (t:between-words): the entry quotes words, not the lines and pages of the
+       text, whose labels and anchors the text has (drawn again, they were ids the page had twice). Here, not
+       in apparatus.xsl, so that the rules of the modules imported after it (an edition's lines, epidoc.xsl)
+       do not take precedence. -->
+  <xsl:template match="tei:lb | tei:pb | tei:cb" mode="html" priority="3">
+    <xsl:param name="t:in-entry" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="$t:in-entry"><xsl:value-of select="t:between-words(.)"/></xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Inline binary data and anchors show nothing (graphic, in figures.xsl, shows images); an anchor with an
-       id stays a spot that pointers can lead to. -->
+       id stays a spot that pointers can lead to, and where the notes attached to it are called
+       (t:notes-called-at). -->
   <xsl:template match="tei:binaryObject | tei:anchor" mode="html"/>
   <xsl:template match="tei:anchor[@xml:id]" mode="html">
     <span class="anchor" id="{t:anchor(.)}"/>
+    <xsl:apply-templates select="t:notes-called-at(.)" mode="note-call"/>
   </xsl:template>
 
   <!-- A sense numbered by @n shows its number (t:sense-number). -->
@@ -517,35 +545,20 @@
 
   <!-- A mention (t:mention-kind) links to its entry in its index and carries the id that the index's
        occurrence line links back to. A mention inside a link (a nested name, a name in a web link) keeps its
-       id but cannot link again: HTML has no links inside links. -->
+       id but cannot link again: HTML has no links inside links. Quoted again in an apparatus entry (a date of
+       the lemma), it is the text's words only: the mention and its id are in the text. -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:geogName | tei:name | tei:rs | tei:title
                        | tei:bibl | tei:date" mode="html" priority="2">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="t:in-entry" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="kind" select="t:mention-kind(.)"/>
     <xsl:variable name="index" select="$t:indexes[?kind = $kind]"/>
     <xsl:choose>
-      <xsl:when test="empty($index)">
+      <xsl:when test="empty($index) or $t:in-entry">
         <xsl:next-match/>
       </xsl:when>
       <xsl:when test="$in-link">
         <span class="mention {$kind}" id="{t:anchor(.)}"><xsl:next-match/></span>
-      </xsl:when>
-      <!-- A reference that is a block (between paragraphs, an index's entry: the only mention that can be one)
-           stays one, its link inside it: a link cannot hold a block, and drawn as one the entries of an index
-           ran together. The block carries the anchor the index links back to. -->
-      <xsl:when test="self::tei:bibl and not($inline) and t:is-block(.)">
-        <xsl:call-template name="t:html-block">
-          <xsl:with-param name="content" as="node()*">
-            <a class="mention {$kind}" href="{$index?href}#{t:entry-id(.)}">
-              <xsl:for-each select="t:record(.)"><xsl:attribute name="title" select="t:normalized-name(.)"/></xsl:for-each>
-              <xsl:next-match>
-                <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
-                <xsl:with-param name="inline" select="true()" tunnel="yes"/>
-              </xsl:next-match>
-            </a>
-          </xsl:with-param>
-        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="record" select="t:record(.)"/>

@@ -176,6 +176,11 @@
     <xsl:value-of select="$spaces[2]"/>
   </xsl:template>
 
+  <!-- The notes attached to an anchor are called there (t:notes-called-at). -->
+  <xsl:template match="tei:anchor[@xml:id]" mode="text">
+    <xsl:apply-templates select="t:notes-called-at(.)" mode="note-call"/>
+  </xsl:template>
+
   <!-- Where the note is called: where it is, or where the pointer that calls it is (t:call-mark). -->
   <xsl:template match="tei:note" mode="note-call">
     <xsl:value-of select="t:call-mark(t:note-number(.), (t:call-of(.), .)[1], false())"/>

@@ -254,7 +254,7 @@
   </xsl:template>
 
   <xsl:template match="tei:lb" mode="text">
-    <xsl:value-of select="if (t:breaks-word(.)) then '' else ' '"/>
+    <xsl:value-of select="if (t:is-spaceless-break(.)) then '' else ' '"/>
   </xsl:template>
 
   <!-- The diplomatic transcription (sourceDoc): each surface under its heading, each line on its own, every

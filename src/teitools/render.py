@@ -200,8 +200,20 @@ class Renderer:
             executable = self.executable(name)
             for parameter, value in parameters.items():
                 executable.set_parameter(parameter, value)
-            outputs[name] = executable.transform_to_string(xdm_node=node)
+            output = executable.transform_to_string(xdm_node=node)
+            outputs[name] = html_page(output) if name == "html" else output
         return outputs
+
+
+# Saxon's HTML output writes a carriage return of the text (Beta maṣāḥǝft's "are loose (…).&#xD; Cuts") as a
+# character reference, a control character HTML does not allow: it is white space, and the page says so. Here,
+# not in a character map of the stylesheets, which made every page's output 3 to 7 % slower.
+CARRIAGE_RETURN = "&#xD;"
+
+
+def html_page(serialized: str) -> str:
+    """A page as Saxon's HTML output serialised it, its carriage returns read as spaces."""
+    return serialized.replace(CARRIAGE_RETURN, " ") if CARRIAGE_RETURN in serialized else serialized
 
 
 def stylesheet_compiler(processor: saxonche.PySaxonProcessor) -> saxonche.PyXslt30Processor:
@@ -262,7 +274,7 @@ def index_pages(entries: list[str], names: list[str]) -> dict[str, str]:
 
     def page(template: str, data: dict) -> str:
         index.set_parameter("data", processor.make_string_value(json.dumps(data)))
-        return index.call_template_returning_string(template)
+        return html_page(index.call_template_returning_string(template))
 
     pages = {f"{indexes.EDITION_INDEX}.html": page("edition-index", edition)}
     for each in indexes.INDEXES:
