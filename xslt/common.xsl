@@ -372,7 +372,7 @@
   <xsl:param name="fields" static="yes" as="xs:string" required="yes"/>
   <xsl:variable name="t:field-pattern" static="yes" as="xs:string"
     select="'tei:*[preceding-sibling::node()[1] instance of element()][t:follows-field(.)]
-      | tei:dimensions/tei:*[t:follows-measurement(.)]'"/>
+      | (tei:height | tei:width | tei:depth)[parent::tei:dimensions][t:follows-measurement(.)]'"/>
   <xsl:variable name="t:field-names" as="map(xs:string, xs:boolean)" select="map:merge(tokenize($fields) ! map { . : true() })"/>
 
   <xsl:function name="t:follows-field" as="xs:boolean">
