@@ -327,7 +327,7 @@
        description, history...) each a record of labelled fields, so that "paper", "120 leaves", "15th century"
        and "Italy" neither run together nor go unexplained. -->
   <xsl:variable name="t:manuscript-records" static="yes" as="xs:string*" select="'msDesc', 'msPart', 'msFrag',
-    'msContents', 'msItem', 'physDesc', 'objectDesc', 'supportDesc', 'layoutDesc', 'handDesc', 'scriptDesc',
+    'msContents', 'msItem', 'msItemStruct', 'physDesc', 'objectDesc', 'supportDesc', 'layoutDesc', 'handDesc', 'scriptDesc',
     'typeDesc', 'decoDesc', 'bindingDesc', 'sealDesc', 'history', 'additional', 'adminInfo'"/>
   <!-- Authority records (records.xsl): the elements of a personography, gazetteer or list of organisations or
        events that describe one entity, each of whose children is a field. What a field's content does not say
@@ -577,10 +577,13 @@
     <xsl:variable name="alone" select="empty($note/../node()[not(. is $note)][not(self::text()) or normalize-space()])"/>
     <xsl:sequence select="if ($alone) then ('', '') else ('(', ')')"/>
   </xsl:function>
+  <!-- A note in the header (a manuscript's description, read after the text) is read there too, but for a
+       record's field (records.xsl): the footnotes are the text's, and one from the header had a marker
+       without a number and its words nowhere. -->
   <xsl:function name="t:is-inline-note" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="$note/@place = 'inline' and not(local-name($note/..) = $t:holding-blocks)
-      and empty(t:call-of($note))"/>
+    <xsl:sequence select="($note/@place = 'inline' or exists($note/ancestor::tei:teiHeader) and not(t:is-record($note/..)))
+      and not(local-name($note/..) = $t:holding-blocks) and empty(t:call-of($note))"/>
   </xsl:function>
 
   <!-- Words set apart inside a sentence, between marks (an inline note, a stage direction inside a line, a

@@ -1,0 +1,59 @@
+"""Inscriptions and papyri in EpiDoc as their readers expect them (the sweep of papyri.info, IIP, IOSPE,
+IGCyr, Concordia and OG(H)AM documents): small documents written here, rendered, read in the plain text and
+in the page."""
+
+from pathlib import Path
+
+from lxml import html
+from test_genres import main_text
+
+from teitools.run import render
+
+HEADER = """<teiHeader><fileDesc><titleStmt><title>Test</title></titleStmt>
+<publicationStmt><p>Test</p></publicationStmt>{source}</fileDesc></teiHeader>"""
+
+
+def rendered(tmp_path: Path, body: str, source: str = "<sourceDesc><p>Test</p></sourceDesc>") -> Path:
+    """A document of this body (and source description) rendered into tmp_path/site."""
+    folder = tmp_path / "tei"
+    folder.mkdir()
+    header = HEADER.format(source=source)
+    document = f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{header}<text><body>{body}</body></text></TEI>'
+    (folder / "doc.xml").write_text(document, encoding="utf-8")
+    result = render([folder], tmp_path / "site")
+    assert result.report.findings == []
+    return tmp_path / "site"
+
+
+def page_text(site: Path) -> str:
+    """The page's main text, as a reader sees it."""
+    return main_text(html.fromstring((site / "doc.html").read_bytes()))
+
+
+def page_words(site: Path) -> str:
+    """All the words of the page's body (the description of the source too), a line break between words."""
+    body = html.fromstring((site / "doc.html").read_bytes()).xpath("//body")[0]
+    for br in body.iter("br"):
+        br.tail = " " + (br.tail or "")
+    return " ".join(body.text_content().split())
+
+
+def whole_text(site: Path) -> str:
+    return (site / "doc.txt").read_text(encoding="utf-8")
+
+
+def test_a_note_in_the_description_of_the_source_is_read_there(tmp_path):
+    # APIS (papyri.info): <msItemStruct><note type="general">Margins: All</note>...; a note in an origin.
+    # Its marker had no number and its words were nowhere: header notes are no footnotes of the text.
+    source = """<sourceDesc><msDesc><msIdentifier><idno type="invNo">P.Test inv. 1</idno></msIdentifier>
+      <msContents><summary>For grain</summary><msItemStruct><note type="general">Margins: All</note>
+      <textLang mainLang="grc">Greek</textLang></msItemStruct></msContents>
+      <history><origin><origDate notBefore="0100" notAfter="0199">Roman</origDate>
+      <note>dated by the hand</note></origin></history></msDesc></sourceDesc>"""
+    site = rendered(tmp_path, '<div type="edition"><ab><lb n="1"/>κτλ</ab></div>', source)
+    for text in (whole_text(site), page_words(site)):
+        assert "Margins: All" in text
+        assert "Roman (dated by the hand)" in text
+        assert "[]" not in text
+    # A part of the contents (msItemStruct) is a record of fields, as msItem is: its language labelled.
+    assert "\nMargins: All\nlanguage Greek\n" in whole_text(site)
