@@ -57,3 +57,20 @@ def test_a_note_in_the_description_of_the_source_is_read_there(tmp_path):
         assert "[]" not in text
     # A part of the contents (msItemStruct) is a record of fields, as msItem is: its language labelled.
     assert "\nMargins: All\nlanguage Greek\n" in whole_text(site)
+
+
+def test_a_lacuna_inside_a_restoration_shares_its_brackets(tmp_path):
+    # IGCyr 013800: a gap or a blank space the editors put inside their restoration; papyri.info nests
+    # supplied in supplied. One pair of brackets, not "[όβων (vac. 1) .. 1-2 ..]]" nor "[[III]]".
+    body = """<div type="edition"><ab>
+      <lb n="1"/>ὀ<supplied reason="lost">ρόβων</supplied>
+      <supplied reason="lost"><space quantity="1" unit="character"/></supplied>
+      <supplied reason="lost"><gap reason="lost" atLeast="1" atMost="2" unit="character"/></supplied> φακῶν
+      <lb n="2"/>ὄσπρια <supplied reason="lost"><space quantity="1" unit="character"/></supplied>
+      <gap reason="lost" atLeast="1" atMost="2" unit="character"/>, κυμίνω
+      <lb n="3"/>XXX<supplied reason="lost"><supplied reason="lost">III</supplied></supplied> V</ab></div>"""
+    site = rendered(tmp_path, body)
+    for text in (whole_text(site), page_text(site)):
+        assert "ὀ[ρόβων (vac. 1) .. 1-2 ..] φακῶν" in text
+        assert "ὄσπρια [ (vac. 1) .. 1-2 ..], κυμίνω" in text
+        assert "XXX[III] V" in text

@@ -1475,10 +1475,13 @@
   </xsl:function>
 
   <!-- The signs as drawn around supplied text or a gap: a lacuna's brackets joined with its neighbours'
-       (t:lacuna-brackets). -->
+       (t:lacuna-brackets); none for a lacuna inside another (a gap in the editors' restoration, supplied text
+       in supplied text), whose brackets hold it: "[όβων .. 1-2 ..]", not "[όβων .. 1-2 ..]]". -->
   <xsl:function name="t:drawn-signs" as="xs:string*">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="if (t:is-lacuna($element)) then t:lacuna-brackets($element) else t:leiden-signs($element)"/>
+    <xsl:sequence select="if (not(t:is-lacuna($element))) then t:leiden-signs($element)
+      else if (exists($element/ancestor::tei:supplied[t:is-lacuna(.)])) then ()
+      else t:lacuna-brackets($element)"/>
   </xsl:function>
 
   <!-- The extent a gap or a blank space gives, as Leiden writes it: "3", "c.3" where it is approximate
@@ -1567,11 +1570,13 @@
       if (exists($after) and exists(t:lacuna-of($after))) then '' else ']')"/>
   </xsl:function>
 
-  <!-- What a reader meets next along a line: words, a gap, or a break that ends the line. -->
+  <!-- What a reader meets next along a line: words, a gap, a blank space (vac.), or a break that ends the line.
+       A blank space is one: lacunae on either side of it are apart, and one the editors restore as blank
+       (<supplied><space/></supplied>) joins the lacunae beside it. -->
   <xsl:function name="t:is-reading-step" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="exists($node[self::text()[normalize-space()] or self::tei:gap or self::tei:lb or self::tei:cb
-      or self::tei:pb])"/>
+    <xsl:sequence select="exists($node[self::text()[normalize-space()] or self::tei:gap or self::tei:space or self::tei:lb
+      or self::tei:cb or self::tei:pb])"/>
   </xsl:function>
 
   <!-- The marks Leiden sets on letters, inside an edition: an underdot under each letter read with doubt
