@@ -74,3 +74,14 @@ def test_a_lacuna_inside_a_restoration_shares_its_brackets(tmp_path):
         assert "ὀ[ρόβων (vac. 1) .. 1-2 ..] φακῶν" in text
         assert "ὄσπρια [ (vac. 1) .. 1-2 ..], κυμίνω" in text
         assert "XXX[III] V" in text
+
+
+def test_a_glyph_named_by_a_bare_reference_reads_as_its_name(tmp_path):
+    # IIP: <g ref="sun-disc"/>, <g ref="sprig"/>, a name without "#"; a prefixed pointer names nothing.
+    body = """<div type="edition"><p><g ref="sun-disc"/><lb/>Εἷς Θεός <g ref="sprig"/> ἔτους
+      <g ref="char:EOLhyphen"/></p></div>"""
+    site = rendered(tmp_path, body)
+    for text in (whole_text(site), page_text(site)):
+        assert "((sun-disc))" in text
+        assert "Εἷς Θεός ((sprig)) ἔτους" in text
+        assert "EOLhyphen" not in text

@@ -2307,8 +2307,8 @@
   <!-- A glyph written as a reference to its declaration (<g ref="#et"/>, a charDecl's char or glyph) reads as
        the declaration's standard mapping, else its only or first one, else its name (a Name property, or the
        charName or glyphName of older TEI). Without a declaration here, a glyph named by its type or its
-       reference (EpiDoc's <g type="interpunct"/>, <g ref="#hedera"/>) reads as the sign inscriptions use
-       for it, else as its name in double parentheses, as Leiden writes a symbol: ((leaf)). A glyph with
+       reference (EpiDoc's <g type="interpunct"/>, <g ref="#hedera"/>, IIP's <g ref="sprig"/>) reads as the
+       sign inscriptions use for it, else as its name in double parentheses, as Leiden writes a symbol: ((leaf)). A glyph with
        content reads as its content; one whose reference leads nowhere and names nothing (EEBO's
        char:EOLhyphen) as nothing. -->
   <xsl:variable name="t:glyph-signs" as="map(xs:string, xs:string)" select="map {
@@ -2318,7 +2318,10 @@
     <xsl:variable name="declared" select="t:pointed-entry(@ref)[self::tei:char or self::tei:glyph]"/>
     <xsl:variable name="name" select="$declared/((tei:unicodeProp | tei:localProp)[@name = 'Name']/@value,
       tei:charName, tei:glyphName)"/>
-    <xsl:variable name="named" select="(@type, substring-after(@ref, '#'))[normalize-space()][1] ! normalize-space()"/>
+    <!-- A reference is a name where it is a fragment (#hedera) or a bare name (IIP's ref="sprig"), not a
+         prefixed pointer (char:EOLhyphen). -->
+    <xsl:variable name="named" select="(@type, substring-after(@ref, '#'), @ref[matches(., '^[\p{L}\p{N}_.\-]+$')])
+      [normalize-space()][1] ! normalize-space()"/>
     <xsl:value-of select="($declared/tei:mapping[@type = ('standard', 'normalized', 'normalised')],
       $declared/tei:mapping, $name ! ('[' || normalize-space() || ']'),
       $named[empty($declared)] ! ($t:glyph-signs(lower-case(.)), '((' || . || '))')[1])[1]"/>
