@@ -85,3 +85,23 @@ def test_a_glyph_named_by_a_bare_reference_reads_as_its_name(tmp_path):
         assert "((sun-disc))" in text
         assert "Εἷς Θεός ((sprig)) ἔτους" in text
         assert "EOLhyphen" not in text
+
+
+def test_editions_side_by_side_are_told_apart_by_their_subtype(tmp_path):
+    # IIP: a diplomatic edition, a transcription and a segmented one, two in Greek; OG(H)AM: the ogham and
+    # its transliteration. They were all "Edition" (or "Edition (grc)" twice).
+    body = """<div type="edition" subtype="diplomatic" xml:lang="grc"><p>ΕΙϹΘΕΟϹ</p></div>
+      <div type="edition" subtype="transcription" xml:lang="grc"><p>Εἷς Θεός</p></div>
+      <div type="edition" subtype="transcription_segmented"><p><w>Εἷς</w> <w>Θεός</w></p></div>
+      <div type="translation" xml:lang="en"><p>One God</p></div>
+      <div type="translation" xml:lang="fr"><p>Un Dieu</p></div>"""
+    site = rendered(tmp_path, body)
+    headings = html.fromstring((site / "doc.html").read_bytes()).xpath("//main//section/h2")
+    assert [" ".join(h.text_content().split()) for h in headings] == [
+        "Edition (diplomatic)",
+        "Edition (transcription)",
+        "Edition (transcription segmented)",
+        "Translation (en)",
+        "Translation (fr)",
+    ]
+    assert "\nEdition (transcription segmented)\n" in whole_text(site)

@@ -1642,17 +1642,22 @@
     <xsl:sequence select="(if ($division/tei:head) then ()
       else if ($division/@type = 'textpart') then
         string-join(((upper-case(substring($part, 1, 1)) || substring($part, 2))[$part], $division/@n), ' ')[. != '']
-      else $t:division-names(string($division/@type)) ! (. || t:language-apart($division)))[not(t:is-empty-division($division))]"/>
+      else $t:division-names(string($division/@type)) ! (. || t:division-apart($division)))[not(t:is-empty-division($division))]"/>
   </xsl:function>
 
-  <!-- A division beside others of its type in other languages, shown too (EpiDoc's translations into Russian
-       and English), is told apart by its language: " (ru)". -->
-  <xsl:function name="t:language-apart" as="xs:string">
+  <!-- A division beside others of its type is told apart from them: by its subtype where theirs differ (IIP's
+       diplomatic edition, transcription and segmented transcription; OG(H)AM's ogham and transliteration:
+       " (transcription segmented)"), and by its language where those of its subtype are in others (EpiDoc's
+       translations into Russian and English: " (ru)"). -->
+  <xsl:function name="t:division-apart" as="xs:string">
     <xsl:param name="division" as="element()"/>
+    <xsl:variable name="others" select="$division/../*[@type = $division/@type][not(. is $division)][not(t:is-empty-division(.))]"/>
+    <xsl:variable name="subtype" select="normalize-space($division/@subtype)"/>
     <xsl:variable name="language" select="normalize-space($division/@xml:lang)"/>
-    <xsl:sequence select="if ($language and exists($division/../*[@type = $division/@type]
-      [normalize-space(@xml:lang) != $language][not(t:is-empty-division(.))]))
-      then ' (' || $language || ')' else ''"/>
+    <xsl:variable name="apart" select="
+      normalize-space(translate($subtype, '_-', '  '))[. != ''][exists($others[normalize-space(@subtype) != $subtype])],
+      $language[. != ''][exists($others[normalize-space(@subtype) = $subtype][normalize-space(@xml:lang) != $language])]"/>
+    <xsl:sequence select="if (exists($apart)) then ' (' || string-join($apart, ', ') || ')' else ''"/>
   </xsl:function>
 
   <!-- The heading an authority list implies where it stands in the text with none, neither its own nor its
