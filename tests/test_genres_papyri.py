@@ -105,3 +105,44 @@ def test_editions_side_by_side_are_told_apart_by_their_subtype(tmp_path):
         "Translation (fr)",
     ]
     assert "\nEdition (transcription segmented)\n" in whole_text(site)
+
+
+def test_a_milestone_in_an_edition_is_a_line_of_its_own(tmp_path):
+    # IGCyr 013800: <milestone unit="fragment" n="b"/> where fragment b begins; papyri.info's paragraphos and
+    # horizontal rule between lines. They were not shown at all.
+    body = """<div type="edition"><ab><milestone unit="fragment" n="a"/>
+      <lb n="1"/>Θεοί καρποὶ
+      <lb n="2"/>κυμίνω <milestone unit="fragment" n="b"/>
+      <lb n="3"/>ἀμυσγελᾶν
+      <milestone rend="paragraphos" unit="undefined"/>
+      <lb n="4"/>ex quibus <milestone rend="horizontal-rule" unit="undefined"/>
+      <lb n="5"/>semen <milestone unit="undefined"/>positu</ab></div>"""
+    site = rendered(tmp_path, body)
+    lines = (
+        "Fragment a\nΘεοί καρποὶ\nκυμίνω\nFragment b\nἀμυσγελᾶν\n——\nex quibus\n————————\n5 semen positu\n"
+    )
+    assert "\n\n" + lines in whole_text(site)
+    document = html.fromstring((site / "doc.html").read_bytes())
+    assert [
+        " ".join(m.text_content().split()) for m in document.xpath("//main//span[@class='milestone']")
+    ] == [
+        "Fragment a",
+        "Fragment b",
+        "——",
+        "————————",
+    ]
+    edition = document.xpath("//main//section[contains(@class, 'edition')]/p")[0]
+    for br in edition.iter("br"):
+        br.tail = "\ue000" + (br.tail or "")
+    shown = [" ".join(line.split()) for line in edition.text_content().split("\ue000")]
+    assert shown == [
+        "Fragment a",
+        "Θεοί καρποὶ",
+        "κυμίνω",
+        "Fragment b",
+        "ἀμυσγελᾶν",
+        "——",
+        "ex quibus",
+        "————————",
+        "5semen positu",
+    ]

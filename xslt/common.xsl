@@ -897,7 +897,7 @@
   <xsl:function name="t:opens-block" as="xs:boolean">
     <xsl:param name="break" as="element()"/>
     <xsl:variable name="read" select="$break/preceding::node()[self::text()[normalize-space()]
-      or self::tei:gap or self::tei:g or self::tei:pb or self::tei:cb][1]"/>
+      or self::tei:gap or self::tei:g or self::tei:pb or self::tei:cb or self::tei:milestone[exists(t:milestone-label(.))]][1]"/>
     <xsl:sequence select="empty($read) or not($read >> t:block-of($break))"/>
   </xsl:function>
 
@@ -1419,6 +1419,25 @@
       then string-join((if ($break/self::tei:pb) then 'Page' else 'Column', $n[. != '']), ' ')
       else '[' || (if ($break/self::tei:pb) then 'p. ' || t:page-label($break)
         else if ($n = '') then 'column' else 'col. ' || $n) || ']'"/>
+  </xsl:function>
+
+  <!-- A milestone in an edition, as a line of its own: where a part of the text begins (EpiDoc's
+       <milestone unit="fragment" n="b"/>: "Fragment b"), or a line the scribe drew between lines, drawn as
+       papyri.info draws it (rend paragraphos "——", horizontal-rule "————————", wavy-line "~~~~~~~~"). A
+       milestone of no named unit and no drawn line is none: (). Its title says what it is. -->
+  <xsl:variable name="t:drawn-lines" as="map(xs:string, xs:string+)" select="map {
+    'paragraphos': ('——', 'Paragraphos'), 'horizontal-rule': ('————————', 'A line drawn across'),
+    'wavy-line': ('~~~~~~~~', 'A wavy line drawn across')}"/>
+  <xsl:function name="t:milestone-label" as="xs:string*">
+    <xsl:param name="milestone" as="element(tei:milestone)"/>
+    <xsl:variable name="unit" select="normalize-space($milestone/@unit)"/>
+    <xsl:variable name="n" select="normalize-space($milestone/@n)"/>
+    <xsl:variable name="line" select="$t:drawn-lines(normalize-space($milestone/@rend))"/>
+    <xsl:sequence select="if (not(t:is-edition($milestone))) then ()
+      else if (exists($line)) then $line
+      else if ($n != '' and $unit != '' and not($unit = ('undefined', 'line'))) then
+        (upper-case(substring($unit, 1, 1)) || substring($unit, 2) || ' ' || $n) ! (., .)
+      else ()"/>
   </xsl:function>
 
   <!-- A call of a note or of an apparatus entry ("1", "a3"), where it stands ($at): in the plain text between

@@ -47,6 +47,25 @@
     <xsl:sequence select="$t:line[$apart]"/>
   </xsl:template>
 
+  <!-- A milestone: its label or the line it draws (t:milestone-label), a line of its own, like a column's. -->
+  <xsl:template match="tei:div[@type = 'edition']//tei:milestone" mode="html">
+    <xsl:variable name="label" select="t:milestone-label(.)"/>
+    <xsl:if test="exists($label)">
+      <xsl:variable name="next" select="following-sibling::node()[self::* or normalize-space()][1]"/>
+      <xsl:if test="not(t:opens-block(.))"><br/></xsl:if>
+      <span class="milestone" title="{$label[2]}"><xsl:value-of select="$label[1]"/></span>
+      <xsl:if test="exists($next) and not($next[self::tei:lb or self::tei:cb or self::tei:pb])"><br/></xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:div[@type = 'edition']//tei:milestone" mode="text">
+    <xsl:for-each select="t:milestone-label(.)[1]">
+      <xsl:sequence select="$t:line"/>
+      <xsl:value-of select="."/>
+      <xsl:sequence select="$t:line"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <xsl:template match="tei:div[@type = 'edition']//tei:lb" mode="html">
     <xsl:if test="not(t:opens-block(.))"><br/></xsl:if>
     <xsl:for-each select="t:shown-line-number(.)">
