@@ -16,7 +16,7 @@ HEADER = """<teiHeader><fileDesc><titleStmt><title>Test</title></titleStmt>
 def rendered(tmp_path: Path, body: str, source: str = "<sourceDesc><p>Test</p></sourceDesc>") -> Path:
     """A document of this body (and source description) rendered into tmp_path/site."""
     folder = tmp_path / "tei"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     header = HEADER.format(source=source)
     document = f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{header}<text><body>{body}</body></text></TEI>'
     (folder / "doc.xml").write_text(document, encoding="utf-8")
@@ -146,3 +146,18 @@ def test_a_milestone_in_an_edition_is_a_line_of_its_own(tmp_path):
         "————————",
         "5semen positu",
     ]
+
+
+def test_an_inscription_is_dated_by_its_origin_not_by_when_it_was_found(tmp_path):
+    # HGV/IGCyr/IOSPE date the object in origDate, which the page's header did not show; OG(H)AM's stone
+    # had no origDate and was dated 1695, a date of its provenance ("noted since 1695").
+    dated = """<sourceDesc><msDesc><msIdentifier><idno>P.Test 1</idno></msIdentifier><history>
+      <origin><origPlace>Arsinoites</origPlace>
+      <origDate notBefore="0134" notAfter="0135">134 - 135</origDate></origin>
+      <provenance>Noted since <date>1695</date>.</provenance></history></msDesc></sourceDesc>"""
+    body = '<div type="edition"><ab><lb n="1"/>κτλ</ab></div>'
+    site = rendered(tmp_path / "dated", body, dated)
+    assert whole_text(site).split("\n")[1] == "134 - 135"
+    undated = dated.replace('<origDate notBefore="0134" notAfter="0135">134 - 135</origDate>', "<origDate/>")
+    site = rendered(tmp_path / "undated", body, undated)
+    assert "1695" not in whole_text(site).split("\n\n")[0]

@@ -584,7 +584,18 @@ CREATION_DATES = (
 # A work's own history where the document records it (DraCor's standOff): when it was first made public.
 WORK_EVENTS = f"{T}standOff/{T}listEvent/{T}event"
 PUBLIC_EVENTS = ("print", "premiere")
-DESCRIBED_DATES = (f"{T}fileDesc/{T}sourceDesc//{T}date", f"{T}fileDesc/{T}publicationStmt/{T}date")
+# The source's own date: when the object was made (origDate: EpiDoc's inscriptions and papyri, manuscripts),
+# else a date its description gives, else the publication's.
+DESCRIBED_DATES = (
+    f"{T}fileDesc/{T}sourceDesc//{T}origDate",
+    f"{T}fileDesc/{T}sourceDesc//{T}date",
+    f"{T}fileDesc/{T}publicationStmt/{T}date",
+)
+# The later history of a described object (where it was found, how it came to its keeper) dates no text: an
+# ogham stone "noted since 1695" was not written then.
+LATER_HISTORY = frozenset(
+    f"{T}{name}" for name in ("provenance", "acquisition", "custodialHist", "adminInfo")
+)
 # Who publishes: the publisher, else the body responsible for the publication, else its distributor.
 PUBLISHERS = etree.XPath("tei:publisher | tei:authority | tei:distributor", namespaces=NS)
 # The punctuation a catalogue record puts after a name, before the next field ("Text Creation Partnership,").
@@ -662,8 +673,14 @@ def own_subtitle(title_statement: etree._Element) -> str:
 
 
 def first_date(header: etree._Element, paths: tuple[str, ...]) -> Date | None:
-    """The first date found by the paths, in order, that has a value or a text."""
-    dates = (read_date(date) for path in paths for date in header.iterfind(path))
+    """The first date found by the paths, in order, that has a value or a text and is not of the later
+    history of the source (LATER_HISTORY)."""
+    dates = (
+        read_date(date)
+        for path in paths
+        for date in header.iterfind(path)
+        if not any(ancestor.tag in LATER_HISTORY for ancestor in date.iterancestors())
+    )
     return next((date for date in dates if date and date.text), None)
 
 
