@@ -161,3 +161,16 @@ def test_an_inscription_is_dated_by_its_origin_not_by_when_it_was_found(tmp_path
     undated = dated.replace('<origDate notBefore="0134" notAfter="0135">134 - 135</origDate>', "<origDate/>")
     site = rendered(tmp_path / "undated", body, undated)
     assert "1695" not in whole_text(site).split("\n\n")[0]
+
+
+def test_a_bibliography_cited_inside_a_sentence_is_part_of_it(tmp_path):
+    # DCLP (papyri.info) cites inside its commentary's sentences: "(see <listBibl><bibl><ref>Youtie
+    # 1983</ref></bibl></listBibl>, 229-30)". It was a block under a heading "Bibliography" of its own.
+    body = """<div type="commentary" subtype="frontmatter"><p>A kollyrium (see <listBibl><bibl><ref
+      target="https://papyri.info/biblio/1">Youtie 1983</ref></bibl></listBibl>, 229-30); the end.</p></div>
+      <div type="bibliography"><listBibl><bibl>P.Test 1</bibl><bibl>P.Test 2</bibl></listBibl></div>"""
+    site = rendered(tmp_path, body)
+    for text in (whole_text(site), page_text(site)):
+        assert "A kollyrium (see Youtie 1983, 229-30); the end." in text
+    assert whole_text(site).count("Bibliography") == 1
+    assert "\n\nP.Test 1\n\nP.Test 2\n" in whole_text(site)

@@ -49,8 +49,10 @@
        inside another line ("by <docAuthor>…</docAuthor>." in a byline, the date of an imprint); a list the
        source runs on inside its sentence (rend="inline") is a phrase, and so are its items; a citation is a block
        where its quotation is one (Perseus's verse quoted in a paragraph: its reference under the verse, not
-       run into the sentence that goes on after it). -->
-  <xsl:variable name="t:blocks-where-they-stand" as="xs:string*" select="'docAuthor', 'docDate', 'list', 'item', 'cit'"/>
+       run into the sentence that goes on after it); a bibliography cited inside a sentence (DCLP's "(see
+       <listBibl><bibl>Youtie 1983</bibl></listBibl>, 229-30)") is a phrase, and so are its entries. -->
+  <xsl:variable name="t:blocks-where-they-stand" as="xs:string*" select="'docAuthor', 'docDate', 'list', 'item', 'cit',
+    'listBibl'"/>
 
   <!-- Each block's name, to whether it is a block wherever it stands. -->
   <xsl:variable name="t:block-names" as="map(xs:string, xs:boolean)"
@@ -61,7 +63,7 @@
     <xsl:variable name="anywhere" select="$t:block-names(local-name($element))"/>
     <xsl:sequence select="$anywhere
       or (exists($anywhere) and t:stands-as-block($element))
-      or ($element/(self::tei:bibl | self::tei:biblStruct) and $element/parent::tei:listBibl)"/>
+      or ($element/(self::tei:bibl | self::tei:biblStruct) and $element/parent::tei:listBibl[t:is-block(.)])"/>
   </xsl:function>
 
   <xsl:function name="t:stands-as-block" as="xs:boolean">
@@ -70,6 +72,8 @@
       if ($element/self::tei:list) then not(t:is-inline-list($element))
       else if ($element/self::tei:item) then not($element/parent::tei:list[t:is-inline-list(.)])
       else if ($element/self::tei:cit) then exists($element/tei:quote[t:is-block-quote(.)])
+      else if ($element/self::tei:listBibl) then empty($element/parent::*[self::tei:p or self::tei:ab or self::tei:l
+        or self::tei:item or self::tei:note or self::tei:head or self::tei:quote][text()[normalize-space()]])
       else matches(local-name($element/..), '^(titlePage|front|back|body|group|div[1-7]?)$')"/>
   </xsl:function>
 
@@ -1690,7 +1694,7 @@
 
   <xsl:function name="t:list-heading" as="xs:string?">
     <xsl:param name="list" as="element()"/>
-    <xsl:sequence select="$t:list-headings(local-name($list))[empty($list/tei:head)]
+    <xsl:sequence select="$t:list-headings(local-name($list))[empty($list/tei:head)][t:is-block($list)]
       [exists($list/ancestor::tei:text)][empty($list/parent::*/tei:head)][empty(t:implied-heading($list/..))]
       [empty($list/ancestor::*[map:contains($t:authority-list-names, local-name())])]"/>
   </xsl:function>
