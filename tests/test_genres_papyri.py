@@ -94,7 +94,9 @@ def test_editions_side_by_side_are_told_apart_by_their_subtype(tmp_path):
       <div type="edition" subtype="transcription" xml:lang="grc"><p>Εἷς Θεός</p></div>
       <div type="edition" subtype="transcription_segmented"><p><w>Εἷς</w> <w>Θεός</w></p></div>
       <div type="translation" xml:lang="en"><p>One God</p></div>
-      <div type="translation" xml:lang="fr"><p>Un Dieu</p></div>"""
+      <div type="translation" xml:lang="fr"><p>Un Dieu</p></div>
+      <div type="bibliography" subtype="principalEdition"><p>P.Test 1</p></div>
+      <div type="bibliography" subtype="illustrations"><p>Plate 1</p></div>"""
     site = rendered(tmp_path, body)
     headings = html.fromstring((site / "doc.html").read_bytes()).xpath("//main//section/h2")
     assert [" ".join(h.text_content().split()) for h in headings] == [
@@ -103,6 +105,8 @@ def test_editions_side_by_side_are_told_apart_by_their_subtype(tmp_path):
         "Edition (transcription segmented)",
         "Translation (en)",
         "Translation (fr)",
+        "Bibliography (principal edition)",
+        "Bibliography (illustrations)",
     ]
     assert "\nEdition (transcription segmented)\n" in whole_text(site)
 

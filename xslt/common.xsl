@@ -1670,15 +1670,16 @@
 
   <!-- A division beside others of its type is told apart from them: by its subtype where theirs differ (IIP's
        diplomatic edition, transcription and segmented transcription; OG(H)AM's ogham and transliteration:
-       " (transcription segmented)"), and by its language where those of its subtype are in others (EpiDoc's
-       translations into Russian and English: " (ru)"). -->
+       " (transcription segmented)"; DCLP's "principalEdition" in words), and by its language where those of
+       its subtype are in others (EpiDoc's translations into Russian and English: " (ru)"). -->
   <xsl:function name="t:division-apart" as="xs:string">
     <xsl:param name="division" as="element()"/>
     <xsl:variable name="others" select="$division/../*[@type = $division/@type][not(. is $division)][not(t:is-empty-division(.))]"/>
     <xsl:variable name="subtype" select="normalize-space($division/@subtype)"/>
     <xsl:variable name="language" select="normalize-space($division/@xml:lang)"/>
     <xsl:variable name="apart" select="
-      normalize-space(translate($subtype, '_-', '  '))[. != ''][exists($others[normalize-space(@subtype) != $subtype])],
+      lower-case(normalize-space(replace(translate($subtype, '_-', '  '), '(\p{Ll})(\p{Lu})', '$1 $2')))[. != '']
+        [exists($others[normalize-space(@subtype) != $subtype])],
       $language[. != ''][exists($others[normalize-space(@subtype) = $subtype][normalize-space(@xml:lang) != $language])]"/>
     <xsl:sequence select="if (exists($apart)) then ' (' || string-join($apart, ', ') || ')' else ''"/>
   </xsl:function>
