@@ -48,6 +48,8 @@ def test_a_note_in_the_description_of_the_source_is_read_there(tmp_path):
     source = """<sourceDesc><msDesc><msIdentifier><idno type="invNo">P.Test inv. 1</idno></msIdentifier>
       <msContents><summary>For grain</summary><msItemStruct><note type="general">Margins: All</note>
       <textLang mainLang="grc">Greek</textLang></msItemStruct></msContents>
+      <physDesc><handDesc><handNote><height>5-6</height> <note><p>Dextrorse direction.</p>
+      </note></handNote></handDesc></physDesc>
       <history><origin><origDate notBefore="0100" notAfter="0199">Roman</origDate>
       <note>dated by the hand</note></origin></history></msDesc></sourceDesc>"""
     site = rendered(tmp_path, '<div type="edition"><ab><lb n="1"/>κτλ</ab></div>', source)
@@ -55,6 +57,8 @@ def test_a_note_in_the_description_of_the_source_is_read_there(tmp_path):
         assert "Margins: All" in text
         assert "Roman (dated by the hand)" in text
         assert "[]" not in text
+    # A note of paragraphs (Concordia's palaeographic notes) is a block of its own, not "( ... )" around them.
+    assert "5-6\n\nDextrorse direction.\n" in whole_text(site)
     # A part of the contents (msItemStruct) is a record of fields, as msItem is: its language labelled.
     assert "\nMargins: All\nlanguage Greek\n" in whole_text(site)
 

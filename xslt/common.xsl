@@ -567,8 +567,17 @@
     'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'u', 'annotationBlock', 'sp', 'spGrp'"/>
   <xsl:function name="t:is-note-in-place" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="local-name($note/..) = $t:holding-blocks and (empty($note/@place) or $note/@place = 'inline')
-      and empty(t:call-of($note))"/>
+    <xsl:sequence select="(local-name($note/..) = $t:holding-blocks and (empty($note/@place) or $note/@place = 'inline')
+      or t:is-header-note($note) and exists($note/*[t:is-block(.)])) and empty(t:call-of($note))"/>
+  </xsl:function>
+
+  <!-- A note in the header (a manuscript's description, read after the text), but for a record's field
+       (records.xsl), is read where it stands: inline (t:is-inline-note), or, where it holds paragraphs
+       (Concordia's palaeographic notes in a handNote), as blocks of its own (t:is-note-in-place). The footnotes
+       are the text's: one from the header had a marker without a number and its words nowhere. -->
+  <xsl:function name="t:is-header-note" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="exists($note/ancestor::tei:teiHeader) and not(t:is-record($note/..))"/>
   </xsl:function>
 
   <!-- A note the source prints inline, inside a sentence (@place inline, not between blocks, called by no
@@ -581,12 +590,9 @@
     <xsl:variable name="alone" select="empty($note/../node()[not(. is $note)][not(self::text()) or normalize-space()])"/>
     <xsl:sequence select="if ($alone) then ('', '') else ('(', ')')"/>
   </xsl:function>
-  <!-- A note in the header (a manuscript's description, read after the text) is read there too, but for a
-       record's field (records.xsl): the footnotes are the text's, and one from the header had a marker
-       without a number and its words nowhere. -->
   <xsl:function name="t:is-inline-note" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="($note/@place = 'inline' or exists($note/ancestor::tei:teiHeader) and not(t:is-record($note/..)))
+    <xsl:sequence select="($note/@place = 'inline' or t:is-header-note($note) and empty($note/*[t:is-block(.)]))
       and not(local-name($note/..) = $t:holding-blocks) and empty(t:call-of($note))"/>
   </xsl:function>
 
