@@ -182,3 +182,19 @@ def test_a_bibliography_cited_inside_a_sentence_is_part_of_it(tmp_path):
         assert "A kollyrium (see Youtie 1983, 229-30); the end." in text
     assert whole_text(site).count("Bibliography") == 1
     assert "\n\nP.Test 1\n\nP.Test 2\n" in whole_text(site)
+
+
+def test_an_apparatus_division_whose_entries_are_listed_after_the_text_has_no_heading_of_its_own(tmp_path):
+    # Concordia: the entries of <div type="apparatus"><listApp> are attached to the words (from="#w1"), so
+    # they are listed in the Apparatus after the text; the division was left an empty "Apparatus" heading.
+    body = """<div type="edition"><ab><lb n="1"/><w xml:id="w1">Flavio</w> Launio</ab></div>
+      <div type="apparatus"><listApp><app loc="1" from="#w1" to="#w1"><lem>Flavio</lem>
+      <rdg source="#lettich">Flavi</rdg></app></listApp></div>
+      <div type="translation"><p>To Flavius Launio.</p></div>"""
+    site = rendered(tmp_path, body)
+    text = whole_text(site)
+    assert "\n\nTranslation\n\n" in text
+    assert text.count("Apparatus") == 1
+    assert "Flavio] Flavi" in text.split("Apparatus", 1)[1]
+    document = html.fromstring((site / "doc.html").read_bytes())
+    assert [" ".join(h.text_content().split()) for h in document.xpath("//h2")].count("Apparatus") == 1

@@ -1707,12 +1707,20 @@
   </xsl:function>
 
   <!-- A division that holds nothing to read: no text, and no element but empty paragraphs, divisions and line
-       breaks (EpiDoc's template leaves an empty commentary or translation so). Its implied heading would head
-       nothing. -->
+       breaks (EpiDoc's template leaves an empty commentary or translation so), but for apparatus entries
+       listed elsewhere. Its implied heading would head nothing. -->
   <xsl:function name="t:is-empty-division" as="xs:boolean">
     <xsl:param name="division" as="element()"/>
-    <xsl:sequence select="empty($division//text()[normalize-space()])
-      and empty($division//*[not(self::tei:p or self::tei:ab or self::tei:div or self::tei:lb)])"/>
+    <xsl:sequence select="empty($division//text()[normalize-space()][not($t:attached-apps and t:is-in-attached-app(.))])
+      and empty($division//*[not(self::tei:p or self::tei:ab or self::tei:div or self::tei:lb or self::tei:listApp)]
+        [not($t:attached-apps and t:is-in-attached-app(.))])"/>
+  </xsl:function>
+  <!-- Whether a node is part of an apparatus entry attached to the text by its end points, which is listed after
+       the text, not where it stands (apparatus.xsl): an apparatus division that holds only such entries
+       (Concordia's) holds nothing to read there. -->
+  <xsl:function name="t:is-in-attached-app" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node/ancestor-or-self::tei:app[exists(t:attachment(.))])"/>
   </xsl:function>
 
   <!-- Segments and utterances laid out one after another, or several segments making up a letterhead,
