@@ -194,6 +194,8 @@ def test_an_apparatus_division_whose_entries_are_listed_after_the_text_has_no_he
     site = rendered(tmp_path, body)
     text = whole_text(site)
     assert "\n\nTranslation\n\n" in text
+    # Its call stands in the edition, where square brackets mean letters lost: raised, not "[a1]".
+    assert "Flavio^a1 Launio" in text
     assert text.count("Apparatus") == 1
     assert "Flavio] Flavi" in text.split("Apparatus", 1)[1]
     document = html.fromstring((site / "doc.html").read_bytes())

@@ -1384,9 +1384,11 @@
     <xsl:sequence select="'a' || t:app-number($app)"/>
   </xsl:function>
   <!-- The marker as the plain text writes it: "[a3]" (t:call-mark). -->
+  <!-- Marked as where it stands: an entry attached to the text by its end points (Concordia's apparatus division)
+       is called after the last element of its lemma, in the edition, not in the division it is written in. -->
   <xsl:function name="t:app-call" as="xs:string">
     <xsl:param name="app" as="element(tei:app)"/>
-    <xsl:sequence select="t:call-mark(t:app-marker($app), $app, false())"/>
+    <xsl:sequence select="t:call-mark(t:app-marker($app), ($app/@from ! t:attachment($app)[last()], $app)[1], false())"/>
   </xsl:function>
 
   <!-- The entry of the Apparatus section an element is part of (an app, a reading, a lemma), if any. -->
