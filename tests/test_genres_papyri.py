@@ -6,6 +6,7 @@ from pathlib import Path
 
 from lxml import html
 from test_genres import main_text
+from test_render import nu_check
 
 from teitools.run import render
 
@@ -200,3 +201,24 @@ def test_an_apparatus_division_whose_entries_are_listed_after_the_text_has_no_he
     assert "Flavio] Flavi" in text.split("Apparatus", 1)[1]
     document = html.fromstring((site / "doc.html").read_bytes())
     assert [" ".join(h.text_content().split()) for h in document.xpath("//h2")].count("Apparatus") == 1
+
+
+def test_entries_of_an_apparatus_division_in_a_paragraph_are_read_there(tmp_path):
+    # IGCyr writes its apparatus division's entries in a paragraph: <div type="apparatus"><p><app loc="1">.
+    # The division showed their lemmata with markers; the entries were listed after the text.
+    body = """<div type="edition"><ab><lb n="1"/>Ἀγαθὴ Τύχη <lb n="2"/>ἐπικρατῶ</ab></div>
+      <div type="apparatus"><p><app loc="1"><lem resp="#oliverio">Ἀγαθὴ Τύχη</lem>
+      <rdg resp="#SEG">Ἀγαθῇ Τύχῃ</rdg></app>
+      <app loc="2"><lem resp="#peek">ἐπικρατῶ</lem>
+      <rdg resp="#oliverio">ἐπιβλέπω <note>clear on the stone</note></rdg></app></p></div>
+      <div type="translation"><p>Good fortune.</p></div>"""
+    site = rendered(tmp_path, body)
+    text = whole_text(site)
+    assert text.count("Apparatus") == 1
+    apparatus = text.split("Apparatus\n\n", 1)[1].split("\n\nTranslation", 1)[0]
+    assert apparatus.startswith(
+        "l. 1: Ἀγαθὴ Τύχη] oliverio; Ἀγαθῇ Τύχῃ SEG\n\nl. 2: ἐπικρατῶ] peek; ἐπιβλέπω"
+    )
+    words = page_words(site)
+    assert "l. 1: Ἀγαθὴ Τύχη] oliverio; Ἀγαθῇ Τύχῃ SEG l. 2: ἐπικρατῶ] peek; ἐπιβλέπω" in words
+    assert nu_check(site).returncode == 0

@@ -165,12 +165,13 @@
   </xsl:function>
 
   <!-- An apparatus the encoder set apart from the text: a listApp, or EpiDoc's apparatus division, whose
-       entries may stand in it without a listApp. Its entries are read where they stand, each with its line,
+       entries may stand in it without a listApp, or in a paragraph of it (IGCyr). Its entries are read where they stand, each with its line,
        except those attached to the text by their end points (t:attachment: the double-end-point method keeps
        its entries in a listApp of the back), which are marked in the text and listed as the others are. -->
   <xsl:function name="t:is-set-apart" as="xs:boolean">
     <xsl:param name="app" as="element(tei:app)"/>
-    <xsl:sequence select="exists($app/ancestor::tei:listApp | $app/parent::tei:div[@type = 'apparatus'])
+    <xsl:sequence select="exists($app/ancestor::tei:listApp | $app/parent::tei:div[@type = 'apparatus']
+      | $app/parent::*[self::tei:p or self::tei:ab]/parent::tei:div[@type = 'apparatus'])
       and empty(t:attachment($app))"/>
   </xsl:function>
 
