@@ -219,6 +219,10 @@ def test_entries_of_an_apparatus_division_in_a_paragraph_are_read_there(tmp_path
     assert apparatus.startswith(
         "l. 1: Ἀγαθὴ Τύχη] oliverio; Ἀγαθῇ Τύχῃ SEG\n\nl. 2: ἐπικρατῶ] peek; ἐπιβλέπω"
     )
+    # A reading's note is read in its entry: as a footnote, the plain text had no marker for it.
+    assert "ἐπιβλέπω (clear on the stone) oliverio" in apparatus
+    assert "ἐπιβλέπω (clear on the stone) oliverio" in page_words(site)
+    assert "Notes" not in text
     words = page_words(site)
     assert "l. 1: Ἀγαθὴ Τύχη] oliverio; Ἀγαθῇ Τύχῃ SEG l. 2: ἐπικρατῶ] peek; ἐπιβλέπω" in words
     assert nu_check(site).returncode == 0

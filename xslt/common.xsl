@@ -591,9 +591,12 @@
     <xsl:variable name="alone" select="empty($note/../node()[not(. is $note)][not(self::text()) or normalize-space()])"/>
     <xsl:sequence select="if ($alone) then ('', '') else ('(', ')')"/>
   </xsl:function>
+  <!-- So is a note on a reading of the apparatus (IGCyr's "<rdg>ἐπιβλέπω <note>clear on the stone</note></rdg>"),
+       read in its entry: "ἐπιβλέπω (clear on the stone)"; as a footnote, the plain text had no marker for it. -->
   <xsl:function name="t:is-inline-note" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="($note/@place = 'inline' or t:is-header-note($note) and empty($note/*[t:is-block(.)]))
+    <xsl:sequence select="($note/@place = 'inline' or t:is-header-note($note) and empty($note/*[t:is-block(.)])
+      or exists($note/parent::tei:rdg))
       and not(local-name($note/..) = $t:holding-blocks) and empty(t:call-of($note))"/>
   </xsl:function>
 
@@ -1148,6 +1151,11 @@
     <xsl:next-match/>
   </xsl:template>
   <xsl:template match="tei:note | tei:fw" mode="t:reading-text"/>
+  <!-- A reading's note is read in its entry (t:is-inline-note), between its marks. -->
+  <xsl:template match="tei:rdg/tei:note[t:is-inline-note(.)]" mode="t:reading-text" priority="1">
+    <xsl:param name="apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:value-of select="(' ' || string-join(t:inline-note-marks(.), normalize-space(.)) || ' ')[$apparatus]"/>
+  </xsl:template>
   <!-- A deletion is no part of the reading text, except in a reading of the apparatus (t:apparatus-reading),
        which it may be all of: there it reads as erased, ⟦ϑβā⟧, not as nothing. A gap reads as its sign. A
        deletion the source cancelled (t:is-restored) is text again. -->
