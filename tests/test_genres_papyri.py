@@ -226,3 +226,18 @@ def test_entries_of_an_apparatus_division_in_a_paragraph_are_read_there(tmp_path
     words = page_words(site)
     assert "l. 1: Ἀγαθὴ Τύχη] oliverio; Ἀγαθῇ Τύχῃ SEG l. 2: ἐπικρατῶ] peek; ἐπιβλέπω" in words
     assert nu_check(site).returncode == 0
+
+
+def test_a_name_holding_a_call_of_a_note_or_an_entry_is_no_link_around_it(tmp_path):
+    # IOSPE: a date holding an apparatus entry; Concordia: a person's name whose word an entry is attached to.
+    # The page had a link (the call) inside a link (the mention), which HTML does not allow.
+    body = """<div type="edition"><ab><lb n="1"/><persName ref="#launio"><w xml:id="w1">Flavio</w></persName>
+      <date when="1462"><app><lem>ϛϠο</lem><rdg>ϛϠπ</rdg></app></date>
+      <persName>Isaak<note>A note.</note></persName></ab></div>
+      <div type="apparatus"><listApp><app from="#w1" to="#w1"><lem>Flavio</lem><rdg>Flavi</rdg></app>
+      </listApp></div>"""
+    site = rendered(tmp_path, body)
+    document = html.fromstring((site / "doc.html").read_bytes())
+    assert document.xpath("//a//a") == []
+    assert len(document.xpath("//main//sup/a")) == 3
+    assert nu_check(site).returncode == 0

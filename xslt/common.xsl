@@ -212,6 +212,16 @@
   <xsl:key name="t:apps-ending-at" match="tei:text//tei:app[@from][t:is-listed(.)]"
     use="t:attachment(.)[last()] ! generate-id()"/>
 
+  <!-- Whether an element holds the call of a footnote or of an apparatus entry, which the page draws as a
+       link (an entry called where it stands, or attached to a word inside it): a name holding one is no link
+       itself (html.xsl), as HTML has no link inside a link (IOSPE's date holding an entry, Concordia's name
+       whose word an entry is attached to). -->
+  <xsl:function name="t:holds-calls" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element//tei:note[t:is-footnote(.)] | $element//tei:app[t:is-listed(.)][empty(t:attachment(.))])
+      or $t:attached-apps and exists($element//*[exists(key('t:apps-ending-at', generate-id()))])"/>
+  </xsl:function>
+
   <!-- The text an attached entry concerns: from the start of its first element to the end of its last. -->
   <xsl:function name="t:attached-text" as="xs:string">
     <xsl:param name="app" as="element(tei:app)"/>

@@ -515,8 +515,9 @@
   <!-- Names, dates, titles, references -->
 
   <!-- A mention (t:mention-kind) links to its entry in its index and carries the id that the index's
-       occurrence line links back to. A mention inside a link (a nested name, a name in a web link) keeps its
-       id but cannot link again: HTML has no links inside links. -->
+       occurrence line links back to. A mention inside a link (a nested name, a name in a web link), or around
+       one (t:holds-calls: a call of a note or an apparatus entry), keeps its id but does not link: HTML has no
+       links inside links. -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:geogName | tei:name | tei:rs | tei:title
                        | tei:bibl | tei:date" mode="html" priority="2">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
@@ -526,7 +527,7 @@
       <xsl:when test="empty($index)">
         <xsl:next-match/>
       </xsl:when>
-      <xsl:when test="$in-link">
+      <xsl:when test="$in-link or t:holds-calls(.)">
         <span class="mention {$kind}" id="{t:anchor(.)}"><xsl:next-match/></span>
       </xsl:when>
       <xsl:otherwise>
