@@ -241,3 +241,24 @@ def test_a_name_holding_a_call_of_a_note_or_an_entry_is_no_link_around_it(tmp_pa
     assert document.xpath("//a//a") == []
     assert len(document.xpath("//main//sup/a")) == 3
     assert nu_check(site).returncode == 0
+
+
+def test_a_reference_cites_an_entry_out_of_reach_by_its_key_not_its_address(tmp_path):
+    # IOSPE's <ptr target="bib:IGR"/>, IIP's <ptr target="IIP-520.xml"/>, OG(H)AM's <ptr target="RHY1899"/>:
+    # keys of a bibliography outside the document. Concordia's ptrs into other files beside the reference's
+    # own title only repeat it. They read "bib:IGR I 860", "../bibliography/master_bibliography.xml#cil ...".
+    body = """<div type="bibliography"><listBibl>
+      <bibl><ptr target="bib:IGR"/> <citedRange>I 860</citedRange></bibl>
+      <bibl><ptr target="IIP-520.xml"/> <biblScope unit="insc">334</biblScope></bibl>
+      <bibl><ptr target="../bibliography/master_bibliography.xml#cil"/>
+        <ptr target="../references/corpora_databases.xml#cil"/> <title>CIL V 8752</title></bibl>
+      <bibl><ptr target="https://papyri.info/biblio/1"/></bibl>
+      <bibl xml:id="b1">Youtie 1983</bibl><bibl><ptr target="#b1"/>, 229</bibl>
+      </listBibl></div>"""
+    site = rendered(tmp_path, body)
+    for text in (whole_text(site), page_words(site)):
+        assert "IGR I 860" in text and "bib:" not in text
+        assert "IIP-520 334" in text
+        assert "CIL V 8752" in text and "cil" not in text
+        assert "https://papyri.info/biblio/1" in text
+        assert "b1, 229" in text

@@ -2067,7 +2067,7 @@
        another file) by the target itself. (A footnote it points to is called there instead: t:called-note.) -->
   <xsl:function name="t:pointer-label" as="xs:string">
     <xsl:param name="pointer" as="element()"/>
-    <xsl:sequence select="string-join(tokenize(normalize-space($pointer/@target)) ! t:target-label(., $pointer), ', ')"/>
+    <xsl:sequence select="string-join(tokenize(normalize-space($pointer/@target)) ! t:target-label(., $pointer)[. != ''], ', ')"/>
   </xsl:function>
 
   <!-- The part of the document a division to be generated (divGen) is generated from, where it points to one
@@ -2115,7 +2115,20 @@
     <xsl:param name="pointer" as="element()"/>
     <xsl:variable name="entry" select="t:entry-by-pointer($target, $pointer)"/>
     <xsl:variable name="placed" select="$entry[self::tei:p or self::tei:anchor][ancestor::tei:text][root(.) is root($pointer)]"/>
-    <xsl:sequence select="($entry ! t:element-label(.), $placed ! t:place-label(.), replace($target, '^#', ''))[1]"/>
+    <xsl:sequence select="($entry ! t:element-label(.), $placed ! t:place-label(.),
+      if (empty($entry) and $pointer/parent::tei:bibl and not(matches($target, '^https?://'))) then t:citation-key($target, $pointer)
+      else replace($target, '^#', ''))[1]"/>
+  </xsl:function>
+
+  <!-- A bibliographic reference's pointer to an entry out of reach (a bibliography outside the document:
+       IOSPE's "bib:IGR", IIP's "IIP-520.xml", OG(H)AM's "RHY1899", Concordia's
+       "../bibliography/master_bibliography.xml#cil") reads as the entry's key, not its address: "IGR I 860",
+       "IIP-520 334"; as nothing where the reference has its own title, which the key would only repeat. -->
+  <xsl:function name="t:citation-key" as="xs:string">
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:param name="pointer" as="element()"/>
+    <xsl:sequence select="if (exists($pointer/../tei:title[normalize-space()])) then ''
+      else replace(replace($target, '^.*[#:/]', ''), '\.xml$', '')"/>
   </xsl:function>
 
   <!-- What an element is called where something leads to it, if it says: see t:pointer-label. -->

@@ -645,7 +645,10 @@
     <xsl:choose>
       <xsl:when test="t:called-note(.)"><xsl:apply-templates select="t:called-note(.)" mode="note-call"/></xsl:when>
       <xsl:when test="exists($anchor)"><a class="{local-name()}" href="#{$anchor}"><xsl:value-of select="t:pointer-label(.)"/></a></xsl:when>
-      <xsl:otherwise><span class="{local-name()}"><xsl:value-of select="t:pointer-label(.)"/></span></xsl:otherwise>
+      <xsl:otherwise>
+        <xsl:variable name="name" select="local-name()"/>
+        <xsl:for-each select="t:pointer-label(.)[. != '']"><span class="{$name}"><xsl:value-of select="."/></span></xsl:for-each>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
