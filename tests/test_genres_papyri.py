@@ -262,3 +262,13 @@ def test_a_reference_cites_an_entry_out_of_reach_by_its_key_not_its_address(tmp_
         assert "CIL V 8752" in text and "cil" not in text
         assert "https://papyri.info/biblio/1" in text
         assert "b1, 229" in text
+
+
+def test_an_apparatus_reading_names_its_editor_out_of_reach_by_key(tmp_path):
+    # IOSPE: <rdg source="bib:b0948 bib:IOSPE">; it read "bib:b0948, bib:IOSPE".
+    body = """<div type="edition"><ab><lb n="1"/>εὐτυχοῦς</ab></div>
+      <div type="apparatus"><listApp><app loc="3"><lem>εὐτυχ̣[οῦς]</lem>
+      <rdg source="bib:b0948 bib:IOSPE">ΕΥΤΥΧ̣[- - -]</rdg></app></listApp></div>"""
+    site = rendered(tmp_path, body)
+    for text in (whole_text(site), page_words(site)):
+        assert "ΕΥΤΥΧ̣[- - -] b0948, IOSPE" in text

@@ -1352,7 +1352,7 @@
     <xsl:param name="reading" as="element()"/>
     <xsl:for-each select="$reading/(@source, @resp) ! tokenize(normalize-space(.))">
       <xsl:variable name="entry" select="t:entry-by-pointer(., $reading)"/>
-      <xsl:sequence select="($entry ! t:short-name(.), replace(., '^.*#', ''))[. != ''][1]"/>
+      <xsl:sequence select="($entry ! t:short-name(.), t:pointer-key(.))[. != ''][1]"/>
     </xsl:for-each>
   </xsl:function>
 
@@ -2127,8 +2127,15 @@
   <xsl:function name="t:citation-key" as="xs:string">
     <xsl:param name="target" as="xs:string"/>
     <xsl:param name="pointer" as="element()"/>
-    <xsl:sequence select="if (exists($pointer/../tei:title[normalize-space()])) then ''
-      else replace(replace($target, '^.*[#:/]', ''), '\.xml$', '')"/>
+    <xsl:sequence select="if (exists($pointer/../tei:title[normalize-space()])) then '' else t:pointer-key($target)"/>
+  </xsl:function>
+
+  <!-- The key a pointer to an entry out of reach names: what follows its document's address or its prefix
+       ("b0948" of "bib:b0948", "cil" of "biblio.xml#cil"), a file's name without ".xml". An apparatus reading's
+       editor out of reach (IOSPE's source="bib:b0948") is named so too. -->
+  <xsl:function name="t:pointer-key" as="xs:string">
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:sequence select="replace(replace($target, '^.*[#:/]', ''), '\.xml$', '')"/>
   </xsl:function>
 
   <!-- What an element is called where something leads to it, if it says: see t:pointer-label. -->
