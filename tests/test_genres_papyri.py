@@ -272,3 +272,15 @@ def test_an_apparatus_reading_names_its_editor_out_of_reach_by_key(tmp_path):
     site = rendered(tmp_path, body)
     for text in (whole_text(site), page_words(site)):
         assert "ΕΥΤΥΧ̣[- - -] b0948, IOSPE" in text
+
+
+def test_a_change_of_hand_in_an_edition_is_marked_without_square_brackets(tmp_path):
+    # papyri.info: <handShift new="m2"/> where the second hand begins. In an edition square brackets mean
+    # letters lost: the page drew "[hand: m2]", and the plain text nothing at all.
+    body = """<div type="edition"><ab><lb n="1"/>χαίρειν <lb n="2"/><handShift new="m2"/> ἔρρωσο</ab></div>
+      <div type="commentary"><p>A letter <handShift new="m3"/> ends.</p></div>"""
+    site = rendered(tmp_path, body)
+    for text in (whole_text(site), page_text(site)):
+        assert "(hand: m2) ἔρρωσο" in text
+        assert "[hand" not in text.split("Commentary")[0]
+    assert "[hand: m3]" in page_text(site)

@@ -1452,6 +1452,27 @@
         else if ($n = '') then 'column' else 'col. ' || $n) || ']'"/>
   </xsl:function>
 
+  <!-- A change of hand's sign: "[hand: Goethe (pencil)]", the hand as the header describes it (handNote), by
+       its id where the description is missing or too long for a sign, the scribe named too (t:hand-scribe). In
+       an edition, where square brackets mean letters lost, between parentheses: "(hand: m2)". -->
+  <xsl:function name="t:hand-sign" as="xs:string">
+    <xsl:param name="shift" as="element(tei:handShift)"/>
+    <xsl:variable name="described" select="tokenize(normalize-space($shift/@new)) ! t:entry-by-pointer(., $shift)
+      ! normalize-space(.)[. != '']"/>
+    <xsl:variable name="named" select="if (exists($described) and (every $d in $described satisfies string-length($d) le 60))
+      then $described else $shift/@new ! replace(normalize-space(.), '(^|\s)#', '$1')"/>
+    <xsl:variable name="label" select="string-join(('hand', string-join(($named, t:hand-scribe($shift), $shift/@medium,
+      $shift/@script), ', ')[. != '']), ': ')"/>
+    <xsl:sequence select="if (t:is-edition($shift)) then '(' || $label || ')' else '[' || $label || ']'"/>
+  </xsl:function>
+  <!-- The scribe of a hand: the entry scribeRef points to, or as scribe names them (WeGA's <handShift
+       scribe="Caroline"/>). -->
+  <xsl:function name="t:hand-scribe" as="xs:string?">
+    <xsl:param name="shift" as="element(tei:handShift)"/>
+    <xsl:sequence select="(tokenize(normalize-space($shift/@scribeRef)) ! t:entry-by-pointer(., $shift)
+      ! (t:normalized-name(.)[. != ''], normalize-space(.))[1], normalize-space($shift/@scribe)[. != ''])[1]"/>
+  </xsl:function>
+
   <!-- A milestone in an edition, as a line of its own: where a part of the text begins (EpiDoc's
        <milestone unit="fragment" n="b"/>: "Fragment b"), or a line the scribe drew between lines, drawn as
        papyri.info draws it (rend paragraphos "——", horizontal-rule "————————", wavy-line "~~~~~~~~"). A

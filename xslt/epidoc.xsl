@@ -47,6 +47,11 @@
     <xsl:sequence select="$t:line[$apart]"/>
   </xsl:template>
 
+  <!-- A change of hand in an edition is the editors' statement about the text: the plain text says it too. -->
+  <xsl:template match="tei:div[@type = 'edition']//tei:handShift" mode="text">
+    <xsl:value-of select="t:hand-sign(.) || ' '"/>
+  </xsl:template>
+
   <!-- A milestone: its label or the line it draws (t:milestone-label), a line of its own, like a column's. -->
   <xsl:template match="tei:div[@type = 'edition']//tei:milestone" mode="html">
     <xsl:variable name="label" select="t:milestone-label(.)"/>
