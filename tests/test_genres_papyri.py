@@ -284,3 +284,17 @@ def test_a_change_of_hand_in_an_edition_is_marked_without_square_brackets(tmp_pa
         assert "(hand: m2) ἔρρωσο" in text
         assert "[hand" not in text.split("Commentary")[0]
     assert "[hand: m3]" in page_text(site)
+
+
+def test_a_reading_s_editor_written_out_is_read_as_written(tmp_path):
+    # DDbDP (papyri.info) writes who corrected a reading in words, not pointers: <app type="BL"><lem
+    # resp="8.441"> (Berichtigungsliste 8, p. 441), <lem resp="BL 3.45">, <lem resp="bgu 3 p.4">. They read
+    # "8.441", "BL, 3.45", "bgu, 3, p.4".
+    body = """<div type="edition"><ab><lb n="1"/><app type="BL"><lem resp="8.441">Ἀγαθάμμων</lem>
+      <rdg>Ἀγαθάμμονι</rdg></app> <app type="editorial"><lem resp="BL 3.45">ἔδωκα</lem><rdg>ἔδωκε</rdg></app>
+      <app type="editorial"><lem resp="bgu 3 p.4">ἔρρωσο</lem><rdg>ἔρωσο</rdg></app></ab></div>"""
+    site = rendered(tmp_path, body)
+    for text in (whole_text(site), page_words(site)):
+        assert "Ἀγαθάμμων] BL 8.441; Ἀγαθάμμονι" in text
+        assert "ἔδωκα] BL 3.45; ἔδωκε" in text
+        assert "ἔρρωσο] bgu 3 p.4; ἔρωσο" in text

@@ -1347,12 +1347,21 @@
 
   <!-- Who proposed a reading (att.textCritical's @source, and @resp, as EpiDoc names the editor of a reading:
        a conjecture's author, the edition it is taken from): what each pointer leads to (t:entry-by-pointer),
-       by its short name (t:short-name), else the pointer's id. -->
+       by its short name (t:short-name), else the pointer's id. Where none of its words points anywhere nor
+       looks like a pointer (#, :, /), the attribute is written out (DDbDP's resp="bgu 3 p.4") and reads as
+       written; a correction of the Berichtigungsliste (app type="BL", resp="8.441") by "BL 8.441". -->
   <xsl:function name="t:proposers" as="xs:string*">
     <xsl:param name="reading" as="element()"/>
-    <xsl:for-each select="$reading/(@source, @resp) ! tokenize(normalize-space(.))">
-      <xsl:variable name="entry" select="t:entry-by-pointer(., $reading)"/>
-      <xsl:sequence select="($entry ! t:short-name(.), t:pointer-key(.))[. != ''][1]"/>
+    <xsl:for-each select="$reading/(@source, @resp)">
+      <xsl:variable name="entries" select="tokenize(normalize-space(.)) ! map { 'pointer': ., 'entry': t:entry-by-pointer(., $reading) }"/>
+      <xsl:choose>
+        <xsl:when test="empty($entries?entry) and not(matches(., '[#:/]'))">
+          <xsl:sequence select="normalize-space(.)[. != ''] ! (if ($reading/../@type = 'BL' and not(starts-with(., 'BL'))) then 'BL ' || . else .)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:sequence select="$entries ! (?entry ! t:short-name(.), t:pointer-key(?pointer))[. != ''][1]"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:function>
 
