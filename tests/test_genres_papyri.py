@@ -298,3 +298,21 @@ def test_a_reading_s_editor_written_out_is_read_as_written(tmp_path):
         assert "Ἀγαθάμμων] BL 8.441; Ἀγαθάμμονι" in text
         assert "ἔδωκα] BL 3.45; ἔδωκε" in text
         assert "ἔρρωσο] bgu 3 p.4; ἔρωσο" in text
+
+
+def test_the_lines_of_the_stone_in_a_verse_inscription_are_marked_in_its_verses(tmp_path):
+    # IOSPE 5.238, IGCyr's verse: the edition laid out in verse lines (l), the stone's lines beginning where
+    # <lb/> stands inside them. Leiden marks each with "|"; they were not shown at all.
+    body = """<div type="edition"><ab><lg><lb n="1"/><l n="1">ζῇ δοῦλος</l>
+      <l n="2">κ(αὶ) Φούναης <lb n="2"/>αὐθέντης</l><l n="3">ἐξ ὀσφύος</l>
+      <lb n="3"/><l n="4">λαμπρὸς <lb n="4" break="no"/>της</l></lg></ab></div>"""
+    site = rendered(tmp_path, body)
+    text = whole_text(site)
+    assert "\nζῇ δοῦλος\nκ(αὶ) Φούναης | αὐθέντης\nἐξ ὀσφύος\n| λαμπρὸς|της\n" in text
+    assert "κ(αὶ) Φούναης | αὐθέντης" in page_text(site)
+    assert "ἐξ ὀσφύος | λαμπρὸς|της" in page_text(site)
+    # A poem inscribed a verse a line (IGCyr's hymn to Isis): the layout says where each line begins.
+    body = """<div type="edition"><ab><lg><lb n="1"/><l n="1">Ἐγὼ τύραννος</l>
+      <lb n="2"/><l n="2">πόντου τε</l></lg></ab></div>"""
+    site = rendered(tmp_path / "poem", body)
+    assert "\nἘγὼ τύραννος\nπόντου τε\n" in whole_text(site)

@@ -1461,6 +1461,29 @@
         else if ($n = '') then 'column' else 'col. ' || $n) || ']'"/>
   </xsl:function>
 
+  <!-- A line of the support beginning in an edition laid out in verses (lg, l: IOSPE's and IGCyr's verse
+       inscriptions), inside a verse line or where one begins: Leiden's line division "|", apart from the
+       words around it but inside a word (break="no"); none where the text begins. A verse line opens with
+       the division of the line break right before it (t:opening-division). -->
+  <xsl:function name="t:line-division" as="xs:string">
+    <xsl:param name="break" as="element(tei:lb)"/>
+    <xsl:variable name="first" select="empty($break/preceding::node()[self::text()[normalize-space()] or self::tei:gap or self::tei:g]
+      [ancestor::tei:div[@type = 'edition'][1] is $break/ancestor::tei:div[@type = 'edition'][1]])"/>
+    <xsl:sequence select="if ($first) then '' else if (t:breaks-word($break)) then '|'
+      else if ($break/parent::tei:lg) then '| ' else ' | '"/>
+  </xsl:function>
+  <xsl:function name="t:opening-division" as="xs:string?">
+    <xsl:param name="line" as="element(tei:l)"/>
+    <xsl:sequence select="t:opening-break($line)[t:is-edition(.)]
+      [exists($line/../tei:l[empty(t:opening-break(.))] | $line/..//tei:l//tei:lb)] ! t:line-division(.)"/>
+  </xsl:function>
+  <!-- The line break a verse line begins with, if any. Where every verse line begins a line of the support (a
+       poem inscribed a verse a line), the layout says it: no sign. -->
+  <xsl:function name="t:opening-break" as="element(tei:lb)?">
+    <xsl:param name="line" as="element(tei:l)"/>
+    <xsl:sequence select="$line/preceding-sibling::node()[self::* or normalize-space()][1][self::tei:lb]"/>
+  </xsl:function>
+
   <!-- A change of hand's sign: "[hand: Goethe (pencil)]", the hand as the header describes it (handNote), by
        its id where the description is missing or too long for a sign, the scribe named too (t:hand-scribe). In
        an edition, where square brackets mean letters lost, between parentheses: "(hand: m2)". -->

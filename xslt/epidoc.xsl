@@ -83,6 +83,14 @@
     <xsl:value-of select="t:shown-line-number(.) ! (. || ' ')"/>
   </xsl:template>
 
+  <!-- A line of the support beginning inside a verse line: its line division (t:line-division), not a new line,
+       which would break the verse; one beginning with a verse line is drawn by the line (verse.xsl). -->
+  <xsl:template match="tei:div[@type = 'edition']//tei:l//tei:lb" mode="html text" priority="1">
+    <xsl:value-of select="t:line-division(.)"/>
+  </xsl:template>
+
+  <xsl:template match="tei:div[@type = 'edition']//tei:lg/tei:lb" mode="html text" priority="1"/>
+
   <!-- A gap: its Leiden form (t:leiden-gap), a line of the page for each string; a gap of lines on lines of its
        own (t:shares-line). -->
   <xsl:template match="tei:div[@type = 'edition']//tei:gap" mode="html">
