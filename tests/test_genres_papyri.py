@@ -316,3 +316,16 @@ def test_the_lines_of_the_stone_in_a_verse_inscription_are_marked_in_its_verses(
       <lb n="2"/><l n="2">πόντου τε</l></lg></ab></div>"""
     site = rendered(tmp_path / "poem", body)
     assert "\nἘγὼ τύραννος\nπόντου τε\n" in whole_text(site)
+
+
+def test_a_restoration_with_nothing_to_read_draws_no_brackets_and_a_restored_line_holds_them(tmp_path):
+    # IGCyr 010800: a stray <supplied reason="lost"/> drew a lone "]" ("ἐξ [ἀνδρὸς] ]Κυρηναίου"); a restored
+    # paragraphos (<supplied reason="lost"><milestone rend="paragraphos"/></supplied>) drew "[", "——" and "]"
+    # on three lines.
+    body = """<div type="edition"><ab><lb n="1"/>ἐξ <supplied reason="lost">ἀνδρὸς</supplied> <supplied
+      reason="lost"/>Κυρηναίου <lb n="1a"/><supplied reason="lost"><milestone rend="paragraphos"
+      unit="undefined"/></supplied>
+      <lb n="2"/>Πολίτευμα</ab></div>"""
+    site = rendered(tmp_path, body)
+    assert "\nἐξ [ἀνδρὸς] Κυρηναίου\n[——]\nΠολίτευμα\n" in whole_text(site)
+    assert "ἐξ [ἀνδρὸς] Κυρηναίου [——] Πολίτευμα" in page_text(site)

@@ -1517,8 +1517,11 @@
     <xsl:variable name="unit" select="normalize-space($milestone/@unit)"/>
     <xsl:variable name="n" select="normalize-space($milestone/@n)"/>
     <xsl:variable name="line" select="$t:drawn-lines(normalize-space($milestone/@rend))"/>
+    <!-- A line the editors restore (<supplied reason="lost"><milestone rend="paragraphos"/></supplied>, IGCyr)
+         stands between the restoration's signs, on its line: "[——]". -->
+    <xsl:variable name="signs" select="$milestone/parent::tei:supplied[t:is-void(.)] ! t:leiden-signs(.)"/>
     <xsl:sequence select="if (not(t:is-edition($milestone))) then ()
-      else if (exists($line)) then $line
+      else if (exists($line)) then ($signs[1] || $line[1] || $signs[2], $line[2])
       else if ($n != '' and $unit != '' and not($unit = ('undefined', 'line'))) then
         (upper-case(substring($unit, 1, 1)) || substring($unit, 2) || ' ' || $n) ! (., .)
       else ()"/>
@@ -1579,12 +1582,21 @@
 
   <!-- The signs as drawn around supplied text or a gap: a lacuna's brackets joined with its neighbours'
        (t:lacuna-brackets); none for a lacuna inside another (a gap in the editors' restoration, supplied text
-       in supplied text), whose brackets hold it: "[όβων .. 1-2 ..]", not "[όβων .. 1-2 ..]]". -->
+       in supplied text), whose brackets hold it: "[όβων .. 1-2 ..]", not "[όβων .. 1-2 ..]]"; none for
+       supplied text with nothing in it to read (t:is-void: IGCyr's stray <supplied reason="lost"/>, which drew
+       a lone "]"; a restored paragraphos, whose line holds the brackets: t:milestone-label). -->
   <xsl:function name="t:drawn-signs" as="xs:string*">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="if (not(t:is-lacuna($element))) then t:leiden-signs($element)
+    <xsl:sequence select="if ($element/self::tei:supplied[t:is-void(.)]) then ()
+      else if (not(t:is-lacuna($element))) then t:leiden-signs($element)
       else if (exists($element/ancestor::tei:supplied[t:is-lacuna(.)])) then ()
       else t:lacuna-brackets($element)"/>
+  </xsl:function>
+
+  <!-- Supplied text with nothing in it to read: no text, gap, glyph or blank space. -->
+  <xsl:function name="t:is-void" as="xs:boolean">
+    <xsl:param name="supplied" as="element(tei:supplied)"/>
+    <xsl:sequence select="not(normalize-space($supplied)) and empty($supplied//(tei:gap | tei:g | tei:space))"/>
   </xsl:function>
 
   <!-- The extent a gap or a blank space gives, as Leiden writes it: "3", "c.3" where it is approximate
