@@ -329,3 +329,25 @@ def test_a_restoration_with_nothing_to_read_draws_no_brackets_and_a_restored_lin
     site = rendered(tmp_path, body)
     assert "\nἐξ [ἀνδρὸς] Κυρηναίου\n[——]\nΠολίτευμα\n" in whole_text(site)
     assert "ἐξ [ἀνδρὸς] Κυρηναίου [——] Πολίτευμα" in page_text(site)
+
+
+def test_lacunae_on_either_side_of_an_apparatus_entry_keep_their_own_brackets(tmp_path):
+    # DCLP 26761: a restoration ending an entry's lemma, then one after the entry. The entry's lemma is drawn
+    # apart from the text around it, so its bracket closed ("[νου]") while the next one, joined to it, did not
+    # open: "[νου]a3 (δραχμαί) ζμύ]ρνης".
+    body = """<div type="edition"><ab><lb n="1"/><app type="editorial">
+      <lem>χαλκο<supplied reason="lost">ῦ</supplied> <app type="alternative">
+      <lem>κ<supplied reason="lost">εκα</supplied>υ<supplied reason="lost">μέ</supplied><lb n="2" break="no"/>
+      <supplied reason="lost">νου</supplied></lem>
+      <rdg>κ<supplied reason="lost">εκα</supplied>υμέ<lb n="2" break="no"/>
+      <supplied reason="lost">νου</supplied></rdg>
+      </app> <supplied reason="lost">ζμύ</supplied>ρνης</lem>
+      <rdg>χαλκοῦ ζμύρνης</rdg></app> <supplied reason="lost"><g type="vacat"/> κολ</supplied>λύριον
+      </ab></div>"""
+    site = rendered(tmp_path, body)
+    for text in (whole_text(site), page_text(site)):
+        assert "[ζμύ]ρνης" in text
+        edition = text.split("Apparatus")[0]
+        assert edition.count("[") == edition.count("]")
+        # A blank the editors restore, as Leiden writes a blank: vac.
+        assert "[vac. κολ]λύριον" in text

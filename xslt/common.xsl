@@ -1679,10 +1679,18 @@
        one after it. -->
   <xsl:function name="t:lacuna-brackets" as="xs:string+">
     <xsl:param name="lacuna" as="element()"/>
+    <xsl:variable name="reading" select="t:reading-of($lacuna)"/>
     <xsl:variable name="before" select="$lacuna/preceding::node()[t:is-reading-step(.)][1]"/>
     <xsl:variable name="after" select="$lacuna/following::node()[t:is-reading-step(.)][1]"/>
-    <xsl:sequence select="(if (exists($before) and exists(t:lacuna-of($before))) then '' else '[',
-      if (exists($after) and exists(t:lacuna-of($after))) then '' else ']')"/>
+    <xsl:sequence select="(if (exists($before) and exists(t:lacuna-of($before)) and t:reading-of($before) = $reading) then '' else '[',
+      if (exists($after) and exists(t:lacuna-of($after)) and t:reading-of($after) = $reading) then '' else ']')"/>
+  </xsl:function>
+  <!-- The reading of an apparatus entry a node is read in (its nearest lem or rdg), '' for none. Lacunae join only
+       inside one: an entry's lemma is drawn apart from the text around it, and a bracket it closed was left
+       unopened after it (DCLP: "[νου]a3 ζμύ]ρνης"). -->
+  <xsl:function name="t:reading-of" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="string($node/ancestor::*[self::tei:lem or self::tei:rdg][1] ! generate-id())"/>
   </xsl:function>
 
   <!-- What a reader meets next along a line: words, a gap, a blank space (vac.), or a break that ends the line.
@@ -2462,7 +2470,7 @@
        char:EOLhyphen) as nothing. -->
   <xsl:variable name="t:glyph-signs" as="map(xs:string, xs:string)" select="map {
     'interpunct': '·', 'middot': '·', 'stop': '·', 'dot': '·', 'hedera': '❦', 'leaf': '❦', 'stauros': '+',
-    'cross': '+', 'crux': '†', 'chirho': '☧', 'chi-rho': '☧'}"/>
+    'cross': '+', 'crux': '†', 'chirho': '☧', 'chi-rho': '☧', 'vacat': 'vac.'}"/>
   <xsl:template match="tei:g[not(node())]" mode="html text t:reading-text">
     <xsl:variable name="declared" select="t:pointed-entry(@ref)[self::tei:char or self::tei:glyph]"/>
     <xsl:variable name="name" select="$declared/((tei:unicodeProp | tei:localProp)[@name = 'Name']/@value,
