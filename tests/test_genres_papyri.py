@@ -351,3 +351,15 @@ def test_lacunae_on_either_side_of_an_apparatus_entry_keep_their_own_brackets(tm
         assert edition.count("[") == edition.count("]")
         # A blank the editors restore, as Leiden writes a blank: vac.
         assert "[vac. κολ]λύριον" in text
+
+
+def test_a_restored_symbol_has_its_brackets_and_a_symbol_is_named_by_its_reference_before_its_class(tmp_path):
+    # IIP idum0452: <num><g ref="three-vertical-strokes" type="char"/></num><num><supplied reason="lost"><g
+    # ref="one-vertical-stroke" type="char"/></supplied></num>: it read "((char))((char))]".
+    body = """<div type="edition"><p>ב <supplied reason="lost">שנת</supplied>
+      <num value="3"><g ref="three-vertical-strokes" type="char"/></num><num value="1"><supplied
+      reason="lost"><g ref="one-vertical-stroke" type="char"/></supplied></num> עבדאדה <g type="interpunct"/>
+      </p></div>"""
+    site = rendered(tmp_path, body)
+    for text in (whole_text(site), page_text(site)):
+        assert "[שנת] ((three-vertical-strokes))[((one-vertical-stroke))] עבדאדה ·" in text

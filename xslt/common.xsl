@@ -1693,13 +1693,13 @@
     <xsl:sequence select="string($node/ancestor::*[self::tei:lem or self::tei:rdg][1] ! generate-id())"/>
   </xsl:function>
 
-  <!-- What a reader meets next along a line: words, a gap, a blank space (vac.), or a break that ends the line.
-       A blank space is one: lacunae on either side of it are apart, and one the editors restore as blank
-       (<supplied><space/></supplied>) joins the lacunae beside it. -->
+  <!-- What a reader meets next along a line: words, a gap, a blank space (vac.), a symbol, or a break that ends
+       the line. A blank space or a symbol is one: lacunae on either side of it are apart, and one the editors
+       restore (<supplied><space/></supplied>) has its brackets or joins the lacunae beside it. -->
   <xsl:function name="t:is-reading-step" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="exists($node[self::text()[normalize-space()] or self::tei:gap or self::tei:space or self::tei:lb
-      or self::tei:cb or self::tei:pb])"/>
+    <xsl:sequence select="exists($node[self::text()[normalize-space()] or self::tei:gap or self::tei:space or self::tei:g
+      or self::tei:lb or self::tei:cb or self::tei:pb])"/>
   </xsl:function>
 
   <!-- The marks Leiden sets on letters, inside an edition: an underdot under each letter read with doubt
@@ -2477,11 +2477,14 @@
       tei:charName, tei:glyphName)"/>
     <!-- A reference is a name where it is a fragment (#hedera) or a bare name (IIP's ref="sprig"), not a
          prefixed pointer (char:EOLhyphen). -->
-    <xsl:variable name="named" select="(@type, substring-after(@ref, '#'), @ref[matches(., '^[\p{L}\p{N}_.\-]+$')])
+    <xsl:variable name="referred" select="(substring-after(@ref, '#'), @ref[matches(., '^[\p{L}\p{N}_.\-]+$')])
       [normalize-space()][1] ! normalize-space()"/>
+    <xsl:variable name="named" select="(@type[normalize-space()] ! normalize-space(), $referred)"/>
+    <!-- A sign for either name, else the reference's name before the type, which may be a class (IIP's
+         <g ref="one-vertical-stroke" type="char"/>). -->
     <xsl:value-of select="($declared/tei:mapping[@type = ('standard', 'normalized', 'normalised')],
       $declared/tei:mapping, $name ! ('[' || normalize-space() || ']'),
-      $named[empty($declared)] ! ($t:glyph-signs(lower-case(.)), '((' || . || '))')[1])[1]"/>
+      ($named ! $t:glyph-signs(lower-case(.)), ($referred, $named)[1] ! ('((' || . || '))'))[empty($declared)])[1]"/>
   </xsl:template>
 
   <!-- A token draws what stands between it and the token before (a space where the two are glued:
