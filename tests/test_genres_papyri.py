@@ -363,3 +363,15 @@ def test_a_restored_symbol_has_its_brackets_and_a_symbol_is_named_by_its_referen
     site = rendered(tmp_path, body)
     for text in (whole_text(site), page_text(site)):
         assert "[שנת] ((three-vertical-strokes))[((one-vertical-stroke))] עבדאדה ·" in text
+
+
+def test_a_restoration_holding_alternative_readings_closes_its_bracket(tmp_path):
+    # IOSPE 3.380: Μητροδ<supplied><app type="alternative"><rdg>ώρου</rdg><rdg>ότου</rdg></app></supplied>,
+    # then a gap. The two lacunae did not agree on joining: "Μητροδ[ώρου^a1 [- - -]".
+    body = """<div type="edition"><ab><lb n="1"/>θυγάτηρ
+      Μητροδ<supplied reason="lost"><app type="alternative">
+      <rdg>ώρου</rdg><rdg>ότου</rdg></app></supplied> <gap reason="lost" extent="unknown" unit="character"/>
+      <lb n="2"/>τέλος</ab></div>"""
+    site = rendered(tmp_path, body)
+    text = whole_text(site)
+    assert "θυγάτηρ Μητροδ[ώρου^a1 - - -]\n" in text

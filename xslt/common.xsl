@@ -1682,12 +1682,13 @@
     <xsl:variable name="reading" select="t:reading-of($lacuna)"/>
     <xsl:variable name="before" select="$lacuna/preceding::node()[t:is-reading-step(.)][1]"/>
     <xsl:variable name="after" select="$lacuna/following::node()[t:is-reading-step(.)][1]"/>
-    <xsl:sequence select="(if (exists($before) and exists(t:lacuna-of($before)) and t:reading-of($before) = $reading) then '' else '[',
-      if (exists($after) and exists(t:lacuna-of($after)) and t:reading-of($after) = $reading) then '' else ']')"/>
+    <xsl:sequence select="(if (exists($before) and (some $l in t:lacuna-of($before) satisfies t:reading-of($l) = $reading)) then '' else '[',
+      if (exists($after) and (some $l in t:lacuna-of($after) satisfies t:reading-of($l) = $reading)) then '' else ']')"/>
   </xsl:function>
   <!-- The reading of an apparatus entry a node is read in (its nearest lem or rdg), '' for none. Lacunae join only
        inside one: an entry's lemma is drawn apart from the text around it, and a bracket it closed was left
-       unopened after it (DCLP: "[νου]a3 ζμύ]ρνης"). -->
+       unopened after it (DCLP: "[νου]a3 ζμύ]ρνης"); a restoration holding the entry is one lacuna with its
+       neighbours (IOSPE: "Μητροδ[ώρου^a1 - - -]"). -->
   <xsl:function name="t:reading-of" as="xs:string">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="string($node/ancestor::*[self::tei:lem or self::tei:rdg][1] ! generate-id())"/>
