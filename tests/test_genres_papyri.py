@@ -375,3 +375,13 @@ def test_a_restoration_holding_alternative_readings_closes_its_bracket(tmp_path)
     site = rendered(tmp_path, body)
     text = whole_text(site)
     assert "θυγάτηρ Μητροδ[ώρου^a1 - - -]\n" in text
+
+
+def test_a_date_written_in_two_languages_reads_each_apart(tmp_path):
+    # IOSPE: <origDate><seg xml:lang="ru">1462 или 1472 гг.</seg><seg xml:lang="en">1462 or 1472 C.E.</seg>
+    # read "1462 или 1472 гг. 1462 or 1472 C.E." under the title.
+    source = """<sourceDesc><msDesc><msIdentifier><idno>1</idno></msIdentifier><history><origin>
+      <origDate notBefore="1462" notAfter="1462"><seg xml:lang="ru">1462 или 1472 гг.</seg>
+      <seg xml:lang="en">1462 or 1472 C.E.</seg></origDate></origin></history></msDesc></sourceDesc>"""
+    site = rendered(tmp_path, '<div type="edition"><ab><lb n="1"/>κτλ</ab></div>', source)
+    assert whole_text(site).split("\n")[1] == "1462 или 1472 гг. / 1462 or 1472 C.E."

@@ -760,7 +760,16 @@ def read_date(date: etree._Element | None) -> Date | None:
     if date is None:
         return None
     when = date.get("when") or date.get("notBefore") or date.get("from") or ""
-    return Date(when, text(date) or when)
+    return Date(when, date_text(date) or when)
+
+
+def date_text(date: etree._Element) -> str:
+    """A date's words; one written in several languages, a segment each (IOSPE's origDate: Russian, then
+    English), reads each apart: "1462 или 1472 гг. / 1462 or 1472 C.E.", not run together."""
+    segments = date.findall(f"{T}seg")
+    if len({seg.get(XML_LANG) for seg in segments}) > 1 and not (date.text or "").strip():
+        return " / ".join(filter(None, map(text, segments)))
+    return text(date)
 
 
 def resource_kind(document: Document) -> str:
