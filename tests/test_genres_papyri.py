@@ -385,3 +385,14 @@ def test_a_date_written_in_two_languages_reads_each_apart(tmp_path):
       <seg xml:lang="en">1462 or 1472 C.E.</seg></origDate></origin></history></msDesc></sourceDesc>"""
     site = rendered(tmp_path, '<div type="edition"><ab><lb n="1"/>κτλ</ab></div>', source)
     assert whole_text(site).split("\n")[1] == "1462 или 1472 гг. / 1462 or 1472 C.E."
+
+
+def test_a_text_part_numbered_by_the_initial_of_its_kind_is_not_named_twice(tmp_path):
+    # papyri.info: <div type="textpart" subtype="recto" n="r">, subtype="verso" n="v": "Recto r", "Verso v".
+    body = """<div type="edition"><div type="textpart" subtype="recto" n="r">
+      <div type="textpart" subtype="column" n="1"><ab><lb n="1"/>χαίρειν</ab></div></div>
+      <div type="textpart" subtype="verso" n="v"><ab><lb n="1"/>ἔρρωσο</ab></div>
+      <div type="textpart" subtype="fragment" n="a"><ab><lb n="1"/>τέλος</ab></div></div>"""
+    site = rendered(tmp_path, body)
+    text = whole_text(site)
+    assert "\n\nRecto\n\nColumn 1\n\nχαίρειν\n\nVerso\n\nἔρρωσο\n\nFragment a\n\nτέλος" in text

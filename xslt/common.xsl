@@ -1754,7 +1754,8 @@
   </xsl:template>
 
   <!-- A heading a division implies when it has none: EpiDoc's edition, translation, apparatus, commentary and
-       bibliography, and the parts of a text (textpart: "Fragment a"). -->
+       bibliography, and the parts of a text (textpart: "Fragment a"; "Recto", not "Recto r", where the number is
+       the kind's initial, as papyri.info numbers a recto and a verso). -->
   <xsl:variable name="t:division-names" as="map(xs:string, xs:string)" select="map {
     'edition': 'Edition', 'translation': 'Translation', 'apparatus': 'Apparatus', 'commentary': 'Commentary',
     'bibliography': 'Bibliography', 'transcription': 'Transcription', 'diplomatic': 'Diplomatic transcription'}"/>
@@ -1765,7 +1766,8 @@
     <!-- Whether the division is empty is asked last, of the few with a heading to imply. -->
     <xsl:sequence select="(if ($division/tei:head) then ()
       else if ($division/@type = 'textpart') then
-        string-join(((upper-case(substring($part, 1, 1)) || substring($part, 2))[$part], $division/@n), ' ')[. != '']
+        string-join(((upper-case(substring($part, 1, 1)) || substring($part, 2))[$part], $division/@n
+          [not($part and string-length(.) lt string-length($part) and starts-with(lower-case($part), lower-case(.)))]), ' ')[. != '']
       else $t:division-names(string($division/@type)) ! (. || t:division-apart($division)))[not(t:is-empty-division($division))]"/>
   </xsl:function>
 
