@@ -678,7 +678,9 @@ def test_editorial_markers_in_a_leiden_edition_are_not_drawn_in_square_brackets(
     lines = ["Page 5", "Column 1", "τὸν ὑπὸ [κα]", "καὶ ἐς^a1 τὸν^1", "Column 2", "ποταμὸν", "Page", "Column"]
     assert edition.split("\n") == [
         *lines,
-        "τέλος ἄλλο",
+        "τέλος",
+        "Fragment b",
+        "ἄλλο",
         "",
         "ἐν τῷ οἴκῳ Ἀβιμέλεχ",
         "Page 134r",
@@ -718,7 +720,9 @@ def test_editorial_markers_in_a_leiden_edition_are_not_drawn_in_square_brackets(
         "ποταμὸν",
         "Page",
         "Column",
-        "τέλος ἄλλο",
+        "τέλος",
+        "Fragment b",
+        "ἄλλο",
     ]
     assert "[p. 6]" in main_text(document)
 

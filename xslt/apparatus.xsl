@@ -232,9 +232,11 @@
   <!-- An entry of a list of readings, and after it each entry nested in its readings, which it reads as their
        lemmata: each is an entry of the list, with its line ("l. 39: cum mihi senior] tum senior mihi", then
        "l. 39: cum] N; tum V"). -->
+  <!-- In a paragraph (IGCyr's), which can hold no paragraph, an entry is a line of it. -->
   <xsl:template match="tei:app[t:is-set-apart(.)]" mode="html" priority="1">
-    <xsl:variable name="name" select="if (parent::tei:listApp) then 'li' else 'p'"/>
+    <xsl:variable name="name" select="if (parent::tei:listApp) then 'li' else if (parent::tei:div) then 'p' else 'span'"/>
     <xsl:for-each select="., .//tei:app">
+      <xsl:if test="$name = 'span' and (position() gt 1 or exists(current()/preceding-sibling::tei:app))"><br/></xsl:if>
       <xsl:element name="{$name}">
         <xsl:attribute name="class" select="'app'"/>
         <xsl:attribute name="id" select="t:anchor(.)"/>

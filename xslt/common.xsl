@@ -52,9 +52,10 @@
        where its quotation is one (Perseus's verse quoted in a paragraph: its reference under the verse, not
        run into the sentence that goes on after it). A bibliographic reference is a block in a bibliography and
        where it stands between blocks (the Poetess Archive's indexes, a division of references: one entry
-       ran into the next). -->
+       ran into the next); a bibliography cited inside a sentence (DCLP's "(see <listBibl><bibl>Youtie
+       1983</bibl></listBibl>, 229-30)") is a phrase, and so are its entries. -->
   <xsl:variable name="t:blocks-where-they-stand" as="xs:string*" select="'docAuthor', 'docDate', 'docEdition',
-    'imprimatur', 'list', 'item', 'cit'"/>
+    'imprimatur', 'list', 'item', 'cit', 'listBibl'"/>
 
   <!-- Each block's name, to whether it is a block wherever it stands. -->
   <xsl:variable name="t:block-names" as="map(xs:string, xs:boolean)"
@@ -68,12 +69,13 @@
       or ($element/(self::tei:bibl | self::tei:biblStruct) and t:is-bibliography-entry($element))"/>
   </xsl:function>
 
-  <!-- A reference in a list of them, or standing between the blocks of a division: an entry of a bibliography
-       (84000's <div type="section"><head>Tibetan Sources</head><bibl>…</bibl><bibl>…</bibl>), not a reference
-       run into a sentence, nor a mention of a work in the text (t:mention-kind), as a listBibl's are not. -->
+  <!-- A reference in a list of them (one that is a block: not DCLP's cited in a sentence), or standing between
+       the blocks of a division: an entry of a bibliography (84000's <div type="section"><head>Tibetan
+       Sources</head><bibl>…</bibl><bibl>…</bibl>), not a reference run into a sentence, nor a mention of a
+       work in the text (t:mention-kind), as a listBibl's are not. -->
   <xsl:function name="t:is-bibliography-entry" as="xs:boolean">
     <xsl:param name="reference" as="element()"/>
-    <xsl:sequence select="exists($reference/parent::*[self::tei:listBibl
+    <xsl:sequence select="exists($reference/parent::*[self::tei:listBibl[t:is-block(.)]
       or matches(local-name(), '^(front|back|body|group|div[1-7]?)$')])"/>
   </xsl:function>
 
@@ -83,6 +85,8 @@
       if ($element/self::tei:list) then not(t:is-inline-list($element))
       else if ($element/self::tei:item) then not($element/parent::tei:list[t:is-inline-list(.)])
       else if ($element/self::tei:cit) then exists($element/tei:quote[t:is-block-quote(.)])
+      else if ($element/self::tei:listBibl) then empty($element/parent::*[self::tei:p or self::tei:ab or self::tei:l
+        or self::tei:item or self::tei:note or self::tei:head or self::tei:quote][text()[normalize-space()]])
       else matches(local-name($element/..), '^(titlePage|front|back|body|group|div[1-7]?)$')"/>
   </xsl:function>
 
@@ -141,18 +145,14 @@
   </xsl:function>
 
   <!-- The footnotes in the order a reader meets their markers: where a note stands, or where the pointer
-       that calls it is (t:call-of), in the text, then in the descriptions of the source shown after it (a
-       manuscript description's notes: Beta maṣāḥǝft's <signatures>Decorated <note>…</note>). They are listed
-       in this order, and numbered in it (one map per transformation, as t:ordinals), except those whose own
-       @n is a mark, not a number (a printer's asterisk), which take no number from the others; a note
-       numbered in @n keeps its place in the count, so that the others' numbers do not repeat it. -->
+       that calls it is (t:call-of), or the anchor it is attached to (t:notes-called-at). The notes of a
+       description of the source are read where they stand (t:is-header-note). They are listed in this order,
+       and numbered in it (one map per transformation, as t:ordinals), except those whose own @n is a mark, not
+       a number (a printer's asterisk), which take no number from the others; a note numbered in @n keeps its
+       place in the count, so that the others' numbers do not repeat it. -->
   <xsl:variable name="t:footnotes" as="element(tei:note)*"
-    select="t:footnotes-in(//tei:text | //tei:sourceDoc), t:footnotes-in(t:source-descriptions(/))"/>
-  <xsl:function name="t:footnotes-in" as="element(tei:note)*">
-    <xsl:param name="parts" as="element()*"/>
-    <xsl:sequence select="(($parts//tei:note[t:is-footnote(.)] ! (t:call-of(.), .)[1]) | ())
+    select="(((//tei:text | //tei:sourceDoc)//tei:note[t:is-footnote(.)] ! (t:call-of(.), .)[1]) | ())
       ! (if (self::tei:note) then . else t:notes-called-at(.))"/>
-  </xsl:function>
   <xsl:variable name="t:note-numbers" as="map(xs:string, xs:integer)"
     select="map:merge($t:footnotes[not(normalize-space(@n)) or matches(@n, '^\s*\d+\s*$')] ! map { generate-id(.): position() })"/>
 
@@ -179,12 +179,13 @@
   </xsl:function>
 
   <!-- An apparatus the encoder set apart from the text: a listApp, or EpiDoc's apparatus division, whose
-       entries may stand in it without a listApp. Its entries are read where they stand, each with its line,
+       entries may stand in it without a listApp, or in a paragraph of it (IGCyr). Its entries are read where they stand, each with its line,
        except those attached to the text by their end points (t:attachment: the double-end-point method keeps
        its entries in a listApp of the back), which are marked in the text and listed as the others are. -->
   <xsl:function name="t:is-set-apart" as="xs:boolean">
     <xsl:param name="app" as="element(tei:app)"/>
-    <xsl:sequence select="exists($app/ancestor::tei:listApp | $app/parent::tei:div[@type = 'apparatus'])
+    <xsl:sequence select="exists($app/ancestor::tei:listApp | $app/parent::tei:div[@type = 'apparatus']
+      | $app/parent::*[self::tei:p or self::tei:ab]/parent::tei:div[@type = 'apparatus'])
       and empty(t:attachment($app))"/>
   </xsl:function>
 
@@ -224,6 +225,16 @@
   <xsl:variable name="t:attached-apps" as="xs:boolean" select="exists(//tei:text//tei:app[@from])"/>
   <xsl:key name="t:apps-ending-at" match="tei:text//tei:app[@from][t:is-listed(.)]"
     use="t:attachment(.)[last()] ! generate-id()"/>
+
+  <!-- Whether an element holds the call of a footnote or of an apparatus entry, which the page draws as a
+       link (an entry called where it stands, or attached to a word inside it): a name holding one is no link
+       itself (html.xsl), as HTML has no link inside a link (IOSPE's date holding an entry, Concordia's name
+       whose word an entry is attached to). -->
+  <xsl:function name="t:holds-calls" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element//tei:note[t:is-footnote(.)] | $element//tei:app[t:is-listed(.)][empty(t:attachment(.))])
+      or $t:attached-apps and exists($element//*[exists(key('t:apps-ending-at', generate-id()))])"/>
+  </xsl:function>
 
   <!-- The text an attached entry concerns: from the start of its first element to the end of its last. -->
   <xsl:function name="t:attached-text" as="xs:string">
@@ -350,7 +361,7 @@
        description, history...) each a record of labelled fields, so that "paper", "120 leaves", "15th century"
        and "Italy" neither run together nor go unexplained. -->
   <xsl:variable name="t:manuscript-records" static="yes" as="xs:string*" select="'msDesc', 'msPart', 'msFrag',
-    'msContents', 'msItem', 'physDesc', 'objectDesc', 'supportDesc', 'layoutDesc', 'handDesc', 'scriptDesc',
+    'msContents', 'msItem', 'msItemStruct', 'physDesc', 'objectDesc', 'supportDesc', 'layoutDesc', 'handDesc', 'scriptDesc',
     'typeDesc', 'decoDesc', 'bindingDesc', 'sealDesc', 'history', 'additional', 'adminInfo'"/>
   <!-- Authority records (records.xsl): the elements of a personography, gazetteer or list of organisations or
        events that describe one entity, each of whose children is a field. What a field's content does not say
@@ -443,11 +454,13 @@
     <xsl:sequence select="empty($bibl/text()[normalize-space()]) and count($bibl/*[t:is-citation-field(.)]) gt 1"/>
   </xsl:function>
 
-  <!-- A field of a citation that says something: text, or an address (ptr). A note is no field: its call
-       stands where it is. -->
+  <!-- A field of a citation that says something: text, or an address (ptr) that reads as something (not
+       Concordia's pointer into another file beside the reference's own title: t:citation-key). A note is no
+       field: its call stands where it is. -->
   <xsl:function name="t:is-citation-field" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="not($element/self::tei:note) and (normalize-space($element) != '' or exists($element/descendant-or-self::tei:ptr))"/>
+    <xsl:sequence select="not($element/self::tei:note) and (normalize-space($element) != ''
+      or exists($element/descendant-or-self::tei:ptr[t:pointer-label(.) != '']))"/>
   </xsl:function>
 
   <!-- Drawn nodes without the white space they end with (a field's last line end, <surname>…</surname>⏎
@@ -648,8 +661,17 @@
     'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'u', 'annotationBlock', 'sp', 'spGrp'"/>
   <xsl:function name="t:is-note-in-place" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="local-name($note/..) = $t:holding-blocks and (empty($note/@place) or $note/@place = 'inline')
-      and empty(t:call-of($note))"/>
+    <xsl:sequence select="(local-name($note/..) = $t:holding-blocks and (empty($note/@place) or $note/@place = 'inline')
+      or t:is-header-note($note) and exists($note/*[t:is-block(.)])) and empty(t:call-of($note))"/>
+  </xsl:function>
+
+  <!-- A note in the header (a manuscript's description, read after the text), but for a record's field
+       (records.xsl), is read where it stands: inline (t:is-inline-note), or, where it holds paragraphs
+       (Concordia's palaeographic notes in a handNote), as blocks of its own (t:is-note-in-place). The footnotes
+       are the text's: one from the header had a marker without a number and its words nowhere. -->
+  <xsl:function name="t:is-header-note" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="exists($note/ancestor::tei:teiHeader) and not(t:is-record($note/..))"/>
   </xsl:function>
 
   <!-- A note the source prints inline, inside a sentence (@place inline, not between blocks, called by no
@@ -662,10 +684,13 @@
     <xsl:variable name="alone" select="empty($note/../node()[not(. is $note)][not(self::text()) or normalize-space()])"/>
     <xsl:sequence select="if ($alone) then ('', '') else ('(', ')')"/>
   </xsl:function>
+  <!-- So is a note on a reading of the apparatus (IGCyr's "<rdg>ἐπιβλέπω <note>clear on the stone</note></rdg>"),
+       read in its entry: "ἐπιβλέπω (clear on the stone)"; as a footnote, the plain text had no marker for it. -->
   <xsl:function name="t:is-inline-note" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="$note/@place = 'inline' and not(local-name($note/..) = $t:holding-blocks)
-      and empty(t:call-of($note))"/>
+    <xsl:sequence select="($note/@place = 'inline' or t:is-header-note($note) and empty($note/*[t:is-block(.)])
+      or exists($note/parent::tei:rdg))
+      and not(local-name($note/..) = $t:holding-blocks) and empty(t:call-of($note))"/>
   </xsl:function>
 
   <!-- Words set apart inside a sentence, between marks (an inline note, a stage direction inside a line, a
@@ -999,7 +1024,7 @@
   <xsl:function name="t:opens-block" as="xs:boolean">
     <xsl:param name="break" as="element()"/>
     <xsl:variable name="read" select="$break/preceding::node()[self::text()[normalize-space()]
-      or self::tei:gap or self::tei:g or self::tei:pb or self::tei:cb][1]"/>
+      or self::tei:gap or self::tei:g or self::tei:pb or self::tei:cb or self::tei:milestone[exists(t:milestone-label(.))]][1]"/>
     <xsl:sequence select="empty($read) or not($read >> t:block-of($break))"/>
   </xsl:function>
 
@@ -1025,15 +1050,15 @@
        〈◊〉 with CJK angle brackets. At least one side of the break is a letter (an ideograph, kana…). -->
   <xsl:variable name="t:unspaced-letter" as="xs:string" select="'[' || $t:unspaced-letters || ']'"/>
   <!-- Whether the document has such lines: only then is every line break asked for the characters beside
-       it. It has where it declares one of these languages (its langUsage, its root's or its text's xml:lang:
-       CBETA), or where one of its first fifty breaks stands between such characters (TEI-EAJ's Japanese,
-       which declares none). A search of the whole text for such a character, once per transformation, made a
+       it. It has where it declares one of these languages (its header's, as the model reads them, its root's
+       or its text's xml:lang: CBETA), or where one of its first fifty breaks stands between such characters
+       (TEI-EAJ's Japanese, which declares none). A search of the whole text for such a character, once per transformation, made a
        novel's pages half as slow again. -->
   <xsl:variable name="t:unspaced-languages" as="xs:string"
     select="'^(zh|ja|bo|dz|lzh|ltc|och|cmn|yue|zho|chi|jpn|bod|tib|dzo)([-_].*)?$'"/>
   <xsl:variable name="t:has-unspaced-script" as="xs:boolean" select="exists(//(tei:lb | tei:pb | tei:cb))
-    and ((some $code in (/*/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident, /*/@xml:lang,
-      /*/tei:text/@xml:lang) satisfies matches(normalize-space($code), $t:unspaced-languages, 'i'))
+    and ((some $code in ($t:header?languages?*, /*/@xml:lang, /*/tei:text/@xml:lang)
+      satisfies matches(normalize-space($code), $t:unspaced-languages, 'i'))
     or (some $break in (//(tei:lb | tei:pb | tei:cb))[position() le 50] satisfies t:joins-unspaced($break)))"/>
   <!-- Which line breaks those are, asked once per break (a break is asked again by the text on each side of
        it, and by each look): their generated ids. -->
@@ -1288,6 +1313,11 @@
     <xsl:next-match/>
   </xsl:template>
   <xsl:template match="tei:note | tei:fw" mode="t:reading-text"/>
+  <!-- A reading's note is read in its entry (t:is-inline-note), between its marks. -->
+  <xsl:template match="tei:rdg/tei:note[t:is-inline-note(.)]" mode="t:reading-text" priority="1">
+    <xsl:param name="apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:value-of select="(' ' || string-join(t:inline-note-marks(.), normalize-space(.)) || ' ')[$apparatus]"/>
+  </xsl:template>
   <!-- A deletion is no part of the reading text, except in a reading of the apparatus (t:apparatus-reading),
        which it may be all of: there it reads as erased, ⟦ϑβā⟧, not as nothing. A gap reads as its sign. A
        deletion the source cancelled (t:is-restored) is text again. -->
@@ -1472,12 +1502,21 @@
 
   <!-- Who proposed a reading (att.textCritical's @source, and @resp, as EpiDoc names the editor of a reading:
        a conjecture's author, the edition it is taken from): what each pointer leads to (t:entry-by-pointer),
-       by its short name (t:short-name), else the pointer's id. -->
+       by its short name (t:short-name), else the pointer's id. Where none of its words points anywhere nor
+       looks like a pointer (#, :, /), the attribute is written out (DDbDP's resp="bgu 3 p.4") and reads as
+       written; a correction of the Berichtigungsliste (app type="BL", resp="8.441") by "BL 8.441". -->
   <xsl:function name="t:proposers" as="xs:string*">
     <xsl:param name="reading" as="element()"/>
-    <xsl:for-each select="$reading/(@source, @resp) ! tokenize(normalize-space(.))">
-      <xsl:variable name="entry" select="t:entry-by-pointer(., $reading)"/>
-      <xsl:sequence select="($entry ! t:short-name(.), replace(., '^.*#', ''))[. != ''][1]"/>
+    <xsl:for-each select="$reading/(@source, @resp)">
+      <xsl:variable name="entries" select="tokenize(normalize-space(.)) ! map { 'pointer': ., 'entry': t:entry-by-pointer(., $reading) }"/>
+      <xsl:choose>
+        <xsl:when test="empty($entries?entry) and not(matches(., '[#:/]'))">
+          <xsl:sequence select="normalize-space(.)[. != ''] ! (if ($reading/../@type = 'BL' and not(starts-with(., 'BL'))) then 'BL ' || . else .)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:sequence select="$entries ! (?entry ! t:short-name(.), t:pointer-key(?pointer))[. != ''][1]"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:function>
 
@@ -1528,9 +1567,11 @@
     <xsl:sequence select="'a' || t:app-number($app)"/>
   </xsl:function>
   <!-- The marker as the plain text writes it: "[a3]" (t:call-mark). -->
+  <!-- Marked as where it stands: an entry attached to the text by its end points (Concordia's apparatus division)
+       is called after the last element of its lemma, in the edition, not in the division it is written in. -->
   <xsl:function name="t:app-call" as="xs:string">
     <xsl:param name="app" as="element(tei:app)"/>
-    <xsl:sequence select="t:call-mark(t:app-marker($app), $app, false())"/>
+    <xsl:sequence select="t:call-mark(t:app-marker($app), ($app/@from ! t:attachment($app)[last()], $app)[1], false())"/>
   </xsl:function>
 
   <!-- The entry of the Apparatus section an element is part of (an app, a reading, a lemma), if any. -->
@@ -1587,6 +1628,72 @@
       else (normalize-space($break/@ed)[. != ''] ! (. || ' '), '')[1]"/>
   </xsl:function>
 
+  <!-- A line of the support beginning in an edition laid out in verses (lg, l: IOSPE's and IGCyr's verse
+       inscriptions), inside a verse line or where one begins: Leiden's line division "|", apart from the
+       words around it but inside a word (break="no"); none where the text begins. A verse line opens with
+       the division of the line break right before it (t:opening-division). -->
+  <xsl:function name="t:line-division" as="xs:string">
+    <xsl:param name="break" as="element(tei:lb)"/>
+    <xsl:variable name="first" select="empty($break/preceding::node()[self::text()[normalize-space()] or self::tei:gap or self::tei:g]
+      [ancestor::tei:div[@type = 'edition'][1] is $break/ancestor::tei:div[@type = 'edition'][1]])"/>
+    <xsl:sequence select="if ($first) then '' else if (t:breaks-word($break)) then '|'
+      else if ($break/parent::tei:lg) then '| ' else ' | '"/>
+  </xsl:function>
+  <xsl:function name="t:opening-division" as="xs:string?">
+    <xsl:param name="line" as="element(tei:l)"/>
+    <xsl:sequence select="t:opening-break($line)[t:is-edition(.)]
+      [exists($line/../tei:l[empty(t:opening-break(.))] | $line/..//tei:l//tei:lb)] ! t:line-division(.)"/>
+  </xsl:function>
+  <!-- The line break a verse line begins with, if any. Where every verse line begins a line of the support (a
+       poem inscribed a verse a line), the layout says it: no sign. -->
+  <xsl:function name="t:opening-break" as="element(tei:lb)?">
+    <xsl:param name="line" as="element(tei:l)"/>
+    <xsl:sequence select="$line/preceding-sibling::node()[self::* or normalize-space()][1][self::tei:lb]"/>
+  </xsl:function>
+
+  <!-- A change of hand's sign: "[hand: Goethe (pencil)]", the hand as the header describes it (handNote), by
+       its id where the description is missing or too long for a sign, the scribe named too (t:hand-scribe). In
+       an edition, where square brackets mean letters lost, between parentheses: "(hand: m2)". -->
+  <xsl:function name="t:hand-sign" as="xs:string">
+    <xsl:param name="shift" as="element(tei:handShift)"/>
+    <xsl:variable name="described" select="tokenize(normalize-space($shift/@new)) ! t:entry-by-pointer(., $shift)
+      ! normalize-space(.)[. != '']"/>
+    <xsl:variable name="named" select="if (exists($described) and (every $d in $described satisfies string-length($d) le 60))
+      then $described else $shift/@new ! replace(normalize-space(.), '(^|\s)#', '$1')"/>
+    <xsl:variable name="label" select="string-join(('hand', string-join(($named, t:hand-scribe($shift), $shift/@medium,
+      $shift/@script), ', ')[. != '']), ': ')"/>
+    <xsl:sequence select="if (t:is-edition($shift)) then '(' || $label || ')' else '[' || $label || ']'"/>
+  </xsl:function>
+  <!-- The scribe of a hand: the entry scribeRef points to, or as scribe names them (WeGA's <handShift
+       scribe="Caroline"/>). -->
+  <xsl:function name="t:hand-scribe" as="xs:string?">
+    <xsl:param name="shift" as="element(tei:handShift)"/>
+    <xsl:sequence select="(tokenize(normalize-space($shift/@scribeRef)) ! t:entry-by-pointer(., $shift)
+      ! (t:normalized-name(.)[. != ''], normalize-space(.))[1], normalize-space($shift/@scribe)[. != ''])[1]"/>
+  </xsl:function>
+
+  <!-- A milestone in an edition, as a line of its own: where a part of the text begins (EpiDoc's
+       <milestone unit="fragment" n="b"/>: "Fragment b"), or a line the scribe drew between lines, drawn as
+       papyri.info draws it (rend paragraphos "——", horizontal-rule "————————", wavy-line "~~~~~~~~"). A
+       milestone of no named unit and no drawn line is none: (). Its title says what it is. -->
+  <xsl:variable name="t:drawn-lines" as="map(xs:string, xs:string+)" select="map {
+    'paragraphos': ('——', 'Paragraphos'), 'horizontal-rule': ('————————', 'A line drawn across'),
+    'wavy-line': ('~~~~~~~~', 'A wavy line drawn across')}"/>
+  <xsl:function name="t:milestone-label" as="xs:string*">
+    <xsl:param name="milestone" as="element(tei:milestone)"/>
+    <xsl:variable name="unit" select="normalize-space($milestone/@unit)"/>
+    <xsl:variable name="n" select="normalize-space($milestone/@n)"/>
+    <xsl:variable name="line" select="$t:drawn-lines(normalize-space($milestone/@rend))"/>
+    <!-- A line the editors restore (<supplied reason="lost"><milestone rend="paragraphos"/></supplied>, IGCyr)
+         stands between the restoration's signs, on its line: "[——]". -->
+    <xsl:variable name="signs" select="$milestone/parent::tei:supplied[t:is-void(.)] ! t:leiden-signs(.)"/>
+    <xsl:sequence select="if (not(t:is-edition($milestone))) then ()
+      else if (exists($line)) then ($signs[1] || $line[1] || $signs[2], $line[2])
+      else if ($n != '' and $unit != '' and not($unit = ('undefined', 'line'))) then
+        (upper-case(substring($unit, 1, 1)) || substring($unit, 2) || ' ' || $n) ! (., .)
+      else ()"/>
+  </xsl:function>
+
   <!-- A call of a note or of an apparatus entry ("1", "a3"), where it stands ($at): in the plain text between
        square brackets, "[a3]", raised in the page. In a Leiden edition, where square brackets mean letters
        lost and restored, the plain text writes it raised in the usual plain way, "^a3", and the page without
@@ -1641,10 +1748,22 @@
   </xsl:function>
 
   <!-- The signs as drawn around supplied text or a gap: a lacuna's brackets joined with its neighbours'
-       (t:lacuna-brackets). -->
+       (t:lacuna-brackets); none for a lacuna inside another (a gap in the editors' restoration, supplied text
+       in supplied text), whose brackets hold it: "[όβων .. 1-2 ..]", not "[όβων .. 1-2 ..]]"; none for
+       supplied text with nothing in it to read (t:is-void: IGCyr's stray <supplied reason="lost"/>, which drew
+       a lone "]"; a restored paragraphos, whose line holds the brackets: t:milestone-label). -->
   <xsl:function name="t:drawn-signs" as="xs:string*">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="if (t:is-lacuna($element)) then t:lacuna-brackets($element) else t:leiden-signs($element)"/>
+    <xsl:sequence select="if ($element/self::tei:supplied[t:is-void(.)]) then ()
+      else if (not(t:is-lacuna($element))) then t:leiden-signs($element)
+      else if (exists($element/ancestor::tei:supplied[t:is-lacuna(.)])) then ()
+      else t:lacuna-brackets($element)"/>
+  </xsl:function>
+
+  <!-- Supplied text with nothing in it to read: no text, gap, glyph or blank space. -->
+  <xsl:function name="t:is-void" as="xs:boolean">
+    <xsl:param name="supplied" as="element(tei:supplied)"/>
+    <xsl:sequence select="not(normalize-space($supplied)) and empty($supplied//(tei:gap | tei:g | tei:space))"/>
   </xsl:function>
 
   <!-- The extent a gap or a blank space gives, as Leiden writes it: "3", "c.3" where it is approximate
@@ -1727,17 +1846,28 @@
        one after it. -->
   <xsl:function name="t:lacuna-brackets" as="xs:string+">
     <xsl:param name="lacuna" as="element()"/>
+    <xsl:variable name="reading" select="t:reading-of($lacuna)"/>
     <xsl:variable name="before" select="$lacuna/preceding::node()[t:is-reading-step(.)][1]"/>
     <xsl:variable name="after" select="$lacuna/following::node()[t:is-reading-step(.)][1]"/>
-    <xsl:sequence select="(if (exists($before) and exists(t:lacuna-of($before))) then '' else '[',
-      if (exists($after) and exists(t:lacuna-of($after))) then '' else ']')"/>
+    <xsl:sequence select="(if (exists($before) and (some $l in t:lacuna-of($before) satisfies t:reading-of($l) = $reading)) then '' else '[',
+      if (exists($after) and (some $l in t:lacuna-of($after) satisfies t:reading-of($l) = $reading)) then '' else ']')"/>
+  </xsl:function>
+  <!-- The reading of an apparatus entry a node is read in (its nearest lem or rdg), '' for none. Lacunae join only
+       inside one: an entry's lemma is drawn apart from the text around it, and a bracket it closed was left
+       unopened after it (DCLP: "[νου]a3 ζμύ]ρνης"); a restoration holding the entry is one lacuna with its
+       neighbours (IOSPE: "Μητροδ[ώρου^a1 - - -]"). -->
+  <xsl:function name="t:reading-of" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="string($node/ancestor::*[self::tei:lem or self::tei:rdg][1] ! generate-id())"/>
   </xsl:function>
 
-  <!-- What a reader meets next along a line: words, a gap, or a break that ends the line. -->
+  <!-- What a reader meets next along a line: words, a gap, a blank space (vac.), a symbol, or a break that ends
+       the line. A blank space or a symbol is one: lacunae on either side of it are apart, and one the editors
+       restore (<supplied><space/></supplied>) has its brackets or joins the lacunae beside it. -->
   <xsl:function name="t:is-reading-step" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="exists($node[self::text()[normalize-space()] or self::tei:gap or self::tei:lb or self::tei:cb
-      or self::tei:pb])"/>
+    <xsl:sequence select="exists($node[self::text()[normalize-space()] or self::tei:gap or self::tei:space or self::tei:g
+      or self::tei:lb or self::tei:cb or self::tei:pb])"/>
   </xsl:function>
 
   <!-- The marks Leiden sets on letters, inside an edition: an underdot under each letter read with doubt
@@ -1791,7 +1921,8 @@
   </xsl:template>
 
   <!-- A heading a division implies when it has none: EpiDoc's edition, translation, apparatus, commentary and
-       bibliography, and the parts of a text (textpart: "Fragment a"). -->
+       bibliography, and the parts of a text (textpart: "Fragment a"; "Recto", not "Recto r", where the number is
+       the kind's initial, as papyri.info numbers a recto and a verso). -->
   <xsl:variable name="t:division-names" as="map(xs:string, xs:string)" select="map {
     'edition': 'Edition', 'translation': 'Translation', 'apparatus': 'Apparatus', 'commentary': 'Commentary',
     'bibliography': 'Bibliography', 'transcription': 'Transcription', 'diplomatic': 'Diplomatic transcription'}"/>
@@ -1802,18 +1933,25 @@
     <!-- Whether the division is empty is asked last, of the few with a heading to imply. -->
     <xsl:sequence select="(if ($division/tei:head) then ()
       else if ($division/@type = 'textpart') then
-        string-join(((upper-case(substring($part, 1, 1)) || substring($part, 2))[$part], $division/@n), ' ')[. != '']
-      else $t:division-names(string($division/@type)) ! (. || t:language-apart($division)))[not(t:is-empty-division($division))]"/>
+        string-join(((upper-case(substring($part, 1, 1)) || substring($part, 2))[$part], $division/@n
+          [not($part and string-length(.) lt string-length($part) and starts-with(lower-case($part), lower-case(.)))]), ' ')[. != '']
+      else $t:division-names(string($division/@type)) ! (. || t:division-apart($division)))[not(t:is-empty-division($division))]"/>
   </xsl:function>
 
-  <!-- A division beside others of its type in other languages, shown too (EpiDoc's translations into Russian
-       and English), is told apart by its language: " (ru)". -->
-  <xsl:function name="t:language-apart" as="xs:string">
+  <!-- A division beside others of its type is told apart from them: by its subtype where theirs differ (IIP's
+       diplomatic edition, transcription and segmented transcription; OG(H)AM's ogham and transliteration:
+       " (transcription segmented)"; DCLP's "principalEdition" in words), and by its language where those of
+       its subtype are in others (EpiDoc's translations into Russian and English: " (ru)"). -->
+  <xsl:function name="t:division-apart" as="xs:string">
     <xsl:param name="division" as="element()"/>
+    <xsl:variable name="others" select="$division/../*[@type = $division/@type][not(. is $division)][not(t:is-empty-division(.))]"/>
+    <xsl:variable name="subtype" select="normalize-space($division/@subtype)"/>
     <xsl:variable name="language" select="normalize-space($division/@xml:lang)"/>
-    <xsl:sequence select="if ($language and exists($division/../*[@type = $division/@type]
-      [normalize-space(@xml:lang) != $language][not(t:is-empty-division(.))]))
-      then ' (' || $language || ')' else ''"/>
+    <xsl:variable name="apart" select="
+      lower-case(normalize-space(replace(translate($subtype, '_-', '  '), '(\p{Ll})(\p{Lu})', '$1 $2')))[. != '']
+        [exists($others[normalize-space(@subtype) != $subtype])],
+      $language[. != ''][exists($others[normalize-space(@subtype) = $subtype][normalize-space(@xml:lang) != $language])]"/>
+    <xsl:sequence select="if (exists($apart)) then ' (' || string-join($apart, ', ') || ')' else ''"/>
   </xsl:function>
 
   <!-- The heading an authority list implies where it stands in the text with none, neither its own nor its
@@ -1827,18 +1965,26 @@
 
   <xsl:function name="t:list-heading" as="xs:string?">
     <xsl:param name="list" as="element()"/>
-    <xsl:sequence select="$t:list-headings(local-name($list))[empty($list/tei:head)]
+    <xsl:sequence select="$t:list-headings(local-name($list))[empty($list/tei:head)][t:is-block($list)]
       [exists($list/ancestor::tei:text)][empty($list/parent::*/tei:head)][empty(t:implied-heading($list/..))]
       [empty($list/ancestor::*[map:contains($t:authority-list-names, local-name())])]"/>
   </xsl:function>
 
   <!-- A division that holds nothing to read: no text, and no element but empty paragraphs, divisions and line
-       breaks (EpiDoc's template leaves an empty commentary or translation so). Its implied heading would head
-       nothing. -->
+       breaks (EpiDoc's template leaves an empty commentary or translation so), but for apparatus entries
+       listed elsewhere. Its implied heading would head nothing. -->
   <xsl:function name="t:is-empty-division" as="xs:boolean">
     <xsl:param name="division" as="element()"/>
-    <xsl:sequence select="empty($division//text()[normalize-space()])
-      and empty($division//*[not(self::tei:p or self::tei:ab or self::tei:div or self::tei:lb)])"/>
+    <xsl:sequence select="empty($division//text()[normalize-space()][not($t:attached-apps and t:is-in-attached-app(.))])
+      and empty($division//*[not(self::tei:p or self::tei:ab or self::tei:div or self::tei:lb or self::tei:listApp)]
+        [not($t:attached-apps and t:is-in-attached-app(.))])"/>
+  </xsl:function>
+  <!-- Whether a node is part of an apparatus entry attached to the text by its end points, which is listed after
+       the text, not where it stands (apparatus.xsl): an apparatus division that holds only such entries
+       (Concordia's) holds nothing to read there. -->
+  <xsl:function name="t:is-in-attached-app" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node/ancestor-or-self::tei:app[exists(t:attachment(.))])"/>
   </xsl:function>
 
   <!-- Segments and utterances laid out one after another, or several segments making up a letterhead,
@@ -2222,7 +2368,7 @@
        another file) by the target itself. (A footnote it points to is called there instead: t:called-note.) -->
   <xsl:function name="t:pointer-label" as="xs:string">
     <xsl:param name="pointer" as="element()"/>
-    <xsl:sequence select="string-join(tokenize(normalize-space($pointer/@target)) ! t:target-label(., $pointer), ', ')"/>
+    <xsl:sequence select="string-join(tokenize(normalize-space($pointer/@target)) ! t:target-label(., $pointer)[. != ''], ', ')"/>
   </xsl:function>
 
   <!-- The part of the document a division to be generated (divGen) is generated from, where it points to one
@@ -2279,7 +2425,27 @@
     <xsl:param name="pointer" as="element()"/>
     <xsl:variable name="entry" select="t:entry-by-pointer($target, $pointer)"/>
     <xsl:variable name="placed" select="$entry[self::tei:p or self::tei:anchor][ancestor::tei:text][root(.) is root($pointer)]"/>
-    <xsl:sequence select="($entry ! t:element-label(.), $placed ! t:place-label(.), replace($target, '^#', ''))[1]"/>
+    <xsl:sequence select="($entry ! t:element-label(.), $placed ! t:place-label(.),
+      if (empty($entry) and $pointer/parent::tei:bibl and not(matches($target, '^https?://'))) then t:citation-key($target, $pointer)
+      else replace($target, '^#', ''))[1]"/>
+  </xsl:function>
+
+  <!-- A bibliographic reference's pointer to an entry out of reach (a bibliography outside the document:
+       IOSPE's "bib:IGR", IIP's "IIP-520.xml", OG(H)AM's "RHY1899", Concordia's
+       "../bibliography/master_bibliography.xml#cil") reads as the entry's key, not its address: "IGR I 860",
+       "IIP-520 334"; as nothing where the reference has its own title, which the key would only repeat. -->
+  <xsl:function name="t:citation-key" as="xs:string">
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:param name="pointer" as="element()"/>
+    <xsl:sequence select="if (exists($pointer/../tei:title[normalize-space()])) then '' else t:pointer-key($target)"/>
+  </xsl:function>
+
+  <!-- The key a pointer to an entry out of reach names: what follows its document's address or its prefix
+       ("b0948" of "bib:b0948", "cil" of "biblio.xml#cil"), a file's name without ".xml". An apparatus reading's
+       editor out of reach (IOSPE's source="bib:b0948") is named so too. -->
+  <xsl:function name="t:pointer-key" as="xs:string">
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:sequence select="replace(replace($target, '^.*[#:/]', ''), '\.xml$', '')"/>
   </xsl:function>
 
   <!-- What an element is called where something leads to it, if it says: see t:pointer-label. -->
@@ -2576,21 +2742,27 @@
   <!-- A glyph written as a reference to its declaration (<g ref="#et"/>, a charDecl's char or glyph) reads as
        the declaration's standard mapping, else its only or first one, else its name (a Name property, or the
        charName or glyphName of older TEI). Without a declaration here, a glyph named by its type or its
-       reference (EpiDoc's <g type="interpunct"/>, <g ref="#hedera"/>) reads as the sign inscriptions use
-       for it, else as its name in double parentheses, as Leiden writes a symbol: ((leaf)). A glyph with
+       reference (EpiDoc's <g type="interpunct"/>, <g ref="#hedera"/>, IIP's <g ref="sprig"/>) reads as the
+       sign inscriptions use for it, else as its name in double parentheses, as Leiden writes a symbol: ((leaf)). A glyph with
        content reads as its content; one whose reference leads nowhere and names nothing (EEBO's
        char:EOLhyphen) as nothing. -->
   <xsl:variable name="t:glyph-signs" as="map(xs:string, xs:string)" select="map {
     'interpunct': '·', 'middot': '·', 'stop': '·', 'dot': '·', 'hedera': '❦', 'leaf': '❦', 'stauros': '+',
-    'cross': '+', 'crux': '†', 'chirho': '☧', 'chi-rho': '☧'}"/>
+    'cross': '+', 'crux': '†', 'chirho': '☧', 'chi-rho': '☧', 'vacat': 'vac.'}"/>
   <xsl:template match="tei:g[not(node())]" mode="html text t:reading-text">
     <xsl:variable name="declared" select="t:pointed-entry(@ref)[self::tei:char or self::tei:glyph]"/>
     <xsl:variable name="name" select="$declared/((tei:unicodeProp | tei:localProp)[@name = 'Name']/@value,
       tei:charName, tei:glyphName)"/>
-    <xsl:variable name="named" select="(@type, substring-after(@ref, '#'))[normalize-space()][1] ! normalize-space()"/>
+    <!-- A reference is a name where it is a fragment (#hedera) or a bare name (IIP's ref="sprig"), not a
+         prefixed pointer (char:EOLhyphen). -->
+    <xsl:variable name="referred" select="(substring-after(@ref, '#'), @ref[matches(., '^[\p{L}\p{N}_.\-]+$')])
+      [normalize-space()][1] ! normalize-space()"/>
+    <xsl:variable name="named" select="(@type[normalize-space()] ! normalize-space(), $referred)"/>
+    <!-- A sign for either name, else the reference's name before the type, which may be a class (IIP's
+         <g ref="one-vertical-stroke" type="char"/>). -->
     <xsl:value-of select="($declared/tei:mapping[@type = ('standard', 'normalized', 'normalised')],
       $declared/tei:mapping, $name ! ('[' || normalize-space() || ']'),
-      $named[empty($declared)] ! ($t:glyph-signs(lower-case(.)), '((' || . || '))')[1])[1]"/>
+      ($named ! $t:glyph-signs(lower-case(.)), ($referred, $named)[1] ! ('((' || . || '))'))[empty($declared)])[1]"/>
   </xsl:template>
 
   <!-- A token draws what stands between it and the token before (a space where the two are glued:

@@ -47,6 +47,30 @@
     <xsl:sequence select="$t:line[$apart]"/>
   </xsl:template>
 
+  <!-- A change of hand in an edition is the editors' statement about the text: the plain text says it too. -->
+  <xsl:template match="tei:div[@type = 'edition']//tei:handShift" mode="text">
+    <xsl:value-of select="t:hand-sign(.) || ' '"/>
+  </xsl:template>
+
+  <!-- A milestone: its label or the line it draws (t:milestone-label), a line of its own, like a column's. -->
+  <xsl:template match="tei:div[@type = 'edition']//tei:milestone" mode="html">
+    <xsl:variable name="label" select="t:milestone-label(.)"/>
+    <xsl:if test="exists($label)">
+      <xsl:variable name="next" select="following-sibling::node()[self::* or normalize-space()][1]"/>
+      <xsl:if test="not(t:opens-block(.))"><br/></xsl:if>
+      <span class="milestone" title="{$label[2]}"><xsl:value-of select="$label[1]"/></span>
+      <xsl:if test="exists($next) and not($next[self::tei:lb or self::tei:cb or self::tei:pb])"><br/></xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:div[@type = 'edition']//tei:milestone" mode="text">
+    <xsl:for-each select="t:milestone-label(.)[1]">
+      <xsl:sequence select="$t:line"/>
+      <xsl:value-of select="."/>
+      <xsl:sequence select="$t:line"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <xsl:template match="tei:div[@type = 'edition']//tei:lb" mode="html">
     <xsl:if test="not(t:opens-block(.))"><br/></xsl:if>
     <xsl:for-each select="t:shown-line-number(.)">
@@ -58,6 +82,14 @@
     <xsl:sequence select="$t:line"/>
     <xsl:value-of select="t:shown-line-number(.) ! (. || ' ')"/>
   </xsl:template>
+
+  <!-- A line of the support beginning inside a verse line: its line division (t:line-division), not a new line,
+       which would break the verse; one beginning with a verse line is drawn by the line (verse.xsl). -->
+  <xsl:template match="tei:div[@type = 'edition']//tei:l//tei:lb" mode="html text" priority="1">
+    <xsl:value-of select="t:line-division(.)"/>
+  </xsl:template>
+
+  <xsl:template match="tei:div[@type = 'edition']//tei:lg/tei:lb" mode="html text" priority="1"/>
 
   <!-- A gap: its Leiden form (t:leiden-gap), a line of the page for each string; a gap of lines on lines of its
        own (t:shares-line). -->

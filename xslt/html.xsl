@@ -544,9 +544,10 @@
   <!-- Names, dates, titles, references -->
 
   <!-- A mention (t:mention-kind) links to its entry in its index and carries the id that the index's
-       occurrence line links back to. A mention inside a link (a nested name, a name in a web link) keeps its
-       id but cannot link again: HTML has no links inside links. Quoted again in an apparatus entry (a date of
-       the lemma), it is the text's words only: the mention and its id are in the text. -->
+       occurrence line links back to. A mention inside a link (a nested name, a name in a web link), or around
+       one (t:holds-calls: a call of a note or an apparatus entry), keeps its id but does not link: HTML has no
+       links inside links. Quoted again in an apparatus entry (a date of the lemma), it is the text's words
+       only: the mention and its id are in the text. -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:geogName | tei:name | tei:rs | tei:title
                        | tei:bibl | tei:date" mode="html" priority="2">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
@@ -557,7 +558,7 @@
       <xsl:when test="empty($index) or $t:in-entry">
         <xsl:next-match/>
       </xsl:when>
-      <xsl:when test="$in-link">
+      <xsl:when test="$in-link or t:holds-calls(.)">
         <span class="mention {$kind}" id="{t:anchor(.)}"><xsl:next-match/></span>
       </xsl:when>
       <xsl:otherwise>
@@ -675,7 +676,10 @@
     <xsl:choose>
       <xsl:when test="t:called-note(.)"><xsl:apply-templates select="t:called-note(.)" mode="note-call"/></xsl:when>
       <xsl:when test="exists($anchor)"><a class="{local-name()}" href="#{$anchor}"><xsl:value-of select="t:pointer-label(.)"/></a></xsl:when>
-      <xsl:otherwise><span class="{local-name()}"><xsl:value-of select="t:pointer-label(.)"/></span></xsl:otherwise>
+      <xsl:otherwise>
+        <xsl:variable name="name" select="local-name()"/>
+        <xsl:for-each select="t:pointer-label(.)[. != '']"><span class="{$name}"><xsl:value-of select="."/></span></xsl:for-each>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

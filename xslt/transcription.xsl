@@ -181,21 +181,15 @@
   </xsl:template>
   <xsl:template match="tei:space" mode="text"><xsl:text> </xsl:text></xsl:template>
 
-  <!-- A change of hand, named as the header describes the hand (handNote: "[hand: Goethe (pencil)]"), by its
-       id where the description is missing or too long for a sign (it is then the sign's title); the scribe
-       named too, by the entry scribeRef points to or as scribe names them (WeGA's <handShift
-       scribe="Caroline"/>: "[hand: Caroline]", not a bare "[hand]"); the sign stands apart from the word
-       after it. -->
+  <!-- A change of hand, its sign (t:hand-sign: "[hand: Goethe (pencil)]", WeGA's "[hand: Caroline]", not a
+       bare "[hand]"), the hand's description its title where the sign cannot hold it; the sign stands apart
+       from the word after it. -->
   <xsl:template match="tei:handShift" mode="html">
     <xsl:variable name="hands" select="tokenize(normalize-space(@new)) ! t:entry-by-pointer(., current())"/>
     <xsl:variable name="described" select="$hands ! normalize-space(.)[. != '']"/>
-    <xsl:variable name="named" select="if (exists($described) and (every $d in $described satisfies string-length($d) le 60))
-      then $described else @new ! replace(normalize-space(.), '(^|\s)#', '$1')"/>
-    <xsl:variable name="scribes" select="tokenize(normalize-space(@scribeRef)) ! t:entry-by-pointer(., current())"/>
-    <xsl:variable name="scribe" select="($scribes ! (t:normalized-name(.)[. != ''], normalize-space(.))[1],
-      normalize-space(@scribe)[. != ''])[1]"/>
-    <span class="handshift sign" title="{string-join(('Another hand begins', $described, $scribe[empty($described)]), ': ')}">[<xsl:value-of
-      select="string-join(('hand', string-join(($named, $scribe, @medium, @script), ', ')[. != '']), ': ')"/>]</span>
+    <xsl:variable name="scribe" select="t:hand-scribe(.)"/>
+    <span class="handshift sign" title="{string-join(('Another hand begins', $described, $scribe[empty($described)]), ': ')}"><xsl:value-of
+      select="t:hand-sign(.)"/></span>
     <xsl:text> </xsl:text>
   </xsl:template>
   <xsl:template match="tei:handShift" mode="text"/>

@@ -6,7 +6,8 @@
   approximate in a proportional font; in the plain text as many no-break spaces, which survive the text's
   white space normalisation), and is not counted. Not an invisible copy of the parts before as a spacer:
   their words would be in the page twice for a search, a copy or a reader without CSS.
-  Plain text: one line per verse line, a blank line between stanzas.
+  Plain text: one line per verse line, a blank line between stanzas. In an edition, a line of the support
+  beginning with a verse line opens it with Leiden's "|" (t:opening-division).
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -43,6 +44,7 @@
         <xsl:for-each select="t:verse-number(.)">
           <span class="linenumber"><xsl:value-of select="."/></span>
         </xsl:for-each>
+        <xsl:for-each select="t:opening-division(.)[. != '']"><span class="division"><xsl:value-of select="."/></span></xsl:for-each>
       </xsl:with-param>
       <xsl:with-param name="phrase" select="true()"/>
       <xsl:with-param name="css" select="(.[@part = ('M', 'F')] ! t:part-indent(.))
@@ -94,6 +96,7 @@
   <xsl:template match="tei:l" mode="text">
     <xsl:sequence select="$t:line"/>
     <xsl:value-of select="(.[@part = ('M', 'F')] ! t:part-indent(.)) ! string-join((1 to .) ! '&#xA0;')"/>
+    <xsl:value-of select="t:opening-division(.)"/>
     <xsl:apply-templates mode="text"/>
     <xsl:sequence select="$t:line"/>
   </xsl:template>

@@ -178,6 +178,9 @@ CITATION_PAIRS = {
     ("pubPlace", "publisher"): ": ",
     ("idno", "altIdentifier"): "; ",  # a shelfmark's own commas ("GSA 25/XVII,8,5") call for another mark
     ("surname", "forename"): ", ",  # a name inverted, as an index writes it
+    # A pointer to a bibliography's entry, read as its key, and the place in it: one reference ("IGR I 860").
+    ("ptr", "citedRange"): " ",
+    ("ptr", "biblScope"): " ",
 }
 # The word that introduces an editor without another role, and a page number, after a field of another kind.
 INTRODUCED = {"editor": "ed. ", "biblScope": "p. "}
@@ -585,7 +588,18 @@ CREATION_DATES = (
 # A work's own history where the document records it (DraCor's standOff): when it was first made public.
 WORK_EVENTS = f"{T}standOff/{T}listEvent/{T}event"
 PUBLIC_EVENTS = ("print", "premiere")
-DESCRIBED_DATES = (f"{T}fileDesc/{T}sourceDesc//{T}date", f"{T}fileDesc/{T}publicationStmt/{T}date")
+# The source's own date: when the object was made (origDate: EpiDoc's inscriptions and papyri, manuscripts),
+# else a date its description gives, else the publication's.
+DESCRIBED_DATES = (
+    f"{T}fileDesc/{T}sourceDesc//{T}origDate",
+    f"{T}fileDesc/{T}sourceDesc//{T}date",
+    f"{T}fileDesc/{T}publicationStmt/{T}date",
+)
+# The later history of a described object (where it was found, how it came to its keeper) dates no text: an
+# ogham stone "noted since 1695" was not written then.
+LATER_HISTORY = frozenset(
+    f"{T}{name}" for name in ("provenance", "acquisition", "custodialHist", "adminInfo")
+)
 # Who publishes: the publisher, else the body responsible for the publication, else its distributor.
 PUBLISHERS = etree.XPath("tei:publisher | tei:authority | tei:distributor", namespaces=NS)
 # The punctuation a catalogue record puts after a name, before the next field ("Text Creation Partnership,").
@@ -663,8 +677,14 @@ def own_subtitle(title_statement: etree._Element) -> str:
 
 
 def first_date(header: etree._Element, paths: tuple[str, ...]) -> Date | None:
-    """The first date found by the paths, in order, that has a value or a text."""
-    dates = (read_date(date) for path in paths for date in header.iterfind(path))
+    """The first date found by the paths, in order, that has a value or a text and is not of the later
+    history of the source (LATER_HISTORY)."""
+    dates = (
+        read_date(date)
+        for path in paths
+        for date in header.iterfind(path)
+        if not any(ancestor.tag in LATER_HISTORY for ancestor in date.iterancestors())
+    )
     return next((date for date in dates if date and date.text), None)
 
 
@@ -744,7 +764,16 @@ def read_date(date: etree._Element | None) -> Date | None:
     if date is None:
         return None
     when = date.get("when") or date.get("notBefore") or date.get("from") or ""
-    return Date(when, text(date) or when)
+    return Date(when, date_text(date) or when)
+
+
+def date_text(date: etree._Element) -> str:
+    """A date's words; one written in several languages, a segment each (IOSPE's origDate: Russian, then
+    English), reads each apart: "1462 или 1472 гг. / 1462 or 1472 C.E.", not run together."""
+    segments = date.findall(f"{T}seg")
+    if len({seg.get(XML_LANG) for seg in segments}) > 1 and not (date.text or "").strip():
+        return " / ".join(filter(None, map(text, segments)))
+    return text(date)
 
 
 def resource_kind(document: Document) -> str:
