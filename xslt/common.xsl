@@ -1659,13 +1659,17 @@
        an edition, where square brackets mean letters lost, between parentheses: "(hand: m2)". -->
   <xsl:function name="t:hand-sign" as="xs:string">
     <xsl:param name="shift" as="element(tei:handShift)"/>
-    <xsl:variable name="described" select="tokenize(normalize-space($shift/@new)) ! t:entry-by-pointer(., $shift)
-      ! normalize-space(.)[. != '']"/>
+    <xsl:variable name="described" select="t:hand-descriptions($shift)"/>
     <xsl:variable name="named" select="if (exists($described) and (every $d in $described satisfies string-length($d) le 60))
       then $described else $shift/@new ! replace(normalize-space(.), '(^|\s)#', '$1')"/>
     <xsl:variable name="label" select="string-join(('hand', string-join(($named, t:hand-scribe($shift), $shift/@medium,
       $shift/@script), ', ')[. != '']), ': ')"/>
     <xsl:sequence select="if (t:is-edition($shift)) then '(' || $label || ')' else '[' || $label || ']'"/>
+  </xsl:function>
+  <!-- How the header describes the hands a change of hand begins (their handNotes' words). -->
+  <xsl:function name="t:hand-descriptions" as="xs:string*">
+    <xsl:param name="shift" as="element(tei:handShift)"/>
+    <xsl:sequence select="tokenize(normalize-space($shift/@new)) ! t:entry-by-pointer(., $shift) ! normalize-space(.)[. != '']"/>
   </xsl:function>
   <!-- The scribe of a hand: the entry scribeRef points to, or as scribe names them (WeGA's <handShift
        scribe="Caroline"/>). -->

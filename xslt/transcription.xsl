@@ -185,8 +185,7 @@
        bare "[hand]"), the hand's description its title where the sign cannot hold it; the sign stands apart
        from the word after it. -->
   <xsl:template match="tei:handShift" mode="html">
-    <xsl:variable name="hands" select="tokenize(normalize-space(@new)) ! t:entry-by-pointer(., current())"/>
-    <xsl:variable name="described" select="$hands ! normalize-space(.)[. != '']"/>
+    <xsl:variable name="described" select="t:hand-descriptions(.)"/>
     <xsl:variable name="scribe" select="t:hand-scribe(.)"/>
     <span class="handshift sign" title="{string-join(('Another hand begins', $described, $scribe[empty($described)]), ': ')}"><xsl:value-of
       select="t:hand-sign(.)"/></span>
