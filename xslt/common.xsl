@@ -1955,7 +1955,7 @@
     <xsl:variable name="subtype" select="normalize-space($division/@subtype)"/>
     <xsl:variable name="language" select="normalize-space($division/@xml:lang)"/>
     <xsl:variable name="apart" select="
-      lower-case(normalize-space(replace(translate($subtype, '_-', '  '), '(\p{Ll})(\p{Lu})', '$1 $2')))[. != '']
+      t:code-words($subtype)[. != '']
         [exists($others[normalize-space(@subtype) != $subtype])],
       $language[. != ''][exists($others[normalize-space(@subtype) = $subtype][normalize-space(@xml:lang) != $language])]"/>
     <xsl:sequence select="if (exists($apart)) then ' (' || string-join($apart, ', ') || ')' else ''"/>
@@ -2406,12 +2406,19 @@
       else if ($label) then $label else 'Surface ' || (normalize-space($element/@n)[. != ''], t:surface-count($element))[1]"/>
   </xsl:function>
 
+  <!-- A code as words (a zone's type, a division's subtype): its underscores, hyphens and inner capitals read
+       as spaces, in lower case ("left_margin", "principalEdition": "left margin", "principal edition"). -->
+  <xsl:function name="t:code-words" as="xs:string">
+    <xsl:param name="code" as="xs:string?"/>
+    <xsl:sequence select="lower-case(normalize-space(replace(translate(string($code), '_-', '  '), '(\p{Ll})(\p{Lu})', '$1 $2')))"/>
+  </xsl:function>
+
   <!-- What a zone of a surface is, where its type says so (the Shelley-Godwin Archive's left_margin, pagination,
-       library): "Left margin", a code's underscores, hyphens and inner capitals read as spaces. None for the
-       main writing area, nor for a zone without a type: a margin's lines no longer pass for the page's. -->
+       library): "Left margin" (t:code-words). None for the main writing area, nor for a zone without a type: a
+       margin's lines no longer pass for the page's. -->
   <xsl:function name="t:zone-label" as="xs:string?">
     <xsl:param name="zone" as="element(tei:zone)"/>
-    <xsl:variable name="type" select="lower-case(normalize-space(replace(translate($zone/@type, '_-', '  '), '(\p{Ll})(\p{Lu})', '$1 $2')))"/>
+    <xsl:variable name="type" select="t:code-words($zone/@type)"/>
     <xsl:sequence select="$type[not(. = ('', 'main', 'main text', 'text', 'body'))] ! (upper-case(substring(., 1, 1)) || substring(., 2))"/>
   </xsl:function>
 
